@@ -1,0 +1,284 @@
+"""Parameter counts of real transformer models and what LoRA trains, stores and keeps in memory.
+
+Every count is computed from the model's published configuration (hidden size, layers, heads,
+key/value heads, vocabulary, intermediate size, positions...), never typed in. Matrix shapes are
+(d_out, d_in), as in PyTorch and in :mod:`lowrank.finetune`: a layer computes y = W x with
+W ∈ ℝ^{d_out × d_in}. LoRA adapts W with a rank-r product and trains r(d_in + d_out) numbers
+instead of d_in · d_out (Hu et al., 2021, Eq. 3).
+
+The note's letters: ΔW (d×k) = A (d×r) × B (r×k), so d = d_out and k = d_in here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+Norm = Literal["layernorm", "rmsnorm"]
+
+#: Every module LoRA can adapt, in the order the page lists them.
+TARGETS: tuple[str, ...] = ("q", "k", "v", "o", "gate", "up", "down")
+#: Target presets: the LoRA paper's and PEFT's default (q, v), all attention, every linear layer.
+TARGET_SETS: dict[str, tuple[str, ...]] = {
+    "qv": ("q", "v"),
+    "attention": ("q", "k", "v", "o"),
+    "all": TARGETS,
+}
+#: Ranks used when the page explains the note's "0.01%–3%" range.
+RANKS: tuple[int, ...] = (1, 2, 4, 8, 16, 32, 64)
+
+
+@dataclass(frozen=True)
+class ModelConfig:
+    """The published configuration values that fix a transformer's parameter count."""
+
+    key: str
+    name: str
+    hidden: int  # d_model
+    layers: int
+    heads: int
+    kv_heads: int  # < heads for grouped-query attention
+    vocab: int
+    intermediate: int  # width of the MLP
+    positions: int  # learned absolute position embeddings (0 with rotary embeddings)
+    type_vocab: int  # BERT's token-type (segment) embeddings, 0 otherwise
+    bias: bool  # linear layers carry a bias vector
+    norm: Norm  # LayerNorm has a scale and a shift (2d numbers); RMSNorm only a scale (d)
+    gated_mlp: bool  # SwiGLU MLP: gate, up and down; otherwise up and down
+    lm_head: bool  # a separate output matrix (not tied to the input embeddings)
+    embedding_norm: bool  # a norm right after the embeddings (BERT)
+    final_norm: bool  # a norm after the last layer (GPT-2, LLaMA)
+    pooler: bool  # BERT's pooler: one d×d dense layer with bias
+    source: str
+    reported_params: int | None = None  # a published total that the config does not reproduce
+    reported_source: str = ""
+
+    @property
+    def head_dim(self) -> int:
+        """Width of one attention head."""
+        return self.hidden // self.heads
+
+    @property
+    def targets(self) -> tuple[str, ...]:
+        """The modules this model has (no gate without a gated MLP)."""
+        return tuple(t for t in TARGETS if t != "gate" or self.gated_mlp)
+
+
+MODELS: dict[str, ModelConfig] = {
+    m.key: m
+    for m in (
+        ModelConfig(
+            "gpt2", "GPT-2 small", hidden=768, layers=12, heads=12, kv_heads=12, vocab=50257,
+            intermediate=3072, positions=1024, type_vocab=0, bias=True, norm="layernorm",
+            gated_mlp=False, lm_head=False, embedding_norm=False, final_norm=True, pooler=False,
+            source="Hugging Face gpt2/config.json (n_embd, n_layer, n_head, n_positions)",
+        ),
+        ModelConfig(
+            "bert", "BERT-base uncased", hidden=768, layers=12, heads=12, kv_heads=12, vocab=30522,
+            intermediate=3072, positions=512, type_vocab=2, bias=True, norm="layernorm",
+            gated_mlp=False, lm_head=False, embedding_norm=True, final_norm=False, pooler=True,
+            source="Hugging Face bert-base-uncased/config.json (BertModel with pooler)",
+        ),
+        ModelConfig(
+            "llama2_7b", "LLaMA-2-7B", hidden=4096, layers=32, heads=32, kv_heads=32, vocab=32000,
+            intermediate=11008, positions=0, type_vocab=0, bias=False, norm="rmsnorm",
+            gated_mlp=True, lm_head=True, embedding_norm=False, final_norm=True, pooler=False,
+            source="meta-llama/Llama-2-7b-hf config.json",
+        ),
+        ModelConfig(
+            "llama3_8b", "LLaMA-3-8B", hidden=4096, layers=32, heads=32, kv_heads=8, vocab=128256,
+            intermediate=14336, positions=0, type_vocab=0, bias=False, norm="rmsnorm",
+            gated_mlp=True, lm_head=True, embedding_norm=False, final_norm=True, pooler=False,
+            source="meta-llama/Meta-Llama-3-8B config.json (num_key_value_heads = 8)",
+        ),
+        ModelConfig(
+            "gpt3", "GPT-3 175B", hidden=12288, layers=96, heads=96, kv_heads=96, vocab=50257,
+            intermediate=4 * 12288, positions=2048, type_vocab=0, bias=True, norm="layernorm",
+            gated_mlp=False, lm_head=False, embedding_norm=False, final_norm=True, pooler=False,
+            source="Brown et al. 2020, Table 2.1 (GPT-2 layout, d_ff = 4·d_model, n_ctx 2048)",
+            reported_params=175_255_800_000,
+            reported_source="Hu et al. 2021 (LoRA), Table 4: 175,255.8M",
+        ),
+    )
+}
+
+
+def module_shapes(model: ModelConfig) -> dict[str, tuple[int, int]]:
+    """(d_out, d_in) of each linear module in one layer; k and v shrink with grouped-query heads."""
+    d, kv = model.hidden, model.kv_heads * model.head_dim
+    shapes = {"q": (d, d), "k": (kv, d), "v": (kv, d), "o": (d, d)}
+    if model.gated_mlp:
+        shapes["gate"] = (model.intermediate, d)
+    shapes["up"] = (model.intermediate, d)
+    shapes["down"] = (d, model.intermediate)
+    return shapes
+
+
+def _norm_params(model: ModelConfig) -> int:
+    return (2 if model.norm == "layernorm" else 1) * model.hidden
+
+
+def layer_params(model: ModelConfig) -> int:
+    """Parameters of one transformer block: linear weights (and biases) plus its two norms."""
+    shapes = module_shapes(model).values()
+    weights = sum(out * inp for out, inp in shapes)
+    biases = sum(out for out, _ in shapes) if model.bias else 0
+    return weights + biases + 2 * _norm_params(model)
+
+
+def base_params(model: ModelConfig) -> int:
+    """Total parameters computed from the configuration: embeddings, blocks, norms, head, pooler."""
+    d = model.hidden
+    total = (model.vocab + model.positions + model.type_vocab) * d
+    total += model.layers * layer_params(model)
+    total += _norm_params(model) * (int(model.embedding_norm) + int(model.final_norm))
+    total += model.vocab * d if model.lm_head else 0
+    total += d * d + d if model.pooler else 0
+    return total
+
+
+def model_params(model: ModelConfig) -> int:
+    """The total that shares are taken of: the published figure where one exists, else the count."""
+    return model.reported_params if model.reported_params is not None else base_params(model)
+
+
+def lora_matrix_params(d_out: int, d_in: int, r: int) -> int:
+    """Numbers LoRA trains for one d_out × d_in matrix at rank r: r(d_in + d_out)."""
+    return int(r) * (int(d_in) + int(d_out))
+
+
+def lora_params(model: ModelConfig, targets: Iterable[str], r: int) -> int:
+    """Trainable LoRA parameters when every layer's chosen modules get rank-r factors."""
+    shapes = module_shapes(model)
+    chosen = set(targets)
+    unknown = chosen - set(shapes)
+    if unknown:
+        raise ValueError(f"{model.name} has no module {sorted(unknown)}")
+    per_layer = sum(lora_matrix_params(*shapes[t], r) for t in shapes if t in chosen)
+    return model.layers * per_layer
+
+
+def share(model: ModelConfig, targets: Iterable[str], r: int) -> float:
+    """LoRA's trainable parameters as a fraction of the model's parameters."""
+    return lora_params(model, targets, r) / model_params(model)
+
+
+@dataclass(frozen=True)
+class ShareRow:
+    """One line of the table behind the note's "0.01%–3%"."""
+
+    model: str
+    target_set: str
+    r: int
+    trainable: int
+    share: float
+
+
+def share_table(
+    models: Iterable[ModelConfig] = MODELS.values(),
+    target_sets: dict[str, tuple[str, ...]] = TARGET_SETS,
+    ranks: Sequence[int] = RANKS,
+) -> list[ShareRow]:
+    """Trainable share for each model × target preset × rank (skipping targets a model lacks)."""
+    rows = []
+    for model in models:
+        for set_key, targets in target_sets.items():
+            present = [t for t in targets if t in model.targets]
+            for r in ranks:
+                n = lora_params(model, present, r)
+                rows.append(ShareRow(model.key, set_key, int(r), n, n / model_params(model)))
+    return rows
+
+
+# --- the note's d×k example and the break-even rank -------------------------------------------
+
+
+def full_cost(d: int, k: int) -> int:
+    """Numbers in a full d×k update ΔW."""
+    return int(d) * int(k)
+
+
+def factor_costs(d: int, k: int, r: int) -> tuple[int, int]:
+    """Numbers in the note's A (d×r) and B (r×k)."""
+    return int(d) * int(r), int(r) * int(k)
+
+
+def break_even_rank(d: int, k: int) -> float:
+    """The rank where r(d + k) = dk; LoRA stores fewer numbers exactly when r < dk/(d + k)."""
+    return d * k / (d + k)
+
+
+def cost_curve(d: int, k: int, ranks: Sequence[int] | np.ndarray) -> np.ndarray:
+    """r(d + k) for each rank r (integers)."""
+    return np.asarray(ranks, dtype=np.int64) * (int(d) + int(k))
+
+
+# --- memory and checkpoint size ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Precision:
+    """Bytes per parameter for weights and gradients, and for Adam's state per trainable parameter.
+
+    Adam keeps two moments (m, v). With mixed precision the optimizer also keeps an fp32 master
+    copy of each trainable weight: 4 + 4 + 4 = 12 bytes (Rajbhandari et al. 2020, ZeRO, §3.1).
+    """
+
+    weight: int
+    grad: int
+    adam: int
+
+
+PRECISIONS: dict[str, Precision] = {
+    "fp32": Precision(weight=4, grad=4, adam=8),
+    "fp16": Precision(weight=2, grad=2, adam=4),
+    "mixed": Precision(weight=2, grad=2, adam=12),
+}
+
+
+@dataclass(frozen=True)
+class Memory:
+    """Bytes needed during training (activations and framework overhead not included)."""
+
+    weights: int
+    gradients: int
+    optimizer: int
+
+    @property
+    def total(self) -> int:
+        """Weights + gradients + optimizer state."""
+        return self.weights + self.gradients + self.optimizer
+
+
+def training_memory(total: int, trainable: int, extra: int, precision: str) -> Memory:
+    """Memory when ``trainable`` of the model's ``total`` parameters learn with Adam.
+
+    ``extra`` counts parameters added to the model (LoRA's factors, which are also the trainable
+    ones); full fine-tuning adds none and trains all ``total``.
+    """
+    p = PRECISIONS[precision]
+    return Memory(
+        weights=(total + extra) * p.weight,
+        gradients=trainable * p.grad,
+        optimizer=trainable * p.adam,
+    )
+
+
+def full_finetune_memory(model: ModelConfig, precision: str) -> Memory:
+    """Full fine-tuning: every parameter has a gradient and Adam state."""
+    n = model_params(model)
+    return training_memory(n, n, 0, precision)
+
+
+def lora_memory(model: ModelConfig, targets: Iterable[str], r: int, precision: str) -> Memory:
+    """LoRA: the frozen model plus the factors; only the factors have gradients and Adam state."""
+    n = lora_params(model, targets, r)
+    return training_memory(model_params(model), n, n, precision)
+
+
+def checkpoint_bytes(params: int, precision: str) -> int:
+    """Size of a checkpoint holding ``params`` weights in the precision's weight format."""
+    return int(params) * PRECISIONS[precision].weight

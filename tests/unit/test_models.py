@@ -1,0 +1,126 @@
+"""Parameter counts against facts.md's table and the note's 5×4 example, with independent sums."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lowrank import models
+from lowrank.models import MODELS
+
+# facts.md, "Layer sizes for the parameter calculator": base parameters, LoRA r=8 on q+v, share.
+FACTS = {
+    "gpt2": (124_439_808, 294_912, "0.237%"),
+    "bert": (109_482_240, 294_912, "0.269%"),
+    "llama2_7b": (6_738_415_616, 4_194_304, "0.062%"),
+    "llama3_8b": (8_030_261_248, 3_407_872, "0.042%"),
+    "gpt3": (None, 37_748_736, "0.0215%"),  # base: 175,255.8M, checked to its precision below
+}
+
+
+def _share_text(share: float, facts_text: str) -> str:
+    decimals = len(facts_text.rstrip("%").split(".")[1])
+    return f"{100 * share:.{decimals}f}%"
+
+
+@pytest.mark.parametrize("key", FACTS)
+def test_counts_equal_facts_table(key: str) -> None:
+    model = MODELS[key]
+    base, lora, share = FACTS[key]
+    if base is not None:
+        assert models.base_params(model) == base
+    assert models.lora_params(model, ("q", "v"), 8) == lora
+    assert _share_text(models.share(model, ("q", "v"), 8), share) == share
+
+
+def test_gpt3_base_to_the_stated_precision() -> None:
+    gpt3 = MODELS["gpt3"]
+    assert round(models.model_params(gpt3) / 1e5) / 10 == 175_255.8
+    assert "Table 4" in gpt3.reported_source
+
+
+def test_gpt3_config_count_is_the_gpt2_formula() -> None:
+    """Brown et al.'s configuration with GPT-2's layout gives 12Ld² + 13Ld + (V + n_ctx)d + 2d.
+
+    That is 174,604.3M, 0.37% below the LoRA paper's 175,255.8M; the page shows both.
+    """
+    d, layers, vocab, ctx = 12288, 96, 50257, 2048
+    expected = 12 * layers * d * d + 13 * layers * d + (vocab + ctx) * d + 2 * d
+    assert models.base_params(MODELS["gpt3"]) == expected == 174_604_259_328
+    gap = models.model_params(MODELS["gpt3"]) / expected - 1
+    assert 0.0037 < gap < 0.0038
+
+
+def test_llama_counts_by_hand() -> None:
+    """Independent sums: embeddings + head, attention, SwiGLU MLP, RMSNorms."""
+    d, layers = 4096, 32
+    llama2 = 2 * 32000 * d + layers * (4 * d * d + 3 * d * 11008 + 2 * d) + d
+    assert models.base_params(MODELS["llama2_7b"]) == llama2
+    kv = 8 * 128  # grouped-query attention: 8 key/value heads of width 128
+    llama3 = 2 * 128256 * d + layers * (2 * d * d + 2 * kv * d + 3 * d * 14336 + 2 * d) + d
+    assert models.base_params(MODELS["llama3_8b"]) == llama3
+    assert models.module_shapes(MODELS["llama3_8b"])["v"] == (1024, 4096)
+
+
+def test_module_shapes_and_targets() -> None:
+    gpt2 = models.module_shapes(MODELS["gpt2"])
+    assert gpt2 == {"q": (768, 768), "k": (768, 768), "v": (768, 768), "o": (768, 768),
+                    "up": (3072, 768), "down": (768, 3072)}
+    assert "gate" not in MODELS["bert"].targets
+    assert "gate" in MODELS["llama2_7b"].targets
+    with pytest.raises(ValueError):
+        models.lora_params(MODELS["gpt2"], ("gate",), 8)
+
+
+def test_lora_paper_gpt3_r4_checkpoint() -> None:
+    """LoRA §4.2: r = 4 on Wq and Wv; in fp16 that is 37.7 MB (the paper says about 35 MB)."""
+    n = models.lora_params(MODELS["gpt3"], ("q", "v"), 4)
+    assert n == 4 * 2 * 12288 * 2 * 96 == 18_874_368
+    assert models.checkpoint_bytes(n, "fp16") == 2 * n
+
+
+def test_the_notes_5_by_4_example() -> None:
+    assert models.full_cost(5, 4) == 20
+    assert models.factor_costs(5, 4, 2) == (10, 8)  # A 5×2 = 10, B 2×4 = 8
+    assert sum(models.factor_costs(5, 4, 2)) == 18 == models.lora_matrix_params(5, 4, 2)
+    assert sum(models.factor_costs(5, 4, 3)) == 27 > 20
+    assert models.break_even_rank(5, 4) == pytest.approx(20 / 9)
+    assert f"{models.break_even_rank(5, 4):.1f}" == "2.2"
+
+
+@given(st.integers(1, 5000), st.integers(1, 5000), st.integers(1, 512))
+def test_break_even_separates_saving_from_losing(d: int, k: int, r: int) -> None:
+    saves = models.lora_matrix_params(d, k, r) < models.full_cost(d, k)
+    assert saves == (r < models.break_even_rank(d, k))
+    assert int(models.cost_curve(d, k, [r])[0]) == sum(models.factor_costs(d, k, r))
+
+
+def test_where_the_notes_range_comes_from() -> None:
+    """0.01%–3%: from GPT-3 with r = 4 on q, v (the paper's checkpoint setting) to small models
+    adapting every linear layer at r = 16–32; the full grid spans a wider range than the note."""
+    rows = models.share_table()
+    shares = {(r.model, r.target_set, r.r): r.share for r in rows}
+    assert len(rows) == len(MODELS) * len(models.TARGET_SETS) * len(models.RANKS)
+    assert shares["gpt3", "qv", 4] == pytest.approx(0.000108, rel=1e-2)  # ≈ 0.01%
+    assert 0.02 < shares["bert", "all", 16] < 0.03  # ≈ 2.4%
+    assert 0.03 < shares["gpt2", "all", 32] < 0.045  # just above 3%
+    low, high = min(shares.values()), max(shares.values())
+    assert low == shares["gpt3", "qv", 1] and low < 0.0001
+    assert high == shares["bert", "all", 64] and high > 0.03
+    inside = [s for s in shares.values() if 0.0001 <= s <= 0.03]
+    assert len(inside) > len(rows) / 2
+
+
+def test_memory_full_vs_lora_gpt3_fp16() -> None:
+    """LoRA §4.2 reports 1.2 TB → 350 GB; weights alone are 175.3B × 2 bytes = 350.5 GB."""
+    gpt3 = MODELS["gpt3"]
+    p = models.model_params(gpt3)
+    full = models.full_finetune_memory(gpt3, "fp16")
+    assert (full.weights, full.gradients, full.optimizer) == (2 * p, 2 * p, 4 * p)
+    lora = models.lora_memory(gpt3, ("q", "v"), 4, "fp16")
+    n = models.lora_params(gpt3, ("q", "v"), 4)
+    assert lora.total == 2 * (p + n) + 2 * n + 4 * n
+    assert 350e9 < lora.total < 351e9
+    mixed = models.full_finetune_memory(gpt3, "mixed")
+    assert mixed.total == 16 * p  # ZeRO's 2 + 2 + 12 bytes per parameter
