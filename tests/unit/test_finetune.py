@@ -1,0 +1,161 @@
+"""The numpy MLP: gradients, data split, training, ΔW and rank-k truncation."""
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lowrank import finetune as ft
+
+TINY = (5, 4, 3, 3)
+
+
+def numeric_grad(f, a: np.ndarray, eps: float = 1e-6) -> np.ndarray:
+    """Central finite differences of a scalar function of array a (changed in place, restored)."""
+    g = np.zeros_like(a)
+    for idx in np.ndindex(a.shape):
+        old = a[idx]
+        a[idx] = old + eps
+        up = f()
+        a[idx] = old - eps
+        down = f()
+        a[idx] = old
+        g[idx] = (up - down) / (2 * eps)
+    return g
+
+
+@pytest.fixture(scope="module")
+def run() -> ft.FinetuneRun:
+    return ft.run_finetune("low_high", seed=0)
+
+
+@settings(max_examples=8, deadline=None)
+@given(seed=st.integers(0, 10_000))
+def test_gradients_match_finite_differences(seed):
+    rng = np.random.default_rng(seed)
+    model = ft.init_mlp(TINY, seed)
+    model.biases = [rng.normal(size=b.shape) * 0.1 for b in model.biases]
+    x = rng.normal(size=(6, TINY[0]))
+    y = rng.integers(0, TINY[-1], size=6)
+    _, grads_w, grads_b = ft.loss_and_grads(model, x, y)
+
+    def loss() -> float:
+        return ft.loss_and_grads(model, x, y)[0]
+
+    for i in range(len(TINY) - 1):
+        np.testing.assert_allclose(grads_w[i], numeric_grad(loss, model.weights[i]),
+                                   rtol=1e-5, atol=1e-8)
+        np.testing.assert_allclose(grads_b[i], numeric_grad(loss, model.biases[i]),
+                                   rtol=1e-5, atol=1e-8)
+
+
+def test_cross_entropy_of_uniform_logits_is_log_classes():
+    loss, grad = ft.softmax_cross_entropy(np.zeros((4, 10)), np.arange(4))
+    assert loss == pytest.approx(np.log(10))
+    np.testing.assert_allclose(grad.sum(axis=1), 0.0, atol=1e-15)
+
+
+def test_split_is_disjoint_scaled_and_by_digit():
+    task = ft.load_task("low_high", seed=3)
+    assert set(np.unique(task.y_pre_train)) == {0, 1, 2, 3, 4}
+    assert set(np.unique(task.y_ft_test)) == {5, 6, 7, 8, 9}
+    for x in (task.x_pre_train, task.x_ft_test):
+        assert x.min() >= 0.0 and x.max() <= 1.0 and x.shape[1] == 64
+        assert not x.flags.writeable
+    # train and test together hold exactly the 5–9 images of the data set
+    n_ft = len(task.y_ft_train) + len(task.y_ft_test)
+    assert n_ft == int(np.isin(ft.load_digits().target, [5, 6, 7, 8, 9]).sum())
+
+
+def test_train_and_test_images_do_not_overlap():
+    task = ft.load_task("even_odd", seed=1)
+    train_rows = {r.tobytes() for r in np.vstack([task.x_pre_train, task.x_ft_train])}
+    test_rows = [r.tobytes() for r in np.vstack([task.x_pre_test, task.x_ft_test])]
+    # a few digits images are exact duplicates in the data set itself; there must be no more
+    assert sum(r in train_rows for r in test_rows) <= 3
+
+
+def test_rotate_shift_turns_the_images():
+    task = ft.load_task("rotate", seed=0)
+    assert task.pre_digits == task.ft_digits == tuple(range(10))
+    # the same test images, upright for pretraining and turned by 90° for fine-tuning
+    upright = np.rot90(task.x_ft_test.reshape(-1, 8, 8), k=-1, axes=(1, 2)).reshape(-1, 64)
+    assert np.array_equal(upright, task.x_pre_test)
+    assert not np.array_equal(task.x_ft_test, task.x_pre_test)
+
+
+def test_unknown_shift_is_refused():
+    with pytest.raises(ValueError, match="unknown shift"):
+        ft.load_task("upside_down")
+
+
+def test_loss_goes_down():
+    task = ft.load_task("low_high", seed=0)
+    _, losses = ft.train(ft.init_mlp(seed=0), task.x_pre_train, task.y_pre_train,
+                         steps=120, lr=1e-3)
+    assert losses[-20:].mean() < 0.5 * losses[:20].mean()
+
+
+def test_training_leaves_the_callers_model_alone():
+    task = ft.load_task("low_high", seed=0)
+    model = ft.init_mlp(seed=0)
+    copy = model.copy()
+    ft.train(model, task.x_pre_train, task.y_pre_train, steps=5, lr=1e-3)
+    assert all(np.array_equal(a, b) for a, b in zip(model.weights, copy.weights, strict=True))
+
+
+def test_delta_is_exactly_after_minus_before(run):
+    for d, wa, wb in zip(run.deltas, run.after.weights, run.before.weights, strict=True):
+        assert d.shape == wb.shape
+        assert np.array_equal(d, wa - wb)
+        assert np.abs(d).max() > 0
+        assert not d.flags.writeable and not wa.flags.writeable and not wb.flags.writeable
+
+
+def test_seeded_run_reaches_stated_accuracy(run):
+    # measured with seed 0: 0.995 on 0–4 after pretraining, 0.996 on 5–9 after fine-tuning
+    assert run.acc_pre_task_before >= 0.97
+    assert run.acc_ft_task_before == 0.0  # the pretrained head has never output 5–9
+    assert run.acc_ft_task_after >= 0.95
+
+
+def test_runs_are_deterministic():
+    a = ft.run_finetune("even_odd", seed=2, pretrain_steps=40, finetune_steps=20)
+    b = ft.run_finetune("even_odd", seed=2, pretrain_steps=40, finetune_steps=20)
+    assert all(np.array_equal(x, y) for x, y in zip(a.deltas, b.deltas, strict=True))
+
+
+def test_progress_rises_to_one():
+    seen = []
+    ft.run_finetune(seed=0, pretrain_steps=50, finetune_steps=50, progress=seen.append)
+    assert seen == sorted(seen) and seen[-1] == pytest.approx(1.0) and seen[0] > 0
+
+
+def test_delta_needs_far_fewer_directions_than_w(run):
+    def k90(m: np.ndarray) -> int:
+        s = np.linalg.svd(m, compute_uv=False)
+        return int(np.searchsorted(np.cumsum(s**2) / np.sum(s**2), 0.9) + 1)
+
+    # measured with seed 0: W needs 42 of 64 and 64 of 128, ΔW needs 7 and 7
+    for i in (0, 1):
+        assert k90(run.deltas[i]) * 4 < k90(run.before.weights[i])
+
+
+@settings(max_examples=10, deadline=None)
+@given(seed=st.integers(0, 1000), k=st.integers(0, 6))
+def test_truncate_is_eckart_young(seed, k):
+    m = np.random.default_rng(seed).normal(size=(7, 5))
+    s = np.linalg.svd(m, compute_uv=False)
+    mk = ft.truncate(m, k)
+    assert np.linalg.matrix_rank(mk) == min(k, 5)
+    assert np.linalg.norm(m - mk) == pytest.approx(np.sqrt(np.sum(s[k:] ** 2)), abs=1e-10)
+
+
+def test_accuracy_vs_rank_ends_at_the_fine_tuned_model(run):
+    acc = ft.accuracy_vs_rank(run, [0, 2, 128])
+    assert acc[-1] == pytest.approx(run.acc_ft_task_after)
+    assert acc[0] < acc[-1]
+    assert not acc.flags.writeable
+    one_layer = ft.with_truncated_deltas(run, 128, layers=[1])
+    np.testing.assert_allclose(one_layer.weights[1], run.after.weights[1], atol=1e-12)
+    assert one_layer.weights[0] is run.after.weights[0]
