@@ -18,6 +18,7 @@ at step 0; the input-side factor starts random, so gradients flow into the zero 
 from __future__ import annotations
 
 import hashlib
+import io
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -200,14 +201,21 @@ def add_lora(base: MLP, layers: Sequence[int] = DEFAULT_LAYERS, rank: int = DEFA
 
 @dataclass(frozen=True)
 class Snapshot:
-    """What a page needs to redraw during training: step, loss, accuracy and copies of A, B, ΔW."""
+    """What a page needs to redraw during training: step, loss, test accuracy, copies of A and B.
+
+    ΔW is computed on demand (s·A×B), so a page can keep every snapshot of a run cheaply.
+    """
 
     step: int
     loss: float
     accuracy: float
     A: dict[int, Array]
     B: dict[int, Array]
-    delta: dict[int, Array]
+    scaling: float
+
+    def delta(self, layer: int) -> Array:
+        """ΔW = s·A×B of one adapted layer at this step."""
+        return self.scaling * (self.A[layer] @ self.B[layer])
 
 
 @dataclass(frozen=True)
@@ -231,7 +239,7 @@ class LoRARun:
 def _snapshot(model: LoRAModel, step: int, loss: float, acc: float) -> Snapshot:
     ad = model.adapters
     return Snapshot(step, loss, acc, {i: a.A.copy() for i, a in ad.items()},
-                    {i: a.B.copy() for i, a in ad.items()}, {i: a.delta() for i, a in ad.items()})
+                    {i: a.B.copy() for i, a in ad.items()}, next(iter(ad.values())).scaling)
 
 
 def train_lora(base: MLP, task: DigitTask, *, layers: Sequence[int] = DEFAULT_LAYERS,
@@ -333,3 +341,62 @@ def compare(base: MLP, task: DigitTask, ranks: Sequence[int] = COMPARE_RANKS, *,
     if progress is not None:
         progress(1.0)
     return rows
+
+
+@dataclass(frozen=True)
+class StartCheck:
+    """The adapted model at step 0 against the pretrained one: largest logit gap, accuracies."""
+
+    max_gap: float
+    acc_pre_digits: float
+    acc_ft_digits: float
+
+
+def start_check(base: MLP, task: DigitTask, *, layers: Sequence[int] = DEFAULT_LAYERS,
+                rank: int = DEFAULT_RANK, alpha: float = DEFAULT_ALPHA, rslora: bool = False,
+                init: str = "zero", seed: int = 0) -> StartCheck:
+    """How far the freshly initialised adapters move the pretrained model before any training.
+
+    With the zero init the gap is exactly 0; with both factors random it is not, and the model
+    has lost some of what it knew before it has seen a single example.
+    """
+    model = add_lora(base, layers, rank, alpha, rslora=rslora, init=init, seed=seed)
+    x = np.vstack([task.x_pre_test, task.x_ft_test])
+    gap = float(np.abs(model.forward(x)[0] - base_logits(base, x)).max())
+    return StartCheck(gap, _accuracy(model, task.x_pre_test, task.y_pre_test),
+                      _accuracy(model, task.x_ft_test, task.y_ft_test))
+
+
+def base_logits(base: MLP, x: Array) -> Array:
+    """Logits of the pretrained model alone (no adapter)."""
+    return LoRAModel(base).forward(x)[0]
+
+
+def merge_gap(model: LoRAModel, x: Array) -> float:
+    """‖merged(x) − adapter(x)‖_F / ‖adapter(x)‖_F: merging changes nothing but rounding."""
+    adapted = model.forward(x)[0]
+    merged = LoRAModel(model.merged()).forward(x)[0]
+    return float(np.linalg.norm(merged - adapted) / np.linalg.norm(adapted))
+
+
+def curves_csv(run: LoRARun) -> str:
+    """step,loss,test_accuracy for every step (accuracy only where it was measured)."""
+    acc = dict(zip(run.eval_steps.tolist(), run.eval_accuracy.tolist(), strict=True))
+    lines = ["step,loss,test_accuracy", f"0,,{acc[0]:.6f}"]
+    for step, loss in enumerate(run.losses.tolist(), start=1):
+        lines.append(f"{step},{loss:.6f},{acc[step]:.6f}" if step in acc else f"{step},{loss:.6f},")
+    return "\n".join(lines) + "\n"
+
+
+def factors_npz(run: LoRARun) -> bytes:
+    """The trained factors (note's letters: A_layer{i} d×r, B_layer{i} r×k), ΔW and the scale."""
+    buffer = io.BytesIO()
+    arrays: dict[str, np.ndarray] = {}
+    for i, a in run.model.adapters.items():
+        arrays[f"A_layer{i + 1}"] = a.A
+        arrays[f"B_layer{i + 1}"] = a.B
+        arrays[f"deltaW_layer{i + 1}"] = a.delta()
+    first = next(iter(run.model.adapters.values()))
+    np.savez_compressed(buffer, **arrays, alpha=first.alpha, rank=first.rank,
+                        scaling=first.scaling, rslora=first.rslora)
+    return buffer.getvalue()

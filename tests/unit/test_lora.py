@@ -175,8 +175,8 @@ def test_callback_sees_step_zero_then_growth(base, task):
     snaps = []
     lora.train_lora(base, task, layers=(2,), rank=2, steps=20, every=5, callback=snaps.append)
     assert [s.step for s in snaps] == [0, 5, 10, 15, 20]
-    assert not snaps[0].delta[2].any() and not snaps[0].A[2].any()
-    assert np.abs(snaps[-1].delta[2]).max() > 0
+    assert not snaps[0].delta(2).any() and not snaps[0].A[2].any()
+    assert np.abs(snaps[-1].delta(2)).max() > 0
     assert snaps[0].B[2].shape == (2, 128) and snaps[0].A[2].shape == (10, 2)
 
 
@@ -201,3 +201,37 @@ def test_bad_settings_are_refused(base):
         lora.add_lora(base, rank=0)
     with pytest.raises(ValueError):
         lora.add_lora(base, layers=())
+
+
+def test_start_check_zero_is_exact_random_is_not(base, task):
+    zero = lora.start_check(base, task)
+    rand = lora.start_check(base, task, init="random", alpha=32.0)
+    assert zero.max_gap == 0.0
+    assert zero.acc_pre_digits == ft.accuracy(base, task.x_pre_test, task.y_pre_test)
+    # measured (seed 0, r=4, α=32): gap ≈ 15 logits, accuracy on 0–4 falls from 0.995 to ≈ 0.4
+    assert rand.max_gap > 1.0 and rand.acc_pre_digits < zero.acc_pre_digits - 0.1
+
+
+def test_merge_gap_is_rounding(short_run, task):
+    assert lora.merge_gap(short_run.model, task.x_ft_test) < 1e-12
+
+
+def test_curves_csv_has_every_step(short_run):
+    lines = lora.curves_csv(short_run).strip().splitlines()
+    assert lines[0] == "step,loss,test_accuracy"
+    assert len(lines) == 1 + 1 + 40
+    assert lines[1].startswith("0,,") and lines[10].count(",") == 2 and lines[10].endswith(",")
+    step, loss, acc = lines[-1].split(",")
+    assert step == "40" and float(loss) == pytest.approx(short_run.losses[-1], abs=1e-6)
+    assert float(acc) == pytest.approx(short_run.final_accuracy)
+
+
+def test_factors_npz_round_trip(short_run):
+    import io
+
+    data = np.load(io.BytesIO(lora.factors_npz(short_run)))
+    a = short_run.model.adapters[1]
+    assert np.array_equal(data["A_layer2"], a.A) and np.array_equal(data["B_layer2"], a.B)
+    np.testing.assert_allclose(data["deltaW_layer2"], data["scaling"] * data["A_layer2"] @
+                               data["B_layer2"])
+    assert int(data["rank"]) == 3
