@@ -122,7 +122,7 @@ def cumulative_energy(s: np.ndarray) -> np.ndarray:
 
 
 def rank_for_energy(s: np.ndarray, share: float) -> int:
-    """Smallest k whose rank-k approximation keeps at least ``share`` (0 < share ≤ 1) of the energy."""
+    """Smallest k whose rank-k approximation keeps at least ``share`` (0 < share ≤ 1) of energy."""
     if not 0 < share <= 1:
         raise ValueError(f"share {share} outside (0, 1]")
     kept = cumulative_energy(s)
@@ -160,9 +160,7 @@ def numerical_rank(s: np.ndarray, shape: tuple[int, int], tol: float | None = No
     return int(np.count_nonzero(np.asarray(s) > threshold))
 
 
-def as_matrix(
-    data: object, max_shape: tuple[int, int] = MAX_MATRIX_SHAPE
-) -> np.ndarray:
+def as_matrix(data: object, max_shape: tuple[int, int] = MAX_MATRIX_SHAPE) -> np.ndarray:
     """Validate user data as a finite real 2-D matrix no larger than ``max_shape``.
 
     Raises :class:`InputError` with key ``error.ragged``, ``error.non_numeric``,

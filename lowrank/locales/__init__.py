@@ -1,0 +1,1 @@
+"""Message catalogues, one module per page or theme; merged by lowrank.i18n."""

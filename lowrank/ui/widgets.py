@@ -1,0 +1,171 @@
+"""Widgets every page shares: self-checks, the "in the note" box, URL checks and input errors."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import streamlit as st
+
+from lowrank.errors import InputError
+from lowrank.ui.frame import Frame
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$])")
+
+
+def plain(text: object, limit: int = 40) -> str:
+    """User text made safe to show inside markdown: shortened, markdown characters escaped.
+
+    Streamlit never renders raw HTML here (``unsafe_allow_html`` stays off); escaping also stops
+    user text from becoming links, emphasis or maths.
+    """
+    value = str(text)
+    if len(value) > limit:
+        value = value[: limit - 1] + "…"
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", value.replace("\n", " "))
+
+
+def show_input_error(page: Frame, error: InputError) -> None:
+    """A translated message for bad input, saying that the last valid input is still shown."""
+    params = {name: plain(value) for name, value in error.params.items()}
+    st.error(f"{page.t(error.key, **params)} {page.t('error.kept_previous')}", icon="⚠️")
+
+
+def is_int_in(low: int, high: int) -> Callable[[str], bool]:
+    """A check for a URL value that must be an integer in [low, high]."""
+
+    def check(raw: str) -> bool:
+        try:
+            return low <= int(raw) <= high
+        except ValueError:
+            return False
+
+    return check
+
+
+def is_number_in(low: float, high: float) -> Callable[[str], bool]:
+    """A check for a URL value that must be a number in [low, high]."""
+
+    def check(raw: str) -> bool:
+        try:
+            return low <= float(raw) <= high
+        except ValueError:
+            return False
+
+    return check
+
+
+def is_one_of(options: Sequence[str]) -> Callable[[str], bool]:
+    """A check for a URL value that must be one of ``options``."""
+    return lambda raw: raw in options
+
+
+def url_choice(
+    page: Frame,
+    label: str,
+    options: Sequence[str],
+    key: str,
+    *,
+    default: str,
+    format_func: Callable[[str], str] = str,
+    widget: Callable[..., object] = st.selectbox,
+    always_in_url: bool = False,
+    **widget_args: object,
+) -> str:
+    """A choice among stable ids, kept in ``?key=`` by id (never by its translated label).
+
+    Streamlit's ``bind="query-params"`` stores a selection widget's *displayed label* in the URL,
+    so a link shared from the English page would not work in Chinese. Here the URL holds the id
+    and is the source of truth; the widget (``st.selectbox``, ``st.radio``,
+    ``st.segmented_control``...) mirrors it. A value outside ``options`` gets a visible note and
+    the default. The default is left out of the URL unless ``always_in_url``.
+    """
+    state_key = f"{key}__choice"
+    raw = st.query_params.get(key)
+    if raw is not None and raw not in options:
+        st.warning(page.t("url.invalid", name=plain(key), value=plain(raw)), icon="🔗")
+        raw = None
+    wanted = raw if raw is not None else default
+    if st.session_state.get(state_key) != wanted:
+        st.session_state[state_key] = wanted
+    _write_choice(key, wanted, default, always_in_url)
+    choice = widget(
+        label,
+        list(options),
+        format_func=format_func,
+        key=state_key,
+        on_change=lambda: _write_choice(key, st.session_state[state_key], default, always_in_url),
+        **widget_args,
+    )
+    return choice if choice in options else wanted
+
+
+def _write_choice(key: str, value: object, default: str, always_in_url: bool) -> None:
+    """Mirror a choice into the URL (dropping the default unless it must always show)."""
+    if value is None:  # a segmented control clicked off: keep the URL as it is
+        return
+    if value == default and not always_in_url:
+        if key in st.query_params:
+            del st.query_params[key]
+    elif st.query_params.get(key) != value:
+        st.query_params[key] = str(value)
+
+
+def check_query_param(page: Frame, name: str, valid: Callable[[str], bool]) -> bool:
+    """Warn (translated) when ``?name=`` holds a value the page cannot use; True when it is fine.
+
+    Call it before creating the widget bound to ``name``: Streamlit then drops the bad value and the
+    widget starts from its default, so the warning is the only trace a student sees.
+    """
+    raw = st.query_params.get(name)
+    if raw is None or valid(raw):
+        return True
+    st.warning(page.t("url.invalid", name=plain(name), value=plain(raw)), icon="🔗")
+    return False
+
+
+@dataclass(frozen=True)
+class Question:
+    """A multiple-choice self-check; texts are catalogue keys.
+
+    ``key`` prefixes the texts: ``{key}.q`` is the question, ``{key}.{option}`` each option and
+    ``{key}.why`` the explanation shown once the student answers.
+    """
+
+    key: str
+    options: tuple[str, ...]
+    answer: str
+
+
+def self_check(page: Frame, questions: Sequence[Question]) -> None:
+    """Two or three questions with instant feedback, at the end of a page."""
+    st.subheader(page.t("widget.self_check"))
+    for number, question in enumerate(questions, start=1):
+        choice = st.radio(
+            f"**{number}.** {page.t(question.key + '.q')}",
+            question.options,
+            index=None,
+            format_func=lambda option, q=question: page.t(f"{q.key}.{option}"),
+            key=f"quiz_{question.key}",
+        )
+        if choice is None:
+            continue
+        verdict = page.t("widget.correct" if choice == question.answer else "widget.wrong")
+        explanation = page.t(question.key + ".why")
+        if choice == question.answer:
+            st.success(f"{verdict} {explanation}")
+        else:
+            st.error(verdict)
+
+
+def in_the_note(
+    page: Frame, note_key: str, precise_key: str, extra: Callable[[], None] | None = None
+) -> None:
+    """The "in the note" box: the note's words, then the precise version (and live numbers)."""
+    with st.expander(page.t("widget.in_the_note"), icon="📒"):
+        st.markdown(f"**{page.t('widget.note_says')}:**")
+        st.markdown(f"> {page.t(note_key)}")
+        st.markdown(f"**{page.t('widget.precisely')}:** {page.t(precise_key)}")
+        if extra is not None:
+            extra()

@@ -1,0 +1,103 @@
+"""What e2e tests and benchmarks share: start a real ``streamlit run`` server, drive a tab.
+
+Imported by ``tests/e2e/conftest.py`` and by the scripts in ``bench/``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+OUTPUT = ROOT / "test-output"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium (or ``$CHROMIUM``), if installed."""
+    candidate = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    return candidate if Path(candidate).is_file() else shutil.which("chromium")
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Server:
+    """A running ``streamlit run`` process and its base URL."""
+
+    url: str
+    process: subprocess.Popen
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def start_server(script: str = "app.py", port: int | None = None, timeout: float = 60) -> Server:
+    """Start ``streamlit run script`` headless on a free local port and wait until it is healthy."""
+    port = port or free_port()
+    command = [
+        sys.executable, "-m", "streamlit", "run", script,
+        "--server.address", "127.0.0.1",
+        "--server.port", str(port),
+        "--server.headless", "true",
+        "--browser.gatherUsageStats", "false",
+        "--server.fileWatcherType", "none",
+    ]
+    log = open(OUTPUT / f"server-{port}.log", "w")  # noqa: SIM115 - lives as long as the server
+    process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {process.returncode}; see {log.name}")
+        with (
+            contextlib.suppress(OSError),
+            urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response,
+        ):
+            if response.status == 200:
+                return Server(url, process)
+        time.sleep(0.2)
+    process.kill()
+    raise RuntimeError(f"streamlit did not become healthy within {timeout} s")
+
+
+def wait_idle(tab, timeout: float = 30_000) -> None:
+    """Wait until the app has rendered and its script run has finished."""
+    tab.wait_for_selector("[data-testid='stApp']", timeout=timeout)
+    tab.wait_for_selector("[data-testid='stMainBlockContainer']", timeout=timeout)
+    tab.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " && document.querySelector('[data-testid=\"stApp\"]')?.dataset.teststate !== 'running'",
+        timeout=timeout,
+    )
+    tab.wait_for_timeout(300)
+
+
+def assert_no_error(tab) -> None:
+    """No exception box and no "page not found" dialog on screen."""
+    assert tab.locator("[data-testid='stException']").count() == 0, "an exception is shown"
+    body = tab.locator("body").inner_text()
+    assert "Page not found" not in body, "a 'page not found' dialog is shown"

@@ -1,0 +1,31 @@
+"""The home page in a real browser, including a deep link as a fresh server's very first request."""
+
+from e2e_support import assert_no_error, wait_idle
+
+
+def test_deep_link_is_first_request_of_fresh_server(fresh_server, page):
+    """A shared link opened before anyone else used the server: right page, right language."""
+    page.goto(f"{fresh_server.url}/?lang=en")
+    wait_idle(page)
+    assert_no_error(page)
+    assert page.locator("h1").first.inner_text().strip() == "LowRank Lab"
+    assert "lang=en" in page.url
+    sidebar = page.locator("[data-testid='stSidebar']")
+    assert "Home" in sidebar.inner_text()
+
+
+def test_language_switch_changes_text_and_url(server, page):
+    page.goto(f"{server.url}/?lang=en")
+    wait_idle(page)
+    page.locator("[data-testid='stSidebar']").get_by_role("radio", name="中文").click()
+    page.wait_for_url("**lang=zh**")
+    wait_idle(page)
+    assert "低秩实验室" in page.locator("h1").first.inner_text()
+    assert_no_error(page)
+
+
+def test_unknown_language_in_url_gets_a_note(server, page):
+    page.goto(f"{server.url}/?lang=xx")
+    wait_idle(page)
+    assert "lang=xx" in page.locator("[data-testid='stAlert']").first.inner_text()
+    assert_no_error(page)
