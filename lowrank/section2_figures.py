@@ -1,0 +1,246 @@
+"""Plotly figures for the note's section 2 (why ΔW, parameter counts). They return figures.
+
+Labels come in already translated; every number drawn is computed in :mod:`lowrank.spectra` or
+:mod:`lowrank.models`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from lowrank import models
+from lowrank.figures import FONT
+from lowrank.spectra import TARGET_SHARE, Spectrum
+
+#: Colours that keep their meaning on both pages.
+COLOURS: dict[str, str] = {
+    "minilm": "#1f77b4",
+    "mlp": "#2ca02c",
+    "random": "#7f7f7f",
+    "delta": "#d62728",
+    "theory": "#bcbd22",
+    "a": "#1f6feb",
+    "b": "#2ca02c",
+    "full": "#ff7f0e",
+}
+#: Matrices whose sides are at most this many cells are drawn cell by cell.
+CELL_GRID_MAX = 24
+
+
+def _finish(fig: go.Figure, title: str, height: int) -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "x": 0.0, "font": {"size": 15}},
+        height=height,
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        font=FONT,
+        legend={"orientation": "h", "y": -0.18},
+    )
+    return fig
+
+
+@dataclass(frozen=True)
+class Curve:
+    """One spectrum on the comparison chart: its legend label and colour; dashed for theory."""
+
+    label: str
+    spectrum: Spectrum
+    colour: str
+    dashed: bool = False
+
+
+def spectra_figure(
+    curves: Sequence[Curve],
+    k: int,
+    *,
+    title: str,
+    left_title: str,
+    right_title: str,
+    x_title: str,
+    share_label: str,
+) -> go.Figure:
+    """σᵢ/σ₁ (left) and cumulative energy (right) against i/n, with each curve's rank-k point.
+
+    Dashed (theory) curves carry no rank-k marker. The right panel marks the 90% line.
+    """
+    fig = make_subplots(rows=1, cols=2, subplot_titles=(left_title, right_title),
+                        horizontal_spacing=0.08)
+    for curve in curves:
+        sp = curve.spectrum
+        x = sp.positions()
+        line = {"color": curve.colour, "dash": "dash" if curve.dashed else "solid", "width": 2}
+        kept = min(max(int(k), 1), sp.n)
+        for col, y, fmt in ((1, sp.normalised(), ".3f"), (2, sp.cumulative() * 100, ".1f")):
+            fig.add_trace(
+                go.Scatter(
+                    x=x, y=y, mode="lines", line=line, name=curve.label, legendgroup=curve.label,
+                    showlegend=col == 1,
+                    customdata=np.arange(1, sp.n + 1),
+                    hovertemplate=f"i=%{{customdata}} (i/n=%{{x:.3f}}): %{{y:{fmt}}}"
+                    f"<extra>{curve.label}</extra>",
+                ),
+                row=1, col=col,
+            )
+            if not curve.dashed:
+                fig.add_trace(
+                    go.Scatter(
+                        x=[x[kept - 1]], y=[y[kept - 1]], mode="markers",
+                        marker={"color": curve.colour, "size": 11, "line": {"width": 1.5,
+                                                                           "color": "white"}},
+                        legendgroup=curve.label, showlegend=False,
+                        hovertemplate=f"k={kept}: %{{y:{fmt}}}<extra>{curve.label}</extra>",
+                    ),
+                    row=1, col=col,
+                )
+    fig.add_hline(y=TARGET_SHARE * 100, line_dash="dot", line_color="#444", row=1, col=2,
+                  annotation_text=share_label, annotation_position="bottom right")
+    fig.update_xaxes(title_text=x_title, range=[0, 1.01])
+    fig.update_yaxes(range=[0, 1.02], row=1, col=1)
+    fig.update_yaxes(range=[0, 101], ticksuffix="%", row=1, col=2)
+    return _finish(fig, title, 440)
+
+
+def accuracy_figure(
+    ks: np.ndarray,
+    curves: Mapping[str, np.ndarray],
+    k: int,
+    references: Mapping[str, float],
+    *,
+    title: str,
+    x_title: str,
+    y_title: str,
+) -> go.Figure:
+    """Accuracy (%) against the rank k of the truncated ΔW, with reference levels as lines."""
+    fig = go.Figure()
+    palette = [COLOURS["delta"], COLOURS["minilm"], COLOURS["mlp"]]
+    for (label, acc), colour in zip(curves.items(), palette, strict=False):
+        values = np.asarray(acc, dtype=float) * 100
+        fig.add_trace(go.Scatter(
+            x=ks, y=values, mode="lines+markers", name=label, line={"color": colour},
+            marker={"size": 4}, hovertemplate=f"k=%{{x}}: %{{y:.1f}}%<extra>{label}</extra>",
+        ))
+    for label, value in references.items():
+        fig.add_hline(y=value * 100, line_dash="dot", line_color="#555",
+                      annotation_text=f"{label}: {value * 100:.1f}%",
+                      annotation_position="bottom right")
+    fig.add_vline(x=k, line_dash="dash", line_color="#444", annotation_text=f"k = {k}",
+                  annotation_position="top left")
+    fig.update_xaxes(title_text=x_title)
+    fig.update_yaxes(title_text=y_title, range=[-2, 102], ticksuffix="%")
+    return _finish(fig, title, 380)
+
+
+def _block(fig: go.Figure, x0: float, rows: int, cols: int, cell: float, colour: str,
+           label: str, grid: bool) -> float:
+    """Draw a rows×cols matrix as a block from x0 (top-aligned at y = 0); return its right edge."""
+    width, height = max(cols * cell, 0.35), max(rows * cell, 0.35)
+    fig.add_shape(type="rect", x0=x0, x1=x0 + width, y0=0, y1=-height,
+                  fillcolor=colour, opacity=0.35, line={"color": colour, "width": 2})
+    if grid:
+        for i in range(1, rows):
+            fig.add_shape(type="line", x0=x0, x1=x0 + width, y0=-i * cell, y1=-i * cell,
+                          line={"color": colour, "width": 1})
+        for j in range(1, cols):
+            fig.add_shape(type="line", x0=x0 + j * cell, x1=x0 + j * cell, y0=0, y1=-height,
+                          line={"color": colour, "width": 1})
+    fig.add_annotation(x=x0 + width / 2, y=0.2, text=label, showarrow=False, yanchor="bottom",
+                       font={"size": 14})
+    return x0 + width
+
+
+def blocks_figure(d: int, k: int, r: int, *, title: str, delta_label: str, a_label: str,
+                  b_label: str) -> go.Figure:
+    """ΔW (d×k) = A (d×r) × B (r×k) drawn as blocks; cell by cell when every side is small.
+
+    Labels may use ``{rows}``, ``{cols}`` and ``{count}``; they are filled in here.
+    """
+    grid = max(d, k, r) <= CELL_GRID_MAX
+    cell = 1.0 if grid else CELL_GRID_MAX / max(d, k)
+    gap = 2.2
+    fig = go.Figure()
+    x = _block(fig, 0.0, d, k, cell, COLOURS["full"],
+               delta_label.format(rows=d, cols=k, count=models.full_cost(d, k)), grid)
+    a_count, b_count = models.factor_costs(d, k, r)
+    fig.add_annotation(x=x + gap / 2, y=-min(d * cell, CELL_GRID_MAX) / 2, text="=",
+                       showarrow=False, font={"size": 26})
+    x = _block(fig, x + gap, d, r, cell, COLOURS["a"],
+               a_label.format(rows=d, cols=r, count=a_count), grid)
+    fig.add_annotation(x=x + gap / 2, y=-min(d * cell, CELL_GRID_MAX) / 2, text="×",
+                       showarrow=False, font={"size": 26})
+    x = _block(fig, x + gap, r, k, cell, COLOURS["b"],
+               b_label.format(rows=r, cols=k, count=b_count), grid)
+    tallest = max(d * cell, 0.35)
+    fig.update_xaxes(visible=False, range=[-0.5, x + 0.5])
+    fig.update_yaxes(visible=False, range=[-tallest - 0.5, 1.6], scaleanchor="x")
+    fig.update_layout(plot_bgcolor="white", showlegend=False)
+    return _finish(fig, title, int(min(420, 140 + 28 * tallest)))
+
+
+def cost_figure(d: int, k: int, r: int, *, title: str, x_title: str, y_title: str,
+                full_label: str, lora_label: str, break_even_label: str) -> go.Figure:
+    """Numbers stored against r: LoRA's r(d + k) and the full dk, crossing at r = dk/(d + k)."""
+    ranks = np.arange(0, min(d, k) + 1)
+    cost = models.cost_curve(d, k, ranks)
+    full = models.full_cost(d, k)
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=ranks, y=cost, mode="lines+markers" if ranks.size <= 40 else "lines",
+                             name=lora_label, line={"color": COLOURS["a"]},
+                             hovertemplate="r=%{x}: %{y:,}<extra></extra>"))
+    fig.add_trace(go.Scatter(x=[0, ranks[-1]], y=[full, full], mode="lines", name=full_label,
+                             line={"color": COLOURS["full"], "dash": "dash"},
+                             hovertemplate=f"d·k = {full:,}<extra></extra>"))
+    fig.add_trace(go.Scatter(x=[r], y=[int(cost[r])], mode="markers", showlegend=False,
+                             marker={"size": 12, "color": COLOURS["a"]},
+                             hovertemplate="r=%{x}: %{y:,}<extra></extra>"))
+    fig.add_vline(x=models.break_even_rank(d, k), line_dash="dot", line_color="#444",
+                  annotation_text=break_even_label, annotation_position="top left")
+    fig.update_xaxes(title_text=x_title, range=[0, ranks[-1] * 1.02 + 0.1])
+    fig.update_yaxes(title_text=y_title, rangemode="tozero")
+    return _finish(fig, title, 360)
+
+
+def shares_figure(rows: Sequence[models.ShareRow], *, model_names: Mapping[str, str],
+                  set_names: Mapping[str, str], band: tuple[float, float], band_label: str,
+                  title: str, x_title: str) -> go.Figure:
+    """Every model × targets × rank share on a log axis, with the note's band shaded."""
+    fig = go.Figure()
+    fig.add_vrect(x0=np.log10(band[0] * 100), x1=np.log10(band[1] * 100), fillcolor="#ffdd57",
+                  opacity=0.25, line_width=0, annotation_text=band_label,
+                  annotation_position="top left")
+    symbols = ["circle", "diamond", "square"]
+    for (set_key, set_name), symbol in zip(set_names.items(), symbols, strict=False):
+        chosen = [row for row in rows if row.target_set == set_key]
+        fig.add_trace(go.Scatter(
+            x=[row.share * 100 for row in chosen],
+            y=[model_names[row.model] for row in chosen],
+            mode="markers+text", name=set_name, marker={"symbol": symbol, "size": 10},
+            text=[str(row.r) for row in chosen], textposition="top center",
+            textfont={"size": 9},
+            customdata=[[row.r, row.trainable] for row in chosen],
+            hovertemplate="r=%{customdata[0]}: %{customdata[1]:,} = %{x:.4f}%<extra>"
+            + set_name + "</extra>",
+        ))
+    fig.update_xaxes(type="log", title_text=x_title, ticksuffix="%")
+    fig.update_yaxes(autorange="reversed")
+    return _finish(fig, title, 420)
+
+
+def memory_figure(full: models.Memory, lora: models.Memory, *, title: str, full_label: str,
+                  lora_label: str, part_labels: Sequence[str], unit: str) -> go.Figure:
+    """Stacked bars: weights, gradients and optimizer state (GB) for full fine-tuning and LoRA."""
+    fig = go.Figure()
+    parts = ("weights", "gradients", "optimizer")
+    palette = ("#9ecae1", "#fdae6b", "#d62728")
+    for part, label, colour in zip(parts, part_labels, palette, strict=True):
+        values = [getattr(full, part) / 1e9, getattr(lora, part) / 1e9]
+        fig.add_trace(go.Bar(
+            y=[full_label, lora_label], x=values, orientation="h", name=label,
+            marker_color=colour, hovertemplate=f"%{{x:,.2f}} {unit}<extra>{label}</extra>",
+        ))
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(title_text=unit, rangemode="tozero")
+    return _finish(fig, title, 260)

@@ -1,0 +1,41 @@
+"""ΔW spectra and the truncation curve, checked against direct computations on a short run."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from lowrank import delta, finetune
+
+
+@pytest.fixture(scope="module")
+def run() -> finetune.FinetuneRun:
+    return finetune.run_finetune(pretrain_steps=150, finetune_steps=60)
+
+
+def test_layer_spectra_are_those_of_w_before_and_the_difference(run) -> None:
+    w, dw = delta.layer_spectra(run, 1)
+    direct = run.after.weights[1] - run.before.weights[1]
+    np.testing.assert_allclose(dw.s, np.linalg.svd(direct, compute_uv=False), atol=1e-12)
+    np.testing.assert_allclose(w.s, np.linalg.svd(run.before.weights[1], compute_uv=False))
+    assert w.shape == dw.shape == (128, 128)
+
+
+def test_truncation_curve_ends_at_the_fine_tuned_model(run) -> None:
+    seen: list[float] = []
+    curve = delta.truncation_curve(run, 0, progress=seen.append)
+    assert list(curve.ks) == list(range(0, 65))
+    assert curve.this_layer[-1] == pytest.approx(run.acc_ft_task_after)
+    assert curve.all_layers[-1] == pytest.approx(run.acc_ft_task_after)
+    assert seen[-1] == pytest.approx(1.0) and all(np.diff(seen) >= 0)
+
+
+def test_rank_zero_keeps_the_pretrained_weights(run) -> None:
+    curve = delta.truncation_curve(run, 2)
+    model = finetune.MLP(list(run.before.weights), list(run.after.biases))
+    expected = finetune.accuracy(model, run.task.x_ft_test, run.task.y_ft_test)
+    assert curve.all_layers[0] == pytest.approx(expected)
+    truncated = finetune.with_truncated_deltas(run, 3, layers=[2])
+    direct = finetune.accuracy(truncated, run.task.x_ft_test, run.task.y_ft_test)
+    assert curve.at(3)[0] == pytest.approx(direct)
+    assert curve.at(999) == (curve.this_layer[-1], curve.all_layers[-1])
