@@ -24,7 +24,9 @@ def main(lang: str = "en") -> None:
     server = start_server()
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(
+                executable_path=chromium_path(), args=CHROMIUM_ARGS
+            )
             tab = browser.new_page(viewport={"width": 1280, "height": 860})
             for page in (pages.HOME, *pages.available()):
                 path = "" if page is pages.HOME else page.url_path
