@@ -1,0 +1,357 @@
+"""lowrank.image: safe uploads, conversions, and every number checked against plain numpy."""
+
+from __future__ import annotations
+
+import csv
+import io
+import struct
+import zlib
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from lowrank import image as im
+from lowrank.errors import InputError
+
+RNG = np.random.default_rng(7)
+
+
+def encode(picture: Image.Image, fmt: str = "PNG", **options: object) -> bytes:
+    out = io.BytesIO()
+    picture.save(out, format=fmt, **options)
+    return out.getvalue()
+
+
+def refused(data: bytes, **caps: int) -> InputError:
+    with pytest.raises(InputError) as caught:
+        im.load_upload(data, **caps)
+    return caught.value
+
+
+def png_header_only(width: int, height: int) -> bytes:
+    """A PNG header claiming width × height over a few bytes of data: a decompression bomb."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = struct.pack(">I", zlib.crc32(kind + body))
+        return struct.pack(">I", len(body)) + kind + body + crc
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 64))
+        + chunk(b"IEND", b"")
+    )
+
+
+@pytest.fixture(scope="module")
+def photo() -> im.Picture:
+    return im.builtin_image("photo")
+
+
+@pytest.fixture(scope="module")
+def photo_svd(photo) -> im.ImageSVD:
+    return im.decompose_image(photo.pixels)
+
+
+def numpy_rank_k(pixels: np.ndarray, k: int) -> np.ndarray:
+    """Independent rank-k picture: numpy's SVD per channel, summed, rounded, clipped."""
+    channels = pixels[..., None] if pixels.ndim == 2 else pixels
+    out = []
+    for c in range(channels.shape[2]):
+        u, s, vt = np.linalg.svd(channels[:, :, c].astype(float), full_matrices=False)
+        out.append(u[:, :k] @ np.diag(s[:k]) @ vt[:k])
+    stacked = np.stack(out, axis=2)
+    stacked = stacked[:, :, 0] if pixels.ndim == 2 else stacked
+    return np.clip(np.rint(stacked), 0, 255).astype(np.uint8)
+
+
+# --- built-in images ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", im.BUILTIN_NAMES)
+def test_builtin_images_are_readonly_rgb_uint8(name):
+    picture = im.builtin_image(name)
+    assert picture.pixels.dtype == np.uint8 and picture.pixels.ndim == 3
+    assert picture.pixels.shape[2] == 3 and not picture.pixels.flags.writeable
+    assert picture.digest == im.builtin_image(name).digest
+    assert not picture.reduced and picture.frames == 1
+
+
+def test_the_photograph_is_matplotlibs_grace_hopper(photo):
+    assert photo.size == (512, 600)
+
+
+def test_unknown_builtin_is_refused():
+    with pytest.raises(ValueError):
+        im.builtin_image("cat")
+
+
+def test_generated_images_order_by_how_fast_their_spectrum_decays(photo_svd):
+    needed = {
+        name: im.rank_for_share(im.decompose_image(im.builtin_image(name).pixels), 0.99)
+        for name in ("stripes", "circles", "noise")
+    }
+    needed["photo"] = im.rank_for_share(photo_svd, 0.99)
+    assert needed["stripes"] <= 3 < needed["circles"] < needed["photo"] < needed["noise"]
+
+
+# --- uploads: good files and conversions -------------------------------------------------------
+
+
+def test_png_round_trip_is_exact():
+    pixels = RNG.integers(0, 256, (40, 60, 3), dtype=np.uint8)
+    picture = im.load_upload(encode(Image.fromarray(pixels)))
+    np.testing.assert_array_equal(picture.pixels, pixels)
+    assert picture.size == (60, 40) and picture.source_size == (60, 40)
+
+
+def test_webp_lossless_round_trip():
+    pixels = RNG.integers(0, 256, (30, 20, 3), dtype=np.uint8)
+    data = encode(Image.fromarray(pixels), "WEBP", lossless=True)
+    np.testing.assert_array_equal(im.load_upload(data).pixels, pixels)
+
+
+def test_exif_orientation_is_applied():
+    pixels = np.zeros((20, 40, 3), dtype=np.uint8)
+    pixels[:, :20] = (255, 0, 0)  # left half red
+    exif = Image.Exif()
+    exif[0x0112] = 6  # "rotate 90° clockwise to display"
+    picture = im.load_upload(encode(Image.fromarray(pixels), exif=exif))
+    np.testing.assert_array_equal(picture.pixels, np.rot90(pixels, k=-1))
+    assert picture.source_size == (20, 40)
+
+
+def test_cmyk_jpeg_becomes_the_right_rgb():
+    colours = np.array([(200, 30, 30), (30, 160, 60), (20, 40, 220), (240, 240, 240)], np.uint8)
+    pixels = np.repeat(np.repeat(colours[None], 32, axis=0), 32, axis=1)
+    data = encode(Image.fromarray(pixels).convert("CMYK"), "JPEG", quality=95)
+    assert Image.open(io.BytesIO(data)).mode == "CMYK"
+    loaded = im.load_upload(data).pixels.astype(int)
+    assert np.abs(loaded[8:-8, 8:-8] - pixels[8:-8, 8:-8].astype(int)).max() <= 12
+
+
+def test_16_bit_grey_is_scaled_not_clipped():
+    levels = np.arange(256, dtype=np.uint16).reshape(16, 16)
+    data = encode(Image.fromarray(levels * 257))
+    assert Image.open(io.BytesIO(data)).mode.startswith("I;16")
+    loaded = im.load_upload(data).pixels
+    np.testing.assert_array_equal(loaded[:, :, 0], levels.astype(np.uint8))
+    assert np.all(loaded[:, :, 0] == loaded[:, :, 2])
+
+
+def test_palette_transparency_becomes_white():
+    picture = Image.new("P", (16, 16), 0)
+    picture.putpalette([255, 0, 0, 0, 0, 255] + [0] * 762)
+    picture.paste(1, (0, 0, 8, 16))  # left half blue, right half transparent red
+    loaded = im.load_upload(encode(picture, transparency=0)).pixels
+    assert (loaded[:, :8] == (0, 0, 255)).all()
+    assert (loaded[:, 8:] == 255).all()
+
+
+def test_alpha_is_composited_onto_white():
+    rgba = np.zeros((10, 10, 4), dtype=np.uint8)
+    rgba[..., 0] = 200
+    rgba[..., 3] = 128  # half transparent red
+    loaded = im.load_upload(encode(Image.fromarray(rgba))).pixels.astype(float)
+    expected = 200 * 128 / 255 + 255 * (1 - 128 / 255)
+    assert abs(loaded[0, 0, 0] - expected) <= 1
+    assert abs(loaded[0, 0, 1] - 255 * (1 - 128 / 255)) <= 1
+    la = Image.fromarray(np.stack([np.zeros((10, 10)), np.zeros((10, 10))], 2).astype(np.uint8))
+    assert (im.load_upload(encode(la.convert("LA"))).pixels == 255).all()
+
+
+def test_animated_gif_gives_its_first_frame():
+    frames = [Image.new("RGB", (12, 12), colour) for colour in ((255, 0, 0), (0, 255, 0))]
+    data = encode(frames[0], "GIF", save_all=True, append_images=frames[1:])
+    picture = im.load_upload(data)
+    assert picture.frames == 2
+    assert tuple(picture.pixels[0, 0]) == (255, 0, 0)
+
+
+def test_large_images_are_reduced_to_the_working_size():
+    png = encode(Image.new("RGB", (3000, 1500), (10, 200, 30)))
+    picture = im.load_upload(png)
+    assert picture.size == (1024, 512) and picture.source_size == (3000, 1500)
+    assert picture.reduced
+    jpeg = encode(Image.new("RGB", (4100, 2050), (10, 200, 30)), "JPEG")  # decoded at 1/4 scale
+    assert im.load_upload(jpeg).size == (1024, 512)
+    assert max(im.load_upload(png, working_side=300).size) == 300
+
+
+# --- uploads: refused files --------------------------------------------------------------------
+
+
+def test_empty_and_oversized_files_are_refused():
+    assert refused(b"").key == "error.image.empty"
+    data = encode(Image.new("RGB", (64, 64)))
+    error = refused(data, max_bytes=len(data) - 1)
+    assert error.key == "error.image.file_too_big"
+
+
+def test_non_images_are_refused():
+    assert refused(b"hello, this is text\n" * 50).key == "error.image.not_image"
+    bmp = encode(Image.new("RGB", (16, 16)), "BMP")
+    error = refused(bmp)
+    assert error.key == "error.image.format" and error.params["format"] == "BMP"
+
+
+@pytest.mark.parametrize("side", [8000, 100_000])
+def test_decompression_bomb_is_refused_from_its_header(side):
+    """A few hundred bytes claiming 64 MP (over our cap) or 10 GP (over Pillow's own guard)."""
+    data = png_header_only(side, side)
+    assert len(data) < 200
+    error = refused(data)
+    assert error.key == "error.image.too_many_pixels"  # not "truncated": nothing was decoded
+    assert error.params["max_megapixels"] == im.MAX_PIXELS // 10**6
+
+
+def test_pixel_cap_can_be_lowered():
+    data = encode(Image.new("RGB", (100, 100)))
+    assert refused(data, max_pixels=9_999).key == "error.image.too_many_pixels"
+
+
+@pytest.mark.parametrize("fmt", ["PNG", "JPEG", "GIF"])
+def test_truncated_files_are_refused(fmt):
+    data = encode(Image.fromarray(RNG.integers(0, 256, (120, 160, 3), dtype=np.uint8)), fmt)
+    assert refused(data[: len(data) // 2]).key == "error.image.truncated"
+
+
+def test_damaged_webp_is_refused():
+    data = encode(Image.fromarray(RNG.integers(0, 256, (50, 50, 3), dtype=np.uint8)), "WEBP")
+    assert refused(data[: len(data) // 2]).key == "error.image.unreadable"
+
+
+@pytest.mark.parametrize("size", [(1, 1), (5000, 1), (6, 40)])
+def test_slivers_are_refused(size):
+    assert refused(encode(Image.new("RGB", size))).key == "error.image.too_small"
+
+
+# --- decomposition, reconstruction, pictures ---------------------------------------------------
+
+
+def test_full_rank_gives_the_image_back(photo, photo_svd):
+    np.testing.assert_array_equal(im.reconstruct_image(photo_svd, photo_svd.max_rank), photo.pixels)
+    grey = im.to_grey(photo.pixels)
+    grey_svd = im.decompose_image(grey)
+    assert len(grey_svd.channels) == 1 and not grey_svd.colour
+    np.testing.assert_array_equal(im.reconstruct_image(grey_svd, grey_svd.max_rank), grey)
+
+
+@pytest.mark.parametrize("k", [1, 5, 50])
+def test_rank_k_picture_matches_numpy(photo, photo_svd, k):
+    ours = im.reconstruct_image(photo_svd, k).astype(int)
+    theirs = numpy_rank_k(photo.pixels, k).astype(int)
+    assert np.abs(ours - theirs).max() <= 1  # float noise can flip a rounding at .5
+    assert ours.min() >= 0 and ours.max() <= 255
+
+
+def test_grey_matches_pillow(photo):
+    pillow = np.asarray(Image.fromarray(photo.pixels).convert("L")).astype(int)
+    assert np.abs(im.to_grey(photo.pixels).astype(int) - pillow).max() <= 1
+
+
+def test_equal_channels_are_decomposed_once():
+    grey = np.repeat(RNG.integers(0, 256, (20, 30, 1), dtype=np.uint8), 3, axis=2)
+    svd = im.decompose_image(grey)
+    assert svd.channels[0] is svd.channels[1] is svd.channels[2]
+
+
+def test_error_image_matches_numpy():
+    a = RNG.integers(0, 256, (8, 9, 3), dtype=np.uint8)
+    b = RNG.integers(0, 256, (8, 9, 3), dtype=np.uint8)
+    expected = np.minimum(np.abs(a.astype(int) - b.astype(int)) * im.ERROR_GAIN, 255)
+    np.testing.assert_array_equal(im.error_image(a, b), expected)
+
+
+def test_layers_match_numpy_outer_products(photo, photo_svd):
+    layers = im.layer_images(photo_svd, 3)
+    assert len(layers) == 3
+    for i, layer in enumerate(layers):
+        raw = []
+        for c in range(3):
+            u, s, vt = np.linalg.svd(photo.pixels[:, :, c].astype(float), full_matrices=False)
+            raw.append(s[i] * np.outer(u[:, i], vt[i]))  # the sign of uᵢ vᵢᵀ cancels
+        peak = max(np.abs(r).max() for r in raw)
+        expected = np.clip(np.rint(np.stack([128 + 127 * r / peak for r in raw], 2)), 0, 255)
+        assert np.abs(layer.astype(int) - expected.astype(int)).max() <= 1
+
+
+# --- numbers -----------------------------------------------------------------------------------
+
+
+def test_psnr_matches_the_formula():
+    a = RNG.integers(0, 256, (10, 12, 3), dtype=np.uint8)
+    b = np.clip(a.astype(int) + RNG.integers(-9, 10, a.shape), 0, 255).astype(np.uint8)
+    mse = np.mean((a.astype(float) - b.astype(float)) ** 2)
+    assert im.psnr(a, b) == pytest.approx(10 * np.log10(255**2 / mse))
+    assert im.psnr(a, a) == float("inf")
+
+
+@pytest.mark.parametrize("k", [1, 12, 276, 277, 512])
+def test_rank_numbers_match_numpy(photo, photo_svd, k):
+    pixels = photo.pixels
+    picture = im.reconstruct_image(photo_svd, k)
+    numbers = im.rank_numbers(photo_svd, pixels, picture, k)
+    m, n = 600, 512
+    assert numbers.stored == 3 * k * (m + n + 1)
+    assert numbers.original == 3 * m * n == pixels.size
+    assert numbers.ratio == pytest.approx(numbers.stored / pixels.size)
+    assert numbers.saves == (k <= im.break_even_rank(m, n))
+    squares = [np.linalg.svd(pixels[:, :, c] * 1.0, compute_uv=False) ** 2 for c in (0, 1, 2)]
+    kept = [sq[:k].sum() / sq.sum() for sq in squares]
+    assert numbers.channel_energy_kept == pytest.approx(kept, abs=1e-12)
+    total = sum(sq[:k].sum() for sq in squares) / sum(sq.sum() for sq in squares)
+    assert numbers.energy_kept == pytest.approx(total, abs=1e-12)
+    mse = np.mean((pixels.astype(float) - picture.astype(float)) ** 2)
+    expected_psnr = float("inf") if mse == 0 else 10 * np.log10(255**2 / mse)
+    assert numbers.psnr_db == pytest.approx(expected_psnr)
+
+
+def test_rank_numbers_refuse_ranks_out_of_range(photo, photo_svd):
+    with pytest.raises(ValueError):
+        im.rank_numbers(photo_svd, photo.pixels, photo.pixels, 0)
+
+
+@pytest.mark.parametrize(("m", "n"), [(600, 512), (1, 1), (5, 4), (1024, 1024), (8, 1000)])
+def test_break_even_rank_by_brute_force(m, n):
+    k = im.break_even_rank(m, n)
+    assert k * (m + n + 1) < m * n <= (k + 1) * (m + n + 1)
+
+
+@pytest.mark.parametrize("share", [0.5, 0.9, 0.99, 0.999])
+def test_rank_for_share_is_the_smallest_rank_that_keeps_it(photo, photo_svd, share):
+    squares = sum(
+        np.linalg.svd(photo.pixels[:, :, c].astype(float), compute_uv=False) ** 2 for c in range(3)
+    )
+    kept = np.cumsum(squares) / squares.sum()
+    k = im.rank_for_share(photo_svd, share)
+    assert kept[k - 1] >= share and (k == 1 or kept[k - 2] < share)
+    per_channel = im.channel_ranks_for_share(photo_svd, share)
+    assert len(per_channel) == 3 and min(per_channel) <= k <= max(per_channel)
+
+
+def test_energy_curves_have_a_row_per_channel_and_one_for_all(photo_svd):
+    curves = im.energy_curves(photo_svd)
+    assert curves.shape == (4, 512)
+    assert np.all(np.diff(curves, axis=1) >= 0) and np.all(curves[:, -1] == 1)
+
+
+# --- downloads ---------------------------------------------------------------------------------
+
+
+def test_png_bytes_round_trip(photo):
+    data = im.png_bytes(photo.pixels)
+    np.testing.assert_array_equal(np.asarray(Image.open(io.BytesIO(data))), photo.pixels)
+
+
+def test_spectrum_csv_lists_every_singular_value(photo, photo_svd):
+    rows = list(csv.reader(io.StringIO(im.spectrum_csv(photo_svd).decode("utf-8"))))
+    assert rows[0][:4] == ["i", "sigma_R", "sigma_G", "sigma_B"]
+    assert rows[0][-1] == "energy_kept_all" and len(rows) == 1 + 512
+    s_green = np.linalg.svd(photo.pixels[:, :, 1].astype(float), compute_uv=False)
+    np.testing.assert_allclose([float(r[2]) for r in rows[1:]], s_green, rtol=1e-9)
+    assert float(rows[-1][-1]) == 1.0
+    grey = im.spectrum_csv(im.decompose_image(im.to_grey(photo.pixels))).decode()
+    assert grey.splitlines()[0] == "i,sigma_grey,energy_kept_grey"
