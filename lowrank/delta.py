@@ -10,16 +10,21 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lowrank.finetune import FinetuneRun, Progress, accuracy_vs_rank
+from lowrank.finetune import LAYER_SIZES, FinetuneRun, Progress, accuracy_vs_rank
 from lowrank.spectra import Spectrum, spectrum
 from lowrank.svd import readonly
+
+
+def layer_shapes() -> list[tuple[int, int]]:
+    """(out, in) of each MLP layer's W, first layer first."""
+    return list(zip(LAYER_SIZES[1:], LAYER_SIZES[:-1], strict=True))
 
 
 def layer_spectra(run: FinetuneRun, layer: int) -> tuple[Spectrum, Spectrum]:
     """Spectra of the pretrained W (before fine-tuning) and of ΔW for one layer."""
     return (
-        spectrum(f"mlp.w{layer}", run.before.weights[layer]),
-        spectrum(f"mlp.delta{layer}", run.deltas[layer]),
+        spectrum(f"mlp.layer{layer + 1}.w", run.before.weights[layer]),
+        spectrum(f"mlp.layer{layer + 1}.delta_w", run.deltas[layer]),
     )
 
 
@@ -31,9 +36,20 @@ class TruncationCurve:
     this_layer: np.ndarray  # only the chosen layer's ΔW truncated, the others kept in full
     all_layers: np.ndarray  # every layer's ΔW truncated to rank k (like LoRA on every layer)
 
+    def csv(self) -> str:
+        """CSV: k, then the accuracy with this layer's or every layer's ΔW truncated to rank k."""
+        lines = ["k,accuracy_this_layer,accuracy_all_layers"]
+        lines += [f"{k},{a:.6f},{b:.6f}" for k, a, b in zip(self.ks, self.this_layer,
+                                                          self.all_layers, strict=True)]
+        return "\n".join(lines) + "\n"
+
+    def clip(self, k: int) -> int:
+        """k limited to the ranks the curve covers (0 .. min of ΔW's shape)."""
+        return int(np.clip(k, self.ks[0], self.ks[-1]))
+
     def at(self, k: int) -> tuple[float, float]:
         """(this layer, all layers) accuracy at rank k (clipped to the curve's range)."""
-        i = int(np.clip(k, self.ks[0], self.ks[-1]) - self.ks[0])
+        i = self.clip(k) - int(self.ks[0])
         return float(self.this_layer[i]), float(self.all_layers[i])
 
 

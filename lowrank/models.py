@@ -189,6 +189,22 @@ def share(model: ModelConfig, targets: Iterable[str], r: int) -> float:
     return lora_params(model, targets, r) / model_params(model)
 
 
+def reduction(model: ModelConfig, targets: Iterable[str], r: int) -> float:
+    """How many times fewer parameters LoRA trains than full fine-tuning."""
+    return model_params(model) / lora_params(model, targets, r)
+
+
+def reported_gap(model: ModelConfig) -> float | None:
+    """Published total over the configuration's count, minus 1 (None without a published total)."""
+    if model.reported_params is None:
+        return None
+    return model.reported_params / base_params(model) - 1
+
+
+#: The note's range for the trainable share, "0.01%～3%", as fractions.
+NOTE_BAND: tuple[float, float] = (0.0001, 0.03)
+
+
 @dataclass(frozen=True)
 class ShareRow:
     """One line of the table behind the note's "0.01%–3%"."""
@@ -235,14 +251,17 @@ def rows_csv(rows: Sequence[object]) -> str:
     return out.getvalue()
 
 
-#: Sizes offered by the d and k sliders: every small size, then the widths of real layers.
+#: Sizes offered by the d and k sliders: every small size from 2, then widths of real layers.
 SIZE_CHOICES: tuple[int, ...] = (
-    *range(1, 17), 20, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512, 768, 1024, 1536, 2048, 3072,
+    *range(2, 17), 20, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512, 768, 1024, 1536, 2048, 3072,
     4096, 8192, 11008, 12288, 14336,
 )
 
 
 # --- the note's d×k example and the break-even rank -------------------------------------------
+
+#: The note's worked example: ΔW of 5×4 written as A (5×2) × B (2×4).
+NOTE_EXAMPLE: tuple[int, int, int] = (5, 4, 2)
 
 
 def full_cost(d: int, k: int) -> int:
@@ -253,6 +272,11 @@ def full_cost(d: int, k: int) -> int:
 def factor_costs(d: int, k: int, r: int) -> tuple[int, int]:
     """Numbers in the note's A (d×r) and B (r×k)."""
     return int(d) * int(r), int(r) * int(k)
+
+
+def matrix_share(d: int, k: int, r: int) -> float:
+    """A + B as a fraction of the full ΔW: r(d + k) / dk."""
+    return lora_matrix_params(d, k, r) / full_cost(d, k)
 
 
 def break_even_rank(d: int, k: int) -> float:

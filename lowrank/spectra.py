@@ -73,6 +73,25 @@ class Spectrum:
         """Singular values above numpy's tolerance: how many directions are not exactly zero."""
         return numerical_rank(self.s, self.shape)
 
+    def summary(self, k: int, share: float = TARGET_SHARE) -> Summary:
+        """The numbers the comparison table shows for this matrix at rank k."""
+        k90 = self.k_for(share)
+        return Summary(self.shape, self.n, self.numerical_rank(), min(max(int(k), 0), self.n),
+                       self.energy_at(k), k90, k90 / self.n)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """One row of the comparison table."""
+
+    shape: tuple[int, int]
+    n: int
+    numerical_rank: int
+    k: int  # the rank used: k clipped to 0..n
+    energy_at_k: float
+    k_share: int  # k for the target share (90%)
+    k_share_fraction: float  # that k over n
+
 
 def spectrum(key: str, matrix: np.ndarray) -> Spectrum:
     """The spectrum of a matrix (computed in float64)."""

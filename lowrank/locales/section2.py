@@ -1,0 +1,500 @@
+"""Texts of the note's section 2: why ΔW (page 4) and the ΔW = A×B parameter count (page 5)."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- page 4: why ΔW ---------------------------------------------------------------------------
+    "s2.why.question": {
+        "zh": "为什么 LoRA 分解的是微调增量 ΔW，而不是预训练权重 W 本身？",
+        "en": "Why does LoRA factorise the fine-tuning update ΔW and not the pretrained weights W?",
+    },
+    "s2.why.lead": {
+        "zh": "下面四条曲线都是真实计算出来的：一个真实预训练模型（all-MiniLM-L6-v2）的权重矩阵、一个同样大小的随机高斯矩阵、"
+        "本页自己训练的小网络（MLP）的预训练权重 W，以及把它在新任务上全量微调后得到的增量 ΔW = W_微调后 − W_微调前。"
+        "横轴用 i/n（第 i 个奇异值 / 奇异值总数），这样大小不同的矩阵可以放在一张图上比较。",
+        "en": "All four curves below are real computations: a weight matrix of a real pretrained model "
+        "(all-MiniLM-L6-v2), a random Gaussian matrix of the same size, the pretrained weights W of a small "
+        "network (MLP) this page trains itself, and the update ΔW = W_after − W_before that full fine-tuning "
+        "on a new task adds to it. The x-axis is i/n (the i-th of n singular values), so matrices of "
+        "different sizes share one chart.",
+    },
+    "s2.why.setup": {"zh": "设置", "en": "Setup"},
+    "s2.why.shift": {"zh": "微调任务（数据分布的变化）", "en": "Fine-tuning task (the shift)"},
+    "s2.shift.low_high": {
+        "zh": "预训练：数字 0–4 → 微调：数字 5–9",
+        "en": "pretrain on digits 0–4 → fine-tune on 5–9",
+    },
+    "s2.shift.even_odd": {
+        "zh": "预训练：偶数 → 微调：奇数",
+        "en": "pretrain on even digits → fine-tune on odd",
+    },
+    "s2.shift.rotate": {
+        "zh": "预训练：0–9 → 微调：旋转 90° 的 0–9",
+        "en": "pretrain on 0–9 → fine-tune on 0–9 turned by 90°",
+    },
+    "s2.why.layer": {"zh": "MLP 的哪一层", "en": "MLP layer"},
+    "s2.why.layer_option": {
+        "zh": "第 {n} 层（W 为 {rows}×{cols}）",
+        "en": "layer {n} (W is {rows}×{cols})",
+    },
+    "s2.why.reference": {"zh": "MiniLM 的哪个矩阵", "en": "MiniLM matrix"},
+    "s2.minilm.query": {"zh": "第 0 层注意力 query W_q", "en": "layer-0 attention query W_q"},
+    "s2.minilm.key": {"zh": "第 0 层注意力 key W_k", "en": "layer-0 attention key W_k"},
+    "s2.minilm.value": {"zh": "第 0 层注意力 value W_v", "en": "layer-0 attention value W_v"},
+    "s2.minilm.output": {"zh": "第 0 层注意力输出 W_o", "en": "layer-0 attention output W_o"},
+    "s2.minilm.ffn_up": {"zh": "第 0 层前馈网络（升维）", "en": "layer-0 feed-forward (up)"},
+    "s2.minilm.ffn_down": {"zh": "第 0 层前馈网络（降维）", "en": "layer-0 feed-forward (down)"},
+    "s2.why.k": {"zh": "保留的秩 k", "en": "rank k kept"},
+    "s2.why.progress_run": {
+        "zh": "正在真实训练小网络：先预训练，再全量微调（只需算一次，所有同学共享）……",
+        "en": "Training the small network for real: pretraining, then full fine-tuning (computed once, "
+        "shared by everyone)…",
+    },
+    "s2.why.progress_accuracy": {
+        "zh": "正在测量：把 ΔW 换成它的秩 k 截断后，模型的准确率……",
+        "en": "Measuring the accuracy with ΔW replaced by its rank-k truncation…",
+    },
+    "s2.curve.minilm": {
+        "zh": "预训练 W：MiniLM {name}（{rows}×{cols}）",
+        "en": "pretrained W: MiniLM {name} ({rows}×{cols})",
+    },
+    "s2.curve.mlp": {
+        "zh": "预训练 W：MLP 第 {n} 层（{rows}×{cols}）",
+        "en": "pretrained W: MLP layer {n} ({rows}×{cols})",
+    },
+    "s2.curve.random": {
+        "zh": "随机高斯矩阵（{rows}×{cols}）",
+        "en": "random Gaussian ({rows}×{cols})",
+    },
+    "s2.curve.theory": {
+        "zh": "Marchenko–Pastur 理论（随机矩阵）",
+        "en": "Marchenko–Pastur theory (random)",
+    },
+    "s2.curve.delta": {
+        "zh": "微调增量 ΔW：MLP 第 {n} 层（{rows}×{cols}）",
+        "en": "update ΔW: MLP layer {n} ({rows}×{cols})",
+    },
+    "s2.why.chart_title": {
+        "zh": "预训练 W 的谱是平的，ΔW 的谱是陡的",
+        "en": "A pretrained W has a flat spectrum; ΔW has a steep one",
+    },
+    "s2.why.left": {"zh": "归一化奇异值 σᵢ / σ₁", "en": "normalised singular values σᵢ / σ₁"},
+    "s2.why.right": {"zh": "前 i 个奇异值保留的能量", "en": "energy kept by the first i"},
+    "s2.why.x": {"zh": "i / n（位置占比）", "en": "i / n (relative position)"},
+    "s2.why.share_line": {"zh": "90% 的能量", "en": "90% of the energy"},
+    "s2.why.finding": {
+        "zh": "在 k = {k} 时：ΔW 保留了 **{delta}** 的能量；MLP 的预训练 W 保留 {mlp}；"
+        "MiniLM 的 {name} 保留 {minilm}；随机矩阵只保留 {random}。",
+        "en": "At k = {k}: ΔW keeps **{delta}** of its energy; the MLP's pretrained W keeps {mlp}; "
+        "MiniLM's {name} keeps {minilm}; the random matrix keeps {random}.",
+    },
+    "s2.why.k_clipped": {
+        "zh": "（矩阵的奇异值少于 k 个时，按它的全部奇异值计算。）",
+        "en": "(A matrix with fewer than k singular values keeps all of them.)",
+    },
+    "s2.col.matrix": {"zh": "矩阵", "en": "matrix"},
+    "s2.col.shape": {"zh": "形状", "en": "shape"},
+    "s2.col.numerical_rank": {"zh": "数值秩", "en": "numerical rank"},
+    "s2.col.energy_at_k": {"zh": "k = {k} 时保留的能量", "en": "energy kept at k = {k}"},
+    "s2.col.k90": {"zh": "达到 90% 需要的 k", "en": "k for 90%"},
+    "s2.col.k90_share": {"zh": "k₉₀ / n", "en": "k₉₀ / n"},
+    "s2.why.full_rank_note": {
+        "zh": "注意“数值秩”一列：这些矩阵（包括 ΔW）在数值上都是满秩的，没有哪个奇异值恰好为 0。"
+        "区别不在秩，而在能量集中在哪里——这正是“低秩近似”能成立的原因。",
+        "en": "Look at the numerical rank: every one of these matrices, ΔW included, is full rank "
+        "numerically; no singular value is exactly 0. The difference is not the rank but where the "
+        "energy sits, and that is what makes a low-rank approximation work.",
+    },
+    "s2.why.mp_caption": {
+        "zh": "随机 {m}×{n} 高斯矩阵（元素方差 1）的奇异值按 Marchenko–Pastur 定律分布在 "
+        "[|√m − √n|, √m + √n] = [{lo}, {hi}] 之间；本页这个随机矩阵的实际范围是 [{smin}, {smax}]。"
+        "它需要 {k90} 个方向才能保留 90% 的能量：这就是“满秩、谱平坦”的样子。",
+        "en": "A random {m}×{n} Gaussian matrix (entries of variance 1) has its singular values spread "
+        "over [|√m − √n|, √m + √n] = [{lo}, {hi}] (Marchenko–Pastur); the one on this page spans "
+        "[{smin}, {smax}]. It needs {k90} directions for 90% of its energy: that is what \"full rank, "
+        "flat spectrum\" looks like.",
+    },
+    "s2.why.accuracy_header": {
+        "zh": "只用 ΔW 的前 k 个方向，微调后的模型还好用吗？",
+        "en": "Is the fine-tuned model still good with only k directions of ΔW?",
+    },
+    "s2.why.accuracy_lead": {
+        "zh": "把 ΔW 换成它的最佳秩 k 近似（保留最大的 k 个奇异值），W = W_微调前 + (ΔW)ₖ，"
+        "再在没见过的新数字上测准确率。这是笔记里 GPT-3 那句话的“诚实版”：我们自己测，不引用没人报告过的数字。",
+        "en": "Replace ΔW by its best rank-k approximation (keep the k largest singular values), "
+        "W = W_before + (ΔW)ₖ, and measure the accuracy on held-out images of the new digits. This is the "
+        "honest version of the note's GPT-3 sentence: measured here, not quoted from a paper that never "
+        "reported it.",
+    },
+    "s2.why.acc_this": {"zh": "只截断第 {n} 层的 ΔW", "en": "only layer {n}'s ΔW truncated"},
+    "s2.why.acc_all": {"zh": "每一层的 ΔW 都截断", "en": "every layer's ΔW truncated"},
+    "s2.why.acc_before": {"zh": "微调前", "en": "before fine-tuning"},
+    "s2.why.acc_after": {"zh": "全量微调", "en": "full fine-tuning"},
+    "s2.why.acc_title": {
+        "zh": "新任务上的准确率 vs ΔW 的截断秩 k（本应用自己的测量）",
+        "en": "Accuracy on the new task vs the rank k of ΔW (this app's own measurement)",
+    },
+    "s2.why.acc_x": {"zh": "ΔW 保留的秩 k", "en": "rank k kept of ΔW"},
+    "s2.why.acc_y": {"zh": "测试准确率", "en": "test accuracy"},
+    "s2.why.acc_metric_this": {"zh": "k = {k}，只截断第 {n} 层", "en": "k = {k}, layer {n} only"},
+    "s2.why.acc_metric_all": {"zh": "k = {k}，所有层都截断", "en": "k = {k}, every layer"},
+    "s2.why.acc_metric_after": {"zh": "全量微调（完整 ΔW）", "en": "full fine-tuning (whole ΔW)"},
+    "s2.why.acc_metric_before": {"zh": "微调前", "en": "before fine-tuning"},
+    "s2.why.own_measurement": {
+        "zh": "以上数字都是本应用在 scikit-learn 自带的 8×8 手写数字上实时训练、实时测量的结果（种子 0，"
+        "测试集 {n_test} 张新数字图片），不是论文数据。换一个任务或一层，数字会变，结论不变。",
+        "en": "These numbers are this app's own measurement: a network trained live on scikit-learn's "
+        "bundled 8×8 digits (seed 0, {n_test} held-out test images of the new digits), not figures from a "
+        "paper. Another task or layer changes the numbers, not the conclusion.",
+    },
+    "s2.why.note": {
+        "zh": "微调后的权重变化ΔW的奇异值分解，大部分信息集中在少数几个特征值上。在 GPT-3 上测试时发现，"
+        "ΔW 的前10-20个特征值就占据了90%以上的信息。……一般预训练模型的原始权重W基本接近满秩，"
+        "特征值平滑（数字大小差别不大）。",
+        "en": "“微调后的权重变化ΔW的奇异值分解，大部分信息集中在少数几个特征值上。在 GPT-3 上测试时发现，"
+        "ΔW 的前10-20个特征值就占据了90%以上的信息。” (The SVD of the fine-tuning change ΔW concentrates "
+        "most information in a few eigenvalues; tests on GPT-3 found that ΔW's top 10–20 eigenvalues "
+        "hold over 90% of the information. … A pretrained W is close to full rank, with smooth "
+        "eigenvalues.)",
+    },
+    "s2.why.precise": {
+        "zh": "方向是对的，但有三处要改准确：(1) 说的是奇异值，不是特征值；(2) LoRA 论文"
+        "（Hu et al., 2021, arXiv:2106.09685）并没有报告“前 10–20 个奇异值占 90% 以上”这个数字；"
+        "(3) “信息”准确地说是能量 Σσᵢ²（平方 Frobenius 范数）的占比。论文实际报告的是下面这些。",
+        "en": "The direction is right, with three corrections: (1) these are singular values, not "
+        "eigenvalues; (2) the LoRA paper (Hu et al., 2021, arXiv:2106.09685) does not report "
+        "\"the top 10–20 hold over 90%\"; (3) \"information\" is, precisely, the share of the energy "
+        "Σσᵢ² (the squared Frobenius norm). What the paper does report is below.",
+    },
+    "s2.why.paper": {
+        "zh": "- **表 6**（GPT-3，LoRA 作用于 W_q 和 W_v）：r = 1, 2, 4, 8, 64 时 WikiSQL 为 "
+        "73.4 / 73.3 / 73.7 / 73.8 / 73.5，MNLI-m 为 91.3 / 91.4 / 91.3 / 91.6 / 91.4——"
+        "“秩小到 1 就够了”。\n"
+        "- **第 7 节 / 表 7**（第 48 层 W_q）：r = 4 时 ‖ΔW_q‖_F = 6.91，而 ‖W_q‖_F = 61.95；"
+        "放大系数 ‖ΔW‖_F / ‖Uᵀ W Vᵀ‖_F 在 r = 4 时约为 21.5，r = 64 时约为 2："
+        "ΔW 放大的是 W 里本来不突出的方向。\n"
+        "- 另有不同秩之间的子空间相似度分析。\n\n"
+        "来源：Hu et al., 2021, *LoRA: Low-Rank Adaptation of Large Language Models*, "
+        "arXiv:2106.09685，表 6、表 7 与第 7 节。",
+        "en": "- **Table 6** (GPT-3, LoRA on W_q and W_v): r = 1, 2, 4, 8, 64 give WikiSQL "
+        "73.4 / 73.3 / 73.7 / 73.8 / 73.5 and MNLI-m 91.3 / 91.4 / 91.3 / 91.6 / 91.4: \"a rank as "
+        "small as one suffices\".\n"
+        "- **Section 7 / Table 7** (layer 48, W_q): ‖ΔW_q‖_F = 6.91 for r = 4 against ‖W_q‖_F = 61.95; "
+        "the amplification factor ‖ΔW‖_F / ‖Uᵀ W Vᵀ‖_F is about 21.5 for r = 4 and about 2 for "
+        "r = 64: ΔW amplifies directions that W does not emphasise.\n"
+        "- Plus a subspace-similarity analysis between ranks.\n\n"
+        "Source: Hu et al., 2021, *LoRA: Low-Rank Adaptation of Large Language Models*, "
+        "arXiv:2106.09685, Tables 6 and 7 and Section 7.",
+    },
+    "s2.why.measured": {
+        "zh": "本页自己的测量（不是论文数字）：MLP 第 {n} 层的 ΔW 需要 **{k_delta}** / {n_delta} 个奇异值"
+        "保留 90% 能量，而同一层的预训练 W 需要 {k_w} / {n_w}，MiniLM 的 {name} 需要 {k_minilm} / "
+        "{n_minilm}；只保留 ΔW 的前 {k_delta} 个方向（所有层）时，新任务准确率为 {acc}"
+        "（完整 ΔW：{acc_full}）。",
+        "en": "This page's own measurement (not a paper's figure): ΔW of the MLP's layer {n} needs "
+        "**{k_delta}** of {n_delta} singular values for 90% of its energy, against {k_w} of {n_w} for "
+        "the same layer's pretrained W and {k_minilm} of {n_minilm} for MiniLM's {name}; keeping only "
+        "ΔW's top {k_delta} directions (every layer) gives {acc} on the new task (whole ΔW: "
+        "{acc_full}).",
+    },
+    "s2.why.q1.q": {
+        "zh": "k = 8 时，哪个矩阵保留的能量占比最高？",
+        "en": "At k = 8, which matrix keeps the largest share of its energy?",
+    },
+    "s2.why.q1.delta": {"zh": "微调增量 ΔW", "en": "the fine-tuning update ΔW"},
+    "s2.why.q1.minilm": {"zh": "MiniLM 的预训练 W_q", "en": "MiniLM's pretrained W_q"},
+    "s2.why.q1.random": {"zh": "随机高斯矩阵", "en": "the random Gaussian matrix"},
+    "s2.why.q1.why": {
+        "zh": "ΔW 的能量集中在少数几个方向上，所以只保留很小的 k 就能留住大部分；预训练 W 和随机矩阵的能量分散在很多方向上。",
+        "en": "ΔW's energy sits in a few directions, so a small k keeps most of it; a pretrained W and "
+        "a random matrix spread their energy over many directions.",
+    },
+    "s2.why.q2.q": {
+        "zh": "384×384 的随机高斯矩阵，大约需要多少个奇异值才能保留 90% 的能量？",
+        "en": "About how many singular values does a 384×384 random Gaussian matrix need for 90% of "
+        "its energy?",
+    },
+    "s2.why.q2.few": {"zh": "大约 5 个", "en": "about 5"},
+    "s2.why.q2.twenty": {"zh": "大约 20 个", "en": "about 20"},
+    "s2.why.q2.half": {"zh": "大约一半", "en": "about half"},
+    "s2.why.q2.why": {
+        "zh": "随机矩阵的谱是平的（Marchenko–Pastur），能量分散在大约一半的方向上；上面的表格里有本页实测的数字。",
+        "en": "A random matrix has a flat (Marchenko–Pastur) spectrum, its energy spread over about half "
+        "the directions; the table above has this page's measured figure.",
+    },
+    "s2.why.q3.q": {
+        "zh": "关于 GPT-3，LoRA 论文实际报告了什么？",
+        "en": "What does the LoRA paper actually report about GPT-3?",
+    },
+    "s2.why.q3.top20": {
+        "zh": "ΔW 的前 10–20 个奇异值占 90% 以上的能量",
+        "en": "ΔW's top 10–20 singular values hold over 90% of its energy",
+    },
+    "s2.why.q3.rank": {
+        "zh": "只在 W_q、W_v 上用秩 1–8 的 LoRA，效果就能和全量微调相当",
+        "en": "LoRA with rank 1–8 on W_q and W_v matches full fine-tuning",
+    },
+    "s2.why.q3.lowrank_w": {
+        "zh": "预训练的 W 本身就是低秩的",
+        "en": "the pretrained W itself is low rank",
+    },
+    "s2.why.q3.why": {
+        "zh": "见论文表 6。“前 10–20 个占 90%”这句话论文里没有；本页的谱和准确率曲线是我们自己测的。",
+        "en": "See the paper's Table 6. \"Top 10–20 hold 90%\" is not in the paper; this page's spectra "
+        "and accuracy curve are our own measurements.",
+    },
+    "s2.why.dl_spectra": {"zh": "奇异值谱（CSV）", "en": "Spectra (CSV)"},
+    "s2.why.dl_accuracy": {"zh": "准确率 vs k（CSV）", "en": "Accuracy vs k (CSV)"},
+    # --- page 5: parameters -------------------------------------------------------------------------
+    "s2.par.question": {
+        "zh": "把 ΔW 写成 A×B，到底省了多少参数？什么时候反而更多？",
+        "en": "How many numbers does writing ΔW as A×B save, and when does it cost more?",
+    },
+    "s2.par.example_header": {"zh": "笔记里的例子", "en": "The note's example"},
+    "s2.par.example_quote": {
+        "zh": "原来：ΔW 是 5×4 矩阵，20 个参数。分解后：A 是 5×2 矩阵，10 个参数；B 是 2×4 矩阵，8 个参数。"
+        "参数量从 20 个减少为 18 个。",
+        "en": "Before: ΔW is a 5×4 matrix, 20 parameters. After factorising: A is 5×2, 10 parameters; "
+        "B is 2×4, 8 parameters. From 20 parameters down to 18.",
+    },
+    "s2.par.example_title": {
+        "zh": "ΔW = A × B：每个小格是一个要训练的数",
+        "en": "ΔW = A × B: each cell is one number to train",
+    },
+    "s2.par.block_delta": {"zh": "ΔW：{rows}×{cols} = {count}", "en": "ΔW: {rows}×{cols} = {count}"},
+    "s2.par.block_a": {"zh": "A：{rows}×{cols} = {count}", "en": "A: {rows}×{cols} = {count}"},
+    "s2.par.block_b": {"zh": "B：{rows}×{cols} = {count}", "en": "B: {rows}×{cols} = {count}"},
+    "s2.par.m_full": {"zh": "ΔW（完整）", "en": "ΔW (full)"},
+    "s2.par.m_a": {"zh": "A（d×r）", "en": "A (d×r)"},
+    "s2.par.m_b": {"zh": "B（r×k）", "en": "B (r×k)"},
+    "s2.par.m_total": {"zh": "A + B", "en": "A + B"},
+    "s2.par.typo": {
+        "zh": "笔记原文写的是“A是5×2矩阵 10 个参数, A是2×4矩阵 8 个参数”——第二个 A 是笔误，2×4 的那个因子是 B。",
+        "en": "The note writes \"A是5×2矩阵 10 个参数, A是2×4矩阵 8 个参数\" (A twice): the second A is a "
+        "typo; the 2×4 factor is B.",
+    },
+    "s2.par.try_header": {"zh": "换成任意大小试试", "en": "Try any size"},
+    "s2.par.d": {"zh": "d（ΔW 的行数 = 输出维度）", "en": "d (rows of ΔW = outputs)"},
+    "s2.par.k": {"zh": "k（ΔW 的列数 = 输入维度）", "en": "k (columns of ΔW = inputs)"},
+    "s2.par.r": {"zh": "秩 r", "en": "rank r"},
+    "s2.par.r_capped": {
+        "zh": "r 不能超过 min(d, k) = {max_r}，已调整为 {max_r}。",
+        "en": "r cannot exceed min(d, k) = {max_r}; it was set to {max_r}.",
+    },
+    "s2.par.break_even": {
+        "zh": "盈亏平衡秩 dk/(d+k) = {value}",
+        "en": "break-even rank dk/(d+k) = {value}",
+    },
+    "s2.par.saves": {
+        "zh": "r = {r} < {value}：A + B 共 {lora} 个数，完整 ΔW 要 {full} 个，只需要它的 {share}。",
+        "en": "r = {r} < {value}: A + B hold {lora} numbers against ΔW's {full}, only {share} of it.",
+    },
+    "s2.par.loses": {
+        "zh": "r = {r} ≥ {value}：A + B 共 {lora} 个数，不比完整 ΔW 的 {full} 个少——这时分解不省参数。",
+        "en": "r = {r} ≥ {value}: A + B hold {lora} numbers, no fewer than ΔW's {full}: factorising "
+        "saves nothing here.",
+    },
+    "s2.par.cost_title": {
+        "zh": "要存的数 vs 秩 r：r(d + k) 与 d·k 在 r = dk/(d+k) 相交",
+        "en": "Numbers stored vs rank r: r(d + k) meets d·k at r = dk/(d+k)",
+    },
+    "s2.par.cost_x": {"zh": "秩 r", "en": "rank r"},
+    "s2.par.cost_y": {"zh": "要训练/存储的数", "en": "numbers to train and store"},
+    "s2.par.cost_full": {"zh": "完整 ΔW：d·k", "en": "full ΔW: d·k"},
+    "s2.par.cost_lora": {"zh": "A + B：r(d + k)", "en": "A + B: r(d + k)"},
+    "s2.par.cost_break": {"zh": "盈亏平衡 {value}", "en": "break-even {value}"},
+    "s2.par.models_header": {"zh": "真实模型", "en": "Real models"},
+    "s2.par.models_lead": {
+        "zh": "每个模型的参数量都由它公开的配置（隐藏维度、层数、注意力头数、键/值头数、词表、前馈维度……）算出来；"
+        "LoRA 给每一层选中的每个矩阵（形状 d_out×d_in）加上秩 r 的两个因子，训练 r(d_in + d_out) 个数。",
+        "en": "Each model's parameter count is computed from its published configuration (hidden size, "
+        "layers, attention heads, key/value heads, vocabulary, MLP width…). LoRA gives each chosen "
+        "matrix (shape d_out×d_in) of every layer two rank-r factors and trains r(d_in + d_out) numbers.",
+    },
+    "s2.par.model": {"zh": "模型", "en": "Model"},
+    "s2.par.targets": {"zh": "加 LoRA 的矩阵", "en": "Matrices LoRA adapts"},
+    "s2.par.targets_help": {
+        "zh": "q、k、v、o：注意力的查询、键、值、输出投影；up、down（LLaMA 还有 gate）：前馈网络。",
+        "en": "q, k, v, o: the attention's query, key, value and output projections; up, down (and "
+        "gate in LLaMA): the MLP.",
+    },
+    "s2.par.rank": {"zh": "LoRA 的秩 r", "en": "LoRA rank r"},
+    "s2.par.precision": {"zh": "数值精度", "en": "Precision"},
+    "s2.precision.fp32": {"zh": "fp32", "en": "fp32"},
+    "s2.precision.fp16": {"zh": "fp16", "en": "fp16"},
+    "s2.precision.mixed": {"zh": "混合精度（fp16 + fp32 Adam）", "en": "mixed (fp16 + fp32 Adam)"},
+    "s2.par.no_targets": {
+        "zh": "请至少选一个矩阵；下面按 q、v（LoRA 论文和 PEFT 的默认）计算。",
+        "en": "Choose at least one matrix; below, q and v (the LoRA paper's and PEFT's default) are used.",
+    },
+    "s2.par.source": {"zh": "配置来源：{source}", "en": "Configuration: {source}"},
+    "s2.par.col_module": {"zh": "矩阵", "en": "matrix"},
+    "s2.par.col_shape": {"zh": "形状 d_out×d_in", "en": "shape d_out×d_in"},
+    "s2.par.col_full": {"zh": "完整参数（每层）", "en": "full parameters (per layer)"},
+    "s2.par.col_lora": {"zh": "LoRA 参数 r(d_in+d_out)（每层）", "en": "LoRA r(d_in+d_out) (per layer)"},
+    "s2.par.col_chosen": {"zh": "加 LoRA", "en": "adapted"},
+    "s2.par.m_base": {"zh": "模型参数量", "en": "model parameters"},
+    "s2.par.m_trainable": {"zh": "LoRA 可训练参数", "en": "LoRA trainable parameters"},
+    "s2.par.m_share": {"zh": "占模型的比例", "en": "share of the model"},
+    "s2.par.m_fewer": {"zh": "可训练参数减少为", "en": "fewer trainable parameters"},
+    "s2.par.fewer_value": {"zh": "1/{ratio}", "en": "{ratio}× fewer"},
+    "s2.par.gpt3_reported": {
+        "zh": "按 Brown et al. 2020 表 2.1 的配置（GPT-2 结构、词嵌入与输出层共享）算出 {computed} 个参数；"
+        "LoRA 论文表 4 报告的是 {reported}，本页的比例用论文的数字。两者相差 {gap}，公开配置解释不了这个差距。",
+        "en": "Brown et al. 2020's configuration (Table 2.1; GPT-2 layout, tied input/output embeddings) "
+        "gives {computed} parameters; the LoRA paper's Table 4 reports {reported}, which the shares on "
+        "this page use. The {gap} gap is not explained by the published configuration.",
+    },
+    "s2.par.memory_header": {"zh": "训练时的显存与检查点大小", "en": "Training memory and checkpoint size"},
+    "s2.par.memory_title": {
+        "zh": "训练显存估计：权重 + 梯度 + Adam 状态",
+        "en": "Training memory estimate: weights + gradients + Adam state",
+    },
+    "s2.par.part_weights": {"zh": "权重", "en": "weights"},
+    "s2.par.part_gradients": {"zh": "梯度", "en": "gradients"},
+    "s2.par.part_optimizer": {"zh": "Adam 状态", "en": "Adam state"},
+    "s2.par.full_ft": {"zh": "全量微调", "en": "full fine-tuning"},
+    "s2.par.lora": {"zh": "LoRA", "en": "LoRA"},
+    "s2.par.unit_gb": {"zh": "GB", "en": "GB"},
+    "s2.par.m_memory_full": {"zh": "全量微调显存", "en": "full fine-tuning memory"},
+    "s2.par.m_memory_lora": {"zh": "LoRA 显存", "en": "LoRA memory"},
+    "s2.par.m_ckpt_full": {"zh": "全量微调检查点", "en": "full fine-tuning checkpoint"},
+    "s2.par.m_ckpt_lora": {"zh": "LoRA 检查点（只存 A、B）", "en": "LoRA checkpoint (A and B only)"},
+    "s2.par.memory_caption": {
+        "zh": "估计值：不含激活值和框架开销。每个参数的字节数——权重 {w} B；每个可训练参数另加梯度 {g} B、"
+        "Adam 状态 {adam} B（两个矩估计{master}）。LoRA 时冻结的模型只占权重，梯度和 Adam 状态只给 A、B。",
+        "en": "Estimate: activations and framework overhead not included. Bytes per parameter: weights "
+        "{w} B; each trainable parameter adds a gradient of {g} B and Adam state of {adam} B (two "
+        "moments{master}). With LoRA the frozen model holds weights only; gradients and Adam state are "
+        "for A and B alone.",
+    },
+    "s2.par.master_copy": {
+        "zh": "，加一份 fp32 主权重；见 Rajbhandari et al. 2020（ZeRO）第 3.1 节",
+        "en": ", plus an fp32 master copy; see Rajbhandari et al. 2020 (ZeRO), §3.1",
+    },
+    "s2.par.gpt3_paper": {
+        "zh": "对照：LoRA 论文第 4.2 节报告 GPT-3 175B 训练显存从 1.2 TB 降到 350 GB；"
+        "r = 4、只作用于 W_q 和 W_v 时，检查点从 350 GB 降到约 35 MB（Hu et al., 2021）。",
+        "en": "For comparison, the LoRA paper (Section 4.2) reports for GPT-3 175B: training VRAM "
+        "1.2 TB → 350 GB, and with r = 4 on W_q and W_v a checkpoint of 350 GB → about 35 MB "
+        "(Hu et al., 2021).",
+    },
+    "s2.par.range_header": {
+        "zh": "笔记里的“0.01%～3%”是从哪来的？",
+        "en": "Where does the note's \"0.01%–3%\" come from?",
+    },
+    "s2.par.range_text": {
+        "zh": "把 {n_models} 个模型 × 3 种目标矩阵组合 × 秩 r ∈ {{{ranks}}} 全部算一遍（共 {n_rows} 种配置）："
+        "可训练比例从 {low}（{low_model}，{low_set}，r = {low_r}）到 {high}（{high_model}，{high_set}，"
+        "r = {high_r}），其中 {inside} 种落在笔记的 0.01%～3% 之间。下端大约是 LoRA 论文在 GPT-3 上的设置"
+        "（r = 4，W_q、W_v：{gpt3}）；上端是小模型给所有线性层都加 LoRA、r 取 16 左右（如 BERT-base：{bert}）。",
+        "en": "Compute every one of {n_models} models × 3 target sets × rank r ∈ {{{ranks}}} "
+        "({n_rows} configurations): the trainable share runs from {low} ({low_model}, {low_set}, "
+        "r = {low_r}) to {high} ({high_model}, {high_set}, r = {high_r}), and {inside} of them fall "
+        "inside the note's 0.01%–3%. The low end is about the LoRA paper's GPT-3 setting (r = 4 on "
+        "W_q, W_v: {gpt3}); the high end is a small model with every linear layer adapted at r around 16 "
+        "(BERT-base: {bert}).",
+    },
+    "s2.par.range_title": {
+        "zh": "可训练参数占比（对数坐标；点上的数字是 r）",
+        "en": "Trainable share (log scale; the number on each point is r)",
+    },
+    "s2.par.range_x": {"zh": "可训练参数 / 模型参数", "en": "trainable / model parameters"},
+    "s2.par.band": {"zh": "笔记：0.01%～3%", "en": "the note: 0.01%–3%"},
+    "s2.set.qv": {"zh": "q、v", "en": "q, v"},
+    "s2.set.attention": {"zh": "q、k、v、o", "en": "q, k, v, o"},
+    "s2.set.all": {"zh": "所有线性层", "en": "every linear layer"},
+    "s2.par.naming_header": {
+        "zh": "同一个乘积，三套字母",
+        "en": "One product, three sets of letters",
+    },
+    "s2.par.naming_lead": {
+        "zh": "本应用沿用笔记的写法 ΔW = A×B。LoRA 论文和 PEFT 库写的是 ΔW = BA，字母正好对调："
+        "笔记的 A 就是论文的 B（初始化为 0），笔记的 B 就是论文的 A（随机初始化）。乘积完全一样。",
+        "en": "This app keeps the note's letters, ΔW = A×B. The LoRA paper and the PEFT library write "
+        "ΔW = BA with the letters swapped: the note's A is the paper's B (initialised to zero), the "
+        "note's B is the paper's A (random). The product is the same.",
+    },
+    "s2.par.naming_table": {
+        "zh": "| | 笔记（本应用） | LoRA 论文（Hu et al., 2021） | PEFT（Hugging Face） |\n"
+        "|---|---|---|---|\n"
+        "| 公式 | ΔW = A × B | ΔW = B A | ΔW = lora_B.weight @ lora_A.weight |\n"
+        "| 输出一侧的因子 | **A**：d×r | **B**：d×r，初始化为 0 | **lora_B**：Linear(r → out)，权重 out×r，初始化为 0 |\n"
+        "| 输入一侧的因子 | **B**：r×k | **A**：r×k，随机高斯初始化 | **lora_A**：Linear(in → r)，权重 r×in，Kaiming 均匀初始化 |\n"
+        "| 缩放 | — | α/r | lora_alpha / r（rsLoRA：lora_alpha / √r） |\n"
+        "| 5×4 的例子（r = 2） | A 5×2（10）、B 2×4（8） | B 5×2、A 2×4 | lora_B 5×2、lora_A 2×4 |",
+        "en": "| | the note (this app) | LoRA paper (Hu et al., 2021) | PEFT (Hugging Face) |\n"
+        "|---|---|---|---|\n"
+        "| formula | ΔW = A × B | ΔW = B A | ΔW = lora_B.weight @ lora_A.weight |\n"
+        "| output-side factor | **A**: d×r | **B**: d×r, initialised to zero | **lora_B**: Linear(r → out), weight out×r, zeros |\n"
+        "| input-side factor | **B**: r×k | **A**: r×k, random Gaussian | **lora_A**: Linear(in → r), weight r×in, Kaiming-uniform |\n"
+        "| scaling | — | α/r | lora_alpha / r (rsLoRA: lora_alpha / √r) |\n"
+        "| the 5×4 example (r = 2) | A 5×2 (10), B 2×4 (8) | B 5×2, A 2×4 | lora_B 5×2, lora_A 2×4 |",
+    },
+    "s2.par.naming_source": {
+        "zh": "来源：Hu et al., 2021，式 (3) 与第 4.1 节；PEFT 文档（LoraConfig，默认 r = 8、lora_alpha = 8）。",
+        "en": "Sources: Hu et al., 2021, Eq. (3) and Section 4.1; the PEFT documentation (LoraConfig, "
+        "defaults r = 8, lora_alpha = 8).",
+    },
+    "s2.par.note": {
+        "zh": "原来：△W是5×4矩阵 20个参数。分解后现在：A是5×2矩阵 10 个参数,A是2×4矩阵 8 个参数。……"
+        "使得参数量从20个减少为18个，这是简化的例子。在实际案例中，参数量可以减少为0.01~3%左右。",
+        "en": "“原来：△W是5×4矩阵 20个参数。分解后现在：A是5×2矩阵 10 个参数,A是2×4矩阵 8 个参数。……"
+        "在实际案例中，参数量可以减少为0.01~3%左右。” (Before: ΔW is 5×4, 20 parameters. After: A is 5×2, "
+        "10 parameters, A is 2×4, 8 parameters. … from 20 down to 18, a simplified example. In real cases "
+        "the parameters fall to about 0.01–3%.)",
+    },
+    "s2.par.precise": {
+        "zh": "2×4、8 个参数的那个因子是 B，不是 A。20 → 18 只省了 2 个，因为 r = 2 已经紧挨着盈亏平衡秩；"
+        "再多一阶，A + B 就比 ΔW 本身还大。“0.01%～3%”不是某篇论文的数字，而是常见设置的大致范围："
+        "具体多少取决于模型大小、给哪些矩阵加 LoRA 和 r（见上面的图）。",
+        "en": "The 2×4 factor with 8 parameters is B, not A. 20 → 18 saves only 2 because r = 2 sits just "
+        "below the break-even rank; one rank more and A + B would be larger than ΔW itself. \"0.01%–3%\" "
+        "is not a figure from a paper but the rough range of common settings: the share depends on the "
+        "model's size, the matrices adapted and r (see the chart above).",
+    },
+    "s2.par.note_numbers": {
+        "zh": "5×4 的例子：盈亏平衡秩 dk/(d+k) = {value}；r = 2 时 A + B = {cost2}；r = 3 时 A + B = {cost3} > {full}。",
+        "en": "The 5×4 example: break-even rank dk/(d+k) = {value}; r = 2 gives A + B = {cost2}; r = 3 gives "
+        "A + B = {cost3} > {full}.",
+    },
+    "s2.par.q1.q": {
+        "zh": "笔记的 5×4 例子里如果取 r = 3，A + B 共有多少个参数？",
+        "en": "In the note's 5×4 example with r = 3, how many numbers do A and B hold?",
+    },
+    "s2.par.q1.n18": {"zh": "18", "en": "18"},
+    "s2.par.q1.n27": {"zh": "27（比 20 还多）", "en": "27 (more than 20)"},
+    "s2.par.q1.n12": {"zh": "12", "en": "12"},
+    "s2.par.q1.why": {
+        "zh": "r(d + k) = 3 × (5 + 4) = 27 > 20：超过了盈亏平衡秩 20/9 ≈ 2.2。",
+        "en": "r(d + k) = 3 × (5 + 4) = 27 > 20: past the break-even rank 20/9 ≈ 2.2.",
+    },
+    "s2.par.q2.q": {
+        "zh": "在 PEFT 里，初始化为 0、形状为 out×r 的是哪个矩阵？它对应笔记里的哪个字母？",
+        "en": "In PEFT, which matrix is initialised to zero with shape out×r, and which letter is it "
+        "in the note?",
+    },
+    "s2.par.q2.b_a": {"zh": "lora_B，对应笔记的 A", "en": "lora_B, the note's A"},
+    "s2.par.q2.a_a": {"zh": "lora_A，对应笔记的 A", "en": "lora_A, the note's A"},
+    "s2.par.q2.b_b": {"zh": "lora_B，对应笔记的 B", "en": "lora_B, the note's B"},
+    "s2.par.q2.why": {
+        "zh": "ΔW = lora_B.weight @ lora_A.weight：lora_B 在输出一侧（out×r，初始为 0），就是笔记的 A（d×r）。",
+        "en": "ΔW = lora_B.weight @ lora_A.weight: lora_B sits on the output side (out×r, zeros at "
+        "start), which is the note's A (d×r).",
+    },
+    "s2.par.q3.q": {
+        "zh": "LLaMA-3-8B 的 W_v 为什么是 1024×4096，而不是 4096×4096？",
+        "en": "Why is LLaMA-3-8B's W_v 1024×4096 and not 4096×4096?",
+    },
+    "s2.par.q3.gqa": {
+        "zh": "分组查询注意力：只有 8 个键/值头，每个宽 128",
+        "en": "grouped-query attention: only 8 key/value heads of width 128",
+    },
+    "s2.par.q3.lora": {"zh": "因为加了 LoRA", "en": "because LoRA was added"},
+    "s2.par.q3.vocab": {"zh": "因为词表更大", "en": "because the vocabulary is larger"},
+    "s2.par.q3.why": {
+        "zh": "32 个查询头共享 8 组键/值：8 × 128 = 1024。所以 W_k、W_v 更小，加在上面的 LoRA 也更小。",
+        "en": "32 query heads share 8 key/value heads: 8 × 128 = 1024. So W_k and W_v are smaller, and "
+        "so is the LoRA on them.",
+    },
+    "s2.par.dl_counts": {"zh": "各模型的参数账（CSV）", "en": "Counts for every model (CSV)"},
+    "s2.par.dl_modules": {"zh": "当前模型每层的矩阵（CSV）", "en": "This model's matrices (CSV)"},
+}

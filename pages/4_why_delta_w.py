@@ -1,0 +1,180 @@
+"""Step 2a: why LoRA factorises the fine-tuning update ΔW and not the pretrained W."""
+
+import pandas as pd
+import streamlit as st
+
+from lowrank import delta, finetune, spectra
+from lowrank.section2_figures import COLOURS, Curve, accuracy_figure, spectra_figure
+from lowrank.ui import section2 as load
+from lowrank.ui.frame import frame
+from lowrank.ui.widgets import (
+    Question,
+    check_query_param,
+    in_the_note,
+    is_int_in,
+    self_check,
+    url_choice,
+)
+
+page = frame("why_delta_w")
+st.title(page.t("page.why_delta_w.title"))
+st.markdown(f"#### {page.t('s2.why.question')}")
+st.latex(r"W' = W + \Delta W = W + A \times B")
+st.markdown(page.t("s2.why.lead"))
+
+shapes = delta.layer_shapes()
+layer_ids = [str(i) for i in range(1, len(shapes) + 1)]
+with st.container(border=True):
+    left, middle, right = st.columns(3)
+    with left:
+        shift = url_choice(
+            page, page.t("s2.why.shift"), list(finetune.SHIFTS), "shift",
+            default=finetune.DEFAULT_SHIFT, format_func=lambda s: page.t(f"s2.shift.{s}"),
+        )
+    with middle:
+        layer_id = url_choice(
+            page, page.t("s2.why.layer"), layer_ids, "layer", default="2",
+            format_func=lambda n: page.t(
+                "s2.why.layer_option", n=n, rows=shapes[int(n) - 1][0], cols=shapes[int(n) - 1][1]
+            ),
+        )
+    with right:
+        reference = url_choice(
+            page, page.t("s2.why.reference"), list(spectra.MINILM_TENSORS), "minilm",
+            default="query", format_func=lambda name: page.t(f"s2.minilm.{name}"),
+        )
+
+layer = layer_ids.index(layer_id)
+run = load.finetune_run(page, shift)
+w_mlp, dw = load.layer_spectra(shift, layer, run)
+minilm = load.minilm()[reference]
+random, theory = load.random_reference(minilm.shape)
+minilm_name = page.t(f"s2.minilm.{reference}")
+
+max_k = max(sp.n for sp in (minilm, random, w_mlp, dw))
+check_query_param(page, "k", is_int_in(1, max_k))
+k = st.slider(page.t("s2.why.k"), 1, max_k, value=8, key="k", bind="query-params")
+
+measured = {
+    "minilm": (page.t("s2.curve.minilm", name=minilm_name, rows=minilm.shape[0],
+                      cols=minilm.shape[1]), minilm),
+    "random": (page.t("s2.curve.random", rows=random.shape[0], cols=random.shape[1]), random),
+    "mlp": (page.t("s2.curve.mlp", n=layer_id, rows=w_mlp.shape[0], cols=w_mlp.shape[1]), w_mlp),
+    "delta": (page.t("s2.curve.delta", n=layer_id, rows=dw.shape[0], cols=dw.shape[1]), dw),
+}
+curves = [Curve(label, sp, COLOURS[name]) for name, (label, sp) in measured.items()]
+curves.insert(2, Curve(page.t("s2.curve.theory"), theory, COLOURS["theory"], dashed=True))
+st.plotly_chart(
+    spectra_figure(
+        curves, k, title=page.t("s2.why.chart_title"), left_title=page.t("s2.why.left"),
+        right_title=page.t("s2.why.right"), x_title=page.t("s2.why.x"),
+        share_label=page.t("s2.why.share_line"),
+    ),
+    key="spectra_chart", width="stretch",
+)
+
+summaries = {name: sp.summary(k) for name, (_, sp) in measured.items()}
+st.markdown(
+    page.t(
+        "s2.why.finding", k=k, delta=f"{summaries['delta'].energy_at_k:.1%}",
+        mlp=f"{summaries['mlp'].energy_at_k:.1%}", name=minilm_name,
+        minilm=f"{summaries['minilm'].energy_at_k:.1%}",
+        random=f"{summaries['random'].energy_at_k:.1%}",
+    )
+)
+st.dataframe(
+    pd.DataFrame(
+        {
+            page.t("s2.col.matrix"): [label for label, _ in measured.values()],
+            page.t("s2.col.shape"): [f"{s.shape[0]}×{s.shape[1]}" for s in summaries.values()],
+            page.t("s2.col.numerical_rank"): [
+                f"{s.numerical_rank} / {s.n}" for s in summaries.values()
+            ],
+            page.t("s2.col.energy_at_k", k=k): [
+                f"{s.energy_at_k:.1%} (k = {s.k})" for s in summaries.values()
+            ],
+            page.t("s2.col.k90"): [f"{s.k_share} / {s.n}" for s in summaries.values()],
+            page.t("s2.col.k90_share"): [f"{s.k_share_fraction:.1%}" for s in summaries.values()],
+        }
+    ),
+    hide_index=True,
+    key="spectra_table",
+)
+st.caption(page.t("s2.why.k_clipped"))
+st.info(page.t("s2.why.full_rank_note"), icon="🔎")
+low, high = spectra.mp_edges(*random.shape)
+st.caption(
+    page.t(
+        "s2.why.mp_caption", m=random.shape[0], n=random.shape[1], lo=f"{low:.1f}",
+        hi=f"{high:.1f}", smin=f"{random.s[-1]:.2f}", smax=f"{random.s[0]:.1f}",
+        k90=summaries["random"].k_share,
+    )
+)
+
+st.subheader(page.t("s2.why.accuracy_header"))
+st.markdown(page.t("s2.why.accuracy_lead"))
+curve = load.truncation(page, shift, layer)
+k_acc = curve.clip(k)
+acc_this, acc_all = curve.at(k)
+st.plotly_chart(
+    accuracy_figure(
+        curve.ks,
+        {page.t("s2.why.acc_this", n=layer_id): curve.this_layer,
+         page.t("s2.why.acc_all"): curve.all_layers},
+        k_acc,
+        {page.t("s2.why.acc_after"): run.acc_ft_task_after,
+         page.t("s2.why.acc_before"): run.acc_ft_task_before},
+        title=page.t("s2.why.acc_title"), x_title=page.t("s2.why.acc_x"),
+        y_title=page.t("s2.why.acc_y"),
+    ),
+    key="accuracy_chart", width="stretch",
+)
+columns = st.columns(4)
+columns[0].metric(page.t("s2.why.acc_metric_this", k=k_acc, n=layer_id), f"{acc_this:.1%}")
+columns[1].metric(page.t("s2.why.acc_metric_all", k=k_acc), f"{acc_all:.1%}")
+columns[2].metric(page.t("s2.why.acc_metric_after"), f"{run.acc_ft_task_after:.1%}")
+columns[3].metric(page.t("s2.why.acc_metric_before"), f"{run.acc_ft_task_before:.1%}")
+st.caption(page.t("s2.why.own_measurement", n_test=len(run.task.y_ft_test)))
+
+
+def _note_details() -> None:
+    st.markdown(page.t("s2.why.paper"))
+    k_delta = summaries["delta"].k_share
+    st.info(
+        page.t(
+            "s2.why.measured", n=layer_id, k_delta=k_delta, n_delta=dw.n,
+            k_w=summaries["mlp"].k_share, n_w=w_mlp.n, name=minilm_name,
+            k_minilm=summaries["minilm"].k_share, n_minilm=minilm.n,
+            acc=f"{curve.at(k_delta)[1]:.1%}", acc_full=f"{run.acc_ft_task_after:.1%}",
+        ),
+        icon="🧪",
+    )
+
+
+in_the_note(page, "s2.why.note", "s2.why.precise", extra=_note_details)
+
+self_check(
+    page,
+    [
+        Question("s2.why.q1", ("minilm", "random", "delta"), "delta"),
+        Question("s2.why.q2", ("few", "twenty", "half"), "half"),
+        Question("s2.why.q3", ("top20", "rank", "lowrank_w"), "rank"),
+    ],
+)
+
+st.subheader(page.t("widget.downloads"))
+left, right = st.columns(2)
+left.download_button(
+    page.t("s2.why.dl_spectra"),
+    spectra.spectra_csv([(sp.key, sp) for sp in (minilm, random, theory, w_mlp, dw)]),
+    file_name=f"spectra_{shift}_layer{layer_id}_{reference}.csv",
+    mime="text/csv",
+    key="dl_spectra",
+)
+right.download_button(
+    page.t("s2.why.dl_accuracy"),
+    curve.csv(),
+    file_name=f"accuracy_vs_k_{shift}_layer{layer_id}.csv",
+    mime="text/csv",
+    key="dl_accuracy",
+)
