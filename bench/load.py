@@ -1,0 +1,318 @@
+"""A classroom at once: N sessions each open a page and move its slider M times.
+
+Usage: ``python bench/load.py [--page reconstruct] [--sessions 40] [--moves 10]``
+
+Starts its own ``streamlit run app.py`` on a free loopback port, drives it, stops it and prints
+the figures: page-open time, slider round trip (p50/p95/max), errors, server RSS before and after.
+
+The sessions speak Streamlit's own WebSocket protocol (``/_stcore/stream``, ``BackMsg`` /
+``ForwardMsg`` protobufs) exactly as the browser does: a ``rerun_script`` with the page name and
+query string opens the page; a slider move is a ``rerun_script`` carrying the slider's new value
+in ``widget_states`` (and the fragment id when the slider sits in an ``st.fragment``), with the
+query string the server last wrote to the URL. The round trip is from sending that message to the
+``script_finished`` message. Real Chromium contexts are not used for 40 sessions: see
+``bench/README.md`` ("Load") for the measurement behind that choice; ``--browsers N`` runs the
+same scenario in N real browser tabs for comparison.
+
+Errors counted: a failed connection, an exception element or a compile error in any run, a
+missing slider, and a run that does not finish within ``--timeout`` seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import statistics
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "e2e"))
+
+from e2e_support import OUTPUT, Server, start_server  # noqa: E402
+from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
+from streamlit.proto.ClientState_pb2 import ClientState, ContextInfo  # noqa: E402
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
+from streamlit.proto.WidgetStates_pb2 import WidgetState  # noqa: E402
+from websockets.asyncio.client import connect  # noqa: E402
+
+#: Finished states of a script run that count as success (whole page or a fragment alone).
+_FINISHED_OK = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
+
+
+@dataclass
+class Slider:
+    """What a session needs to move a slider: its id, range, step and fragment."""
+
+    widget_id: str
+    low: float
+    high: float
+    step: float
+    fragment_id: str
+    query_param_key: str  #: set when the slider is bound to the URL (the browser writes it)
+
+
+@dataclass
+class RunResult:
+    """One script run as the client saw it."""
+
+    seconds: float
+    sliders: list[Slider]
+    query_string: str
+    page_script_hash: str
+    errors: list[str]
+
+
+@dataclass
+class SessionResult:
+    """Everything one simulated student measured."""
+
+    open_seconds: float | None = None
+    moves: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+class Session:
+    """One student: a WebSocket to the server speaking the browser's protocol."""
+
+    def __init__(self, ws, page: str, query: str) -> None:
+        self.ws = ws
+        self.page = page
+        self.query = query
+        self.page_script_hash = ""
+        self.states: dict[str, WidgetState] = {}
+
+    async def run(self, timeout: float, fragment_id: str = "") -> RunResult:
+        """Ask for a rerun with the current widget states; wait for it to finish."""
+        state = ClientState(
+            query_string=self.query,
+            page_script_hash=self.page_script_hash,
+            page_name="" if self.page_script_hash else self.page,
+            fragment_id=fragment_id,
+            context_info=ContextInfo(timezone="UTC", locale="en-US", url="http://127.0.0.1/"),
+        )
+        state.widget_states.widgets.extend(self.states.values())
+        started = time.perf_counter()
+        await self.ws.send(BackMsg(rerun_script=state).SerializeToString())
+        sliders: list[Slider] = []
+        errors: list[str] = []
+        async with asyncio.timeout(timeout):
+            while True:
+                msg = ForwardMsg.FromString(await self.ws.recv())
+                kind = msg.WhichOneof("type")
+                if kind == "new_session":
+                    self.page_script_hash = msg.new_session.page_script_hash
+                elif kind == "page_info_changed":
+                    self.query = msg.page_info_changed.query_string
+                elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
+                    element = msg.delta.new_element
+                    which = element.WhichOneof("type")
+                    if which == "exception":
+                        errors.append(f"exception: {element.exception.message[:120]}")
+                    elif which == "slider":
+                        s = element.slider
+                        sliders.append(Slider(s.id, s.min, s.max, s.step or 1.0,
+                                              msg.delta.fragment_id, s.query_param_key))
+                elif kind == "script_finished":
+                    if msg.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                        continue
+                    if msg.script_finished not in _FINISHED_OK:
+                        errors.append(f"script finished with status {msg.script_finished}")
+                    break
+        return RunResult(time.perf_counter() - started, sliders, self.query,
+                         self.page_script_hash, errors)
+
+    def set_slider(self, slider: Slider, value: float) -> None:
+        """Set the slider's value as the browser does (a one-element double array, and the URL)."""
+        state = WidgetState(id=slider.widget_id)
+        state.double_array_value.data.append(value)
+        self.states[slider.widget_id] = state
+        if slider.query_param_key:
+            params = dict(parse_qsl(self.query))
+            params[slider.query_param_key] = f"{value:g}"
+            self.query = urlencode(params)
+
+
+def _pick(sliders: list[Slider], key: str | None) -> Slider | None:
+    """The slider whose id ends with ``-key`` (Streamlit appends the user key), else the first."""
+    for slider in sliders:
+        if key is None or slider.widget_id.endswith(f"-{key}"):
+            return slider
+    return None
+
+
+async def student(url: str, args: argparse.Namespace, seed: int) -> SessionResult:
+    """Open the page, then move the slider ``args.moves`` times to random values."""
+    result = SessionResult()
+    rng = random.Random(seed)
+    ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
+    try:
+        async with connect(ws_url, subprotocols=["streamlit"], max_size=None,
+                           open_timeout=args.timeout, ping_interval=None) as ws:
+            session = Session(ws, args.page, args.query)
+            opened = await session.run(args.timeout)
+            result.open_seconds = opened.seconds
+            result.errors += opened.errors
+            slider = _pick(opened.sliders, args.key)
+            if slider is None:
+                result.errors.append("no slider on the page")
+                return result
+            for _ in range(args.moves):
+                await asyncio.sleep(rng.uniform(0.5, 1.5) * args.think)
+                steps = round((slider.high - slider.low) / slider.step)
+                session.set_slider(slider, slider.low + rng.randint(0, steps) * slider.step)
+                moved = await session.run(args.timeout, slider.fragment_id)
+                result.moves.append(moved.seconds)
+                result.errors += moved.errors
+                slider = _pick(moved.sliders, args.key) or slider
+    except TimeoutError:
+        result.errors.append(f"no answer within {args.timeout} s")
+    except OSError as err:
+        result.errors.append(f"connection: {err}")
+    return result
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of process ``pid`` in MB (Linux /proc)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+class PeakRss:
+    """Samples a process's RSS in a background thread and keeps the peak."""
+
+    def __init__(self, pid: int, every: float = 0.25) -> None:
+        self.pid, self.every, self.peak = pid, every, 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while not self._stop.wait(self.every):
+            self.peak = max(self.peak, rss_mb(self.pid))
+
+    def __enter__(self) -> PeakRss:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The ``share`` quantile (0…1) of ``values``, linear interpolation; NaN if empty."""
+    if not values:
+        return float("nan")
+    if len(values) == 1:
+        return values[0]
+    return statistics.quantiles(values, n=1000, method="inclusive")[round(share * 1000) - 1]
+
+
+async def classroom(url: str, args: argparse.Namespace) -> list[SessionResult]:
+    """All sessions at once (the whole class opens the teacher's link together)."""
+    return await asyncio.gather(*(student(url, args, seed) for seed in range(args.sessions)))
+
+
+def browser_classroom(url: str, args: argparse.Namespace) -> list[SessionResult]:
+    """The same scenario in ``args.browsers`` real Chromium tabs (one context each)."""
+    from e2e_support import CHROMIUM_ARGS, chromium_path
+    from playwright.sync_api import sync_playwright
+
+    results = [SessionResult() for _ in range(args.browsers)]
+    query = f"?{args.query}" if args.query else ""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        tabs = []
+        started = time.perf_counter()
+        for _ in range(args.browsers):
+            tab = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+            tab.goto(f"{url}/{args.page}{query}", wait_until="commit")
+            tabs.append(tab)
+        for result, tab in zip(results, tabs, strict=True):
+            _wait_finished(tab, args.timeout)
+            result.open_seconds = time.perf_counter() - started
+        for _ in range(args.moves):
+            for tab in tabs:
+                tab.get_by_role("slider").first.press("ArrowRight")
+            moved = time.perf_counter()
+            for result, tab in zip(results, tabs, strict=True):
+                _wait_finished(tab, args.timeout)
+                result.moves.append(time.perf_counter() - moved)
+                if tab.locator("[data-testid='stException']").count():
+                    result.errors.append("exception on screen")
+        browser.close()
+    return results
+
+
+def _wait_finished(tab, timeout: float) -> None:
+    tab.wait_for_function(
+        "() => document.querySelector('[data-testid=\"stApp\"]')?.dataset.teststate"
+        " !== 'running' && !document.querySelector('[data-testid=\"stStatusWidget\"]')",
+        timeout=timeout * 1000,
+    )
+
+
+def report(results: list[SessionResult], before: float, after: float, peak: float,
+           wall: float, label: str) -> str:
+    """The figures as Markdown lines."""
+    moves = [t for r in results for t in r.moves]
+    opens = [r.open_seconds for r in results if r.open_seconds is not None]
+    errors = [e for r in results for e in r.errors]
+    lines = [
+        f"- method: {label}",
+        f"- sessions: {len(results)}, slider moves answered: {len(moves)}, wall time {wall:.1f} s",
+        f"- page open: p50 {percentile(opens, 0.5):.2f} s, p95 {percentile(opens, 0.95):.2f} s,"
+        f" max {max(opens, default=float('nan')):.2f} s",
+        f"- slider round trip: p50 {percentile(moves, 0.5):.3f} s,"
+        f" p95 {percentile(moves, 0.95):.3f} s, max {max(moves, default=float('nan')):.3f} s",
+        f"- errors: {len(errors)}" + (f" (first: {errors[0]})" if errors else ""),
+        f"- server RSS: {before:.0f} MB before, {after:.0f} MB after, peak {peak:.0f} MB",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    """Parse the options, run the classroom against a fresh server, print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--page", default="reconstruct", help="URL path of the page")
+    parser.add_argument("--query", default="lang=en", help="query string the link carries")
+    parser.add_argument("--key", default=None, help="key of the slider (default: the first)")
+    parser.add_argument("--sessions", type=int, default=40)
+    parser.add_argument("--moves", type=int, default=10)
+    parser.add_argument("--think", type=float, default=0.5,
+                        help="mean pause between moves, seconds (0.5×…1.5× of it)")
+    parser.add_argument("--timeout", type=float, default=60.0, help="per run, seconds")
+    parser.add_argument("--browsers", type=int, default=0,
+                        help="use N real Chromium tabs instead of protocol sessions")
+    parser.add_argument("--script", default="app.py", help="entry script (for trying the bench)")
+    args = parser.parse_args()
+
+    OUTPUT.mkdir(exist_ok=True)
+    server: Server = start_server(args.script)
+    try:
+        before = rss_mb(server.process.pid)
+        started = time.perf_counter()
+        with PeakRss(server.process.pid) as peak:
+            if args.browsers:
+                results = browser_classroom(server.url, args)
+                label = f"{args.browsers} real Chromium tabs (headless, one context each)"
+            else:
+                results = asyncio.run(classroom(server.url, args))
+                label = "Streamlit WebSocket protocol (BackMsg rerun_script with widget states)"
+        wall = time.perf_counter() - started
+        after = rss_mb(server.process.pid)
+    finally:
+        server.stop()
+    print(f"page /{args.page}?{args.query}, {args.moves} moves each, think {args.think} s")
+    print(report(results, before, after, peak.peak, wall, label))
+
+
+if __name__ == "__main__":
+    main()
