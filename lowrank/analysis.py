@@ -113,6 +113,12 @@ def orthogonality(svd: SVD) -> Orthogonality:
     )
 
 
+def product_error(matrix: np.ndarray, svd: SVD) -> float:
+    """max |U Σ Vᵀ − S|: how far multiplying the factors back lands from S (rounding only)."""
+    product = svd.u @ svd.sigma() @ svd.vt
+    return float(np.max(np.abs(product - np.asarray(matrix, dtype=np.float64)), initial=0.0))
+
+
 @dataclass(frozen=True)
 class RankK:
     """Everything the reconstruction page shows at rank k."""
@@ -222,3 +228,18 @@ def guess(matrix: np.ndarray, strategy: str, k: int, seed: int = 0) -> Guess:
         raise ValueError(f"unknown strategy {strategy!r}")
     error = float(np.linalg.norm(s - approx, "fro"))
     return Guess(strategy, approx, error, int(np.linalg.matrix_rank(approx)))
+
+
+def guess_verdict(guess_error: float, svd_error: float, scale: float) -> tuple[str, float]:
+    """How a guess fared against the SVD at the same rank: ``("tie", 1.0)``, ``("lost", ratio)``
+    with ratio = guess error / SVD error, or ``("lost_exact", inf)`` when the SVD is exact.
+
+    Errors within 1e-9 · scale (scale: the size of S, e.g. σ₁) count as equal, since rounding
+    alone separates them. A guess never wins (Eckart–Young).
+    """
+    tol = 1e-9 * max(abs(scale), 1e-300)
+    if guess_error <= svd_error + tol:
+        return "tie", 1.0
+    if svd_error <= tol:
+        return "lost_exact", float("inf")
+    return "lost", guess_error / svd_error

@@ -1,0 +1,153 @@
+"""What the SVD and reconstruction pages draw, built from :mod:`lowrank.analysis` results.
+
+Plotly figures and tables are returned (not drawn) so that tests can inspect them; every label is
+passed in already translated, so this module knows no language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import plotly.graph_objects as go
+
+from lowrank.analysis import EigenComparison, RankK, chop
+from lowrank.figures import cumulative_energy_chart, matrix_heatmap
+from lowrank.svd import SVD, cumulative_energy, rank_one_layers
+
+#: Rank-1 layers drawn one by one; beyond this the page says how many more there are.
+MAX_LAYERS_SHOWN = 8
+
+
+def format_number(value: complex | float, digits: int = 4, scale: float | None = None) -> str:
+    """``value`` with ``digits`` significant digits; complex as ``a + bi`` (``−`` for minus).
+
+    With ``scale``, rounding noise (|value| ≤ 1e-10 · scale) is shown as 0.
+    """
+    z = complex(value)
+    if scale is not None:
+        z = complex(chop(np.array([z]), scale)[0])
+    if z.imag == 0:
+        text = f"{z.real:.{digits}g}"
+    else:
+        sign = "+" if z.imag > 0 else "−"
+        text = f"{z.real:.{digits}g} {sign} {abs(z.imag):.{digits}g}i"
+    return text.replace("-", "−")
+
+
+def format_percent(share: float, decimals: int = 2) -> str:
+    """A share in [0, 1] as a percentage, never rounded up to 100 % before it is exactly 1."""
+    percent = 100.0 * share
+    text = f"{percent:.{decimals}f}"
+    if share < 1.0 and float(text) >= 100.0:
+        text = f"{100.0 - 10.0**-decimals:.{decimals}f}"
+    return f"{text}%"
+
+
+def eigen_table(comparison: EigenComparison, headers: Mapping[str, str]) -> dict[str, list[str]]:
+    """Columns i, σᵢ, σᵢ², λᵢ(SᵀS) and, for square S, λᵢ(S); rounding noise shown as 0.
+
+    ``headers`` maps ``index``, ``sigma``, ``sigma_squared``, ``gram`` and ``own`` to column titles.
+    SᵀS has n eigenvalues and S only min(m, n) singular values: the missing σ cells are "—".
+    """
+    sigma = comparison.sigma
+    scale = float(sigma[0]) if sigma.size else 1.0
+    rows = comparison.gram_eigenvalues.size
+    gram = chop(comparison.gram_eigenvalues, scale**2)
+
+    def padded(values: np.ndarray) -> list[str]:
+        shown = [format_number(v) for v in values]
+        return shown + ["—"] * (rows - len(shown))
+
+    table = {
+        headers["index"]: [str(i) for i in range(1, rows + 1)],
+        headers["sigma"]: padded(chop(sigma, scale)),
+        headers["sigma_squared"]: padded(chop(comparison.sigma_squared, scale**2)),
+        headers["gram"]: [format_number(v) for v in gram],
+    }
+    if comparison.own_eigenvalues is not None:
+        table[headers["own"]] = padded(chop(comparison.own_eigenvalues, scale))
+    return table
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One matrix to draw: its title (notation or translated), an ASCII file stem, decimals."""
+
+    title: str
+    stem: str
+    matrix: np.ndarray
+    decimals: int = 2
+
+
+def _shape(matrix: np.ndarray) -> str:
+    return f"{matrix.shape[0]}×{matrix.shape[1]}"
+
+
+def svd_panels(matrix: np.ndarray, svd: SVD) -> list[Panel]:
+    """S, U, Σ and Vᵀ, titled with their shapes (the thin or full factors of ``svd``)."""
+    sigma = svd.sigma()
+    return [
+        Panel(f"S ({_shape(matrix)})", "S", matrix, decimals_for(matrix)),
+        Panel(f"U ({_shape(svd.u)})", "U", svd.u),
+        Panel(f"Σ ({_shape(sigma)})", "Sigma", sigma, decimals_for(sigma)),
+        Panel(f"Vᵀ ({_shape(svd.vt)})", "Vt", svd.vt),
+    ]
+
+
+def reconstruction_panels(matrix: np.ndarray, result: RankK, titles: Sequence[str]) -> list[Panel]:
+    """S, S_k and S − S_k with the three (translated) ``titles``."""
+    decimals = decimals_for(matrix)
+    k = result.k
+    approx_decimals = decimals if decimals_for(result.approx) == 0 else max(decimals, 2)
+    return [
+        Panel(titles[0], "S", matrix, decimals),
+        Panel(titles[1], f"S_{k}", result.approx, approx_decimals),
+        Panel(titles[2], f"S_minus_S_{k}", result.residual, approx_decimals),
+    ]
+
+
+def layer_panels(svd: SVD, count: int, title: Callable[[int, float], str]) -> list[Panel]:
+    """The first ``count`` rank-1 layers σᵢuᵢvᵢᵀ, titled by ``title(i, σᵢ)``."""
+    layers = rank_one_layers(svd, count)
+    return [
+        Panel(title(i + 1, float(svd.s[i])), f"layer_{i + 1}", layer)
+        for i, layer in enumerate(layers)
+    ]
+
+
+def panel_figures(panels: Sequence[Panel], scale: float | None = None) -> list[go.Figure]:
+    """One annotated heatmap per panel: each on its own colour scale, or all on ±``scale``."""
+    figures = []
+    for panel in panels:
+        limit = (scale if scale is not None else matrix_scale(panel.matrix)) or 1.0
+        figures.append(
+            matrix_heatmap(
+                chop(panel.matrix, limit),
+                panel.title,
+                decimals=panel.decimals,
+                scale=limit if scale is not None else None,
+            )
+        )
+    return figures
+
+
+def matrix_scale(matrix: np.ndarray) -> float:
+    """Largest |entry|: the colour range that makes several heatmaps compare."""
+    return float(np.max(np.abs(matrix), initial=0.0))
+
+
+def energy_figure(s: np.ndarray, k: int, *, title: str, curve_name: str, y_title: str) -> go.Figure:
+    """Cumulative energy kept against rank, with the current k marked."""
+    return cumulative_energy_chart(
+        {curve_name: cumulative_energy(s)}, title, kept=k, y_title=y_title
+    )
+
+
+def decimals_for(matrix: np.ndarray) -> int:
+    """Decimals for a readable heatmap: 0 for integer matrices, else 2 (1 for large values)."""
+    values = np.asarray(matrix, dtype=np.float64)
+    if np.all(values == np.round(values)):
+        return 0
+    return 1 if np.max(np.abs(values), initial=0.0) >= 100 else 2

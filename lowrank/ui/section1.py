@@ -1,0 +1,74 @@
+"""Pieces both section-1 pages draw: the matrix summary line and the downloads block."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import streamlit as st
+
+from lowrank.matrix_input import to_csv
+from lowrank.slides import matrices_slide
+from lowrank.svd import SVD, default_tolerance, numerical_rank
+from lowrank.svd_views import Panel, format_number
+from lowrank.ui.frame import Frame
+
+
+def matrix_summary(page: Frame, matrix: np.ndarray, svd: SVD) -> int:
+    """One line with the shape and numerical rank of S; a note for the zero matrix. The rank."""
+    rows, cols = matrix.shape
+    rank = numerical_rank(svd.s, matrix.shape)
+    tol = format_number(default_tolerance(svd.s, matrix.shape), 2)
+    st.caption(
+        f"{page.t('source.shape', rows=rows, cols=cols)} {page.t('s1.rank', rank=rank, tol=tol)}"
+    )
+    if rank == 0:
+        st.warning(page.t("s1.zero_matrix"), icon="0️⃣")
+    return rank
+
+
+def downloads(
+    page: Frame,
+    panels: Sequence[Panel],
+    *,
+    slide_title: str,
+    slide_name: str,
+    footer: str = "",
+    shared_scale: bool = False,
+) -> None:
+    """A CSV of any shown matrix, and the same matrices as a PNG for slides (built on click)."""
+    st.subheader(page.t("widget.downloads"))
+    left, right = st.columns(2)
+    with left:
+        chosen = st.selectbox(
+            page.t("s1.download.which"),
+            range(len(panels)),
+            format_func=lambda i: panels[i].title,
+            key="s1_download_which",
+        )
+        panel = panels[chosen or 0]
+        st.download_button(
+            page.t("s1.download.csv", name=panel.title),
+            data=lambda: to_csv(panel.matrix),
+            file_name=f"{panel.stem}.csv",
+            mime="text/csv",
+            key="s1_download_csv",
+            on_click="ignore",
+            icon="📄",
+        )
+    with right:
+        st.download_button(
+            page.t("s1.download.png"),
+            data=lambda: matrices_slide(
+                [(p.title, p.matrix) for p in panels],
+                slide_title,
+                decimals=[p.decimals for p in panels],
+                shared_scale=shared_scale,
+                footer=footer,
+            ),
+            file_name=slide_name,
+            mime="image/png",
+            key="s1_download_png",
+            on_click="ignore",
+            icon="🖼️",
+        )

@@ -1,0 +1,105 @@
+"""S = UΣVᵀ: the factors with their shapes, orthogonality, singular values vs eigenvalues."""
+
+import numpy as np
+import streamlit as st
+
+from lowrank.analysis import eigen_comparison, orthogonality, product_error
+from lowrank.figures import singular_value_bars
+from lowrank.svd import SVD
+from lowrank.svd_views import Panel, eigen_table, format_number, panel_figures, svd_panels
+from lowrank.ui.frame import Frame, frame
+from lowrank.ui.loaders import cached_svd
+from lowrank.ui.matrix_source import matrix_source
+from lowrank.ui.section1 import downloads, matrix_summary
+from lowrank.ui.widgets import Question, in_the_note, self_check
+
+
+def show_panels(panels: list[Panel], key: str) -> None:
+    """Heatmaps side by side, each column as wide as its matrix."""
+    widths = [max(2, panel.matrix.shape[1]) for panel in panels]
+    for i, (column, figure) in enumerate(
+        zip(st.columns(widths), panel_figures(panels), strict=True)
+    ):
+        column.plotly_chart(figure, key=f"{key}_{i}")
+
+
+def factors_section(page: Frame, matrix: np.ndarray, svd: SVD) -> list[Panel]:
+    """S, U, Σ, Vᵀ side by side with their shapes, and the product check."""
+    st.subheader(page.t("svd.factors"))
+    d, k = matrix.shape
+    shapes = "svd.shapes.full" if svd.full else "svd.shapes.thin"
+    st.markdown(page.t(shapes, d=d, k=k, p=min(d, k)))
+    panels = svd_panels(matrix, svd)
+    show_panels(panels, "factor")
+    error = format_number(product_error(matrix, svd), 2)
+    st.caption(page.t("svd.product_check", error=error))
+    return panels
+
+
+def orthogonality_section(page: Frame, svd: SVD) -> None:
+    """UᵀU and VᵀV shown as identity matrices, with the rounding left."""
+    st.subheader(page.t("svd.orth.header"))
+    check = orthogonality(svd)
+    u, v = format_number(check.u_deviation, 2), format_number(check.v_deviation, 2)
+    st.markdown(page.t("svd.orth.text", u=u, v=v))
+    show_panels([Panel("UᵀU", "UtU", check.utu, 0), Panel("VᵀV", "VtV", check.vtv, 0)], "orth")
+
+
+def sigma_section(page: Frame, svd: SVD) -> None:
+    """The singular values as bars."""
+    st.subheader(page.t("svd.sigma.header"))
+    st.plotly_chart(singular_value_bars(svd.s, page.t("svd.sigma.title")), key="sigma_bars")
+
+
+def eigen_section(page: Frame, matrix: np.ndarray, svd: SVD) -> None:
+    """σᵢ² next to the eigenvalues of SᵀS, and S's own eigenvalues when S is square."""
+    st.subheader(page.t("svd.eig.header"))
+    st.markdown(page.t("svd.eig.text"))
+    comparison = eigen_comparison(matrix, svd)
+    columns = ("index", "sigma", "sigma_squared", "gram", "own")
+    headers = {name: page.t(f"svd.eig.col.{name}") for name in columns}
+    st.dataframe(eigen_table(comparison, headers), hide_index=True, key="eigen_table")
+    m, n = matrix.shape
+    if n > m:
+        st.caption(page.t("svd.eig.extra_zeros", n=n, p=m, extra=n - m))
+    if comparison.own_eigenvalues is None:
+        st.info(page.t("svd.eig.not_square", m=m, n=n))
+    elif comparison.own_match_sigma:
+        st.success(page.t("svd.eig.match"))
+    else:
+        lam, sigma = comparison.own_eigenvalues[0], comparison.sigma[0]
+        st.warning(page.t("svd.eig.differ", lam=format_number(lam), sigma=format_number(sigma)))
+    live = page.t(
+        "svd.note.live",
+        sigma=format_number(comparison.sigma[0]),
+        sigma2=format_number(comparison.sigma_squared[0]),
+        gram=format_number(comparison.gram_eigenvalues[0]),
+    )
+    in_the_note(page, "svd.note.says", "svd.note.precise", extra=lambda: st.markdown(live))
+
+
+page = frame("svd")
+st.title(page.t("page.svd.title"))
+st.markdown(f"#### {page.t('svd.question')}")
+
+matrix = matrix_source(page).matrix
+thin = cached_svd(matrix)
+if matrix_summary(page, matrix, thin) > 0:
+    full = st.toggle(
+        page.t("svd.full"), key="full", help=page.t("svd.full.help"), bind="query-params"
+    )
+    shown = cached_svd(matrix, full=True) if full else thin
+    panels = factors_section(page, matrix, shown)
+    orthogonality_section(page, shown)
+    sigma_section(page, thin)
+    eigen_section(page, matrix, thin)
+    downloads(page, panels, slide_title=page.t("svd.slide.title"), slide_name="svd.png")
+
+self_check(
+    page,
+    [
+        Question("svd.quiz.shape", ("b", "a", "c"), "a"),
+        Question("svd.quiz.sign", ("b", "c", "a"), "a"),
+        Question("svd.quiz.gram", ("b", "a", "c"), "a"),
+    ],
+)

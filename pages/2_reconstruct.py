@@ -1,0 +1,249 @@
+"""Keep the largest singular values: S_k, its rank-1 layers, energy kept, error, and a challenge."""
+
+import numpy as np
+import streamlit as st
+
+from lowrank.analysis import GUESS_STRATEGIES, RankK, guess, guess_verdict, note_check, rank_k
+from lowrank.figures import singular_value_bars
+from lowrank.svd import SVD
+from lowrank.svd_views import (
+    MAX_LAYERS_SHOWN,
+    Panel,
+    energy_figure,
+    format_number,
+    format_percent,
+    layer_panels,
+    matrix_scale,
+    panel_figures,
+    reconstruction_panels,
+)
+from lowrank.ui.frame import Frame, frame
+from lowrank.ui.loaders import cached_svd
+from lowrank.ui.matrix_source import matrix_source
+from lowrank.ui.section1 import downloads, matrix_summary
+from lowrank.ui.widgets import Question, check_query_param, in_the_note, is_int_in, self_check
+
+#: The rank slider's key, and so its URL parameter (``/reconstruct?k=2``).
+RANK_KEY = "k"
+SEED_KEY = "s1_beat_seed"
+
+
+def rank_slider(page: Frame, rank: int) -> int:
+    """k from 1 to rank(S), bound to ``?k=``; a k beyond a new matrix's rank is pulled back."""
+    check_query_param(page, RANK_KEY, is_int_in(1, rank))
+    if rank == 1:
+        st.info(page.t("rec.rank_one"))
+        return 1
+    if st.session_state.get(RANK_KEY, 1) > rank:
+        st.session_state[RANK_KEY] = rank
+    return st.slider(
+        page.t("rec.slider"),
+        1,
+        rank,
+        key=RANK_KEY,
+        bind="query-params",
+        help=page.t("rec.slider.help"),
+    )
+
+
+def show_row(panels: list[Panel], scale: float, key: str, per_row: int = 3) -> None:
+    """Heatmaps on one colour scale, ``per_row`` to a row."""
+    figures = panel_figures(panels, scale=scale)
+    for start in range(0, len(figures), per_row):
+        columns = st.columns(per_row)
+        for i, figure in enumerate(figures[start : start + per_row]):
+            columns[i].plotly_chart(figure, key=f"{key}_{start + i}")
+
+
+def reconstruction_display(page: Frame, panels: list[Panel], scale: float) -> None:
+    """S, S_k and S − S_k side by side on the scale of S."""
+    show_row(panels, scale, "reconstruction")
+    st.caption(page.t("rec.heat.caption"))
+
+
+def numbers_display(page: Frame, svd: SVD, result: RankK) -> None:
+    """Energy kept, both errors computed directly and by formula, and the storage."""
+    st.subheader(page.t("rec.numbers"))
+    sigma1 = float(svd.s[0])
+
+    def shown(value: float) -> str:
+        return format_number(value, 4, scale=sigma1)
+
+    energy, frobenius, spectral, storage = st.columns(4)
+    energy.metric(
+        page.t("rec.m.energy"),
+        format_percent(result.energy_kept),
+        help=page.t("rec.m.energy.help"),
+    )
+    frobenius.metric(
+        page.t("rec.m.frobenius"),
+        shown(result.frobenius_direct),
+        help=page.t("rec.m.error.help"),
+    )
+    frobenius.caption(page.t("rec.m.frobenius.formula", value=shown(result.frobenius_formula)))
+    spectral.metric(
+        page.t("rec.m.spectral"), shown(result.spectral_direct), help=page.t("rec.m.error.help")
+    )
+    spectral.caption(page.t("rec.m.spectral.formula", value=shown(result.spectral_formula)))
+    storage.metric(page.t("rec.m.storage"), f"{result.storage} / {result.full_storage}")
+    verdict = "rec.storage.saves" if result.storage < result.full_storage else "rec.storage.costs"
+    storage.caption(
+        page.t(
+            "rec.storage.note",
+            k=result.k,
+            stored=result.storage,
+            full=result.full_storage,
+            verdict=page.t(verdict),
+        )
+    )
+    st.info(page.t("rec.eckart_young"), icon="📐")
+
+
+def energy_display(page: Frame, svd: SVD, k: int) -> None:
+    """The cumulative energy curve with k marked, and the singular values with the kept ones lit."""
+    left, right = st.columns(2)
+    left.plotly_chart(
+        energy_figure(
+            svd.s,
+            k,
+            title=page.t("rec.energy.title"),
+            curve_name=page.t("rec.energy.curve"),
+            y_title=page.t("rec.energy.axis"),
+        ),
+        key="energy_chart",
+    )
+    right.plotly_chart(
+        singular_value_bars(svd.s, page.t("rec.sigma.title"), kept=k), key="sigma_chart"
+    )
+
+
+def layers_display(page: Frame, svd: SVD, k: int, scale: float) -> None:
+    """The first layers σᵢuᵢvᵢᵀ whose sum is S_k."""
+    st.subheader(page.t("rec.layers.header"))
+    st.caption(page.t("rec.layers.caption"))
+    count = min(k, MAX_LAYERS_SHOWN)
+    panels = layer_panels(
+        svd, count, lambda i, sigma: page.t("rec.layer.title", i=i, sigma=format_number(sigma))
+    )
+    show_row(panels, scale, "layer", per_row=4)
+    if k > count:
+        st.caption(page.t("rec.layers.more", shown=count, more=k - count))
+
+
+def beat_it(page: Frame, matrix: np.ndarray, svd: SVD, result: RankK, look: Panel) -> None:
+    """The student's own rank-k guess against the SVD's error; ``look`` is S_k's panel, whose
+    decimals the guess is shown with."""
+    st.subheader(page.t("rec.beat.header"))
+    st.markdown(page.t("rec.beat.text"))
+    strategy = st.radio(
+        page.t("rec.beat.strategy"),
+        GUESS_STRATEGIES,
+        format_func=lambda name: page.t(f"rec.beat.{name}"),
+        key="s1_beat_strategy",
+    )
+    if strategy == "random" and st.button(page.t("rec.beat.new_random"), key="s1_beat_new"):
+        st.session_state[SEED_KEY] = st.session_state.get(SEED_KEY, 0) + 1
+    attempt = guess(matrix, strategy, result.k, seed=st.session_state.get(SEED_KEY, 0))
+    picture, numbers = st.columns([1, 2])
+    title = page.t("rec.beat.guess_title", rank=attempt.rank)
+    shown = Panel(title, "guess", attempt.approx, look.decimals)
+    picture.plotly_chart(panel_figures([shown], scale=matrix_scale(matrix))[0], key="guess_chart")
+    sigma1 = float(svd.s[0])
+    mine = format_number(attempt.frobenius_error, 4, scale=sigma1)
+    best = format_number(result.frobenius_direct, 4, scale=sigma1)
+    numbers.metric(page.t("rec.beat.guess_metric"), mine)
+    numbers.metric(page.t("rec.beat.svd_metric"), best)
+    outcome, ratio = guess_verdict(attempt.frobenius_error, result.frobenius_direct, sigma1)
+    message = page.t(f"rec.beat.{outcome}", ratio=format_number(ratio, 3), k=result.k, guess=mine)
+    (numbers.info if outcome == "tie" else numbers.success)(message)
+
+
+def note_box(page: Frame, matrix: np.ndarray, svd: SVD, k: int) -> None:
+    """The note's "determinant by summed squares" step, with the precise numbers."""
+    check = note_check(matrix, svd, k)
+    scale = float(svd.s[0])
+
+    def live() -> None:
+        before = page.t(
+            "rec.note.before",
+            entries=format_number(check.before_entries, 6),
+            sigma=format_number(check.before_sigma, 6),
+        )
+        after = page.t(
+            "rec.note.after",
+            k=k,
+            entries=format_number(check.after_entries, 6),
+            sigma=format_number(check.after_sigma, 6),
+        )
+        kept = page.t("rec.note.kept", kept=format_percent(check.kept))
+        st.markdown(f"- {before}\n- {after}\n- {kept}")
+        if check.determinant is None:
+            m, n = matrix.shape
+            st.markdown(page.t("rec.note.no_det", m=m, n=n))
+        else:
+            st.markdown(
+                page.t(
+                    "rec.note.det",
+                    det=format_number(check.determinant, 6, scale=scale ** matrix.shape[0]),
+                    product=format_number(check.sigma_product, 6, scale=scale ** matrix.shape[0]),
+                    sigma=format_number(check.before_sigma, 6),
+                )
+            )
+
+    in_the_note(page, "rec.note.says", "rec.note.precise", extra=live)
+
+
+@st.fragment
+def rank_view(page: Frame, matrix: np.ndarray, svd: SVD, rank: int) -> None:
+    """Everything that follows the rank slider (rerun alone when k moves)."""
+    k = rank_slider(page, rank)
+    result = rank_k(matrix, svd, k)
+    scale = matrix_scale(matrix)
+    rows, cols = matrix.shape
+    titles = (
+        page.t("s1.heat.s", rows=rows, cols=cols),
+        page.t("rec.heat.approx", k=k),
+        page.t("rec.heat.residual", k=k),
+    )
+    panels = reconstruction_panels(matrix, result, titles)
+    reconstruction_display(page, panels, scale)
+    numbers_display(page, svd, result)
+    energy_display(page, svd, k)
+    layers_display(page, svd, k, scale)
+    beat_it(page, matrix, svd, result, panels[1])
+    note_box(page, matrix, svd, k)
+    sigma1 = float(svd.s[0])
+    downloads(
+        page,
+        panels,
+        slide_title=page.t("rec.slide.title", k=k, kept=format_percent(result.energy_kept)),
+        slide_name=f"reconstruction_k{k}.png",
+        footer=page.t(
+            "rec.slide.footer",
+            frobenius=format_number(result.frobenius_direct, 4, scale=sigma1),
+            spectral=format_number(result.spectral_formula, 4, scale=sigma1),
+            stored=result.storage,
+            full=result.full_storage,
+        ),
+        shared_scale=True,
+    )
+
+
+page = frame("reconstruct")
+st.title(page.t("page.reconstruct.title"))
+st.markdown(f"#### {page.t('rec.question')}")
+
+matrix = matrix_source(page).matrix
+svd = cached_svd(matrix)
+rank = matrix_summary(page, matrix, svd)
+if rank > 0:
+    rank_view(page, matrix, svd, rank)
+
+self_check(
+    page,
+    [
+        Question("rec.quiz.spectral", ("b", "a", "c"), "a"),
+        Question("rec.quiz.energy", ("b", "c", "a"), "a"),
+        Question("rec.quiz.storage", ("b", "a", "c"), "a"),
+    ],
+)
