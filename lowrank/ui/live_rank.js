@@ -1,0 +1,230 @@
+// The live rank view: redraws S_k in the browser while the page's rank slider moves.
+//
+// Python sends the factors once (lowrank/packing.py: a = √σ·u, b = √σ·v per channel, quantised)
+// as raw bytes. The view follows the page's own st.slider (found by its key class, `.st-key-<key>`):
+// the slider's value changes live while it is dragged or moved with the keyboard, and Streamlit
+// sends the final value to Python on release, so the numbers, the URL and the rest of the page
+// follow. Going from rank k to k' adds or removes the |k' − k| rank-1 layers aᵢbᵢᵀ (or rebuilds
+// from zero when that is cheaper); the work is sliced per animation frame so the picture keeps
+// redrawing while it catches up with a fast drag.
+
+const FRAME_BUDGET_MS = 28; // layer updates per frame stop here, so drawing keeps ≥ 20 frames/s
+const BADGE_HOLD_MS = 700; // the "live" badge stays this long after the last change
+
+function decode(bytes) {
+  const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  if (String.fromCharCode(u8[0], u8[1], u8[2], u8[3]) !== "LRK1") {
+    throw new Error("live rank: not a packed-factors blob");
+  }
+  const length = new DataView(u8.buffer, u8.byteOffset, 8).getUint32(4, true);
+  const header = JSON.parse(new TextDecoder().decode(u8.subarray(8, 8 + length)));
+  const kinds = { float32: Float32Array, int16: Int16Array, int8: Int8Array };
+  const Kind = kinds[header.dtype];
+  let offset = 8 + length;
+  const take = (count, Type) => {
+    const size = count * Type.BYTES_PER_ELEMENT;
+    const out = new Type(u8.slice(offset, offset + size).buffer); // copy: aligned
+    offset += size;
+    return out;
+  };
+  const { m, n, rank: p } = header;
+  const scaled = (values, scales, length) => {
+    const out = new Float32Array(values.length);
+    for (let i = 0; i < p; i++) {
+      const s = scales ? scales[i] : 1;
+      for (let j = i * length; j < (i + 1) * length; j++) out[j] = values[j] * s;
+    }
+    return out;
+  };
+  const channels = [];
+  for (let c = 0; c < header.channels; c++) {
+    const a = take(p * m, Kind);
+    const b = take(p * n, Kind);
+    const quantised = Kind !== Float32Array;
+    const sa = quantised ? take(p, Float32Array) : null;
+    const sb = quantised ? take(p, Float32Array) : null;
+    channels.push({ a: scaled(a, sa, m), b: scaled(b, sb, n) });
+  }
+  return { header, channels };
+}
+
+// acc (m×n, row-major) += sign · Σ_{i in [from, to)} aᵢ bᵢᵀ, rows outside, layers inside (the
+// accumulator row stays in cache).
+function addLayers(acc, a, b, m, n, from, to, sign) {
+  for (let r = 0; r < m; r++) {
+    const row = r * n;
+    for (let i = from; i < to; i++) {
+      const s = sign * a[i * m + r];
+      if (s === 0) continue;
+      const bi = i * n;
+      for (let c = 0; c < n; c++) acc[row + c] += s * b[bi + c];
+    }
+  }
+}
+
+function colourAt(stops, t) {
+  let j = 1;
+  while (j < stops.length - 1 && stops[j][0] < t) j++;
+  const [t0, r0, g0, b0] = stops[j - 1];
+  const [t1, r1, g1, b1] = stops[j];
+  const w = t1 > t0 ? Math.min(1, Math.max(0, (t - t0) / (t1 - t0))) : 0;
+  return [r0 + w * (r1 - r0), g0 + w * (g1 - g0), b0 + w * (b1 - b0)];
+}
+
+class LiveView {
+  constructor(root, blob) {
+    const { header, channels } = decode(blob);
+    this.root = root;
+    this.header = header;
+    this.channels = channels;
+    this.acc = channels.map(() => new Float64Array(header.m * header.n));
+    this.shown = 0; // rank held in acc
+    this.target = 0;
+    this.frames = 0;
+    this.canvas = root.querySelector("canvas");
+    this.badge = root.querySelector(".lr-badge");
+    this.caption = root.querySelector(".lr-caption");
+    this.request = 0;
+    this.badgeTimer = 0;
+    this.input = null;
+    this.observer = new MutationObserver(() => this.follow());
+    this.poll = setInterval(() => this.attach(), 250);
+    this.resize = new ResizeObserver(() => this.schedule());
+    this.resize.observe(root);
+    root.dataset.mode = header.mode;
+    this.attach();
+  }
+
+  // Find the page's slider (again, if Streamlit re-created it) and watch its value.
+  attach() {
+    if (this.input && this.input.isConnected) return;
+    const input = document.querySelector(`.st-key-${this.header.slider} input[type="range"]`);
+    if (!input) return;
+    this.observer.disconnect();
+    this.input = input;
+    this.observer.observe(input, { attributes: true, attributeFilter: ["value", "aria-valuetext"] });
+    this.follow(true);
+  }
+
+  follow(quiet = false) {
+    const k = Math.max(0, Math.min(this.header.rank, Math.round(Number(this.input.value))));
+    if (!Number.isFinite(k) || (k === this.target && this.frames > 0)) return;
+    this.target = k;
+    if (!quiet) {
+      this.root.dataset.dragging = "true";
+      clearTimeout(this.badgeTimer);
+      this.badgeTimer = setTimeout(() => (this.root.dataset.dragging = "false"), BADGE_HOLD_MS);
+    }
+    this.schedule();
+  }
+
+  schedule() {
+    if (!this.request) this.request = requestAnimationFrame(() => this.frame());
+  }
+
+  // One animation frame: move acc towards the target within the budget, then draw.
+  frame() {
+    this.request = 0;
+    const { m, n } = this.header;
+    const start = performance.now();
+    if (this.target < Math.abs(this.target - this.shown)) {
+      this.acc.forEach((acc) => acc.fill(0)); // rebuilding from zero is cheaper
+      this.shown = 0;
+    }
+    while (this.shown !== this.target && performance.now() - start < FRAME_BUDGET_MS) {
+      const up = this.target > this.shown;
+      const step = up ? Math.min(4, this.target - this.shown) : Math.min(4, this.shown - this.target);
+      const from = up ? this.shown : this.shown - step;
+      this.channels.forEach((ch, c) =>
+        addLayers(this.acc[c], ch.a, ch.b, m, n, from, from + step, up ? 1 : -1),
+      );
+      this.shown += up ? step : -step;
+    }
+    this.draw();
+    this.frames += 1;
+    this.root.dataset.frames = String(this.frames);
+    this.root.dataset.k = String(this.shown);
+    if (this.shown !== this.target) this.schedule();
+  }
+
+  draw() {
+    const text = (template) => template.replaceAll("{k}", String(this.shown));
+    this.badge.textContent = text(this.header.badge);
+    this.caption.textContent = text(this.header.caption);
+    this.canvas.setAttribute("aria-label", this.caption.textContent);
+    if (this.header.mode === "heatmap") this.drawHeatmap();
+    else this.drawPicture();
+  }
+
+  drawPicture() {
+    const { m, n } = this.header;
+    if (this.canvas.width !== n || this.canvas.height !== m) {
+      this.canvas.width = n;
+      this.canvas.height = m;
+    }
+    const context = this.canvas.getContext("2d");
+    const image = context.createImageData(n, m);
+    const out = image.data; // Uint8ClampedArray: clips to 0…255, rounds half to even like numpy
+    const [r, g, b] = this.acc.length === 3 ? this.acc : [this.acc[0], this.acc[0], this.acc[0]];
+    for (let i = 0, j = 0; i < m * n; i++, j += 4) {
+      out[j] = r[i];
+      out[j + 1] = g[i];
+      out[j + 2] = b[i];
+      out[j + 3] = 255;
+    }
+    context.putImageData(image, 0, 0);
+  }
+
+  drawHeatmap() {
+    const { m, n, scale, decimals, annotate, colours } = this.header;
+    const values = this.acc[0];
+    const width = Math.max(1, this.root.clientWidth);
+    const cell = Math.max(1, Math.min(annotate ? 56 : 12, Math.floor(width / n)));
+    const ratio = window.devicePixelRatio || 1;
+    const w = cell * n;
+    const h = cell * m;
+    if (this.canvas.width !== Math.round(w * ratio) || this.canvas.height !== Math.round(h * ratio)) {
+      this.canvas.width = Math.round(w * ratio);
+      this.canvas.height = Math.round(h * ratio);
+      this.canvas.style.width = `${w}px`;
+    }
+    const context = this.canvas.getContext("2d");
+    context.setTransform(ratio, 0, 0, ratio, 0, 0);
+    const gap = cell >= 8 ? 1 : 0;
+    context.font = `${Math.min(13, Math.floor(cell / 3.2))}px ${getComputedStyle(this.root).fontFamily}`;
+    context.textAlign = "center";
+    context.textBaseline = "middle";
+    context.clearRect(0, 0, w, h);
+    const limit = scale > 0 ? scale : 1;
+    const tiny = 0.5 * 10 ** -decimals;
+    for (let r = 0; r < m; r++) {
+      for (let c = 0; c < n; c++) {
+        const v = values[r * n + c];
+        const [red, green, blue] = colourAt(colours, (Math.max(-limit, Math.min(limit, v)) / limit + 1) / 2);
+        context.fillStyle = `rgb(${red},${green},${blue})`;
+        context.fillRect(c * cell, r * cell, cell - gap, cell - gap);
+        if (annotate) {
+          const light = 0.299 * red + 0.587 * green + 0.114 * blue > 140;
+          context.fillStyle = light ? "#1f2430" : "#ffffff";
+          const label = (Math.abs(v) < tiny ? 0 : v).toFixed(decimals);
+          context.fillText(label, c * cell + (cell - gap) / 2, r * cell + (cell - gap) / 2);
+        }
+      }
+    }
+  }
+
+  dispose() {
+    cancelAnimationFrame(this.request);
+    clearInterval(this.poll);
+    clearTimeout(this.badgeTimer);
+    this.observer.disconnect();
+    this.resize.disconnect();
+  }
+}
+
+export default function ({ data, parentElement }) {
+  const root = parentElement.querySelector(".lr-root");
+  root.liveView?.dispose(); // Streamlit calls this again, without cleanup, when data changes
+  root.liveView = new LiveView(root, data);
+  return () => root.liveView?.dispose();
+}

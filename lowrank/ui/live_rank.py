@@ -1,0 +1,128 @@
+"""The live rank view: a picture or heatmap of S_k that follows the rank slider while it is dragged.
+
+Streamlit's slider sends its value to Python only on release. This ``st.components.v2`` component
+(inline HTML/CSS/JS from ``live_rank.js``, no build step) receives the factors once, packed by
+:mod:`lowrank.packing`, and redraws in the browser as the slider moves, with rank-1 updates from
+the previous k. It follows the page's own ``st.slider`` (given by key), so that slider stays the
+one control: keyboard, touch, its URL binding and its final value reaching Python on release all
+work as they always do. Without the component the page shows its plain picture instead.
+
+The factors' bytes do not depend on k, so a rerun sends the same message: Streamlit's message
+cache then sends a reference instead of the bytes, and the browser does not decode them again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import plotly.colors
+import streamlit as st
+
+from lowrank import packing
+from lowrank.figures import DIVERGING
+from lowrank.svd import SVD
+from lowrank.ui.frame import Frame
+
+#: Encoding of the factors: pictures in int16 (3.4 MB for the 600×512 colour photograph, within one
+#: grey level of numpy), small matrices in float32 (their numbers are printed).
+PICTURE_DTYPE = "int16"
+MATRIX_DTYPE = "float32"
+
+_HTML = """
+<figure class="lr-root" data-testid="liveRank">
+  <div class="lr-stage">
+    <canvas class="lr-canvas" role="img"></canvas>
+    <span class="lr-badge" aria-hidden="true"></span>
+  </div>
+  <figcaption class="lr-caption"></figcaption>
+</figure>
+"""
+
+_CSS = """
+.lr-root { margin: 0; font-family: var(--st-font); color: var(--st-text-color); }
+.lr-stage { position: relative; }
+.lr-canvas { display: block; max-width: 100%; border-radius: var(--st-base-radius); }
+.lr-root[data-mode="image"] .lr-canvas { width: 100%; height: auto; }
+.lr-badge {
+  position: absolute; top: 0.5rem; left: 0.5rem; padding: 0.1rem 0.55rem;
+  border-radius: 999px; border: 1px solid var(--st-border-color);
+  background: color-mix(in srgb, var(--st-background-color) 85%, transparent);
+  color: var(--st-primary-color); font-size: 0.8rem; font-weight: 600;
+  font-variant-numeric: tabular-nums; opacity: 0; transition: opacity 0.25s;
+}
+.lr-root[data-dragging="true"] .lr-badge { opacity: 1; }
+.lr-caption {
+  margin-top: 0.4rem; text-align: center; font-size: 0.875rem;
+  color: color-mix(in srgb, var(--st-text-color) 60%, transparent);
+}
+"""
+
+_RENDERER = getattr(st.components, "v2", None) and st.components.v2.component(
+    "lowrank_live_rank",
+    html=_HTML,
+    css=_CSS,
+    js=Path(__file__).with_name("live_rank.js").read_text(encoding="utf-8"),
+)
+
+
+@dataclass(frozen=True)
+class Heatmap:
+    """How a matrix is drawn: colours ±``scale`` (shared with the page's other heatmaps)."""
+
+    scale: float
+    decimals: int
+    annotate: bool
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _encoded(digest: str, dtype: str, _channels: Sequence[SVD]) -> packing.Encoded:
+    """Packed factors per decomposition (``digest`` of the decomposed input) and encoding."""
+    return packing.encode(_channels, dtype)
+
+
+def _colour_stops() -> list[list[float]]:
+    """The page heatmaps' diverging scale as [position, r, g, b] stops."""
+    return [
+        [float(position), *plotly.colors.unlabel_rgb(colour)]
+        for position, colour in plotly.colors.get_colorscale(DIVERGING)
+    ]
+
+
+def live_rank(
+    page: Frame,
+    *,
+    key: str,
+    slider_key: str,
+    channels: Sequence[SVD],
+    digest: str,
+    caption: str,
+    heatmap: Heatmap | None = None,
+) -> bool:
+    """Show S_k (a picture, or a heatmap when ``heatmap`` is given) following ``slider_key``.
+
+    ``channels`` are the SVDs of the picture's channels (one for grey or a matrix, three for RGB),
+    ``digest`` the content digest they were computed from, ``caption`` a text in which ``{k}``
+    stands for the rank shown. Returns False, showing nothing, when ``st.components.v2`` is not
+    available: the caller then shows its plain picture.
+    """
+    if not _RENDERER:
+        return False
+    dtype = MATRIX_DTYPE if heatmap else PICTURE_DTYPE
+    meta: dict[str, object] = {
+        "slider": slider_key,
+        "caption": caption,
+        "badge": page.t("live.badge"),
+        "mode": "heatmap" if heatmap else "image",
+    }
+    if heatmap:
+        meta.update(
+            scale=heatmap.scale,
+            decimals=heatmap.decimals,
+            annotate=heatmap.annotate,
+            colours=_colour_stops(),
+        )
+    blob = _encoded(digest, dtype, tuple(channels)).blob(meta)
+    _RENDERER(key=key, data=blob, height="content")
+    return True
