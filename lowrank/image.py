@@ -332,8 +332,8 @@ def psnr(original: np.ndarray, approximation: np.ndarray) -> float:
 
 
 def break_even_rank(m: int, n: int) -> int:
-    """Largest k whose factors take fewer numbers than the pixels: k(m + n + 1) < m·n."""
-    return (m * n - 1) // (m + n + 1)
+    """The smallest k whose factors take at least as many numbers as the pixels: k(m+n+1) ≥ m·n."""
+    return -(-m * n // (m + n + 1))
 
 
 @dataclass(frozen=True)

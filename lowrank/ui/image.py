@@ -1,0 +1,51 @@
+"""Cached loaders of the photograph page, shared by every session.
+
+Each distinct working image (by content digest, in colour or grey) is decomposed once for the
+whole server; its rank-1 layers and its PNG bytes are cached beside it. The caches are bounded: a
+1024×1024 colour decomposition holds about 50 MB, so at most 16 are kept (the eight built-in
+ones are small: about 60 MB together).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+from lowrank import image as im
+from lowrank.svd import readonly
+
+_MAX_IMAGES = 16
+
+
+@st.cache_resource(max_entries=len(im.BUILTIN_NAMES), show_spinner=False)
+def builtin_picture(name: str) -> im.Picture:
+    """A built-in picture, loaded or generated once per server."""
+    return im.builtin_image(name)
+
+
+def working_pixels(picture: im.Picture, grey: bool) -> np.ndarray:
+    """The pixels the page decomposes: the picture itself, or its grey version."""
+    return _grey(picture.digest, picture) if grey else picture.pixels
+
+
+@st.cache_resource(max_entries=_MAX_IMAGES, show_spinner=False)
+def _grey(digest: str, _picture: im.Picture) -> np.ndarray:
+    return im.to_grey(_picture.pixels)
+
+
+@st.cache_resource(max_entries=_MAX_IMAGES, show_spinner=False)
+def image_svd(digest: str, _pixels: np.ndarray) -> im.ImageSVD:
+    """One SVD per channel of the pixels; ``digest`` is their :func:`array_digest`."""
+    return im.decompose_image(_pixels)
+
+
+@st.cache_resource(max_entries=_MAX_IMAGES, show_spinner=False)
+def layers(digest: str, count: int, _decomposition: im.ImageSVD) -> list[np.ndarray]:
+    """The first ``count`` rank-1 layers as pictures (``digest`` of the decomposed pixels)."""
+    return [readonly(layer) for layer in im.layer_images(_decomposition, count)]
+
+
+@st.cache_resource(max_entries=_MAX_IMAGES, show_spinner=False)
+def png(digest: str, _pixels: np.ndarray) -> bytes:
+    """PNG bytes of pixels that do not change with the slider (the original)."""
+    return im.png_bytes(_pixels)
