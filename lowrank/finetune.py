@@ -125,17 +125,22 @@ def load_task(shift: str = DEFAULT_SHIFT, seed: int = 0) -> DigitTask:
         return _read_only(xs[idx].copy()), _read_only(y[idx].copy())
 
     return DigitTask(
-        shift, pre_digits, ft_digits,
-        *pick(x, train, pre_digits), *pick(x, test, pre_digits),
-        *pick(x_ft, train, ft_digits), *pick(x_ft, test, ft_digits),
+        shift,
+        pre_digits,
+        ft_digits,
+        *pick(x, train, pre_digits),
+        *pick(x, test, pre_digits),
+        *pick(x_ft, train, ft_digits),
+        *pick(x_ft, test, ft_digits),
     )
 
 
 def init_mlp(sizes: Sequence[int] = LAYER_SIZES, seed: int = 0) -> MLP:
     """He-initialised weights (suits ReLU) and zero biases, from a seeded generator."""
     rng = np.random.default_rng(seed)
-    weights = [rng.normal(0.0, np.sqrt(2.0 / n_in), size=(n_out, n_in))
-               for n_in, n_out in pairwise(sizes)]
+    weights = [
+        rng.normal(0.0, np.sqrt(2.0 / n_in), size=(n_out, n_in)) for n_in, n_out in pairwise(sizes)
+    ]
     return MLP(weights, [np.zeros(n_out) for n_out in sizes[1:]])
 
 
@@ -163,8 +168,9 @@ def softmax_cross_entropy(logits: Array, y: NDArray[np.int64]) -> tuple[float, A
     return loss, grad / n
 
 
-def backward(model: MLP, inputs: list[Array],
-             grad_logits: Array) -> tuple[list[Array], list[Array]]:
+def backward(
+    model: MLP, inputs: list[Array], grad_logits: Array
+) -> tuple[list[Array], list[Array]]:
     """Gradients of the loss for every weight and bias, given the layer inputs from forward().
 
     Layer i computes h = x_i @ W_i.T + b_i, so dL/dW_i = g.T @ x_i and dL/db_i = Σ g; the gradient
@@ -181,8 +187,9 @@ def backward(model: MLP, inputs: list[Array],
     return grads_w, grads_b
 
 
-def loss_and_grads(model: MLP, x: Array,
-                   y: NDArray[np.int64]) -> tuple[float, list[Array], list[Array]]:
+def loss_and_grads(
+    model: MLP, x: Array, y: NDArray[np.int64]
+) -> tuple[float, list[Array], list[Array]]:
     """Loss on a batch and the gradients of all weights and biases."""
     logits, inputs = forward(model, x)
     loss, g = softmax_cross_entropy(logits, y)
@@ -203,8 +210,13 @@ def accuracy(model: MLP, x: Array, y: NDArray[np.int64]) -> float:
 class Adam:
     """Adam on a list of arrays, updated in place (Kingma & Ba, 2014; the usual defaults)."""
 
-    def __init__(self, params: Sequence[Array], lr: float,
-                 betas: tuple[float, float] = (0.9, 0.999), eps: float = 1e-8) -> None:
+    def __init__(
+        self,
+        params: Sequence[Array],
+        lr: float,
+        betas: tuple[float, float] = (0.9, 0.999),
+        eps: float = 1e-8,
+    ) -> None:
         self.params = list(params)
         self.lr, self.betas, self.eps = lr, betas, eps
         self.m = [np.zeros_like(p) for p in self.params]
@@ -215,7 +227,7 @@ class Adam:
         """Apply one update with bias-corrected first and second moments."""
         self.t += 1
         b1, b2 = self.betas
-        c1, c2 = 1.0 - b1 ** self.t, 1.0 - b2 ** self.t
+        c1, c2 = 1.0 - b1**self.t, 1.0 - b2**self.t
         for p, g, m, v in zip(self.params, grads, self.m, self.v, strict=True):
             m *= b1
             m += (1.0 - b1) * g
@@ -224,33 +236,52 @@ class Adam:
             p -= self.lr * (m / c1) / (np.sqrt(v / c2) + self.eps)
 
 
-def batches(n: int, batch_size: int, steps: int,
-            rng: np.random.Generator) -> Iterator[NDArray[np.intp]]:
+def batches(
+    n: int, batch_size: int, steps: int, rng: np.random.Generator
+) -> Iterator[NDArray[np.intp]]:
     """Index arrays for `steps` mini-batches, walking through fresh permutations of range(n)."""
     order = rng.permutation(n)
     pos = 0
     for _ in range(steps):
         if pos + batch_size > n:
             order, pos = rng.permutation(n), 0
-        yield order[pos:pos + batch_size]
+        yield order[pos : pos + batch_size]
         pos += batch_size
 
 
-def train(model: MLP, x: Array, y: NDArray[np.int64], *, steps: int, lr: float,
-          batch_size: int = BATCH_SIZE, seed: int = 0,
-          progress: Progress = None) -> tuple[MLP, Array]:
+def train(
+    model: MLP,
+    x: Array,
+    y: NDArray[np.int64],
+    *,
+    steps: int,
+    lr: float,
+    batch_size: int = BATCH_SIZE,
+    seed: int = 0,
+    progress: Progress = None,
+) -> tuple[MLP, Array]:
     """Train a copy of `model` with Adam on mini-batches; return it and the loss of every step.
 
     BLAS runs single-threaded here: on matrices this small, extra threads only wait on each other
     (measured 5-10x slower on a busy 2-core machine).
     """
     with threadpool_limits(limits=1, user_api="blas"):
-        return _train(model, x, y, steps=steps, lr=lr, batch_size=batch_size, seed=seed,
-                      progress=progress)
+        return _train(
+            model, x, y, steps=steps, lr=lr, batch_size=batch_size, seed=seed, progress=progress
+        )
 
 
-def _train(model: MLP, x: Array, y: NDArray[np.int64], *, steps: int, lr: float,
-           batch_size: int, seed: int, progress: Progress) -> tuple[MLP, Array]:
+def _train(
+    model: MLP,
+    x: Array,
+    y: NDArray[np.int64],
+    *,
+    steps: int,
+    lr: float,
+    batch_size: int,
+    seed: int,
+    progress: Progress,
+) -> tuple[MLP, Array]:
     model = model.copy()
     opt = Adam([*model.weights, *model.biases], lr)
     rng = np.random.default_rng(seed)
@@ -271,16 +302,30 @@ def _scaled(progress: Progress, start: float, end: float) -> Progress:
     return lambda f: progress(start + (end - start) * f)
 
 
-def pretrain(task: DigitTask, seed: int = 0, steps: int = PRETRAIN_STEPS,
-             progress: Progress = None) -> tuple[MLP, Array]:
+def pretrain(
+    task: DigitTask, seed: int = 0, steps: int = PRETRAIN_STEPS, progress: Progress = None
+) -> tuple[MLP, Array]:
     """Train a fresh MLP on the pretraining digits; return it (read-only) and its losses."""
-    model, losses = train(init_mlp(LAYER_SIZES, seed), task.x_pre_train, task.y_pre_train,
-                          steps=steps, lr=PRETRAIN_LR, seed=seed, progress=progress)
+    model, losses = train(
+        init_mlp(LAYER_SIZES, seed),
+        task.x_pre_train,
+        task.y_pre_train,
+        steps=steps,
+        lr=PRETRAIN_LR,
+        seed=seed,
+        progress=progress,
+    )
     return model.freeze(), _read_only(losses)
 
 
-def run_finetune(shift: str = DEFAULT_SHIFT, seed: int = 0, *, pretrain_steps: int = PRETRAIN_STEPS,
-                 finetune_steps: int = FINETUNE_STEPS, progress: Progress = None) -> FinetuneRun:
+def run_finetune(
+    shift: str = DEFAULT_SHIFT,
+    seed: int = 0,
+    *,
+    pretrain_steps: int = PRETRAIN_STEPS,
+    finetune_steps: int = FINETUNE_STEPS,
+    progress: Progress = None,
+) -> FinetuneRun:
     """Pretrain, then fully fine-tune every weight and bias on the shifted digits.
 
     Progress goes 0 → 0.5 during pretraining and 0.5 → 1 during fine-tuning. All arrays in the
@@ -288,12 +333,24 @@ def run_finetune(shift: str = DEFAULT_SHIFT, seed: int = 0, *, pretrain_steps: i
     """
     task = load_task(shift, seed)
     before, pre_losses = pretrain(task, seed, pretrain_steps, _scaled(progress, 0.0, 0.5))
-    after, ft_losses = train(before, task.x_ft_train, task.y_ft_train, steps=finetune_steps,
-                             lr=FINETUNE_LR, seed=seed + 1, progress=_scaled(progress, 0.5, 1.0))
+    after, ft_losses = train(
+        before,
+        task.x_ft_train,
+        task.y_ft_train,
+        steps=finetune_steps,
+        lr=FINETUNE_LR,
+        seed=seed + 1,
+        progress=_scaled(progress, 0.5, 1.0),
+    )
     after.freeze()
     deltas = [_read_only(wa - wb) for wa, wb in zip(after.weights, before.weights, strict=True)]
     return FinetuneRun(
-        task, before, after, deltas, pre_losses, _read_only(ft_losses),
+        task,
+        before,
+        after,
+        deltas,
+        pre_losses,
+        _read_only(ft_losses),
         acc_pre_task_before=accuracy(before, task.x_pre_test, task.y_pre_test),
         acc_ft_task_before=accuracy(before, task.x_ft_test, task.y_ft_test),
         acc_ft_task_after=accuracy(after, task.x_ft_test, task.y_ft_test),
@@ -321,8 +378,12 @@ def with_truncated_deltas(run: FinetuneRun, k: int, layers: Sequence[int] | None
     return MLP(weights, list(run.after.biases))
 
 
-def accuracy_vs_rank(run: FinetuneRun, ks: Sequence[int], layers: Sequence[int] | None = None,
-                     progress: Progress = None) -> Array:
+def accuracy_vs_rank(
+    run: FinetuneRun,
+    ks: Sequence[int],
+    layers: Sequence[int] | None = None,
+    progress: Progress = None,
+) -> Array:
     """Test accuracy on the fine-tuning digits for each rank k of the truncated ΔW (read-only)."""
     chosen = list(range(len(run.deltas))) if layers is None else list(layers)
     svds = {i: np.linalg.svd(run.deltas[i], full_matrices=False) for i in chosen}

@@ -77,9 +77,17 @@ class LoRALinear:
     rslora: bool = False
 
     @classmethod
-    def create(cls, weight: Array, bias: Array, rank: int, alpha: float, *,
-               rslora: bool = False, init: str = "zero",
-               rng: np.random.Generator | None = None) -> LoRALinear:
+    def create(
+        cls,
+        weight: Array,
+        bias: Array,
+        rank: int,
+        alpha: float,
+        *,
+        rslora: bool = False,
+        init: str = "zero",
+        rng: np.random.Generator | None = None,
+    ) -> LoRALinear:
         """Wrap a frozen W. B (r×k) starts uniform in ±1/√k (PEFT's default for its lora_A);
         A (d×r) starts at zero, or, with init="random", uniform in ±1/√r like B (to show why
         that is worse: ΔW ≠ 0 at step 0, so the pretrained model is disturbed before any data)."""
@@ -93,8 +101,11 @@ class LoRALinear:
         weight.setflags(write=False)
         bias.setflags(write=False)
         B = rng.uniform(-1.0, 1.0, size=(rank, k)) / np.sqrt(k)
-        A = (np.zeros((d, rank)) if init == "zero"
-             else rng.uniform(-1.0, 1.0, size=(d, rank)) / np.sqrt(rank))
+        A = (
+            np.zeros((d, rank))
+            if init == "zero"
+            else rng.uniform(-1.0, 1.0, size=(d, rank)) / np.sqrt(rank)
+        )
         return cls(weight, bias, A, B, alpha, rslora)
 
     @property
@@ -159,8 +170,9 @@ class LoRAModel:
                 h = np.maximum(h, 0.0)
         return h, inputs
 
-    def loss_and_grads(self, x: Array,
-                       y: NDArray[np.int64]) -> tuple[float, dict[int, tuple[Array, Array]]]:
+    def loss_and_grads(
+        self, x: Array, y: NDArray[np.int64]
+    ) -> tuple[float, dict[int, tuple[Array, Array]]]:
         """Loss on a batch and (dL/dA, dL/dB) for every adapter; nothing else is trained."""
         logits, inputs = self.forward(x)
         loss, g = softmax_cross_entropy(logits, y)
@@ -176,8 +188,10 @@ class LoRAModel:
 
     def merged(self) -> MLP:
         """A plain MLP with W + ΔW in every adapted layer: same outputs, no adapter path."""
-        weights = [self.adapters[i].merge() if i in self.adapters else w
-                   for i, w in enumerate(self.base.weights)]
+        weights = [
+            self.adapters[i].merge() if i in self.adapters else w
+            for i, w in enumerate(self.base.weights)
+        ]
         return MLP(weights, list(self.base.biases))
 
     @property
@@ -186,16 +200,26 @@ class LoRAModel:
         return sum(a.n_trainable for a in self.adapters.values())
 
 
-def add_lora(base: MLP, layers: Sequence[int] = DEFAULT_LAYERS, rank: int = DEFAULT_RANK,
-             alpha: float = DEFAULT_ALPHA, *, rslora: bool = False, init: str = "zero",
-             seed: int = 0) -> LoRAModel:
+def add_lora(
+    base: MLP,
+    layers: Sequence[int] = DEFAULT_LAYERS,
+    rank: int = DEFAULT_RANK,
+    alpha: float = DEFAULT_ALPHA,
+    *,
+    rslora: bool = False,
+    init: str = "zero",
+    seed: int = 0,
+) -> LoRAModel:
     """Put a LoRA adapter on each chosen layer of a frozen copy of `base`'s arrays."""
     if not layers:
         raise ValueError("choose at least one layer")
     rng = np.random.default_rng(seed)
-    adapters = {i: LoRALinear.create(base.weights[i], base.biases[i], rank, alpha,
-                                     rslora=rslora, init=init, rng=rng)
-                for i in sorted(set(layers))}
+    adapters = {
+        i: LoRALinear.create(
+            base.weights[i], base.biases[i], rank, alpha, rslora=rslora, init=init, rng=rng
+        )
+        for i in sorted(set(layers))
+    }
     return LoRAModel(base, adapters)
 
 
@@ -203,7 +227,9 @@ def add_lora(base: MLP, layers: Sequence[int] = DEFAULT_LAYERS, rank: int = DEFA
 class Snapshot:
     """What a page needs to redraw during training: step, loss, test accuracy, copies of A and B.
 
-    ΔW is computed on demand (s·A×B), so a page can keep every snapshot of a run cheaply.
+    `loss` is the mean training loss of the steps since the previous snapshot (at step 0: the loss
+    on the whole training set), a smoother curve than single batches. ΔW is computed on demand
+    (s·A×B), so a page can keep every snapshot of a run cheaply.
     """
 
     step: int
@@ -220,7 +246,10 @@ class Snapshot:
 
 @dataclass(frozen=True)
 class LoRARun:
-    """A finished LoRA run: the trained model, its curves, cost and the W checksums."""
+    """A finished LoRA run: the trained model, its curves, cost and the W checksums.
+
+    `seconds` is the wall time of the training itself, without the time spent in callbacks.
+    """
 
     model: LoRAModel
     losses: Array
@@ -238,16 +267,33 @@ class LoRARun:
 
 def _snapshot(model: LoRAModel, step: int, loss: float, acc: float) -> Snapshot:
     ad = model.adapters
-    return Snapshot(step, loss, acc, {i: a.A.copy() for i, a in ad.items()},
-                    {i: a.B.copy() for i, a in ad.items()}, next(iter(ad.values())).scaling)
+    return Snapshot(
+        step,
+        loss,
+        acc,
+        {i: a.A.copy() for i, a in ad.items()},
+        {i: a.B.copy() for i, a in ad.items()},
+        next(iter(ad.values())).scaling,
+    )
 
 
-def train_lora(base: MLP, task: DigitTask, *, layers: Sequence[int] = DEFAULT_LAYERS,
-               rank: int = DEFAULT_RANK, alpha: float = DEFAULT_ALPHA, lr: float = DEFAULT_LR,
-               steps: int = DEFAULT_STEPS, batch_size: int = BATCH_SIZE, seed: int = 0,
-               rslora: bool = False, init: str = "zero", every: int = 10,
-               callback: Callable[[Snapshot], None] | None = None,
-               progress: Progress = None) -> LoRARun:
+def train_lora(
+    base: MLP,
+    task: DigitTask,
+    *,
+    layers: Sequence[int] = DEFAULT_LAYERS,
+    rank: int = DEFAULT_RANK,
+    alpha: float = DEFAULT_ALPHA,
+    lr: float = DEFAULT_LR,
+    steps: int = DEFAULT_STEPS,
+    batch_size: int = BATCH_SIZE,
+    seed: int = 0,
+    rslora: bool = False,
+    init: str = "zero",
+    every: int = 10,
+    callback: Callable[[Snapshot], None] | None = None,
+    progress: Progress = None,
+) -> LoRARun:
     """Adapt a frozen pretrained MLP to the fine-tuning digits by training only A and B (Adam).
 
     Every `every` steps (and at step 0, before any update) the test accuracy is measured and
@@ -255,15 +301,41 @@ def train_lora(base: MLP, task: DigitTask, *, layers: Sequence[int] = DEFAULT_LA
     BLAS runs single-threaded (faster for matrices this small, see finetune.train).
     """
     with threadpool_limits(limits=1, user_api="blas"):
-        return _train_lora(base, task, layers=layers, rank=rank, alpha=alpha, lr=lr, steps=steps,
-                           batch_size=batch_size, seed=seed, rslora=rslora, init=init,
-                           every=every, callback=callback, progress=progress)
+        return _train_lora(
+            base,
+            task,
+            layers=layers,
+            rank=rank,
+            alpha=alpha,
+            lr=lr,
+            steps=steps,
+            batch_size=batch_size,
+            seed=seed,
+            rslora=rslora,
+            init=init,
+            every=every,
+            callback=callback,
+            progress=progress,
+        )
 
 
-def _train_lora(base: MLP, task: DigitTask, *, layers: Sequence[int], rank: int, alpha: float,
-                lr: float, steps: int, batch_size: int, seed: int, rslora: bool, init: str,
-                every: int, callback: Callable[[Snapshot], None] | None,
-                progress: Progress) -> LoRARun:
+def _train_lora(
+    base: MLP,
+    task: DigitTask,
+    *,
+    layers: Sequence[int],
+    rank: int,
+    alpha: float,
+    lr: float,
+    steps: int,
+    batch_size: int,
+    seed: int,
+    rslora: bool,
+    init: str,
+    every: int,
+    callback: Callable[[Snapshot], None] | None,
+    progress: Progress,
+) -> LoRARun:
     model = add_lora(base, layers, rank, alpha, rslora=rslora, init=init, seed=seed)
     sums_before = {i: checksum(base.weights[i]) for i in model.adapters}
     params = [p for a in model.adapters.values() for p in (a.A, a.B)]
@@ -273,28 +345,36 @@ def _train_lora(base: MLP, task: DigitTask, *, layers: Sequence[int], rank: int,
     losses = np.empty(steps)
     eval_steps, eval_acc = [0], [_accuracy(model, x_test, y_test)]
     start = time.perf_counter()
+    outside = 0.0  # time spent in the caller's callbacks, left out of the run's wall time
+
+    def report(step: int, loss: float) -> None:
+        nonlocal outside
+        began = time.perf_counter()
+        if callback is not None:
+            callback(_snapshot(model, step, loss, eval_acc[-1]))
+        if progress is not None and step > 0:
+            progress(step / steps)
+        outside += time.perf_counter() - began
+
     if callback is not None:
-        first_loss = softmax_cross_entropy(model.forward(x)[0], y)[0]
-        callback(_snapshot(model, 0, first_loss, eval_acc[0]))
+        report(0, softmax_cross_entropy(model.forward(x)[0], y)[0])
     for step, idx in enumerate(batches(len(y), batch_size, steps, rng), start=1):
         losses[step - 1], grads = model.loss_and_grads(x[idx], y[idx])
         opt.step([g for i in model.adapters for g in grads[i]])
         if step % every == 0 or step == steps:
             eval_steps.append(step)
             eval_acc.append(_accuracy(model, x_test, y_test))
-            if callback is not None:
-                callback(_snapshot(model, step, float(losses[step - 1]), eval_acc[-1]))
-            if progress is not None:
-                progress(step / steps)
-    seconds = time.perf_counter() - start
+            report(step, float(losses[eval_steps[-2] : step].mean()))
+    seconds = time.perf_counter() - start - outside
     for a in model.adapters.values():
         a.A.setflags(write=False)
         a.B.setflags(write=False)
     arrays = (losses, np.array(eval_steps), np.array(eval_acc))
     for a in arrays:
         a.setflags(write=False)
-    return LoRARun(model, *arrays, seconds, sums_before,
-                   {i: checksum(base.weights[i]) for i in model.adapters})
+    return LoRARun(
+        model, *arrays, seconds, sums_before, {i: checksum(base.weights[i]) for i in model.adapters}
+    )
 
 
 def _accuracy(model: LoRAModel, x: Array, y: NDArray[np.int64]) -> float:
@@ -313,10 +393,19 @@ class ComparisonRow:
     seconds: float
 
 
-def compare(base: MLP, task: DigitTask, ranks: Sequence[int] = COMPARE_RANKS, *,
-            layers: Sequence[int] = DEFAULT_LAYERS, alpha: float = DEFAULT_ALPHA,
-            lr: float = DEFAULT_LR, steps: int = DEFAULT_STEPS, seed: int = 0,
-            rslora: bool = False, progress: Progress = None) -> list[ComparisonRow]:
+def compare(
+    base: MLP,
+    task: DigitTask,
+    ranks: Sequence[int] = COMPARE_RANKS,
+    *,
+    layers: Sequence[int] = DEFAULT_LAYERS,
+    alpha: float = DEFAULT_ALPHA,
+    lr: float = DEFAULT_LR,
+    steps: int = DEFAULT_STEPS,
+    seed: int = 0,
+    rslora: bool = False,
+    progress: Progress = None,
+) -> list[ComparisonRow]:
     """LoRA at each rank, then full fine-tuning of every weight and bias, same steps and batches.
 
     Full fine-tuning uses its own learning rate (FINETUNE_LR, Adam): the lr that suits two small
@@ -325,19 +414,42 @@ def compare(base: MLP, task: DigitTask, ranks: Sequence[int] = COMPARE_RANKS, *,
     rows = []
     n = len(ranks) + 1
     for j, r in enumerate(ranks):
-        run = train_lora(base, task, layers=layers, rank=r, alpha=alpha, lr=lr, steps=steps,
-                         seed=seed, rslora=rslora, every=steps)
+        run = train_lora(
+            base,
+            task,
+            layers=layers,
+            rank=r,
+            alpha=alpha,
+            lr=lr,
+            steps=steps,
+            seed=seed,
+            rslora=rslora,
+            every=steps,
+        )
         old = _accuracy(run.model, task.x_pre_test, task.y_pre_test)
         rows.append(ComparisonRow(r, run.final_accuracy, old, run.model.n_trainable, run.seconds))
         if progress is not None:
             progress((j + 1) / n)
     start = time.perf_counter()
-    full, _ = train(base, task.x_ft_train, task.y_ft_train, steps=steps, lr=FINETUNE_LR,
-                    batch_size=BATCH_SIZE, seed=seed + 1)
+    full, _ = train(
+        base,
+        task.x_ft_train,
+        task.y_ft_train,
+        steps=steps,
+        lr=FINETUNE_LR,
+        batch_size=BATCH_SIZE,
+        seed=seed + 1,
+    )
     seconds = time.perf_counter() - start
-    rows.append(ComparisonRow(None, accuracy(full, task.x_ft_test, task.y_ft_test),
-                              accuracy(full, task.x_pre_test, task.y_pre_test),
-                              base.n_params, seconds))
+    rows.append(
+        ComparisonRow(
+            None,
+            accuracy(full, task.x_ft_test, task.y_ft_test),
+            accuracy(full, task.x_pre_test, task.y_pre_test),
+            base.n_params,
+            seconds,
+        )
+    )
     if progress is not None:
         progress(1.0)
     return rows
@@ -352,9 +464,17 @@ class StartCheck:
     acc_ft_digits: float
 
 
-def start_check(base: MLP, task: DigitTask, *, layers: Sequence[int] = DEFAULT_LAYERS,
-                rank: int = DEFAULT_RANK, alpha: float = DEFAULT_ALPHA, rslora: bool = False,
-                init: str = "zero", seed: int = 0) -> StartCheck:
+def start_check(
+    base: MLP,
+    task: DigitTask,
+    *,
+    layers: Sequence[int] = DEFAULT_LAYERS,
+    rank: int = DEFAULT_RANK,
+    alpha: float = DEFAULT_ALPHA,
+    rslora: bool = False,
+    init: str = "zero",
+    seed: int = 0,
+) -> StartCheck:
     """How far the freshly initialised adapters move the pretrained model before any training.
 
     With the zero init the gap is exactly 0; with both factors random it is not, and the model
@@ -363,8 +483,11 @@ def start_check(base: MLP, task: DigitTask, *, layers: Sequence[int] = DEFAULT_L
     model = add_lora(base, layers, rank, alpha, rslora=rslora, init=init, seed=seed)
     x = np.vstack([task.x_pre_test, task.x_ft_test])
     gap = float(np.abs(model.forward(x)[0] - base_logits(base, x)).max())
-    return StartCheck(gap, _accuracy(model, task.x_pre_test, task.y_pre_test),
-                      _accuracy(model, task.x_ft_test, task.y_ft_test))
+    return StartCheck(
+        gap,
+        _accuracy(model, task.x_pre_test, task.y_pre_test),
+        _accuracy(model, task.x_ft_test, task.y_ft_test),
+    )
 
 
 def base_logits(base: MLP, x: Array) -> Array:
@@ -397,6 +520,12 @@ def factors_npz(run: LoRARun) -> bytes:
         arrays[f"B_layer{i + 1}"] = a.B
         arrays[f"deltaW_layer{i + 1}"] = a.delta()
     first = next(iter(run.model.adapters.values()))
-    np.savez_compressed(buffer, **arrays, alpha=first.alpha, rank=first.rank,
-                        scaling=first.scaling, rslora=first.rslora)
+    np.savez_compressed(
+        buffer,
+        **arrays,
+        alpha=first.alpha,
+        rank=first.rank,
+        scaling=first.scaling,
+        rslora=first.rslora,
+    )
     return buffer.getvalue()

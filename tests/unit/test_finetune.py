@@ -43,10 +43,12 @@ def test_gradients_match_finite_differences(seed):
         return ft.loss_and_grads(model, x, y)[0]
 
     for i in range(len(TINY) - 1):
-        np.testing.assert_allclose(grads_w[i], numeric_grad(loss, model.weights[i]),
-                                   rtol=1e-5, atol=1e-8)
-        np.testing.assert_allclose(grads_b[i], numeric_grad(loss, model.biases[i]),
-                                   rtol=1e-5, atol=1e-8)
+        np.testing.assert_allclose(
+            grads_w[i], numeric_grad(loss, model.weights[i]), rtol=1e-5, atol=1e-8
+        )
+        np.testing.assert_allclose(
+            grads_b[i], numeric_grad(loss, model.biases[i]), rtol=1e-5, atol=1e-8
+        )
 
 
 def test_cross_entropy_of_uniform_logits_is_log_classes():
@@ -91,8 +93,9 @@ def test_unknown_shift_is_refused():
 
 def test_loss_goes_down():
     task = ft.load_task("low_high", seed=0)
-    _, losses = ft.train(ft.init_mlp(seed=0), task.x_pre_train, task.y_pre_train,
-                         steps=120, lr=1e-3)
+    _, losses = ft.train(
+        ft.init_mlp(seed=0), task.x_pre_train, task.y_pre_train, steps=120, lr=1e-3
+    )
     assert losses[-20:].mean() < 0.5 * losses[:20].mean()
 
 

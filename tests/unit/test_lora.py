@@ -40,8 +40,9 @@ def short_run(base, task) -> lora.LoRARun:
 
 def random_layer(seed: int, rank: int, d: int = 5, k: int = 4, **kw) -> lora.LoRALinear:
     rng = np.random.default_rng(seed)
-    layer = lora.LoRALinear.create(rng.normal(size=(d, k)), rng.normal(size=d), rank, 3.0,
-                                   rng=rng, **kw)
+    layer = lora.LoRALinear.create(
+        rng.normal(size=(d, k)), rng.normal(size=d), rank, 3.0, rng=rng, **kw
+    )
     layer.A = rng.normal(size=layer.A.shape)  # nonzero, so both gradients are informative
     return layer
 
@@ -78,10 +79,12 @@ def test_model_gradients_match_finite_differences(seed):
         return model.loss_and_grads(x, y)[0]
 
     for i, (grad_a, grad_b) in grads.items():
-        np.testing.assert_allclose(grad_a, numeric_grad(loss, model.adapters[i].A), rtol=1e-5,
-                                   atol=1e-8)
-        np.testing.assert_allclose(grad_b, numeric_grad(loss, model.adapters[i].B), rtol=1e-5,
-                                   atol=1e-8)
+        np.testing.assert_allclose(
+            grad_a, numeric_grad(loss, model.adapters[i].A), rtol=1e-5, atol=1e-8
+        )
+        np.testing.assert_allclose(
+            grad_b, numeric_grad(loss, model.adapters[i].B), rtol=1e-5, atol=1e-8
+        )
 
 
 def test_w_is_read_only():
@@ -232,6 +235,16 @@ def test_factors_npz_round_trip(short_run):
     data = np.load(io.BytesIO(lora.factors_npz(short_run)))
     a = short_run.model.adapters[1]
     assert np.array_equal(data["A_layer2"], a.A) and np.array_equal(data["B_layer2"], a.B)
-    np.testing.assert_allclose(data["deltaW_layer2"], data["scaling"] * data["A_layer2"] @
-                               data["B_layer2"])
+    np.testing.assert_allclose(
+        data["deltaW_layer2"], data["scaling"] * data["A_layer2"] @ data["B_layer2"]
+    )
     assert int(data["rank"]) == 3
+
+
+def test_snapshot_loss_is_the_mean_since_the_last_one(base, task):
+    snaps = []
+    run = lora.train_lora(base, task, rank=2, steps=12, every=5, callback=snaps.append)
+    assert [s.step for s in snaps] == [0, 5, 10, 12]
+    assert snaps[1].loss == pytest.approx(run.losses[0:5].mean())
+    assert snaps[3].loss == pytest.approx(run.losses[10:12].mean())
+    np.testing.assert_allclose(snaps[-1].delta(0), run.model.adapters[0].delta())

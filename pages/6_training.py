@@ -1,0 +1,557 @@
+"""Step 3 of the note: LoRA training, live. W stays frozen, only A and B learn; then merge."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from lowrank import finetune, lora
+from lowrank import training_figures as tf
+from lowrank.ui.frame import Frame, frame
+from lowrank.ui.training_loaders import (
+    LiveRun,
+    Settings,
+    comparison,
+    pretrained,
+    quiet_run,
+    run_store,
+    start_check,
+)
+from lowrank.ui.widgets import (
+    Question,
+    check_query_param,
+    in_the_note,
+    is_int_in,
+    is_one_of,
+    self_check,
+    url_choice,
+)
+
+RANKS = (1, 2, 4, 8, 16, 32)
+ALPHAS = (1, 2, 4, 8, 16, 32, 64)
+LRS = (0.001, 0.003, 0.01, 0.03, 0.1)
+LAYERS = tuple(range(1, len(finetune.LAYER_SIZES)))  # 1-based on screen, 0-based in the core
+QUESTIONS = (
+    Question("training.q1", ("speed", "start", "both"), "start"),
+    Question("training.q2", ("rank", "lr_w", "scale"), "scale"),
+    Question("training.q3", ("a", "b", "delta", "w"), "w"),
+)
+
+page = frame("training")
+t = page.t
+
+
+def layer_name(i: int) -> str:
+    """Layer i (1-based) with W's shape, the same in both languages (so it can sit in the URL)."""
+    n_out, n_in = finetune.LAYER_SIZES[i], finetune.LAYER_SIZES[i - 1]
+    return f"W{i}  {n_out}×{n_in}"
+
+
+def scale_text(settings: Settings) -> str:
+    value = lora.scaling(settings.alpha, settings.rank, settings.rslora)
+    return f"α/√r = {value:.3g}" if settings.rslora else f"α/r = {value:.3g}"
+
+
+def read_settings(page: Frame) -> Settings:
+    """The settings panel; every widget is keyed and kept in the URL."""
+    with st.container(border=True):
+        st.markdown(f"**{t('training.settings')}**")
+        left, middle, right = st.columns(3)
+        with left:
+            shift = url_choice(
+                page,
+                t("training.task"),
+                tuple(finetune.SHIFTS),
+                "shift",
+                default=finetune.DEFAULT_SHIFT,
+                format_func=lambda s: t(f"training.shift.{s}"),
+            )
+            if not all(v in {str(i) for i in LAYERS} for v in st.query_params.get_all("layers")):
+                check_query_param(page, "layers", lambda _: False)
+            chosen = st.multiselect(
+                t("training.layers"),
+                LAYERS,
+                default=list(LAYERS),
+                format_func=layer_name,
+                key="layers",
+                bind="query-params",
+            )
+            if not chosen:
+                st.warning(t("training.no_layers"), icon="⚠️")
+                chosen = list(LAYERS)
+        with middle:
+            check_query_param(page, "r", is_one_of([str(r) for r in RANKS]))
+            rank = st.select_slider(
+                t("training.rank"), RANKS, value=4, key="r", bind="query-params"
+            )
+            check_query_param(page, "alpha", is_one_of([str(a) for a in ALPHAS]))
+            alpha = st.select_slider(
+                t("training.alpha"), ALPHAS, value=8, key="alpha", bind="query-params"
+            )
+            check_query_param(page, "seed", is_int_in(0, 99))
+            seed = st.number_input(t("training.seed"), 0, 99, 0, key="seed", bind="query-params")
+        with right:
+            check_query_param(page, "lr", is_one_of([str(v) for v in LRS]))
+            lr = st.select_slider(t("training.lr"), LRS, value=0.01, key="lr", bind="query-params")
+            check_query_param(page, "steps", lambda v: is_int_in(50, 1000)(v) and int(v) % 50 == 0)
+            steps = st.slider(
+                t("training.steps"),
+                50,
+                1000,
+                lora.DEFAULT_STEPS,
+                step=50,
+                key="steps",
+                bind="query-params",
+            )
+            check_query_param(page, "random_init", is_one_of(["true", "false"]))
+            random_init = st.toggle(
+                t("training.random_init"), key="random_init", bind="query-params"
+            )
+            check_query_param(page, "rslora", is_one_of(["true", "false"]))
+            rslora = st.toggle(t("training.rslora"), key="rslora", bind="query-params")
+    return Settings(
+        shift,
+        int(seed),
+        tuple(sorted(i - 1 for i in chosen)),
+        int(rank),
+        float(alpha),
+        float(lr),
+        int(steps),
+        "random" if random_init else "zero",
+        bool(rslora),
+    )
+
+
+def digits(kind: str, shift: str) -> str:
+    return t(f"training.digits.{kind}.{shift}")
+
+
+def curve_labels(settings: Settings) -> dict[str, str]:
+    return {
+        "loss": t("training.curves.loss"),
+        "batch_loss": t("training.curves.batch_loss"),
+        "accuracy": t("training.curves.accuracy", digits=digits("ft", settings.shift)),
+        "step": t("training.curves.step"),
+        "title": t("training.curves.title"),
+    }
+
+
+def grid_figure(settings: Settings, snapshot: lora.Snapshot, layer: int):
+    a, b, delta = snapshot.A[layer], snapshot.B[layer], snapshot.delta(layer)
+    (d, r), k = a.shape, b.shape[1]
+    titles = {
+        "A": f"A  {d}×{r}",
+        "B": f"B  {r}×{k}",
+        "delta": t("training.grid.delta", d=d, k=k, max=f"{np.abs(delta).max():.3g}"),
+    }
+    title = t(
+        "training.grid.title",
+        step=snapshot.step,
+        layer=layer + 1,
+        scale=scale_text(settings).split(" = ")[0],
+    )
+    return tf.factor_grid(a, b, delta, titles, title)
+
+
+def initial_snapshot(settings: Settings, base: finetune.MLP) -> lora.Snapshot:
+    """Step 0 before anyone trains: the adapters as freshly initialised."""
+    model = lora.add_lora(
+        base,
+        settings.layers,
+        settings.rank,
+        settings.alpha,
+        rslora=settings.rslora,
+        init=settings.init,
+        seed=settings.seed,
+    )
+    ad = model.adapters
+    return lora.Snapshot(
+        0,
+        float("nan"),
+        float("nan"),
+        {i: a.A for i, a in ad.items()},
+        {i: a.B for i, a in ad.items()},
+        next(iter(ad.values())).scaling,
+    )
+
+
+def points(snapshots: tuple[lora.Snapshot, ...] | list[lora.Snapshot]) -> list:
+    return [(s.step, s.loss, s.accuracy) for s in snapshots]
+
+
+# --- the question, then the note's picture (filled once the settings are known) -------------------
+st.title(t("page.training.title"))
+st.markdown(f"#### {t('training.question')}")
+picture = st.container()
+settings = read_settings(page)
+with st.spinner():
+    task, base = pretrained(settings.shift, settings.seed)
+
+n_lora = sum(settings.rank * sum(base.weights[i].shape) for i in settings.layers)
+n_full = sum(base.weights[i].size for i in settings.layers)
+st.markdown(
+    t(
+        "training.budget",
+        lora=f"{n_lora:,}",
+        full=f"{n_full:,}",
+        share=f"{n_lora / n_full:.1%}",
+        total=f"{base.n_params:,}",
+    )
+)
+st.caption(t("training.model"))
+
+# --- train, live -------------------------------------------------------------------------------
+train = st.button(t("training.train"), type="primary", key="train")
+status = st.empty()
+curves_slot = st.empty()
+replay_slot = st.empty()
+shown_ids = [str(i + 1) for i in settings.layers]
+show = (
+    int(
+        url_choice(
+            page,
+            t("training.show_layer"),
+            shown_ids,
+            "show",
+            default=shown_ids[0],
+            format_func=lambda i: layer_name(int(i)),
+            widget=st.segmented_control,
+            required=True,
+        )
+    )
+    - 1
+)
+d, k = base.weights[show].shape
+col_grid, col_w = st.columns([3, 2])
+grid_slot = col_grid.empty()
+with col_w:
+    st.plotly_chart(
+        tf.frozen_heatmap(base.weights[show], t("training.frozen.title", d=d, k=k)), key="frozen_w"
+    )
+    checksum_slot = st.empty()
+st.caption(t("training.colours"))
+
+with picture:
+    col_diagram, col_names = st.columns([3, 2])
+    diagram_labels = {
+        name: t(f"training.diagram.{name}")
+        for name in ("frozen", "trained", "zero", "random", "title")
+    }
+    if settings.init == "random":
+        diagram_labels["zero"] = diagram_labels["random"]
+    with col_diagram:
+        st.plotly_chart(
+            tf.lora_diagram(d, k, settings.rank, "× " + scale_text(settings), diagram_labels),
+            key="diagram",
+        )
+        st.caption(t("training.layout"))
+    with col_names:
+        st.markdown(f"**{t('training.naming.title')}**")
+        st.markdown(t("training.naming.table"))
+        st.caption(t("training.naming.caption"))
+
+store = run_store()
+live: LiveRun | None
+if train:
+    snaps: list[lora.Snapshot] = []
+    bar = status.progress(0.0)
+    started = time.perf_counter()
+
+    def on_snapshot(snap: lora.Snapshot) -> None:
+        snaps.append(snap)
+        bar.progress(
+            snap.step / settings.steps,
+            text=t(
+                "training.progress",
+                step=snap.step,
+                steps=settings.steps,
+                loss=f"{snap.loss:.3f}",
+                acc=f"{snap.accuracy:.1%}",
+            ),
+        )
+        curves_slot.plotly_chart(
+            tf.curves(points(snaps), settings.steps, curve_labels(settings)),
+            key=f"live_c{snap.step}",
+        )
+        grid_slot.plotly_chart(grid_figure(settings, snap, show), key=f"live_g{snap.step}")
+
+    run = lora.train_lora(base, task, callback=on_snapshot, **settings.train_args())
+    live = LiveRun(run, tuple(snaps))
+    store.put(settings, live)
+    status.success(
+        t(
+            "training.done",
+            steps=settings.steps,
+            seconds=f"{run.seconds:.2f}",
+            total=f"{time.perf_counter() - started:.1f}",
+        ),
+        icon="✅",
+    )
+else:
+    live = store.get(settings)
+    if live is not None:
+        status.info(t("training.stored", seconds=f"{live.run.seconds:.2f}"), icon="💾")
+    else:
+        status.info(
+            t("training.press_random" if settings.init == "random" else "training.press"), icon="👇"
+        )
+
+before = lora.checksum(base.weights[show])
+if live is None:
+    curves_slot.plotly_chart(
+        tf.curves([], settings.steps, curve_labels(settings)), key="curves_empty"
+    )
+    grid_slot.plotly_chart(
+        grid_figure(settings, initial_snapshot(settings, base), show), key="grid_start"
+    )
+    checksum_slot.markdown(t("training.checksum", before=before, after="—"))
+else:
+    steps_seen = [s.step for s in live.snapshots]
+    at = replay_slot.select_slider(
+        t("training.replay"), steps_seen, value=steps_seen[-1], key=f"replay_{abs(hash(settings))}"
+    )
+    snapshot = live.snapshots[steps_seen.index(at)]
+    curves_slot.plotly_chart(
+        tf.curves(
+            points(live.snapshots),
+            settings.steps,
+            curve_labels(settings),
+            step_losses=live.run.losses,
+            marker_step=at,
+        ),
+        key="curves_done",
+    )
+    grid_slot.plotly_chart(grid_figure(settings, snapshot, show), key="grid_done")
+    after = live.run.checksums_after[show]
+    same = t("training.checksum.same" if after == before else "training.checksum.changed")
+    checksum_slot.markdown(f"{t('training.checksum', before=before, after=after)} **{same}**")
+    down_csv, down_npz, _ = st.columns([1, 1, 2])
+    down_csv.download_button(
+        t("training.download.csv"),
+        lora.curves_csv(live.run),
+        file_name="lora_curves.csv",
+        mime="text/csv",
+        key="download_csv",
+        on_click="ignore",
+        icon="📈",
+    )
+    down_npz.download_button(
+        t("training.download.npz"),
+        lora.factors_npz(live.run),
+        file_name="lora_factors.npz",
+        mime="application/octet-stream",
+        key="download_npz",
+        on_click="ignore",
+        icon="🧮",
+    )
+
+# --- what the run proves, the two demos and the comparison (only the open tab computes) -----------
+tab_checks, tab_init, tab_alpha, tab_compare = st.tabs(
+    [
+        t("training.tab.checks"),
+        t("training.tab.init"),
+        t("training.tab.alpha"),
+        t("training.tab.compare"),
+    ],
+    key="tab",
+    on_change="rerun",
+)
+pre_digits, ft_digits = digits("pre", settings.shift), digits("ft", settings.shift)
+
+if tab_checks.open:
+    with tab_checks:
+        if live is None:
+            st.info(t("training.need_run"), icon="👆")
+        else:
+            model = live.run.model
+            st.markdown(t("training.checks.frozen"))
+            st.dataframe(
+                pd.DataFrame(
+                    {
+                        t("training.checks.layer"): [layer_name(i + 1) for i in model.adapters],
+                        t("training.checks.before"): [
+                            live.run.checksums_before[i] for i in model.adapters
+                        ],
+                        t("training.checks.after"): [
+                            live.run.checksums_after[i] for i in model.adapters
+                        ],
+                        t("training.checks.same"): [
+                            "✓"
+                            if live.run.checksums_before[i] == live.run.checksums_after[i]
+                            else "✗"
+                            for i in model.adapters
+                        ],
+                    }
+                ),
+                hide_index=True,
+            )
+            adapter = model.adapters[show]
+            delta = adapter.delta()
+            s = np.linalg.svd(delta, compute_uv=False)
+            r = adapter.rank
+            left, right = st.columns([2, 3])
+            with left:
+                st.markdown(
+                    t(
+                        "training.checks.rank",
+                        layer=show + 1,
+                        n=s.size,
+                        r=r,
+                        head=", ".join(f"{v:.3g}" for v in s[:r]),
+                        tail=f"{s[r:].max(initial=0.0):.1e}",
+                    )
+                )
+                st.markdown(
+                    t(
+                        "training.checks.size",
+                        delta=f"{np.linalg.norm(delta):.3g}",
+                        w=f"{np.linalg.norm(adapter.weight):.3g}",
+                    )
+                )
+            with right:
+                st.plotly_chart(
+                    tf.singular_values_log(s, r, t("training.sv.title"), f"r = {r}"), key="sv"
+                )
+            if st.button(t("training.merge.button"), key="merge", icon="🔗"):
+                st.session_state["merged_for"] = settings
+            st.caption(t("training.merge.hint"))
+            if st.session_state.get("merged_for") == settings:
+                x_all = np.vstack([task.x_pre_test, task.x_ft_test])
+                unmerge_err = max(
+                    float(np.abs(a.unmerge(a.merge()) - a.weight).max())
+                    for a in model.adapters.values()
+                )
+                st.success(
+                    t(
+                        "training.merge.result",
+                        n=len(x_all),
+                        gap=f"{lora.merge_gap(model, x_all):.1e}",
+                        extra=f"{model.n_trainable:,}",
+                    ),
+                    icon="🔗",
+                )
+                st.markdown(t("training.merge.unmerge", err=f"{unmerge_err:.1e}"))
+
+if tab_init.open:
+    with tab_init:
+        st.markdown(t("training.init.intro"))
+        variants = {init: Settings(**{**settings.__dict__, "init": init}) for init in lora.INITS}
+        rows, series = [], {}
+        for init, variant in variants.items():
+            check, run = start_check(variant), quiet_run(variant)
+            name = t(f"training.init.{init}")
+            rows.append(
+                {
+                    t("training.init.name"): name,
+                    t("training.init.gap"): f"{check.max_gap:.3g}",
+                    t("training.init.pre", pre=pre_digits): f"{check.acc_pre_digits:.1%}",
+                    t("training.init.final", ft=ft_digits): f"{run.final_accuracy:.1%}",
+                }
+            )
+            series[name] = (run.eval_steps, run.eval_accuracy)
+        st.table(pd.DataFrame(rows).set_index(t("training.init.name")))
+        st.plotly_chart(
+            tf.line_chart(
+                series,
+                t("training.init.chart"),
+                t("training.curves.step"),
+                t("training.compare.y"),
+                percent=True,
+            ),
+            key="init_chart",
+        )
+        st.markdown(t("training.init.verdict", pre=pre_digits))
+
+if tab_alpha.open:
+    with tab_alpha:
+        st.markdown(t("training.alpha.intro"))
+        alphas = sorted({settings.alpha / 4, settings.alpha, settings.alpha * 4})
+        rows, series = [], {}
+        for alpha in alphas:
+            run = quiet_run(Settings(**{**settings.__dict__, "alpha": alpha}))
+            scale = lora.scaling(alpha, settings.rank, settings.rslora)
+            series[t("training.alpha.series", alpha=f"{alpha:g}", scale=f"{scale:.3g}")] = (
+                run.eval_steps,
+                run.eval_accuracy,
+            )
+            rows.append(
+                {
+                    t("training.alpha.col_alpha"): f"{alpha:g}",
+                    t("training.alpha.col_scale"): f"{scale:.3g}",
+                    t("training.alpha.col_acc"): f"{run.final_accuracy:.1%}",
+                    t(
+                        "training.alpha.col_norm", layer=show + 1
+                    ): f"{np.linalg.norm(run.model.adapters[show].delta()):.3g}",
+                }
+            )
+        st.plotly_chart(
+            tf.line_chart(
+                series,
+                t("training.alpha.chart"),
+                t("training.curves.step"),
+                t("training.compare.y"),
+                percent=True,
+            ),
+            key="alpha_chart",
+        )
+        st.table(pd.DataFrame(rows).set_index(t("training.alpha.col_alpha")))
+        st.caption(t("training.alpha.rank_note", alpha=f"{settings.alpha:g}"))
+
+if tab_compare.open:
+    with tab_compare:
+        st.markdown(
+            t("training.compare.intro", alpha=f"{settings.alpha:g}", full=f"{base.n_params:,}")
+        )
+        with st.spinner():
+            rows = comparison(settings)
+        full = rows[-1]
+        table = pd.DataFrame(
+            {
+                t("training.compare.method"): [
+                    f"LoRA r = {row.rank}" if row.rank else t("training.compare.full")
+                    for row in rows
+                ],
+                t("training.compare.trainable"): [f"{row.trainable:,}" for row in rows],
+                t("training.compare.share"): [
+                    f"{row.trainable / full.trainable:.1%}" for row in rows
+                ],
+                t("training.compare.acc", ft=ft_digits): [f"{row.accuracy:.1%}" for row in rows],
+                t("training.compare.old", pre=pre_digits): [
+                    f"{row.old_accuracy:.1%}" for row in rows
+                ],
+                t("training.compare.seconds"): [f"{row.seconds:.2f}" for row in rows],
+            }
+        )
+        st.dataframe(table, hide_index=True)
+        st.plotly_chart(
+            tf.comparison_chart(
+                rows,
+                {
+                    "lora": "LoRA",
+                    "full": t("training.compare.full"),
+                    "x": t("training.compare.x"),
+                    "y": t("training.compare.y"),
+                    "title": t("training.compare.chart"),
+                },
+            ),
+            key="compare",
+        )
+        close = [row for row in rows[:-1] if row.accuracy >= full.accuracy - 0.03]
+        pick = close[0] if close else max(rows[:-1], key=lambda row: row.accuracy)
+        st.markdown(
+            t(
+                "training.compare.verdict",
+                r=pick.rank,
+                share=f"{pick.trainable / full.trainable:.1%}",
+                acc=f"{pick.accuracy:.1%}",
+                full_acc=f"{full.accuracy:.1%}",
+            )
+        )
+        st.caption(t("training.compare.old_note"))
+        st.caption(t("training.compare.paper"))
+
+in_the_note(page, "training.note.says", "training.note.precise")
+self_check(page, QUESTIONS)
