@@ -357,6 +357,11 @@ def checkpoint_bytes(params: int, precision: str) -> int:
     return int(params) * PRECISIONS[precision].weight
 
 
+def human_count(n: int) -> str:
+    """A parameter count as papers write it: 124.4M, 175,255.8M (exact below a million)."""
+    return f"{n / 1e6:,.1f}M" if n >= 1_000_000 else f"{n:,}"
+
+
 def human_bytes(n: float) -> str:
     """Bytes in decimal units (kB, MB, GB, TB), as papers and disks count them."""
     for unit, size in (("TB", 1e12), ("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):

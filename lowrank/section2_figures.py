@@ -113,8 +113,12 @@ def accuracy_figure(
     title: str,
     x_title: str,
     y_title: str,
+    x_max: int,
 ) -> go.Figure:
-    """Accuracy (%) against the rank k of the truncated ΔW, with reference levels as lines."""
+    """Accuracy (%) against the rank k of the truncated ΔW, with reference levels as lines.
+
+    The x-axis opens on 0..x_max (where the curve rises); zooming out shows every rank.
+    """
     fig = go.Figure()
     palette = [COLOURS["delta"], COLOURS["minilm"], COLOURS["mlp"]]
     for (label, acc), colour in zip(curves.items(), palette, strict=False):
@@ -126,11 +130,11 @@ def accuracy_figure(
     for label, value in references.items():
         fig.add_hline(y=value * 100, line_dash="dot", line_color="#555",
                       annotation_text=f"{label}: {value * 100:.1f}%",
-                      annotation_position="bottom right")
+                      annotation_position="bottom right" if value > 0.5 else "top right")
     fig.add_vline(x=k, line_dash="dash", line_color="#444", annotation_text=f"k = {k}",
                   annotation_position="top left")
-    fig.update_xaxes(title_text=x_title)
-    fig.update_yaxes(title_text=y_title, range=[-2, 102], ticksuffix="%")
+    fig.update_xaxes(title_text=x_title, range=[-0.5, x_max + 0.5])
+    fig.update_yaxes(title_text=y_title, range=[-2, 104], ticksuffix="%")
     return _finish(fig, title, 380)
 
 
@@ -197,7 +201,7 @@ def cost_figure(d: int, k: int, r: int, *, title: str, x_title: str, y_title: st
                              marker={"size": 12, "color": COLOURS["a"]},
                              hovertemplate="r=%{x}: %{y:,}<extra></extra>"))
     fig.add_vline(x=models.break_even_rank(d, k), line_dash="dot", line_color="#444",
-                  annotation_text=break_even_label, annotation_position="top left")
+                  annotation_text=break_even_label, annotation_position="top right")
     fig.update_xaxes(title_text=x_title, range=[0, ranks[-1] * 1.02 + 0.1])
     fig.update_yaxes(title_text=y_title, rangemode="tozero")
     return _finish(fig, title, 360)
@@ -206,27 +210,34 @@ def cost_figure(d: int, k: int, r: int, *, title: str, x_title: str, y_title: st
 def shares_figure(rows: Sequence[models.ShareRow], *, model_names: Mapping[str, str],
                   set_names: Mapping[str, str], band: tuple[float, float], band_label: str,
                   title: str, x_title: str) -> go.Figure:
-    """Every model × targets × rank share on a log axis, with the note's band shaded."""
+    """Every model × targets × rank share (%) on a log axis, one row per model with the target
+    sets side by side, and the note's band shaded."""
     fig = go.Figure()
-    fig.add_vrect(x0=np.log10(band[0] * 100), x1=np.log10(band[1] * 100), fillcolor="#ffdd57",
-                  opacity=0.25, line_width=0, annotation_text=band_label,
-                  annotation_position="top left")
+    fig.add_vrect(x0=band[0] * 100, x1=band[1] * 100, fillcolor="#ffdd57", opacity=0.3,
+                  line_width=0)
+    fig.add_annotation(x=np.log10(np.sqrt(band[0] * band[1]) * 100), y=1.0, yref="paper",
+                       yanchor="bottom", text=band_label, showarrow=False)
+    order = {key: i for i, key in enumerate(model_names)}
     symbols = ["circle", "diamond", "square"]
-    for (set_key, set_name), symbol in zip(set_names.items(), symbols, strict=False):
+    offsets = np.linspace(-0.25, 0.25, len(set_names))
+    for (set_key, set_name), symbol, offset in zip(set_names.items(), symbols, offsets,
+                                                   strict=False):
         chosen = [row for row in rows if row.target_set == set_key]
         fig.add_trace(go.Scatter(
             x=[row.share * 100 for row in chosen],
-            y=[model_names[row.model] for row in chosen],
-            mode="markers+text", name=set_name, marker={"symbol": symbol, "size": 10},
-            text=[str(row.r) for row in chosen], textposition="top center",
+            y=[order[row.model] + offset for row in chosen],
+            mode="markers+text", name=set_name, marker={"symbol": symbol, "size": 9},
+            text=[str(row.r) for row in chosen], textposition="middle right",
             textfont={"size": 9},
-            customdata=[[row.r, row.trainable] for row in chosen],
-            hovertemplate="r=%{customdata[0]}: %{customdata[1]:,} = %{x:.4f}%<extra>"
-            + set_name + "</extra>",
+            customdata=[[model_names[row.model], row.r, row.trainable] for row in chosen],
+            hovertemplate="%{customdata[0]}, r=%{customdata[1]}: %{customdata[2]:,} = "
+            "%{x:.4f}%<extra>" + set_name + "</extra>",
         ))
-    fig.update_xaxes(type="log", title_text=x_title, ticksuffix="%")
-    fig.update_yaxes(autorange="reversed")
-    return _finish(fig, title, 420)
+    fig.update_xaxes(type="log", title_text=x_title, ticksuffix="%", dtick=1,
+                     tickformat="~g")
+    fig.update_yaxes(tickvals=list(order.values()), ticktext=list(model_names.values()),
+                     autorange="reversed", showgrid=False)
+    return _finish(fig, title, 460)
 
 
 def memory_figure(full: models.Memory, lora: models.Memory, *, title: str, full_label: str,
@@ -241,6 +252,6 @@ def memory_figure(full: models.Memory, lora: models.Memory, *, title: str, full_
             y=[full_label, lora_label], x=values, orientation="h", name=label,
             marker_color=colour, hovertemplate=f"%{{x:,.2f}} {unit}<extra>{label}</extra>",
         ))
-    fig.update_layout(barmode="stack")
+    fig.update_layout(barmode="stack", legend={"traceorder": "normal"})
     fig.update_xaxes(title_text=unit, rangemode="tozero")
     return _finish(fig, title, 260)

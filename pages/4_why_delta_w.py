@@ -28,20 +28,32 @@ with st.container(border=True):
     left, middle, right = st.columns(3)
     with left:
         shift = url_choice(
-            page, page.t("s2.why.shift"), list(finetune.SHIFTS), "shift",
-            default=finetune.DEFAULT_SHIFT, format_func=lambda s: page.t(f"s2.shift.{s}"),
+            page,
+            page.t("s2.why.shift"),
+            list(finetune.SHIFTS),
+            "shift",
+            default=finetune.DEFAULT_SHIFT,
+            format_func=lambda s: page.t(f"s2.shift.{s}"),
         )
     with middle:
         layer_id = url_choice(
-            page, page.t("s2.why.layer"), layer_ids, "layer", default="2",
+            page,
+            page.t("s2.why.layer"),
+            layer_ids,
+            "layer",
+            default="2",
             format_func=lambda n: page.t(
                 "s2.why.layer_option", n=n, rows=shapes[int(n) - 1][0], cols=shapes[int(n) - 1][1]
             ),
         )
     with right:
         reference = url_choice(
-            page, page.t("s2.why.reference"), list(spectra.MINILM_TENSORS), "minilm",
-            default="query", format_func=lambda name: page.t(f"s2.minilm.{name}"),
+            page,
+            page.t("s2.why.reference"),
+            list(spectra.MINILM_TENSORS),
+            "minilm",
+            default="query",
+            format_func=lambda name: page.t(f"s2.minilm.{name}"),
         )
 
 layer = layer_ids.index(layer_id)
@@ -56,8 +68,10 @@ check_query_param(page, "k", is_int_in(1, max_k))
 k = st.slider(page.t("s2.why.k"), 1, max_k, value=8, key="k", bind="query-params")
 
 measured = {
-    "minilm": (page.t("s2.curve.minilm", name=minilm_name, rows=minilm.shape[0],
-                      cols=minilm.shape[1]), minilm),
+    "minilm": (
+        page.t("s2.curve.minilm", name=minilm_name, rows=minilm.shape[0], cols=minilm.shape[1]),
+        minilm,
+    ),
     "random": (page.t("s2.curve.random", rows=random.shape[0], cols=random.shape[1]), random),
     "mlp": (page.t("s2.curve.mlp", n=layer_id, rows=w_mlp.shape[0], cols=w_mlp.shape[1]), w_mlp),
     "delta": (page.t("s2.curve.delta", n=layer_id, rows=dw.shape[0], cols=dw.shape[1]), dw),
@@ -66,18 +80,26 @@ curves = [Curve(label, sp, COLOURS[name]) for name, (label, sp) in measured.item
 curves.insert(2, Curve(page.t("s2.curve.theory"), theory, COLOURS["theory"], dashed=True))
 st.plotly_chart(
     spectra_figure(
-        curves, k, title=page.t("s2.why.chart_title"), left_title=page.t("s2.why.left"),
-        right_title=page.t("s2.why.right"), x_title=page.t("s2.why.x"),
+        curves,
+        k,
+        title=page.t("s2.why.chart_title"),
+        left_title=page.t("s2.why.left"),
+        right_title=page.t("s2.why.right"),
+        x_title=page.t("s2.why.x"),
         share_label=page.t("s2.why.share_line"),
     ),
-    key="spectra_chart", width="stretch",
+    key="spectra_chart",
+    width="stretch",
 )
 
 summaries = {name: sp.summary(k) for name, (_, sp) in measured.items()}
 st.markdown(
     page.t(
-        "s2.why.finding", k=k, delta=f"{summaries['delta'].energy_at_k:.1%}",
-        mlp=f"{summaries['mlp'].energy_at_k:.1%}", name=minilm_name,
+        "s2.why.finding",
+        k=k,
+        delta=f"{summaries['delta'].energy_at_k:.1%}",
+        mlp=f"{summaries['mlp'].energy_at_k:.1%}",
+        name=minilm_name,
         minilm=f"{summaries['minilm'].energy_at_k:.1%}",
         random=f"{summaries['random'].energy_at_k:.1%}",
     )
@@ -105,8 +127,13 @@ st.info(page.t("s2.why.full_rank_note"), icon="🔎")
 low, high = spectra.mp_edges(*random.shape)
 st.caption(
     page.t(
-        "s2.why.mp_caption", m=random.shape[0], n=random.shape[1], lo=f"{low:.1f}",
-        hi=f"{high:.1f}", smin=f"{random.s[-1]:.2f}", smax=f"{random.s[0]:.1f}",
+        "s2.why.mp_caption",
+        m=random.shape[0],
+        n=random.shape[1],
+        lo=f"{low:.1f}",
+        hi=f"{high:.1f}",
+        smin=f"{random.s[-1]:.2f}",
+        smax=f"{random.s[0]:.1f}",
         k90=summaries["random"].k_share,
     )
 )
@@ -119,15 +146,22 @@ acc_this, acc_all = curve.at(k)
 st.plotly_chart(
     accuracy_figure(
         curve.ks,
-        {page.t("s2.why.acc_this", n=layer_id): curve.this_layer,
-         page.t("s2.why.acc_all"): curve.all_layers},
+        {
+            page.t("s2.why.acc_this", n=layer_id): curve.this_layer,
+            page.t("s2.why.acc_all"): curve.all_layers,
+        },
         k_acc,
-        {page.t("s2.why.acc_after"): run.acc_ft_task_after,
-         page.t("s2.why.acc_before"): run.acc_ft_task_before},
-        title=page.t("s2.why.acc_title"), x_title=page.t("s2.why.acc_x"),
+        {
+            page.t("s2.why.acc_after"): run.acc_ft_task_after,
+            page.t("s2.why.acc_before"): run.acc_ft_task_before,
+        },
+        title=page.t("s2.why.acc_title"),
+        x_title=page.t("s2.why.acc_x"),
         y_title=page.t("s2.why.acc_y"),
+        x_max=curve.zoom(k),
     ),
-    key="accuracy_chart", width="stretch",
+    key="accuracy_chart",
+    width="stretch",
 )
 columns = st.columns(4)
 columns[0].metric(page.t("s2.why.acc_metric_this", k=k_acc, n=layer_id), f"{acc_this:.1%}")
@@ -142,10 +176,17 @@ def _note_details() -> None:
     k_delta = summaries["delta"].k_share
     st.info(
         page.t(
-            "s2.why.measured", n=layer_id, k_delta=k_delta, n_delta=dw.n,
-            k_w=summaries["mlp"].k_share, n_w=w_mlp.n, name=minilm_name,
-            k_minilm=summaries["minilm"].k_share, n_minilm=minilm.n,
-            acc=f"{curve.at(k_delta)[1]:.1%}", acc_full=f"{run.acc_ft_task_after:.1%}",
+            "s2.why.measured",
+            n=layer_id,
+            k_delta=k_delta,
+            n_delta=dw.n,
+            k_w=summaries["mlp"].k_share,
+            n_w=w_mlp.n,
+            name=minilm_name,
+            k_minilm=summaries["minilm"].k_share,
+            n_minilm=minilm.n,
+            acc=f"{curve.at(k_delta)[1]:.1%}",
+            acc_full=f"{run.acc_ft_task_after:.1%}",
         ),
         icon="🧪",
     )

@@ -17,19 +17,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "different sizes share one chart.",
     },
     "s2.why.setup": {"zh": "设置", "en": "Setup"},
-    "s2.why.shift": {"zh": "微调任务（数据分布的变化）", "en": "Fine-tuning task (the shift)"},
-    "s2.shift.low_high": {
-        "zh": "预训练：数字 0–4 → 微调：数字 5–9",
-        "en": "pretrain on digits 0–4 → fine-tune on 5–9",
-    },
-    "s2.shift.even_odd": {
-        "zh": "预训练：偶数 → 微调：奇数",
-        "en": "pretrain on even digits → fine-tune on odd",
-    },
-    "s2.shift.rotate": {
-        "zh": "预训练：0–9 → 微调：旋转 90° 的 0–9",
-        "en": "pretrain on 0–9 → fine-tune on 0–9 turned by 90°",
-    },
+    "s2.why.shift": {"zh": "任务：预训练的数字 → 微调的数字", "en": "Task: pretraining digits → fine-tuning digits"},
+    "s2.shift.low_high": {"zh": "0–4 → 5–9", "en": "0–4 → 5–9"},
+    "s2.shift.even_odd": {"zh": "偶数 → 奇数", "en": "even → odd"},
+    "s2.shift.rotate": {"zh": "0–9 → 旋转 90° 的 0–9", "en": "0–9 → 0–9 turned by 90°"},
     "s2.why.layer": {"zh": "MLP 的哪一层", "en": "MLP layer"},
     "s2.why.layer_option": {
         "zh": "第 {n} 层（W 为 {rows}×{cols}）",
@@ -331,6 +322,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "s2.par.col_full": {"zh": "完整参数（每层）", "en": "full parameters (per layer)"},
     "s2.par.col_lora": {"zh": "LoRA 参数 r(d_in+d_out)（每层）", "en": "LoRA r(d_in+d_out) (per layer)"},
     "s2.par.col_chosen": {"zh": "加 LoRA", "en": "adapted"},
+    "s2.par.exact": {
+        "zh": "精确值：模型 {total} 个参数，LoRA 训练 {trainable} 个。",
+        "en": "Exact: {total} model parameters, {trainable} trained by LoRA.",
+    },
     "s2.par.m_base": {"zh": "模型参数量", "en": "model parameters"},
     "s2.par.m_trainable": {"zh": "LoRA 可训练参数", "en": "LoRA trainable parameters"},
     "s2.par.m_share": {"zh": "占模型的比例", "en": "share of the model"},
@@ -461,7 +456,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "In the note's 5×4 example with r = 3, how many numbers do A and B hold?",
     },
     "s2.par.q1.n18": {"zh": "18", "en": "18"},
-    "s2.par.q1.n27": {"zh": "27（比 20 还多）", "en": "27 (more than 20)"},
+    "s2.par.q1.n27": {"zh": "27", "en": "27"},
     "s2.par.q1.n12": {"zh": "12", "en": "12"},
     "s2.par.q1.why": {
         "zh": "r(d + k) = 3 × (5 + 4) = 27 > 20：超过了盈亏平衡秩 20/9 ≈ 2.2。",

@@ -39,3 +39,10 @@ def test_rank_zero_keeps_the_pretrained_weights(run) -> None:
     direct = finetune.accuracy(truncated, run.task.x_ft_test, run.task.y_ft_test)
     assert curve.at(3)[0] == pytest.approx(direct)
     assert curve.at(999) == (curve.this_layer[-1], curve.all_layers[-1])
+
+
+def test_zoom_and_csv(run) -> None:
+    curve = delta.truncation_curve(run, 2)  # ΔW is 10×128: ranks 0..10
+    assert curve.zoom(3) == 10 and curve.clip(50) == 10
+    lines = curve.csv().splitlines()
+    assert lines[0] == "k,accuracy_this_layer,accuracy_all_layers" and len(lines) == 12

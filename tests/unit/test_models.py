@@ -147,3 +147,9 @@ def test_module_table_band_summary_and_csv() -> None:
 )
 def test_human_bytes(n: float, text: str) -> None:
     assert models.human_bytes(n) == text
+
+
+def test_human_count_matches_the_papers_style() -> None:
+    assert models.human_count(models.model_params(MODELS["gpt3"])) == "175,255.8M"
+    assert models.human_count(models.base_params(MODELS["gpt2"])) == "124.4M"
+    assert models.human_count(294_912) == "294,912"

@@ -65,3 +65,14 @@ def test_shares_and_memory_figures() -> None:
                              part_labels=("w", "g", "o"), unit="GB")
     assert sum(tr.x[0] for tr in mem.data) == pytest.approx(full.total / 1e9)
     assert sum(tr.x[1] for tr in mem.data) == pytest.approx(lora.total / 1e9)
+
+
+def test_accuracy_figure_opens_on_the_rising_part() -> None:
+    ks = np.arange(0, 65)
+    acc = np.minimum(ks / 8, 1.0)
+    fig = figs.accuracy_figure(ks, {"all": acc}, 8, {"after": 0.99, "before": 0.0}, title="",
+                               x_title="k", y_title="acc", x_max=24)
+    assert list(fig.layout.xaxis.range) == [-0.5, 24.5]
+    assert fig.data[0].y[8] == pytest.approx(100)
+    positions = [a.yanchor for a in fig.layout.annotations]
+    assert len(positions) == 3  # two reference levels and the k marker

@@ -1,0 +1,146 @@
+"""/parameters through AppTest: the note's example, slider extremes, real models, URL state."""
+
+from __future__ import annotations
+
+import pytest
+from section2_support import open_section2, shown_text
+
+from lowrank import i18n, models
+from lowrank.locales.section2 import MESSAGES
+from lowrank.ui.widgets import plain
+
+PAGE = "5_parameters.py"
+
+
+def metric(app, key: str, lang: str = "en", index: int = 0, **params: object) -> str:
+    """The value of the index-th metric labelled with catalogue message ``key``."""
+    label = i18n.t(key, lang, **params)
+    return [m.value for m in app.metric if m.label == label][index]
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_the_notes_example_in_both_languages(lang: str) -> None:
+    app = open_section2(PAGE, lang=lang)
+    assert not app.exception and not app.warning
+    assert app.title[0].value == i18n.t("page.parameters.title", lang)
+    # the note's example and the sliders' defaults: 20 → A 10 + B 8 = 18
+    for index in (0, 1):
+        assert metric(app, "s2.par.m_full", lang, index) == "20"
+        assert metric(app, "s2.par.m_a", lang, index) == "10"
+        assert metric(app, "s2.par.m_b", lang, index) == "8"
+        assert metric(app, "s2.par.m_total", lang, index) == "18"
+    assert (app.select_slider(key="d").value, app.select_slider(key="k").value) == (5, 4)
+    assert app.slider(key="r").value == 2
+    assert app.success[0].value.startswith("r = 2 < 2.2")
+    text = shown_text(app)
+    assert "r = 3" in text and "27 > 20" in text  # the note box: one rank more costs 27
+    assert len(app.get("plotly_chart")) == 5 and len(app.get("download_button")) == 2
+
+
+def test_r3_costs_more_than_the_full_matrix() -> None:
+    app = open_section2(PAGE, lang="en", r="3")
+    assert not app.exception
+    assert metric(app, "s2.par.m_total", index=1) == "27"
+    assert app.warning[0].value.startswith("r = 3 ≥ 2.2")
+
+
+@pytest.mark.parametrize(("d", "k", "r"), [("2", "2", "1"), ("2", "2", "2"),
+                                           ("14336", "14336", "14336"), ("14336", "2", "2")])
+def test_slider_extremes(d: str, k: str, r: str) -> None:
+    app = open_section2(PAGE, lang="zh", d=d, k=k, r=r)
+    assert not app.exception and not app.warning[1:]
+    dd, kk, rr = int(d), int(k), int(r)
+    assert metric(app, "s2.par.m_full", "zh", 1) == f"{dd * kk:,}"
+    assert metric(app, "s2.par.m_total", "zh", 1) == f"{rr * (dd + kk):,}"
+    saves = rr * (dd + kk) < dd * kk
+    assert bool(app.success) == saves
+
+
+def test_shrinking_d_caps_r() -> None:
+    app = open_section2(PAGE, lang="en", d="64", k="64", r="40")
+    assert app.slider(key="r").value == 40
+    app.select_slider(key="d").set_value(16).run()
+    assert not app.exception
+    assert app.slider(key="r").value == 16
+    assert any(i18n.t("s2.par.r_capped", "en", max_r=16) in c.value for c in app.caption)
+
+
+@pytest.mark.parametrize("key", ["gpt2", "bert", "llama2_7b", "llama3_8b", "gpt3"])
+def test_real_models_match_facts_md(key: str) -> None:
+    """facts.md's table: r = 8 on q and v."""
+    facts = {"gpt2": (124_439_808, 294_912, "0.2370%"), "bert": (109_482_240, 294_912, "0.2694%"),
+             "llama2_7b": (6_738_415_616, 4_194_304, "0.0622%"),
+             "llama3_8b": (8_030_261_248, 3_407_872, "0.0424%"),
+             "gpt3": (175_255_800_000, 37_748_736, "0.0215%")}
+    total, trainable, share = facts[key]
+    app = open_section2(PAGE, lang="en", model=key)
+    assert not app.exception and not app.warning
+    assert metric(app, "s2.par.m_share") == share
+    assert i18n.t("s2.par.exact", "en", total=f"{total:,}", trainable=f"{trainable:,}") in [
+        c.value for c in app.caption]
+    gap_note = [i for i in app.info if "Table 4" in i.value]
+    assert bool(gap_note) == (key == "gpt3")
+
+
+def test_gpt3_memory_and_checkpoint_as_in_the_paper() -> None:
+    app = open_section2(PAGE, lang="en", model="gpt3", rank="4")
+    assert metric(app, "s2.par.m_ckpt_full") == "350.5 GB"
+    assert metric(app, "s2.par.m_ckpt_lora") == "37.7 MB"
+    # 2 bytes × (175,255.8M frozen + 18.9M factors) + (2 + 4) bytes × 18.9M trainable
+    assert metric(app, "s2.par.m_memory_lora") == "350.7 GB"
+    assert metric(app, "s2.par.m_memory_full") == "1.4 TB"
+    assert "1.2 TB → 350 GB" in shown_text(app)
+
+
+def test_targets_precision_and_rank_widgets() -> None:
+    app = open_section2(PAGE, lang="en", model="llama3_8b")
+    app.multiselect(key="targets").set_value(["q", "k", "v", "o", "gate", "up", "down"]).run()
+    app.select_slider(key="rank").set_value(256).run()
+    assert not app.exception
+    expected = models.lora_params(models.MODELS["llama3_8b"], models.TARGETS, 256)
+    assert metric(app, "s2.par.m_trainable") == models.human_count(expected)
+    app.multiselect(key="targets").set_value([]).run()
+    assert any(i18n.t("s2.par.no_targets", "en") in w.value for w in app.warning)
+    app.multiselect(key="targets").set_value(["gate"]).run()
+    app.button_group(key="precision__choice").set_value("fp32").run()
+    assert metric(app, "s2.par.m_ckpt_lora") == models.human_bytes(
+        4 * models.lora_params(models.MODELS["llama3_8b"], ["gate"], 256))
+    app.button_group(key="lang__choice").set_value("zh").run()
+    assert not app.exception and app.select_slider(key="rank").value == 256
+
+
+def test_gate_is_ignored_for_models_without_it() -> None:
+    app = open_section2(PAGE, lang="en", model="gpt2")
+    app.multiselect(key="targets").set_value(["gate"]).run()
+    assert any(i18n.t("s2.par.no_targets", "en") in w.value for w in app.warning)
+    assert metric(app, "s2.par.m_trainable") == "294,912"  # falls back to q, v at r = 8
+
+
+@pytest.mark.parametrize(("name", "value"), [("d", "17"), ("k", "-1"), ("r", "99"),
+                                             ("rank", "3"), ("model", "gpt5"),
+                                             ("precision", "fp8"), ("targets", "lm_head")])
+def test_invalid_url_values_fall_back_with_a_note(name: str, value: str) -> None:
+    app = open_section2(PAGE, lang="en", **{name: value})
+    assert not app.exception
+    assert any(f"{name}={plain(value)}" in w.value for w in app.warning)
+    assert metric(app, "s2.par.m_total", index=1) == "18"
+
+
+def test_the_range_text_is_computed() -> None:
+    app = open_section2(PAGE, lang="en")
+    rows = models.share_table()
+    low, high, inside = models.band_summary(rows, *models.NOTE_BAND)
+    text = shown_text(app)
+    assert f"{low.share:.4%}" in text and f"{high.share:.2%}" in text
+    assert f"and {inside} of them" in text and f"({len(rows)} configurations)" in text
+
+
+def test_self_check_answers() -> None:
+    app = open_section2(PAGE, lang="zh")
+    app.radio(key="quiz_s2.par.q1").set_value("n27").run()
+    app.radio(key="quiz_s2.par.q2").set_value("b_a").run()
+    app.radio(key="quiz_s2.par.q3").set_value("gqa").run()
+    assert len(app.success) == 4  # the example's verdict and three right answers
+    explanation = MESSAGES["s2.par.q1.why"]["en"]
+    assert f"= {models.lora_matrix_params(5, 4, 3)} > {models.full_cost(5, 4)}" in explanation
+    assert f"{models.break_even_rank(5, 4):.1f}" in explanation
