@@ -13,11 +13,22 @@ import numpy as np
 import plotly.graph_objects as go
 
 from lowrank.analysis import EigenComparison, RankK, chop
-from lowrank.figures import cumulative_energy_chart, matrix_heatmap
+from lowrank.figures import (
+    ANNOTATE_MAX_SIDE,
+    cumulative_energy_chart,
+    matrix_heatmap,
+    singular_value_bars,
+)
 from lowrank.svd import SVD, cumulative_energy, rank_one_layers
 
 #: Rank-1 layers drawn one by one; beyond this the page says how many more there are.
-MAX_LAYERS_SHOWN = 8
+MAX_LAYERS_SHOWN = 6
+_SUBSCRIPT_DIGITS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+def subscript(n: int) -> str:
+    """``n`` in subscript digits (S₁₂ for S_12), for titles that cannot typeset maths."""
+    return str(n).translate(_SUBSCRIPT_DIGITS)
 
 
 def format_number(value: complex | float, digits: int = 4, scale: float | None = None) -> str:
@@ -122,20 +133,38 @@ def panel_figures(panels: Sequence[Panel], scale: float | None = None) -> list[g
     figures = []
     for panel in panels:
         limit = (scale if scale is not None else matrix_scale(panel.matrix)) or 1.0
-        figures.append(
-            matrix_heatmap(
-                chop(panel.matrix, limit),
-                panel.title,
-                decimals=panel.decimals,
-                scale=limit if scale is not None else None,
-            )
+        rows = panel.matrix.shape[0]
+        figure = matrix_heatmap(
+            chop(panel.matrix, limit),
+            panel.title,
+            decimals=panel.decimals,
+            scale=limit if scale is not None else None,
+            height=min(560, 90 + 44 * rows)
+            if max(panel.matrix.shape) <= ANNOTATE_MAX_SIDE
+            else None,
         )
+        # Keep cells square by shrinking the plot area rather than padding the axis ranges, and
+        # leave room between the title and the column numbers along the top.
+        figure.update_xaxes(constrain="domain")
+        figure.update_yaxes(constrain="domain")
+        figure.update_traces(textfont={"size": 13})
+        figure.update_layout(margin={"t": 72}, title={"y": 0.98, "yanchor": "top"})
+        figures.append(figure)
     return figures
 
 
 def matrix_scale(matrix: np.ndarray) -> float:
     """Largest |entry|: the colour range that makes several heatmaps compare."""
     return float(np.max(np.abs(matrix), initial=0.0))
+
+
+def sigma_figure(s: np.ndarray, title: str, kept: int | None = None) -> go.Figure:
+    """Singular values as bars (the first ``kept`` highlighted), each labelled with its value."""
+    figure = singular_value_bars(s, title, kept=kept)
+    if np.size(s) <= 24:
+        labels = [format_number(v, 3, scale=float(s[0])) for v in s]
+        figure.update_traces(text=labels, textposition="outside", cliponaxis=False)
+    return figure
 
 
 def energy_figure(s: np.ndarray, k: int, *, title: str, curve_name: str, y_title: str) -> go.Figure:

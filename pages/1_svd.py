@@ -4,23 +4,13 @@ import numpy as np
 import streamlit as st
 
 from lowrank.analysis import eigen_comparison, orthogonality, product_error
-from lowrank.figures import singular_value_bars
 from lowrank.svd import SVD
-from lowrank.svd_views import Panel, eigen_table, format_number, panel_figures, svd_panels
+from lowrank.svd_views import Panel, eigen_table, format_number, sigma_figure, svd_panels
 from lowrank.ui.frame import Frame, frame
 from lowrank.ui.loaders import cached_svd
 from lowrank.ui.matrix_source import matrix_source
-from lowrank.ui.section1 import downloads, matrix_summary
+from lowrank.ui.section1 import downloads, heatmap_grid, matrix_summary
 from lowrank.ui.widgets import Question, in_the_note, self_check
-
-
-def show_panels(panels: list[Panel], key: str) -> None:
-    """Heatmaps side by side, each column as wide as its matrix."""
-    widths = [max(2, panel.matrix.shape[1]) for panel in panels]
-    for i, (column, figure) in enumerate(
-        zip(st.columns(widths), panel_figures(panels), strict=True)
-    ):
-        column.plotly_chart(figure, key=f"{key}_{i}")
 
 
 def factors_section(page: Frame, matrix: np.ndarray, svd: SVD) -> list[Panel]:
@@ -30,7 +20,7 @@ def factors_section(page: Frame, matrix: np.ndarray, svd: SVD) -> list[Panel]:
     shapes = "svd.shapes.full" if svd.full else "svd.shapes.thin"
     st.markdown(page.t(shapes, d=d, k=k, p=min(d, k)))
     panels = svd_panels(matrix, svd)
-    show_panels(panels, "factor")
+    heatmap_grid(panels, "factor", per_row=2)
     error = format_number(product_error(matrix, svd), 2)
     st.caption(page.t("svd.product_check", error=error))
     return panels
@@ -42,13 +32,14 @@ def orthogonality_section(page: Frame, svd: SVD) -> None:
     check = orthogonality(svd)
     u, v = format_number(check.u_deviation, 2), format_number(check.v_deviation, 2)
     st.markdown(page.t("svd.orth.text", u=u, v=v))
-    show_panels([Panel("UᵀU", "UtU", check.utu, 0), Panel("VᵀV", "VtV", check.vtv, 0)], "orth")
+    identities = [Panel("UᵀU", "UtU", check.utu, 0), Panel("VᵀV", "VtV", check.vtv, 0)]
+    heatmap_grid(identities, "orth", per_row=2)
 
 
 def sigma_section(page: Frame, svd: SVD) -> None:
     """The singular values as bars."""
     st.subheader(page.t("svd.sigma.header"))
-    st.plotly_chart(singular_value_bars(svd.s, page.t("svd.sigma.title")), key="sigma_bars")
+    st.plotly_chart(sigma_figure(svd.s, page.t("svd.sigma.title")), key="sigma_bars")
 
 
 def eigen_section(page: Frame, matrix: np.ndarray, svd: SVD) -> None:

@@ -4,7 +4,6 @@ import numpy as np
 import streamlit as st
 
 from lowrank.analysis import GUESS_STRATEGIES, RankK, guess, guess_verdict, note_check, rank_k
-from lowrank.figures import singular_value_bars
 from lowrank.svd import SVD
 from lowrank.svd_views import (
     MAX_LAYERS_SHOWN,
@@ -16,11 +15,13 @@ from lowrank.svd_views import (
     matrix_scale,
     panel_figures,
     reconstruction_panels,
+    sigma_figure,
+    subscript,
 )
 from lowrank.ui.frame import Frame, frame
 from lowrank.ui.loaders import cached_svd
 from lowrank.ui.matrix_source import matrix_source
-from lowrank.ui.section1 import downloads, matrix_summary
+from lowrank.ui.section1 import downloads, heatmap_grid, matrix_summary
 from lowrank.ui.widgets import Question, check_query_param, in_the_note, is_int_in, self_check
 
 #: The rank slider's key, and so its URL parameter (``/reconstruct?k=2``).
@@ -46,18 +47,9 @@ def rank_slider(page: Frame, rank: int) -> int:
     )
 
 
-def show_row(panels: list[Panel], scale: float, key: str, per_row: int = 3) -> None:
-    """Heatmaps on one colour scale, ``per_row`` to a row."""
-    figures = panel_figures(panels, scale=scale)
-    for start in range(0, len(figures), per_row):
-        columns = st.columns(per_row)
-        for i, figure in enumerate(figures[start : start + per_row]):
-            columns[i].plotly_chart(figure, key=f"{key}_{start + i}")
-
-
 def reconstruction_display(page: Frame, panels: list[Panel], scale: float) -> None:
     """S, S_k and S − S_k side by side on the scale of S."""
-    show_row(panels, scale, "reconstruction")
+    heatmap_grid(panels, "reconstruction", per_row=3, scale=scale)
     st.caption(page.t("rec.heat.caption"))
 
 
@@ -112,9 +104,7 @@ def energy_display(page: Frame, svd: SVD, k: int) -> None:
         ),
         key="energy_chart",
     )
-    right.plotly_chart(
-        singular_value_bars(svd.s, page.t("rec.sigma.title"), kept=k), key="sigma_chart"
-    )
+    right.plotly_chart(sigma_figure(svd.s, page.t("rec.sigma.title"), kept=k), key="sigma_chart")
 
 
 def layers_display(page: Frame, svd: SVD, k: int, scale: float) -> None:
@@ -123,9 +113,13 @@ def layers_display(page: Frame, svd: SVD, k: int, scale: float) -> None:
     st.caption(page.t("rec.layers.caption"))
     count = min(k, MAX_LAYERS_SHOWN)
     panels = layer_panels(
-        svd, count, lambda i, sigma: page.t("rec.layer.title", i=i, sigma=format_number(sigma))
+        svd,
+        count,
+        lambda i, sigma: page.t(
+            "rec.layer.title", i=i, sub=subscript(i), sigma=format_number(sigma)
+        ),
     )
-    show_row(panels, scale, "layer", per_row=4)
+    heatmap_grid(panels, "layer", per_row=3, scale=scale)
     if k > count:
         st.caption(page.t("rec.layers.more", shown=count, more=k - count))
 
@@ -202,8 +196,8 @@ def rank_view(page: Frame, matrix: np.ndarray, svd: SVD, rank: int) -> None:
     rows, cols = matrix.shape
     titles = (
         page.t("s1.heat.s", rows=rows, cols=cols),
-        page.t("rec.heat.approx", k=k),
-        page.t("rec.heat.residual", k=k),
+        page.t("rec.heat.approx", k=k, sub=subscript(k)),
+        page.t("rec.heat.residual", sub=subscript(k)),
     )
     panels = reconstruction_panels(matrix, result, titles)
     reconstruction_display(page, panels, scale)

@@ -10,7 +10,7 @@ import streamlit as st
 from lowrank.matrix_input import to_csv
 from lowrank.slides import matrices_slide
 from lowrank.svd import SVD, default_tolerance, numerical_rank
-from lowrank.svd_views import Panel, format_number
+from lowrank.svd_views import Panel, format_number, panel_figures
 from lowrank.ui.frame import Frame
 
 
@@ -25,6 +25,17 @@ def matrix_summary(page: Frame, matrix: np.ndarray, svd: SVD) -> int:
     if rank == 0:
         st.warning(page.t("s1.zero_matrix"), icon="0️⃣")
     return rank
+
+
+def heatmap_grid(
+    panels: Sequence[Panel], key: str, per_row: int, scale: float | None = None
+) -> None:
+    """Annotated heatmaps, ``per_row`` to a row; all on ±``scale`` when given."""
+    figures = panel_figures(panels, scale=scale)
+    for start in range(0, len(figures), per_row):
+        columns = st.columns(per_row)
+        for i, figure in enumerate(figures[start : start + per_row]):
+            columns[i].plotly_chart(figure, key=f"{key}_{start + i}")
 
 
 def downloads(

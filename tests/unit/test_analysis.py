@@ -13,9 +13,11 @@ from lowrank.analysis import (
     chop,
     eigen_comparison,
     guess,
+    guess_verdict,
     is_symmetric_psd,
     note_check,
     orthogonality,
+    product_error,
     rank_k,
 )
 from lowrank.examples import EXAMPLE_IDS, example
@@ -200,3 +202,22 @@ def test_no_guess_beats_the_svd(s: np.ndarray, data: st.DataObject) -> None:
     assert g.rank == np.linalg.matrix_rank(g.approx) <= k
     best = np.linalg.norm(s - _truncated(s, k))
     assert g.frobenius_error >= best - 1e-9 * max(1.0, float(np.abs(s).max()))
+
+
+@pytest.mark.parametrize("full", [False, True])
+@pytest.mark.parametrize("example_id", EXAMPLE_IDS)
+def test_product_error_is_rounding_only(example_id: str, full: bool) -> None:
+    s = example(example_id)
+    svd = decompose(s, full=full)
+    expected = np.abs(svd.u @ svd.sigma() @ svd.vt - s).max()
+    assert product_error(s, svd) == pytest.approx(expected)
+    assert product_error(s, svd) < 1e-12 * max(1.0, np.linalg.norm(s, 2))
+
+
+def test_guess_verdict() -> None:
+    assert guess_verdict(1.0, 1.0, 10.0) == ("tie", 1.0)
+    assert guess_verdict(1.0 + 1e-12, 1.0, 10.0) == ("tie", 1.0)  # rounding is a tie
+    assert guess_verdict(3.0, 1.5, 10.0) == ("lost", 2.0)
+    outcome, ratio = guess_verdict(2.0, 1e-15, 10.0)
+    assert outcome == "lost_exact" and ratio == float("inf")
+    assert guess_verdict(0.0, 0.0, 0.0) == ("tie", 1.0)  # zero matrix
