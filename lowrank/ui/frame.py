@@ -36,8 +36,7 @@ def frame(page_id: str) -> Frame:
     st.set_page_config(page_icon=page.icon, layout="wide", initial_sidebar_state="expanded")
     raw = st.query_params.get(LANGUAGE_KEY)
     fallback = Frame(raw if raw in i18n.LANGUAGES else i18n.language_from_locale(st.context.locale))
-    if not check_query_param(fallback, LANGUAGE_KEY, is_one_of(i18n.LANGUAGES)):
-        del st.query_params[LANGUAGE_KEY]  # noted in the page; the sidebar switch starts clean
+    check_query_param(fallback, LANGUAGE_KEY, is_one_of(i18n.LANGUAGES))  # noted in the page
     with st.sidebar:
         lang = url_choice(
             fallback,

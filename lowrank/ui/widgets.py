@@ -115,13 +115,16 @@ def _write_choice(key: str, value: object, default: str, always_in_url: bool) ->
 def check_query_param(page: Frame, name: str, valid: Callable[[str], bool]) -> bool:
     """Warn (translated) when ``?name=`` holds a value the page cannot use; True when it is fine.
 
-    Call it before creating the widget bound to ``name``: Streamlit then drops the bad value and the
-    widget starts from its default, so the warning is the only trace a student sees.
+    Call it before creating the widget bound to ``name``: the bad value is removed from the URL, so
+    the widget starts from its default and the warning is the only trace a student sees. (Left in
+    place, Streamlit would coerce some bad values instead: ``k=2.5`` to 2, ``steps=275`` kept
+    off its slider's step.)
     """
     raw = st.query_params.get(name)
     if raw is None or valid(raw):
         return True
     st.warning(page.t("url.invalid", name=plain(name), value=plain(raw)), icon="🔗")
+    del st.query_params[name]
     return False
 
 
