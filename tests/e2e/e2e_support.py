@@ -84,13 +84,15 @@ def start_server(script: str = "app.py", port: int | None = None, timeout: float
     raise RuntimeError(f"streamlit did not become healthy within {timeout} s")
 
 
-def wait_idle(tab, timeout: float = 30_000) -> None:
-    """Wait until the app has rendered and its script run has finished."""
-    tab.wait_for_selector("[data-testid='stApp']", timeout=timeout)
-    tab.wait_for_selector("[data-testid='stMainBlockContainer']", timeout=timeout)
-    tab.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " && document.querySelector('[data-testid=\"stApp\"]')?.dataset.teststate !== 'running'",
+def wait_idle(tab, timeout: float = 60_000) -> None:
+    """Wait until the app has rendered and its script run has finished.
+
+    Streamlit marks its root element with ``data-test-script-state``: ``initial`` before the first
+    run, ``running`` or ``rerunRequested`` while it works, ``notRunning`` when done.
+    """
+    tab.wait_for_selector(
+        "[data-testid='stApp'][data-test-script-state='notRunning'],"
+        " [data-testid='stApp'][data-test-script-state='compilationError']",
         timeout=timeout,
     )
     tab.wait_for_timeout(300)
