@@ -2,8 +2,11 @@
 
 import streamlit as st
 
-from lowrank import pages
+from lowrank import image, pages
+from lowrank.ui import image as image_cache
 from lowrank.ui.frame import carried_params, frame
+
+TASTE_RANKS = (1, 5, 20, 80)
 
 page = frame("home")
 
@@ -15,6 +18,28 @@ st.markdown(f"**{page.t('home.formula')}**")
 st.latex(
     r"W' = W + \Delta W = W + A \times B,\qquad A \in \mathbb{R}^{d\times r},\;"
     r"B \in \mathbb{R}^{r\times k},\; r \ll \min(d, k)"
+)
+
+photo = image_cache.builtin_picture("photo")
+photo_svd = image_cache.image_svd(photo.digest, photo.pixels)
+st.markdown(f"##### {page.t('home.taste.title')}")
+for column, k in zip(st.columns(len(TASTE_RANKS)), TASTE_RANKS, strict=True):
+    picture = image.reconstruct_image(photo_svd, k)
+    numbers = image.rank_numbers(photo_svd, photo.pixels, picture, k)
+    column.image(picture, width="stretch")
+    column.caption(
+        page.t(
+            "home.taste.caption",
+            k=k,
+            share=f"{numbers.ratio:.1%}",
+            energy=f"{numbers.energy_kept:.1%}",
+        )
+    )
+st.page_link(
+    pages.by_id("image").script,
+    label=page.t("home.taste.link"),
+    icon="🖼️",
+    query_params={"lang": page.lang},
 )
 
 available = pages.available()

@@ -81,11 +81,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "bar's link and others see exactly the same view.",
     },
     "home.formula": {
-        "zh": "全书只有一个公式要记住",
+        "zh": "只需记住一个公式",
         "en": "The one formula to remember",
     },
-    "home.open": {"zh": "打开", "en": "Open"},
-    "home.coming": {"zh": "（即将上线）", "en": "(coming soon)"},
+    "home.taste.title": {
+        "zh": "先尝一口：同一张照片，只保留最大的 k 个奇异值",
+        "en": "A taste: one photograph, keeping only its k largest singular values",
+    },
+    "home.taste.caption": {
+        "zh": "k = {k} · 存 {share} 的数 · 保留 {energy} 能量",
+        "en": "k = {k} · {share} of the numbers · {energy} of the energy",
+    },
+    "home.taste.link": {"zh": "自己拖动秩 k 试试", "en": "Drag the rank k yourself"},
     "home.note_source": {
         "zh": "依据：LoRA 学习笔记（中文）；Hu et al., 2021, *LoRA: Low-Rank Adaptation of Large "
         "Language Models*, arXiv:2106.09685。",
