@@ -30,13 +30,19 @@ SEED_KEY = "s1_beat_seed"
 
 
 def rank_slider(page: Frame, rank: int) -> int:
-    """k from 1 to rank(S), bound to ``?k=``; a k beyond a new matrix's rank is pulled back."""
-    check_query_param(page, RANK_KEY, is_int_in(1, rank))
+    """k from 1 to rank(S), bound to ``?k=``.
+
+    A k from the URL is checked when the slider first appears (a bad one is noted; Streamlit then
+    drops it); later, a k beyond a newly chosen matrix's rank is pulled back to that rank.
+    """
+    state = st.session_state
+    if RANK_KEY not in state:
+        check_query_param(page, RANK_KEY, is_int_in(1, rank))
+    elif state[RANK_KEY] > rank:
+        state[RANK_KEY] = rank
     if rank == 1:
         st.info(page.t("rec.rank_one"))
         return 1
-    if st.session_state.get(RANK_KEY, 1) > rank:
-        st.session_state[RANK_KEY] = rank
     return st.slider(
         page.t("rec.slider"),
         1,
