@@ -33,6 +33,7 @@ from lowrank.svd import (
     SVD,
     cumulative_energy,
     decompose,
+    numerical_rank,
     rank_for_energy,
     rank_one_layers,
     readonly,
@@ -307,9 +308,14 @@ def layer_images(decomposition: ImageSVD, count: int) -> list[np.ndarray]:
 
     A layer has negative entries, so it is shown around mid-grey: 128 is zero, lighter is
     positive, darker is negative, and the largest magnitude of the layer reaches 0 or 255.
+    Layers beyond a channel's numerical rank (σᵢ at rounding-error level) are exactly zero, so
+    they show flat grey rather than amplified rounding noise.
     """
     count = min(count, decomposition.max_rank)
-    per_channel = [rank_one_layers(svd, count) for svd in decomposition.channels]
+    per_channel = []
+    for svd in decomposition.channels:
+        real = np.arange(count) < numerical_rank(svd.s, svd.shape)
+        per_channel.append(rank_one_layers(svd, count) * real[:, None, None])
     pictures = []
     for i in range(count):
         layer = [layers[i] for layers in per_channel]

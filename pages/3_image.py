@@ -122,8 +122,9 @@ def working_size_note(page: Frame, picture: im.Picture) -> None:
 def rank_slider(page: Frame, decomposition: im.ImageSVD) -> int:
     """The rank k, 1 … min(m, n), bound to ``?k=``."""
     top = decomposition.max_rank
-    check_query_param(page, "k", is_int_in(1, top))
-    if st.session_state.get("k", 0) > top:  # a smaller picture than the last one
+    if "k" not in st.session_state:  # first run with the slider: the URL may hold anything
+        check_query_param(page, "k", is_int_in(1, top))
+    elif st.session_state["k"] > top:  # a smaller picture than the last one: the URL follows
         st.session_state["k"] = top
     return st.slider(
         page.t("image.k", top=top),
@@ -177,7 +178,7 @@ def show_pictures(
     page: Frame, original: np.ndarray, approximation: np.ndarray, numbers: im.RankNumbers
 ) -> None:
     """The rank-k picture next to the original (or the amplified error), and the key numbers."""
-    left, middle, right = st.columns([1, 1, 0.9])
+    left, middle, right = st.columns(3)
     with right:
         show_error = st.toggle(page.t("image.show_error"), key="image_show_error")
         show_metrics(page, numbers)
@@ -198,17 +199,23 @@ def show_pictures(
     )
 
 
-def _percent(share: float) -> str:
+def _percent(share: float, digits: int = 2) -> str:
     """A share as a percentage that never rounds a loss away (99.996 % is not "100.00 %")."""
-    text = f"{share:.2%}"
-    return "> 99.99%" if share < 1 and text == "100.00%" else text
+    text = f"{share:.{digits}%}"
+    if share < 1 and text == f"{1:.{digits}%}":
+        return f"> {1 - 10 ** -(digits + 2):.{digits}%}"
+    return text
+
+
+def _subscript(number: int) -> str:
+    return str(number).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
 
 
 def show_metrics(page: Frame, numbers: im.RankNumbers) -> None:
     """Rank, energy kept, PSNR and the share of numbers stored, as a 2 × 2 grid."""
     top = st.columns(2)
     top[0].metric(page.t("image.metric.k"), numbers.k)
-    top[1].metric(page.t("image.metric.energy"), _percent(numbers.energy_kept))
+    top[1].metric(page.t("image.metric.energy"), _percent(numbers.energy_kept, 1))
     bottom = st.columns(2)
     psnr = page.t("image.psnr_inf") if np.isinf(numbers.psnr_db) else f"{numbers.psnr_db:.1f} dB"
     bottom[0].metric(page.t("image.metric.psnr"), psnr, help=page.t("image.psnr_help"))
@@ -293,7 +300,8 @@ def show_layers(page: Frame, digest: str, decomposition: im.ImageSVD) -> None:
     pictures = loaders.layers(digest, LAYER_COUNT, decomposition)
     columns = st.columns(LAYER_COUNT)
     for i, (column, layer) in enumerate(zip(columns, pictures, strict=False), start=1):
-        column.image(layer, caption=page.t("image.layer", i=i), width="stretch")
+        caption = page.t("image.layer", i=i, sub=_subscript(i))
+        column.image(layer, caption=caption, width="stretch")
     st.caption(page.t("image.layers_scale"))
 
 

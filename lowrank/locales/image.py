@@ -115,13 +115,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "image.metric.k": {"zh": "秩 k", "en": "Rank k"},
     "image.metric.energy": {"zh": "保留的能量", "en": "Energy kept"},
     "image.metric.psnr": {"zh": "PSNR", "en": "PSNR"},
-    "image.psnr_inf": {"zh": "∞（完全相同）", "en": "∞ (identical)"},
+    "image.psnr_inf": {"zh": "∞", "en": "∞"},
     "image.psnr_help": {
         "zh": "峰值信噪比 PSNR = 10·log₁₀(255² / 均方误差)，比较近似图和原图的每个像素值。"
-        "越大越好：30 dB 以上通常就很难看出区别。",
+        "越大越好：30 dB 以上通常就很难看出区别；两张图完全相同时是 ∞。",
         "en": "PSNR = 10·log₁₀(255² / mean squared error) over every pixel value of the "
         "approximation against the original. Higher is better; above about 30 dB differences are "
-        "hard to see.",
+        "hard to see; ∞ means the two pictures are identical.",
     },
     "image.metric.stored": {"zh": "存储 / 像素", "en": "Stored / pixels"},
     "image.stored_help": {
@@ -195,7 +195,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "S_k = σ₁u₁v₁ᵀ + σ₂u₂v₂ᵀ + … + σₖuₖvₖᵀ. Each layer is a column times a row, so on its own it "
         "can only draw a pattern of horizontal and vertical bands.",
     },
-    "image.layer": {"zh": "第 {i} 层 σ{i}u{i}v{i}ᵀ", "en": "Layer {i}: σ{i}u{i}v{i}ᵀ"},
+    "image.layer": {"zh": "第 {i} 层 σ{sub}u{sub}v{sub}ᵀ", "en": "Layer {i}: σ{sub}u{sub}v{sub}ᵀ"},
     "image.layers_scale": {
         "zh": "层里有正有负：中灰表示 0，更亮为正，更暗为负；每层按自己的最大绝对值缩放。",
         "en": "Layers have positive and negative entries: mid-grey is 0, lighter is positive, "

@@ -278,6 +278,13 @@ def test_layers_match_numpy_outer_products(photo, photo_svd):
         assert np.abs(layer.astype(int) - expected.astype(int)).max() <= 1
 
 
+def test_layers_beyond_the_numerical_rank_are_flat_grey():
+    stripes = im.decompose_image(im.builtin_image("stripes").pixels)
+    ranks = [int(np.sum(svd.s > svd.s[0] * 1e-10)) for svd in stripes.channels]
+    layers = im.layer_images(stripes, max(ranks) + 1)
+    assert np.all(layers[-1] == 128) and np.ptp(layers[0]) > 0
+
+
 # --- numbers -----------------------------------------------------------------------------------
 
 
