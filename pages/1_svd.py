@@ -10,7 +10,7 @@ from lowrank.ui.frame import Frame, frame
 from lowrank.ui.loaders import cached_svd
 from lowrank.ui.matrix_source import matrix_source
 from lowrank.ui.section1 import downloads, heatmap_grid, matrix_summary
-from lowrank.ui.widgets import Question, in_the_note, self_check
+from lowrank.ui.widgets import Question, check_query_param, in_the_note, self_check
 
 
 def factors_section(page: Frame, matrix: np.ndarray, svd: SVD) -> list[Panel]:
@@ -76,6 +76,7 @@ st.markdown(f"#### {page.t('svd.question')}")
 matrix = matrix_source(page).matrix
 thin = cached_svd(matrix)
 if matrix_summary(page, matrix, thin) > 0:
+    check_query_param(page, "full", lambda raw: raw.lower() in ("true", "false"))
     full = st.toggle(
         page.t("svd.full"), key="full", help=page.t("svd.full.help"), bind="query-params"
     )
