@@ -11,10 +11,9 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from lowrank.figures import DIVERGING, FONT
+from lowrank.figures import FONT
 from lowrank.lora import ComparisonRow
 
-FROZEN_GREY = [[0.0, "#5f6368"], [0.5, "#f1f3f4"], [1.0, "#5f6368"]]
 LOSS_COLOUR = "#d62728"
 SERIES_COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e")
 ACC_COLOUR = "#1f77b4"
@@ -32,54 +31,51 @@ def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
     return fig
 
 
-def _heat(matrix: np.ndarray, *, grey: bool = False) -> go.Heatmap:
-    # float32 is plenty for colours and halves what a live update sends to the browser
-    values = np.asarray(matrix, dtype=np.float32)
+def _colours(matrix: np.ndarray, grey: bool) -> np.ndarray:
+    """uint8 RGB per entry, scaled to the largest |value|: blue < 0 < red, or grey for |value|."""
+    values = np.asarray(matrix, dtype=float)
     top = float(np.max(np.abs(values), initial=0.0)) or 1.0
-    return go.Heatmap(
-        z=values,
-        zmin=-top,
-        zmax=top,
-        colorscale=FROZEN_GREY if grey else DIVERGING,
-        showscale=False,
-        hovertemplate="(%{y}, %{x}) = %{z:.3g}<extra></extra>",
-    )
+    v = np.clip(values / top, -1.0, 1.0)[..., None]
+    white = np.array([247.0, 247.0, 247.0])
+    if grey:
+        end = np.array([95.0, 99.0, 104.0])
+    else:
+        end = np.where(v > 0, np.array([178.0, 24.0, 43.0]), np.array([33.0, 102.0, 172.0]))
+    return np.round(white + np.abs(v) * (end - white)).astype(np.uint8)
 
 
-def factor_grid(
-    a: np.ndarray, b: np.ndarray, delta: np.ndarray, titles: Mapping[str, str], title: str
-) -> go.Figure:
-    """ΔW = A×B laid out like a matrix product: B (r×k) above ΔW, A (d×r) to its left.
+def cell_size(d: int, k: int) -> int:
+    """Pixels per entry so that a d×k matrix is about 512 pixels on its long side."""
+    return max(2, min(24, 512 // max(d, k)))
 
-    Each entry of ΔW lines up with the row of A and the column of B that make it. `titles` holds
-    the keys "A", "B" and "delta". Each matrix has its own colour range centred on 0.
+
+def matrix_image(matrix: np.ndarray, *, grey: bool = False) -> np.ndarray:
+    """A matrix as an RGB picture (uint8), one cell_size block per entry, rows top to bottom."""
+    cell = cell_size(*matrix.shape)
+    return np.repeat(np.repeat(_colours(matrix, grey), cell, axis=0), cell, axis=1)
+
+
+def factor_grid_image(a: np.ndarray, b: np.ndarray, delta: np.ndarray) -> np.ndarray:
+    """ΔW = A×B laid out like a matrix product, as one RGB picture (uint8).
+
+    B (r×k) sits above ΔW and A (d×r) to its left, so each entry of ΔW lines up with the row of A
+    and the column of B that make it. Each matrix has its own colour scale centred on 0 (blue < 0
+    < red). The r columns of A and rows of B are at least 40 pixels thick in all, so even r = 1
+    stays visible. A picture, not a chart: it is cheap to send many times while training runs.
     """
-    fig = make_subplots(
-        rows=2,
-        cols=2,
-        column_widths=[0.16, 0.84],
-        row_heights=[0.18, 0.82],
-        horizontal_spacing=0.03,
-        vertical_spacing=0.08,
-        specs=[[None, {}], [{}, {}]],
-        subplot_titles=(titles["B"], titles["A"], titles["delta"]),
-    )
-    fig.add_trace(_heat(b), row=1, col=2)
-    fig.add_trace(_heat(a), row=2, col=1)
-    fig.add_trace(_heat(delta), row=2, col=2)
-    fig.update_yaxes(autorange="reversed", showticklabels=False)
-    fig.update_xaxes(showticklabels=False)
-    for ann in fig.layout.annotations:
-        ann.font = {"size": 12}
-    return _layout(fig, title, 430 if delta.shape[0] > 16 else 300)
-
-
-def frozen_heatmap(weight: np.ndarray, title: str) -> go.Figure:
-    """The frozen W in grey: it never changes, so it is drawn once."""
-    fig = go.Figure(_heat(weight, grey=True))
-    fig.update_yaxes(autorange="reversed", showticklabels=False)
-    fig.update_xaxes(showticklabels=False)
-    return _layout(fig, title, 430 if weight.shape[0] > 16 else 300)
+    d, r = a.shape
+    k = b.shape[1]
+    cell = cell_size(d, k)
+    thick = max(cell, -(-40 // r))
+    gap = 8
+    a_px = np.repeat(np.repeat(_colours(a, False), cell, axis=0), thick, axis=1)
+    b_px = np.repeat(np.repeat(_colours(b, False), thick, axis=0), cell, axis=1)
+    top = left = r * thick + gap
+    picture = np.full((top + d * cell, left + k * cell, 3), 255, dtype=np.uint8)
+    picture[: r * thick, left:] = b_px
+    picture[top:, : r * thick] = a_px
+    picture[top:, left:] = matrix_image(delta)
+    return picture
 
 
 def curves(
@@ -255,7 +251,11 @@ def lora_diagram(d: int, k: int, r: int, scale_text: str, labels: Mapping[str, s
             layer="below",
         )
         fig.add_annotation(
-            x=(x0 + x1) / 2, y=(y0 + y1) / 2, text=text, showarrow=False, font={"size": 13}
+            x=(x0 + x1) / 2,
+            y=(y0 + y1) / 2,
+            text=text,
+            showarrow=False,
+            font={"size": 13, "color": "#202124"},
         )
 
     def arrow(x0: float, y0: float, x1: float, y1: float) -> None:
@@ -275,28 +275,30 @@ def lora_diagram(d: int, k: int, r: int, scale_text: str, labels: Mapping[str, s
             text="",
         )
 
-    box(0.0, 0.9, 1.6, 2.4, "#ffffff", f"x<br>{k}")
-    box(1.6, 5.2, 2.6, 4.0, "#dadce0", f"<b>W</b>  {d}×{k}<br>{labels['frozen']} 🔒")
-    box(1.6, 3.2, 0.0, 1.4, "#fde2c6", f"<b>B</b>  {r}×{k}<br>{labels['random']}")
-    box(3.6, 5.2, 0.0, 1.4, "#cfe3f7", f"<b>A</b>  {d}×{r}<br>{labels['zero']}")
-    box(5.6, 6.9, 0.35, 1.05, "#ffffff", scale_text)
-    box(7.3, 7.9, 1.7, 2.3, "#ffffff", "+")
-    box(8.4, 9.3, 1.6, 2.4, "#ffffff", f"h<br>{d}")
-    arrow(0.9, 2.1, 1.6, 3.3)
-    arrow(0.9, 1.9, 1.6, 0.7)
-    arrow(3.2, 0.7, 3.6, 0.7)
-    arrow(5.2, 0.7, 5.6, 0.7)
-    arrow(5.2, 3.3, 7.3, 2.1)
-    arrow(6.9, 0.7, 7.3, 1.9)
-    arrow(7.9, 2.0, 8.4, 2.0)
+    box(0.0, 0.8, 1.6, 2.4, "#ffffff", f"x<br>{k}")
+    box(1.3, 5.5, 2.7, 3.9, "#dadce0", f"<b>W</b>  {d}×{k}<br>{labels['frozen']} 🔒")
+    box(1.3, 3.2, 0.5, 1.5, "#fde2c6", f"<b>B</b><br>{r}×{k}")
+    box(3.6, 5.5, 0.5, 1.5, "#cfe3f7", f"<b>A</b><br>{d}×{r}")
+    box(5.9, 7.3, 0.65, 1.35, "#ffffff", scale_text)
+    box(7.7, 8.3, 1.7, 2.3, "#ffffff", "+")
+    box(8.8, 9.7, 1.6, 2.4, "#ffffff", f"h<br>{d}")
+    arrow(0.8, 2.1, 1.3, 3.3)
+    arrow(0.8, 1.9, 1.3, 1.0)
+    arrow(3.2, 1.0, 3.6, 1.0)
+    arrow(5.5, 1.0, 5.9, 1.0)
+    arrow(5.5, 3.3, 7.7, 2.1)
+    arrow(7.3, 1.0, 7.7, 1.9)
+    arrow(8.3, 2.0, 8.8, 2.0)
+    for x, text in ((2.25, labels["random"]), (4.55, labels["zero"])):
+        fig.add_annotation(x=x, y=0.22, text=text, showarrow=False, font={"size": 12})
     fig.add_annotation(
         x=3.4,
-        y=-0.35,
+        y=-0.3,
         text=labels["trained"],
         showarrow=False,
         font={"size": 12, "color": "#b35900"},
     )
-    fig.update_xaxes(visible=False, range=[-0.1, 9.4])
-    fig.update_yaxes(visible=False, range=[-0.7, 4.2])
+    fig.update_xaxes(visible=False, range=[-0.1, 9.8])
+    fig.update_yaxes(visible=False, range=[-0.55, 4.1])
     fig.update_layout(plot_bgcolor="white", showlegend=False)
     return _layout(fig, labels["title"], 300)

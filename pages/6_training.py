@@ -47,7 +47,7 @@ t = page.t
 def layer_name(i: int) -> str:
     """Layer i (1-based) with W's shape, the same in both languages (so it can sit in the URL)."""
     n_out, n_in = finetune.LAYER_SIZES[i], finetune.LAYER_SIZES[i - 1]
-    return f"W{i}  {n_out}×{n_in}"
+    return f"W{i} {n_out}×{n_in}"
 
 
 def scale_text(settings: Settings) -> str:
@@ -69,7 +69,8 @@ def read_settings(page: Frame) -> Settings:
                 default=finetune.DEFAULT_SHIFT,
                 format_func=lambda s: t(f"training.shift.{s}"),
             )
-            if not all(v in {str(i) for i in LAYERS} for v in st.query_params.get_all("layers")):
+            names = {layer_name(i) for i in LAYERS}
+            if not all(v in names for v in st.query_params.get_all("layers")):
                 check_query_param(page, "layers", lambda _: False)
             chosen = st.multiselect(
                 t("training.layers"),
@@ -96,7 +97,7 @@ def read_settings(page: Frame) -> Settings:
         with right:
             check_query_param(page, "lr", is_one_of([str(v) for v in LRS]))
             lr = st.select_slider(t("training.lr"), LRS, value=0.01, key="lr", bind="query-params")
-            check_query_param(page, "steps", lambda v: is_int_in(50, 1000)(v) and int(v) % 50 == 0)
+            check_query_param(page, "steps", is_int_in(50, 1000))
             steps = st.slider(
                 t("training.steps"),
                 50,
@@ -139,21 +140,17 @@ def curve_labels(settings: Settings) -> dict[str, str]:
     }
 
 
-def grid_figure(settings: Settings, snapshot: lora.Snapshot, layer: int):
+def draw_grid(slot, settings: Settings, snapshot: lora.Snapshot, layer: int) -> None:
+    """ΔW = A×B at one snapshot, as a picture with its title and a legend of its parts."""
     a, b, delta = snapshot.A[layer], snapshot.B[layer], snapshot.delta(layer)
     (d, r), k = a.shape, b.shape[1]
-    titles = {
-        "A": f"A  {d}×{r}",
-        "B": f"B  {r}×{k}",
-        "delta": t("training.grid.delta", d=d, k=k, max=f"{np.abs(delta).max():.3g}"),
-    }
-    title = t(
-        "training.grid.title",
-        step=snapshot.step,
-        layer=layer + 1,
-        scale=scale_text(settings).split(" = ")[0],
-    )
-    return tf.factor_grid(a, b, delta, titles, title)
+    scale = scale_text(settings).split(" = ")[0]
+    with slot.container():
+        st.markdown(
+            f"**{t('training.grid.title', step=snapshot.step, layer=layer + 1, scale=scale)}**"
+        )
+        st.caption(t("training.grid.parts", d=d, k=k, r=r, max=f"{np.abs(delta).max():.3g}"))
+        st.image(tf.factor_grid_image(a, b, delta))
 
 
 def initial_snapshot(settings: Settings, base: finetune.MLP) -> lora.Snapshot:
@@ -228,14 +225,14 @@ d, k = base.weights[show].shape
 col_grid, col_w = st.columns([3, 2])
 grid_slot = col_grid.empty()
 with col_w:
-    st.plotly_chart(
-        tf.frozen_heatmap(base.weights[show], t("training.frozen.title", d=d, k=k)), key="frozen_w"
-    )
+    st.markdown(f"**{t('training.frozen.title', d=d, k=k)}**")
+    st.caption(t("training.frozen.caption"))
+    st.image(tf.matrix_image(base.weights[show], grey=True))
     checksum_slot = st.empty()
 st.caption(t("training.colours"))
 
 with picture:
-    col_diagram, col_names = st.columns([3, 2])
+    col_diagram, col_names = st.columns([1, 1])
     diagram_labels = {
         name: t(f"training.diagram.{name}")
         for name in ("frozen", "trained", "zero", "random", "title")
@@ -276,7 +273,7 @@ if train:
             tf.curves(points(snaps), settings.steps, curve_labels(settings)),
             key=f"live_c{snap.step}",
         )
-        grid_slot.plotly_chart(grid_figure(settings, snap, show), key=f"live_g{snap.step}")
+        draw_grid(grid_slot, settings, snap, show)
 
     run = lora.train_lora(base, task, callback=on_snapshot, **settings.train_args())
     live = LiveRun(run, tuple(snaps))
@@ -304,9 +301,7 @@ if live is None:
     curves_slot.plotly_chart(
         tf.curves([], settings.steps, curve_labels(settings)), key="curves_empty"
     )
-    grid_slot.plotly_chart(
-        grid_figure(settings, initial_snapshot(settings, base), show), key="grid_start"
-    )
+    draw_grid(grid_slot, settings, initial_snapshot(settings, base), show)
     checksum_slot.markdown(t("training.checksum", before=before, after="—"))
 else:
     steps_seen = [s.step for s in live.snapshots]
@@ -324,7 +319,7 @@ else:
         ),
         key="curves_done",
     )
-    grid_slot.plotly_chart(grid_figure(settings, snapshot, show), key="grid_done")
+    draw_grid(grid_slot, settings, snapshot, show)
     after = live.run.checksums_after[show]
     same = t("training.checksum.same" if after == before else "training.checksum.changed")
     checksum_slot.markdown(f"{t('training.checksum', before=before, after=after)} **{same}**")
@@ -551,6 +546,7 @@ if tab_compare.open:
             )
         )
         st.caption(t("training.compare.old_note"))
+        st.caption(t("training.compare.time_note"))
         st.caption(t("training.compare.paper"))
 
 in_the_note(page, "training.note.says", "training.note.precise")

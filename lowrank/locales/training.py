@@ -7,16 +7,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "When LoRA trains, what actually changes? Press “Train” and watch two small matrices, A and B, learn beside a frozen W.",
     },
     "training.diagram.title": {
-        "zh": "笔记里的图：x 经过冻结的 W，也经过旁边的 B、A，两路相加",
-        "en": "The note's picture: x through W, and beside it through B and A; outputs add",
+        "zh": "笔记里的图：两条路，相加",
+        "en": "The note's picture: two paths, added",
     },
     "training.diagram.frozen": {"zh": "冻结", "en": "frozen"},
     "training.diagram.trained": {"zh": "只训练 B 和 A", "en": "only B and A are trained"},
     "training.diagram.zero": {"zh": "初始为 0", "en": "starts at 0"},
     "training.diagram.random": {"zh": "随机初始化", "en": "starts random"},
     "training.layout": {
-        "zh": "W 的形状是 d×k = 输出×输入（和 PyTorch 一样），一层算的是 h = W x + b；ΔW 与 W 同形。",
-        "en": "W has shape d×k = outputs×inputs (as in PyTorch); a layer computes h = W x + b, and ΔW has W's shape.",
+        "zh": "x 经过冻结的 W，同时在旁边经过 B 再经过 A（再乘 α/r），两路输出相加。W 的形状是 d×k = 输出×输入（和 PyTorch 一样），一层算的是 h = W x + b；ΔW 与 W 同形。",
+        "en": "x goes through the frozen W and, beside it, through B and then A (times α/r); the two outputs add. W has shape d×k = outputs×inputs (as in PyTorch); a layer computes h = W x + b, and ΔW has W's shape.",
     },
     "training.naming.title": {
         "zh": "同一个乘积，三套字母",
@@ -117,17 +117,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "第 {step} 步 · 第 {layer} 层：ΔW = {scale}·A×B",
         "en": "Step {step} · layer {layer}: ΔW = {scale}·A×B",
     },
-    "training.grid.delta": {
-        "zh": "ΔW  {d}×{k}（最大 |ΔW| = {max}）",
-        "en": "ΔW  {d}×{k} (max |ΔW| = {max})",
+    "training.grid.parts": {
+        "zh": "上：B（{r}×{k}）· 左：A（{d}×{r}）· 右下：ΔW（{d}×{k}，最大 |ΔW| = {max}）",
+        "en": "top: B ({r}×{k}) · left: A ({d}×{r}) · bottom right: ΔW ({d}×{k}, max |ΔW| = {max})",
     },
     "training.frozen.title": {
-        "zh": "W  {d}×{k}：冻结，不训练",
-        "en": "W  {d}×{k}: frozen, not trained",
+        "zh": "W（{d}×{k}）：冻结，不训练",
+        "en": "W ({d}×{k}): frozen, not trained",
     },
+    "training.frozen.caption": {"zh": "灰度表示 |W| 的大小", "en": "grey shows the size of |W|"},
     "training.colours": {
-        "zh": "颜色：红为正、蓝为负，每个矩阵以 0 为中心各自取色标；W 用灰色，因为它不参与训练。把鼠标移到格子上可看数值。",
-        "en": "Colours: red positive, blue negative, each matrix on its own scale centred at 0; W is grey because it is not trained. Hover over a cell to read its value.",
+        "zh": "颜色：红为正、蓝为负，每个矩阵以 0 为中心各自取色标；ΔW 的每一格正对着 A 的一行和 B 的一列。W 用灰色，因为它不参与训练。",
+        "en": "Colours: red positive, blue negative, each matrix on its own scale centred at 0; each cell of ΔW lines up with a row of A and a column of B. W is grey because it is not trained.",
     },
     "training.checksum": {
         "zh": "W 的指纹（SHA-256）：训练前 `{before}`，训练后 `{after}`",
@@ -160,8 +161,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Singular values of ΔW (log scale)",
     },
     "training.checks.size": {
-        "zh": "**更新有多大。** ‖ΔW‖_F = {delta}，‖W‖_F = {w}。",
-        "en": "**How big the update is.** ‖ΔW‖_F = {delta}, ‖W‖_F = {w}.",
+        "zh": "**更新有多大。** $\\|\\Delta W\\|_F$ = {delta}，$\\|W\\|_F$ = {w}。",
+        "en": "**How big the update is.** $\\|\\Delta W\\|_F$ = {delta}, $\\|W\\|_F$ = {w}.",
     },
     "training.merge.button": {"zh": "合并：W' = W + ΔW", "en": "Merge: W' = W + ΔW"},
     "training.merge.hint": {
@@ -169,8 +170,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "After merging, LoRA disappears into W': what you deploy is a plain network with no extra layer.",
     },
     "training.merge.result": {
-        "zh": "合并后的普通网络与“W + 旁路”的网络，在全部 {n} 张测试图上输出的相对差是 {gap}（浮点精度）。合并后每层只做一次矩阵乘法；不合并时，每层每张图要多做 r(d+k) = {extra} 次乘加。",
-        "en": "The merged plain network and the “W + side path” network differ by {gap} (relative) on all {n} test images: floating-point precision. Merged, each layer is one matrix product; unmerged, every image costs r(d+k) = {extra} extra multiply-adds.",
+        "zh": "合并后的普通网络与“W + 旁路”的网络，在全部 {n} 张测试图上输出的相对差是 {gap}（浮点精度）。合并后每层只做一次矩阵乘法；不合并时，每张图在加了 LoRA 的各层上要多做 Σ r(d+k) = {extra} 次乘加。",
+        "en": "The merged plain network and the “W + side path” network differ by {gap} (relative) on all {n} test images: floating-point precision. Merged, each layer is one matrix product; unmerged, every image costs Σ r(d+k) = {extra} extra multiply-adds over the adapted layers.",
     },
     "training.merge.unmerge": {
         "zh": "拆回：W' − ΔW 与原来的 W 最多相差 {err}。随时可以拿掉 LoRA，换回预训练模型。",
@@ -241,6 +242,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "training.compare.old_note": {
         "zh": "最后一列是旧任务还剩多少。两种方法都只见过新数据，所以都可能忘掉旧的；区别在于 LoRA 的 W 原封未动，拿掉 A、B 就一位不差地回到预训练模型，而全量微调已经改写了 W。",
         "en": "The last column shows what is left of the old task. Both methods see only the new data, so both can forget; the difference is that LoRA leaves W untouched — remove A and B and the pretrained model is back bit for bit — while full fine-tuning has overwritten W.",
+    },
+    "training.compare.time_note": {
+        "zh": "用时是这台共享服务器上的实测，会有波动。这么小的网络上，LoRA 每一步并不更快：前向和反向仍要经过整个 W。LoRA 省的是要训练和保存的东西：梯度和 Adam 状态只给 r(d+k) 个数而不是 d·k 个，存档只需 A 和 B。",
+        "en": "Times are measured on this shared server and vary. On a network this small LoRA is not faster per step: the forward and backward passes still go through all of W. What LoRA saves is what must be trained and stored: gradients and Adam states for r(d+k) numbers instead of d·k, and a checkpoint of A and B only.",
     },
     "training.compare.paper": {
         "zh": "论文里的对应结果（GPT-3 175B，表 6）：只在 Wq、Wv 上加 LoRA，r = 1 就和更大的 r 差不多（WikiSQL 73.4 vs 73.8）。",

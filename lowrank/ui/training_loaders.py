@@ -36,8 +36,8 @@ class Settings:
 
     @property
     def every(self) -> int:
-        """Steps between snapshots: about 30 per run, whatever its length."""
-        return max(10, self.steps // 30)
+        """Steps between snapshots: about 20 per run (each is drawn live), whatever its length."""
+        return max(10, self.steps // 20)
 
     def train_args(self) -> dict[str, object]:
         """Keyword arguments of lora.train_lora for these settings."""
