@@ -5,6 +5,9 @@ Run ``python tests/data/make_corpus.py [DIRECTORY]`` to write the files (default
 directory once per session. Each :class:`Case` says what the app must answer: the catalogue key
 of its message, or that the input is accepted (and the shape it must then have), or that
 Streamlit's uploader itself refuses it (over ``server.maxUploadSize``).
+
+The URL cases are :data:`URL_GROUPS` (every page's URL-bound keys, read from the pages) crossed
+with :data:`BAD_VALUES` (out of range, negative, non-numeric, unknown name, empty, HTML).
 """
 
 from __future__ import annotations
@@ -179,11 +182,61 @@ def _matrix_cases() -> list[tuple[Case, bytes]]:
     return [(case, data if isinstance(data, bytes) else data.encode()) for case, data in cases]
 
 
+# --- URL parameters -----------------------------------------------------------------------------
+
+#: Bad values for each kind of URL parameter, in five flavours (the same order for every kind).
+BAD_VALUES: dict[str, tuple[str, ...]] = {
+    "int": ("100000", "-3", "abc", "2.5", XSS),
+    "number": ("1e9", "-5", "abc", "nan", XSS),
+    "choice": ("nope", "-1", "ABC", "", XSS),
+    "bool": ("2", "-1", "maybe", "", XSS),
+    "multi": ("zz", "-1", "abc", "Q", XSS),  # an empty value is Streamlit's empty selection
+}
+#: What each flavour stands for (the index into every tuple of :data:`BAD_VALUES`).
+FLAVOURS: tuple[str, ...] = ("out_of_range", "negative", "non_numeric", "empty_or_odd", "html")
+
+
+@dataclass(frozen=True)
+class UrlGroup:
+    """URL-bound keys of a page checked together; ``fixed`` are valid values that enable them."""
+
+    page_id: str
+    kinds: dict[str, str]  #: parameter → kind (a key of BAD_VALUES)
+    fixed: dict[str, str]
+
+
+URL_GROUPS: tuple[UrlGroup, ...] = (
+    UrlGroup("home", {}, {}),
+    UrlGroup("svd", {"example": "choice", "full": "bool"}, {}),
+    UrlGroup("reconstruct", {"example": "choice", "k": "int"}, {}),
+    UrlGroup("image", {"img": "choice", "mode": "choice", "pick": "choice", "k": "int"}, {}),
+    UrlGroup("image", {"energy": "number"}, {"pick": "energy"}),
+    UrlGroup("why_delta_w",
+             {"shift": "choice", "layer": "choice", "minilm": "choice", "k": "int"}, {}),
+    UrlGroup("parameters", {"d": "choice", "k": "choice", "r": "int", "model": "choice",
+                            "precision": "choice", "targets": "multi", "rank": "choice"}, {}),
+    UrlGroup("training", {"shift": "choice", "layers": "multi", "r": "choice", "alpha": "choice",
+                          "seed": "int", "lr": "choice", "steps": "int", "random_init": "bool",
+                          "rslora": "bool", "show": "choice"}, {}),
+)
+
+
+def url_case(group: UrlGroup, flavour: int) -> dict[str, str]:
+    """The bad query parameters of ``group`` in one flavour (0…4), with its fixed valid ones."""
+    bad = {name: BAD_VALUES[kind][flavour] for name, kind in group.kinds.items()}
+    return {**group.fixed, **bad}
+
+
+def corpus() -> list[tuple[Case, bytes]]:
+    """Every corpus case with its file's bytes (images first, then matrices)."""
+    return [*_image_cases(), *_matrix_cases()]
+
+
 def write_corpus(directory: Path) -> list[Case]:
     """Write every corpus file into ``directory`` (created if needed); return the cases."""
     directory.mkdir(parents=True, exist_ok=True)
     cases = []
-    for case, data in [*_image_cases(), *_matrix_cases()]:
+    for case, data in corpus():
         (directory / case.name).write_bytes(data)
         cases.append(case)
     return cases

@@ -1,0 +1,366 @@
+"""Hostile input through AppTest: bad URL values on every page, the CSV corpus on /svd, the image
+corpus on /image, a bad typed grid; and the static security checks.
+
+Each case: the translated message (checked word for word, in the run's language), no exception,
+the last valid input still in use, and the page answering the next action. The corpus comes from
+``tests/data/make_corpus.py`` (generated into a temporary directory, no binaries in git).
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+import pytest
+import tomllib
+from streamlit.testing.v1 import AppTest
+
+from lowrank import i18n, pages
+from lowrank.errors import InputError
+from lowrank.image import load_upload
+from lowrank.matrix_input import parse_csv
+from lowrank.ui.widgets import plain
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests" / "data"))
+
+from make_corpus import (  # noqa: E402
+    BAD_VALUES,
+    FLAVOURS,
+    UPLOADER_REFUSES,
+    URL_GROUPS,
+    XSS,
+    Case,
+    UrlGroup,
+    corpus,
+    url_case,
+    write_corpus,
+)
+
+#: Languages the cases are checked in, alternately (``xx`` is unknown: Chinese plus a note).
+RUN_LANGUAGES = ("en", "xx", "en", "zh", "en")
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Case]]:
+    """The bad-input corpus, written once for this module."""
+    directory = tmp_path_factory.mktemp("corpus")
+    return directory, {case.name: case for case in write_corpus(directory)}
+
+
+def open_page(page_id: str, **params: str) -> AppTest:
+    """Open a page as a deep link would: the app's entry script, switched to the page.
+
+    Opening ``pages/N_x.py`` as the entry script breaks the frame's links to ``app.py``.
+    """
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    if page_id != "home":
+        app.switch_page(pages.by_id(page_id).script)
+    for name, value in params.items():
+        app.query_params[name] = value
+    return app.run()
+
+
+def shown_language(lang: str) -> str:
+    """The language a page uses for ``?lang=lang`` (an unknown one falls back to Chinese)."""
+    return lang if lang in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
+
+
+def reading(app: AppTest) -> tuple[str, ...]:
+    """What a student reads on the page: metrics, markdown, captions and alerts."""
+    parts = [f"{m.label}={m.value}" for m in app.metric]
+    parts += [m.value for m in (*app.markdown, *app.caption, *app.info, *app.success)]
+    return tuple(parts)
+
+
+def no_exception(app: AppTest) -> None:
+    assert not app.exception, [e.value for e in app.exception]
+
+
+# --- URL parameters, every page -------------------------------------------------------------------
+
+#: The main control of each page: (widget kind, key, default, another value).
+MAIN_CONTROL: dict[str, tuple[str, str, object, object]] = {
+    "home": ("button_group", "lang__choice", None, None),
+    "svd": ("toggle", "full", False, True),
+    "reconstruct": ("slider", "k", 1, 2),
+    "image": ("slider", "k", 20, 5),
+    "image-energy": ("slider", "energy", 90.0, 60.0),
+    "why_delta_w": ("slider", "k", 8, 3),
+    "parameters": ("slider", "r", 2, 1),
+    "training": ("select_slider", "r", 4, 8),
+}
+
+
+def main_control(group: UrlGroup) -> tuple[str, str, object, object]:
+    """The control a group's bad values fall back on, and what to move it to next."""
+    name = f"{group.page_id}-energy" if group.fixed.get("pick") == "energy" else group.page_id
+    return MAIN_CONTROL[name]
+
+
+def move_main_control(app: AppTest, group: UrlGroup) -> AppTest:
+    """Set the page's main control to a value other than its default and rerun."""
+    kind, key, _, value = main_control(group)
+    if group.page_id == "home":
+        value = "en" if app.query_params.get("lang") != "en" else "zh"
+    getattr(app, kind)(key=key).set_value(value).run()
+    return app
+
+
+#: Streamlit 1.67 seeds a bound widget from the URL as the run starts, before the page can check
+#: it: ``k=2.5`` becomes 2 although the page's note says the default is used (deleting the
+#: parameter in ``check_query_param`` comes too late). Strict, so a fix shows up as XPASS.
+COERCED = pytest.mark.xfail(strict=True, reason="Streamlit coerces ?k=2.5 to 2 before the check")
+
+
+def _url_case(group: UrlGroup, flavour: int):
+    name = f"{group.page_id}{''.join(f'-{v}' for v in group.fixed.values())}-{FLAVOURS[flavour]}"
+    _, key, default, _ = main_control(group)
+    value = BAD_VALUES["int"][flavour]
+    coerced = group.kinds.get(key) == "int" and "." in value and int(float(value)) != default
+    return pytest.param(group, flavour, id=name, marks=[COERCED] if coerced else [])
+
+
+@pytest.mark.parametrize(
+    ("group", "flavour"),
+    [_url_case(group, flavour) for group in URL_GROUPS for flavour in range(len(FLAVOURS))],
+)
+def test_bad_url_values_fall_back_with_a_note(group: UrlGroup, flavour: int):
+    """Each bad value: a translated note naming it, the default used, the page still answers."""
+    lang = RUN_LANGUAGES[flavour]
+    params = url_case(group, flavour)
+    app = open_page(group.page_id, lang=lang, **params)
+    no_exception(app)
+    shown = shown_language(lang)
+    warnings = [w.value for w in app.warning]
+    expected = {name: params[name] for name in group.kinds}
+    if lang not in i18n.LANGUAGES:
+        expected["lang"] = lang
+    for name, value in expected.items():
+        note = i18n.t("url.invalid", shown, name=plain(name), value=plain(value))
+        assert note in warnings, f"no note for {name}={value!r}: {warnings}"
+        assert app.query_params.get(name) != value, f"{name}={value!r} left in the URL"
+    assert not any(XSS in text for text in warnings), "HTML reached markdown unescaped"
+    title_key = "app.name" if group.page_id == "home" else pages.by_id(group.page_id).title_key
+    assert app.title[0].value == i18n.t(title_key, shown)
+
+    kind, key, default, _ = main_control(group)
+    if key in group.kinds:
+        assert getattr(app, kind)(key=key).value == default, f"{key} is not back to its default"
+
+    before = reading(app)
+    move_main_control(app, group)
+    no_exception(app)
+    assert reading(app) != before, "the main control changed nothing on the page"
+
+
+def test_a_bad_value_does_not_wipe_the_good_ones():
+    """/reconstruct?example=nope&k=2: the bad example falls back, the valid k stays."""
+    app = open_page("reconstruct", lang="en", example="nope", k="2")
+    no_exception(app)
+    assert app.slider(key="k").value == 2
+    assert app.query_params["k"] == "2"
+
+
+# --- CSV uploads on /svd -------------------------------------------------------------------------
+
+GOOD_CSV = ("good.csv", b"2,1\n1,3\n")
+
+
+def expected_message(error: InputError, lang: str) -> str:
+    """The text ``show_input_error`` must show for ``error`` in ``lang``."""
+    params = {name: plain(value) for name, value in error.params.items()}
+    return f"{i18n.t(error.key, lang, **params)} {i18n.t('error.kept_previous', lang)}"
+
+
+def core_error(case: Case, data: bytes) -> InputError:
+    """The error the core raises for a corpus file (and check it is the one the corpus expects)."""
+    with pytest.raises(InputError) as caught:
+        load_upload(data) if case.kind == "image" else parse_csv(data)
+    assert caught.value.key == case.expect
+    return caught.value
+
+
+def csv_page(lang: str) -> AppTest:
+    """/svd with the CSV source chosen and a first valid 2×2 upload."""
+    app = open_page("svd", lang=lang, example="csv")
+    no_exception(app)
+    app.file_uploader(key="s1_csv_upload").set_value((*GOOD_CSV, "text/csv")).run()
+    no_exception(app)
+    return app
+
+
+def using(app: AppTest, lang: str, name: str, rows: int, cols: int) -> bool:
+    """True when the page says it studies the upload ``name`` of that shape."""
+    text = i18n.t("source.csv.using", lang, name=plain(name), rows=rows, cols=cols)
+    return text in [c.value for c in app.caption]
+
+
+def _cases(kind: str, accepted: bool) -> list[str]:
+    """Names of the corpus files of ``kind`` that the app must accept (or refuse itself)."""
+    return [case.name for case, _ in corpus() if case.kind == kind
+            and case.accepted == accepted and case.expect != UPLOADER_REFUSES]
+
+
+@pytest.mark.parametrize("name", _cases("matrix", accepted=False))
+def test_bad_csv_keeps_the_last_matrix(files, name: str):
+    directory, cases = files
+    case = cases[name]
+    lang = "zh" if len(name) % 2 else "en"
+    data = (directory / name).read_bytes()
+    error = core_error(case, data)
+    app = csv_page(lang)
+    app.file_uploader(key="s1_csv_upload").set_value((name, data, "text/csv")).run()
+    no_exception(app)
+    assert expected_message(error, lang) in [e.value for e in app.error]
+    assert using(app, lang, GOOD_CSV[0], 2, 2), "the last valid matrix is gone"
+
+    app.file_uploader(key="s1_csv_upload").set_value(("next.csv", b"1;2;3\n4;5;6\n", "text/csv"))
+    app.run()
+    no_exception(app)
+    assert not app.error
+    assert using(app, lang, "next.csv", 2, 3), "the page does not take the next upload"
+
+
+@pytest.mark.parametrize("name", _cases("matrix", accepted=True))
+def test_odd_but_valid_csv_is_taken(files, name: str):
+    directory, cases = files
+    lang = "en"
+    app = csv_page(lang)
+    upload = (name, (directory / name).read_bytes(), "text/csv")
+    app.file_uploader(key="s1_csv_upload").set_value(upload).run()
+    no_exception(app)
+    assert not app.error
+    assert using(app, lang, name, *cases[name].shape)
+
+
+def test_bad_typed_grid_keeps_the_last_matrix():
+    """An emptied cell in the grid: a translated message, the last valid matrix still used."""
+    app = open_page("svd", lang="en", example="grid")
+    no_exception(app)
+    editor = "s1_grid_editor_0"  # the first editor a session opens (see ui/matrix_source.py)
+    before = [m.value for m in app.markdown]
+    app.session_state[editor] = {"edited_rows": {0: {"1": None}}, "added_rows": [],
+                                 "deleted_rows": []}
+    app.run()
+    no_exception(app)
+    message = expected_message(InputError("input.missing_cell", row=1, col=1), "en")
+    assert message in [e.value for e in app.error]
+    assert [m.value for m in app.markdown] == before, "the last valid matrix is gone"
+
+
+# --- image uploads on /image ----------------------------------------------------------------------
+
+GOOD_IMAGE = "cmyk.jpg"  # a valid upload whose working size (56×40) differs from every case
+
+
+def image_page(files: tuple[Path, dict[str, Case]], lang: str) -> AppTest:
+    """/image with a first valid upload taken."""
+    directory, _ = files
+    app = open_page("image", lang=lang)
+    no_exception(app)
+    good = (GOOD_IMAGE, (directory / GOOD_IMAGE).read_bytes(), "image/jpeg")
+    app.file_uploader(key="image_file").set_value(good).run()
+    no_exception(app)
+    assert app.query_params.get("img") == "upload"
+    return app
+
+
+def working_size(app: AppTest) -> str:
+    """The caption that states the working image's size."""
+    return next(c.value for c in app.caption if "×" in c.value and "1024" in c.value)
+
+
+@pytest.mark.parametrize("name", _cases("image", accepted=False))
+def test_bad_image_keeps_the_last_picture(files, name: str):
+    directory, cases = files
+    lang = "zh" if len(name) % 2 else "en"
+    data = (directory / name).read_bytes()
+    error = core_error(cases[name], data)
+    app = image_page(files, lang)
+    size_before = working_size(app)
+    app.file_uploader(key="image_file").set_value((name, data, "image/png")).run()
+    no_exception(app)
+    assert expected_message(error, lang) in [e.value for e in app.error]
+    assert working_size(app) == size_before, "the last valid picture is gone"
+
+    before = reading(app)
+    app.slider(key="k").set_value(3).run()
+    no_exception(app)
+    assert reading(app) != before, "the rank slider no longer works"
+
+
+@pytest.mark.parametrize("name", _cases("image", accepted=True))
+def test_odd_but_valid_image_is_taken(files, name: str):
+    directory, cases = files
+    app = image_page(files, "en")
+    upload = (name, (directory / name).read_bytes(), "image/png")
+    app.file_uploader(key="image_file").set_value(upload).run()
+    no_exception(app)
+    assert not app.error
+    width, height = cases[name].shape
+    assert f"{width}×{height}" in working_size(app)
+
+
+# --- security -------------------------------------------------------------------------------------
+
+APP_CODE = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")),
+            *sorted((ROOT / "lowrank").rglob("*.py"))]
+
+
+def test_server_config_caps_uploads_and_keeps_xsrf():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert 0 < config["server"]["maxUploadSize"] <= 10
+    assert config["server"]["enableXsrfProtection"] is True
+    assert config["client"]["showErrorDetails"] in ("none", False)
+
+
+def _calls(path: Path) -> list[tuple[ast.Call, str]]:
+    """Every call in ``path`` with the name of what it calls (``open``, ``Image.open``...)."""
+    calls = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call):
+            calls.append((node, ast.unparse(node.func)))
+    return calls
+
+
+def test_no_html_from_user_text():
+    """Nothing renders raw HTML: no unsafe_allow_html=True, st.html or v1 components.html."""
+    for path in APP_CODE:
+        for call, name in _calls(path):
+            where = f"{path.relative_to(ROOT)}:{call.lineno}"
+            assert name not in ("st.html", "components.html", "st.components.v1.html"), where
+            for keyword in call.keywords:
+                if keyword.arg == "unsafe_allow_html":
+                    assert isinstance(keyword.value, ast.Constant), where
+                    assert keyword.value.value is False, where
+
+
+_FILE_OPENERS = ("open", "Path", "read_text", "read_bytes", "np.load", "load_file", "read_csv")
+#: Attributes through which user input arrives: an upload's name, session state, the URL.
+_USER_SOURCES = ("name", "session_state", "query_params")
+
+
+def test_no_file_opened_by_a_name_from_the_user():
+    """No call that opens a file takes an uploaded file's ``.name`` (or anything from state)."""
+    for path in APP_CODE:
+        for call, name in _calls(path):
+            if name.split(".")[-1] not in {o.split(".")[-1] for o in _FILE_OPENERS}:
+                continue
+            where = f"{path.relative_to(ROOT)}:{call.lineno}: {ast.unparse(call)}"
+            for argument in (*call.args, *(k.value for k in call.keywords)):
+                for node in ast.walk(argument):
+                    if isinstance(node, ast.Attribute):
+                        assert node.attr not in _USER_SOURCES, where
+                    if isinstance(node, ast.Name) and not node.id.isupper():  # not a constant
+                        assert "upload" not in node.id.lower(), where
+
+
+def test_a_path_as_file_name_is_only_a_label():
+    """A CSV named like a system file: its bytes are parsed; the name is only shown (escaped)."""
+    app = csv_page("en")
+    hostile = "../../../../etc/passwd.csv"
+    app.file_uploader(key="s1_csv_upload").set_value((hostile, b"1,0\n0,1\n", "text/csv")).run()
+    no_exception(app)
+    assert using(app, "en", hostile, 2, 2)
