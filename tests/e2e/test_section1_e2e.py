@@ -1,0 +1,95 @@
+"""The SVD and reconstruction pages in a real browser: keyboard on the rank slider, the chooser
+carried between pages, a bad upload, and a shared link that reproduces the view."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+from e2e_support import assert_no_error, wait_idle
+
+from lowrank import i18n
+from lowrank.examples import example
+from lowrank.svd_views import format_percent
+
+pytestmark = pytest.mark.e2e
+
+
+def energy(k: int) -> str:
+    sigma = np.linalg.svd(example("note"), compute_uv=False)
+    return format_percent(np.sum(sigma[:k] ** 2) / np.sum(sigma**2))
+
+
+def metric(tab, label: str) -> str:
+    box = tab.locator("[data-testid='stMetric']").filter(has_text=label).first
+    return box.locator("[data-testid='stMetricValue']").inner_text().strip()
+
+
+def wait_for_metric(tab, label: str, value: str) -> None:
+    tab.wait_for_function(
+        """([label, value]) => [...document.querySelectorAll("[data-testid='stMetric']")].some(
+            m => m.innerText.includes(label)
+              && m.querySelector("[data-testid='stMetricValue']")?.innerText.trim() === value)""",
+        arg=[label, value],
+        timeout=30_000,
+    )
+
+
+def charts_text(tab) -> str:
+    return " ".join(tab.locator("[data-testid='stPlotlyChart']").all_inner_texts())
+
+
+def test_keyboard_moves_the_rank_and_everything_follows(server, page):
+    page.goto(f"{server.url}/reconstruct?lang=en&example=note")
+    wait_idle(page)
+    assert_no_error(page)
+    assert metric(page, "Energy kept") == energy(1)
+    assert "k = 1" in charts_text(page)
+    thumb = page.get_by_role("slider").first
+    thumb.focus()
+    thumb.press("ArrowRight")
+    page.wait_for_url(re.compile(r".*[?&]k=2\b.*"), timeout=30_000)
+    wait_for_metric(page, "Energy kept", energy(2))
+    wait_idle(page)
+    text = charts_text(page)
+    assert "k = 2" in text and "S₂ (rank-2 approximation)" in text
+    thumb.press("ArrowRight")
+    page.wait_for_url(re.compile(r".*[?&]k=3\b.*"), timeout=30_000)
+    wait_for_metric(page, "Energy kept", energy(3))
+    wait_idle(page)
+    assert "k = 3" in charts_text(page)
+    assert_no_error(page)
+
+
+def test_shared_link_reproduces_the_view(server, page):
+    page.goto(f"{server.url}/reconstruct?lang=zh&example=low_rank_noise&k=2")
+    wait_idle(page)
+    assert_no_error(page)
+    wait_for_metric(page, "保留的能量", "99.50%")
+    assert i18n.t("example.low_rank_noise.desc", "zh") in page.locator("body").inner_text()
+
+
+def test_the_chosen_matrix_follows_to_the_other_page(server, page):
+    page.goto(f"{server.url}/svd?lang=en&example=identity")
+    wait_idle(page)
+    assert i18n.t("example.identity.desc", "en") in page.locator("body").inner_text()
+    sidebar = page.locator("[data-testid='stSidebar']")
+    sidebar.get_by_role("link", name="Keep the largest singular values").click()
+    page.wait_for_url(re.compile(r".*/reconstruct\?.*example=identity.*"), timeout=30_000)
+    wait_idle(page)
+    assert_no_error(page)
+    wait_for_metric(page, "Energy kept", "25.00%")
+    assert i18n.t("example.identity.desc", "en") in page.locator("body").inner_text()
+
+
+def test_a_bad_upload_shows_a_message_and_keeps_the_page_working(server, page, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("1,2,3\n4,5\n")
+    page.goto(f"{server.url}/svd?lang=en&example=csv")
+    wait_idle(page)
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(bad))
+    page.wait_for_selector("text=Row 2 has 2 entries", timeout=30_000)
+    wait_idle(page)
+    assert_no_error(page)
+    assert page.locator("[data-testid='stPlotlyChart']").count() > 0
