@@ -189,10 +189,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- layers ----------------------------------------------------------------------------------
     "image.layers_title": {"zh": "一层一层叠起来", "en": "Built up layer by layer"},
     "image.layers_intro": {
-        "zh": "秩 k 的近似就是前 k 个秩 1 层之和：S_k = σ₁u₁v₁ᵀ + σ₂u₂v₂ᵀ + … + σₖuₖvₖᵀ。"
+        "zh": "秩 k 的近似就是前 k 个秩 1 层之和：Sₖ = σ₁u₁v₁ᵀ + σ₂u₂v₂ᵀ + … + σₖuₖvₖᵀ。"
         "每一层都是一列乘一行，所以只能画出“横竖条纹”式的图案。",
         "en": "The rank-k approximation is the sum of the first k rank-1 layers: "
-        "S_k = σ₁u₁v₁ᵀ + σ₂u₂v₂ᵀ + … + σₖuₖvₖᵀ. Each layer is a column times a row, so on its own it "
+        "Sₖ = σ₁u₁v₁ᵀ + σ₂u₂v₂ᵀ + … + σₖuₖvₖᵀ. Each layer is a column times a row, so on its own it "
         "can only draw a pattern of horizontal and vertical bands.",
     },
     "image.layer": {"zh": "第 {i} 层 σ{sub}u{sub}v{sub}ᵀ", "en": "Layer {i}: σ{sub}u{sub}v{sub}ᵀ"},
@@ -234,14 +234,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "image.precise": {
         "zh": "保留的是最大的**奇异值**（不是特征值；一个颜色通道是 m×n 的长方形矩阵，根本没有特征值）。"
-        "奇异值的平方和是 Frobenius 范数的平方 ‖S‖²_F = Σᵢⱼ sᵢⱼ² = Σ σᵢ²（“能量”），不是行列式。"
+        "奇异值的平方和是 Frobenius 范数的平方 ‖S‖² = Σᵢⱼ sᵢⱼ² = Σ σᵢ²（“能量”），不是行列式。"
         "比较前后，看的是保留的能量 Σᵢ≤ₖ σᵢ² / Σ σᵢ²；而 Eckart–Young 定理说明，"
-        "这样截断得到的 S_k 是所有秩 k 矩阵里离原图最近的。",
+        "这样截断得到的 Sₖ 是所有秩 k 矩阵里离原图最近的。",
         "en": "What is kept are the largest **singular values** (not eigenvalues: a colour channel "
         "is an m×n rectangle, which has no eigenvalues at all). The sum of their squares is the "
-        "squared Frobenius norm ‖S‖²_F = Σᵢⱼ sᵢⱼ² = Σ σᵢ² (the \"energy\"), not a determinant. "
+        "squared Frobenius norm ‖S‖² = Σᵢⱼ sᵢⱼ² = Σ σᵢ² (the \"energy\"), not a determinant. "
         "Before vs after is the energy kept, Σᵢ≤ₖ σᵢ² / Σ σᵢ²; and by the Eckart–Young theorem the "
-        "truncated S_k is the closest rank-k matrix to the picture.",
+        "truncated Sₖ is the closest rank-k matrix to the picture.",
     },
     "image.note_live": {
         "zh": "这张图现在：k = {k}，保留的能量 {energy}。",

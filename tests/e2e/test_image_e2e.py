@@ -53,6 +53,10 @@ def test_slider_by_keyboard_then_upload_and_bad_upload(server, page):
     page.wait_for_url("**img=upload**")
     wait_idle(page)
     assert_no_error(page)
+    with page.expect_download() as download:
+        page.get_by_text(i18n.t("image.download_png", "en", k=23)).click()
+    picture = Image.open(download.value.path())
+    assert picture.size == (300, 90) and picture.format == "PNG"
 
     uploader.set_input_files(
         {"name": "bad.png", "mimeType": "image/png", "buffer": b"this is not a picture"}
