@@ -406,6 +406,7 @@ if tab_checks.open:
                         w=f"{np.linalg.norm(adapter.weight):.3g}",
                     )
                 )
+                st.caption(t("training.checks.size_paper"))
             with right:
                 st.plotly_chart(
                     tf.singular_values_log(s, r, t("training.sv.title"), f"r = {r}"), key="sv"

@@ -164,6 +164,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "**更新有多大。** $\\|\\Delta W\\|_F$ = {delta}，$\\|W\\|_F$ = {w}。",
         "en": "**How big the update is.** $\\|\\Delta W\\|_F$ = {delta}, $\\|W\\|_F$ = {w}.",
     },
+    "training.checks.size_paper": {
+        "zh": "对照：论文里 GPT-3 第 48 层的 Wq，r = 4 时 ‖ΔW‖_F = 6.91，而 ‖W‖_F = 61.95（表 7）：那里的更新比 W 小得多。这里的小网络要学一个新任务，更新可以和 W 本身一样大——看上面的实测数字。",
+        "en": "For comparison, the paper's GPT-3 layer-48 Wq at r = 4 has ‖ΔW‖_F = 6.91 against ‖W‖_F = 61.95 (Table 7): there the update is small next to W. This small network has to learn a new task, and its update can be as large as W itself — see the measured numbers above.",
+    },
     "training.merge.button": {"zh": "合并：W' = W + ΔW", "en": "Merge: W' = W + ΔW"},
     "training.merge.hint": {
         "zh": "合并后，LoRA 就“消失”在 W' 里：部署时是一个普通网络，没有额外的层。",
