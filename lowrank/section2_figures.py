@@ -132,7 +132,7 @@ def accuracy_figure(
                       annotation_text=f"{label}: {value * 100:.1f}%",
                       annotation_position="bottom right" if value > 0.5 else "top right")
     fig.add_vline(x=k, line_dash="dash", line_color="#444", annotation_text=f"k = {k}",
-                  annotation_position="top left")
+                  annotation_position="bottom right")
     fig.update_xaxes(title_text=x_title, range=[-0.5, x_max + 0.5])
     fig.update_yaxes(title_text=y_title, range=[-2, 104], ticksuffix="%")
     return _finish(fig, title, 380)

@@ -123,7 +123,8 @@ st.dataframe(
     key="spectra_table",
 )
 st.caption(page.t("s2.why.k_clipped"))
-st.info(page.t("s2.why.full_rank_note"), icon="🔎")
+st.info(page.t("s2.why.full_rank_note", rank=summaries["delta"].numerical_rank, n=dw.n),
+        icon="🔎")
 low, high = spectra.mp_edges(*random.shape)
 st.caption(
     page.t(

@@ -88,11 +88,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "s2.col.k90": {"zh": "达到 90% 需要的 k", "en": "k for 90%"},
     "s2.col.k90_share": {"zh": "k₉₀ / n", "en": "k₉₀ / n"},
     "s2.why.full_rank_note": {
-        "zh": "注意“数值秩”一列：这些矩阵（包括 ΔW）在数值上都是满秩的，没有哪个奇异值恰好为 0。"
-        "区别不在秩，而在能量集中在哪里——这正是“低秩近似”能成立的原因。",
-        "en": "Look at the numerical rank: every one of these matrices, ΔW included, is full rank "
-        "numerically; no singular value is exactly 0. The difference is not the rank but where the "
-        "energy sits, and that is what makes a low-rank approximation work.",
+        "zh": "注意“数值秩”一列：预训练矩阵和随机矩阵都是满秩的；连 ΔW 也有 {rank} / {n} 个不为 0 的方向，"
+        "它并不是严格的低秩矩阵。区别不在秩，而在能量集中在哪里——这正是“低秩近似”能成立的原因。",
+        "en": "Look at the numerical rank: the pretrained and random matrices are full rank, and even ΔW has "
+        "{rank} of {n} directions that are not zero: it is not exactly low rank. The difference is not "
+        "the rank but where the energy sits, and that is what makes a low-rank approximation work.",
     },
     "s2.why.mp_caption": {
         "zh": "随机 {m}×{n} 高斯矩阵（元素方差 1）的奇异值按 Marchenko–Pastur 定律分布在 "

@@ -50,6 +50,7 @@ def test_table_and_finding_match_numpy(run: finetune.FinetuneRun) -> None:
     assert expected[0] == 144 and expected[3] < 16 < expected[2]
     s = np.linalg.svd(run.deltas[1], compute_uv=False)
     assert f"**{np.sum(s[:8] ** 2) / np.sum(s**2):.1%}**" in shown_text(app)
+    assert f"{np.linalg.matrix_rank(run.deltas[1])} of 128" in shown_text(app)
 
 
 @pytest.mark.parametrize("k", ["1", "384"])
