@@ -29,13 +29,18 @@ def _channel_series(
     return [(all_name, ALL_COLOUR)]
 
 
-def _mark_rank(fig: go.Figure, k: int, label: str) -> None:
-    fig.add_vline(
-        x=k,
-        line_dash="dash",
-        line_color="#d62728",
-        annotation_text=f"{label} = {k}",
-        annotation_position="top right",
+def _mark_rank(fig: go.Figure, k: int, label: str, log_x: bool = False) -> None:
+    """A dashed line at x = k with its label (annotations on a log axis take log₁₀ of x)."""
+    fig.add_vline(x=k, line_dash="dash", line_color="#d62728")
+    fig.add_annotation(
+        x=float(np.log10(k)) if log_x else k,
+        y=1,
+        yref="paper",
+        text=f"{label} = {k}",
+        showarrow=False,
+        xanchor="left",
+        yanchor="top",
+        font={"color": "#d62728"},
     )
 
 
@@ -88,18 +93,26 @@ def energy_figure(
     all_name: str,
     y_title: str,
     marker_label: str = "k",
+    x_note: str = "",
 ) -> go.Figure:
-    """Cumulative energy kept at every rank, per channel and for the whole picture, k marked."""
+    """Cumulative energy kept at every rank, per channel and for the whole picture, k marked.
+
+    The k axis is logarithmic; ``x_note`` (e.g. "log scale") is added to its title.
+    """
     series = _channel_series(decomposition, channel_names, all_name)
     if decomposition.colour:
         series.append((all_name, ALL_COLOUR))
     curves = energy_curves(decomposition)[: len(series)]  # grey: its channel is the whole
     named = {name: curve for (name, _), curve in zip(series, curves, strict=True)}
-    fig = cumulative_energy_chart(named, title, kept=k, y_title=y_title, marker_label=marker_label)
+    fig = cumulative_energy_chart(named, title, y_title=y_title)
     for trace, (name, colour) in zip(fig.data, series, strict=True):
         trace.line.color = colour
         trace.line.width = 3 if name == all_name else 1.5
-    # Rank 1 alone keeps most of a picture's energy: show the range the curves actually climb.
+    # Rank 1 alone keeps most of a picture's energy and the rest comes within the first tens of
+    # ranks: show the range the curves climb, on a log axis of k so every decade gets room.
     bottom = 5 * np.floor(20 * float(curves[:, 0].min()))
     fig.update_yaxes(range=[min(bottom, 95.0), 100.5])
+    x_title = f"{marker_label} ({x_note})" if x_note else marker_label
+    fig.update_xaxes(type="log", title_text=x_title)
+    _mark_rank(fig, k, marker_label, log_x=True)
     return fig

@@ -287,6 +287,7 @@ def show_spectrum(page: Frame, decomposition: im.ImageSVD, k: int) -> None:
             k,
             title=page.t("image.energy_title"),
             y_title=page.t("image.energy_axis"),
+            x_note=page.t("image.log_scale"),
             **labels,
         ),
         key="image_energy",

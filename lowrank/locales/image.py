@@ -186,6 +186,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Energy kept by the first k singular values",
     },
     "image.energy_axis": {"zh": "保留的能量", "en": "energy kept"},
+    "image.log_scale": {"zh": "对数坐标", "en": "log scale"},
     # --- layers ----------------------------------------------------------------------------------
     "image.layers_title": {"zh": "一层一层叠起来", "en": "Built up layer by layer"},
     "image.layers_intro": {
