@@ -13,7 +13,11 @@ Measured on this 2-core machine (shared, so ± 20 %; medians of 5 runs, float64,
   image back exactly. So the full SVD is used;
 - a thread pool over the three channels does not help: scipy's LAPACK wrapper keeps the GIL
   (three threads with one BLAS thread each: 1.02 s against 1.02 s sequential) and OpenBLAS already
-  uses both cores inside one SVD. The channels are decomposed one after the other.
+  uses both cores inside one SVD. The channels are decomposed one after the other;
+- when the machine is oversubscribed (load average 11–20 on 2 cores while others ran tests), the
+  same 1024×874 SVD took 6.8–46 s with OpenBLAS's 2 threads, 1.7–4.7 s with 1 thread: spinning
+  BLAS threads suffer most from contention. A server for a whole class may do better with
+  ``OPENBLAS_NUM_THREADS=1`` (a deployment setting, measured here, not set by this module).
 """
 
 from __future__ import annotations
