@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from lowrank import finetune, lora
+from lowrank import finetune, i18n, lora
 from lowrank import training_figures as tf
 from lowrank.ui.frame import Frame, frame
 from lowrank.ui.training_loaders import (
@@ -344,15 +344,20 @@ else:
     )
 
 # --- what the run proves, the two demos and the comparison (only the open tab computes) -----------
+TABS = ("checks", "init", "alpha", "compare")
+open_tab_id = next(
+    (
+        tab
+        for tab in TABS
+        for lang in i18n.LANGUAGES
+        if st.session_state.get("tab") == i18n.t(f"training.tab.{tab}", lang)
+    ),
+    None,
+)
+if open_tab_id is not None:  # the open tab survives a language switch (its label changes)
+    st.session_state["tab"] = t(f"training.tab.{open_tab_id}")
 tab_checks, tab_init, tab_alpha, tab_compare = st.tabs(
-    [
-        t("training.tab.checks"),
-        t("training.tab.init"),
-        t("training.tab.alpha"),
-        t("training.tab.compare"),
-    ],
-    key="tab",
-    on_change="rerun",
+    [t(f"training.tab.{tab}") for tab in TABS], key="tab", on_change="rerun"
 )
 pre_digits, ft_digits = digits("pre", settings.shift), digits("ft", settings.shift)
 

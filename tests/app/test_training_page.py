@@ -191,3 +191,11 @@ def test_a_finished_run_is_shared_with_other_sessions() -> None:
     text = shown(other)
     assert i18n.t("training.stored", "en", seconds="")[:20] in text
     assert np.isfinite(float(re.search(r"\(([\d.]+) s of computation", text).group(1)))
+
+
+def test_open_tab_survives_a_language_switch() -> None:
+    app = open_tab(open_training(lang="en", steps=SHORT), "alpha", "en")
+    app.button_group(key="lang__choice").set_value("zh").run()
+    assert not app.exception
+    assert app.session_state["tab"] == i18n.t("training.tab.alpha", "zh")
+    assert list(app.table[0].value.index) == ["2", "8", "32"]
