@@ -12,11 +12,13 @@ from dataclasses import dataclass
 
 import numpy as np
 import scipy.linalg
+import scipy.sparse.linalg
 
 from lowrank.svd import (
     SVD,
     cumulative_energy,
     frobenius_error,
+    numerical_rank,
     reconstruct,
     spectral_error,
     storage,
@@ -119,6 +121,17 @@ def product_error(matrix: np.ndarray, svd: SVD) -> float:
     return float(np.max(np.abs(product - np.asarray(matrix, dtype=np.float64)), initial=0.0))
 
 
+def spectral_norm(matrix: np.ndarray) -> float:
+    """‖A‖₂, the largest singular value, computed from A itself: a full SVD for small matrices,
+    Lanczos (ARPACK, fixed start vector, full precision) when min(m, n) > 64."""
+    a = np.asarray(matrix, dtype=np.float64)
+    if min(a.shape) <= 64 or not np.any(a):
+        return float(np.linalg.norm(a, 2))
+    start = np.ones(min(a.shape))
+    top = scipy.sparse.linalg.svds(a, k=1, v0=start, tol=0, return_singular_vectors=False)
+    return float(top[0])
+
+
 @dataclass(frozen=True)
 class RankK:
     """Everything the reconstruction page shows at rank k."""
@@ -148,12 +161,28 @@ def rank_k(matrix: np.ndarray, svd: SVD, k: int) -> RankK:
         residual=residual,
         frobenius_direct=float(np.linalg.norm(residual, "fro")),
         frobenius_formula=frobenius_error(svd.s, k),
-        spectral_direct=float(np.linalg.norm(residual, 2)),
+        spectral_direct=spectral_norm(residual),
         spectral_formula=spectral_error(svd.s, k),
         energy_kept=float(cumulative_energy(svd.s)[k - 1]) if k > 0 else 0.0,
         storage=storage(m, n, k),
         full_storage=m * n,
     )
+
+
+@dataclass(frozen=True)
+class Determinant:
+    """det S and Π σᵢ of a square S as a sign and base-10 logarithms, so no size overflows."""
+
+    sign: float  #: −1, 0 or +1
+    log10_abs: float  #: log₁₀ |det S| (−inf when det S = 0)
+    log10_sigma_product: float  #: log₁₀ Π σᵢ = Σ log₁₀ σᵢ (−inf when some σᵢ = 0); = log₁₀ |det S|
+    singular: bool  #: numerical rank < n: det S and Π σᵢ are 0 up to rounding
+
+    @property
+    def value(self) -> float:
+        """det S as a float (±inf beyond the float range)."""
+        with np.errstate(over="ignore"):
+            return float(self.sign * 10.0**self.log10_abs) if self.sign else 0.0
 
 
 @dataclass(frozen=True)
@@ -164,8 +193,7 @@ class NoteCheck:
     before_sigma: float  #: Σ σᵢ²
     after_entries: float  #: Σᵢⱼ of the squared entries of S_k = ‖S_k‖²_F
     after_sigma: float  #: Σ_{i≤k} σᵢ²
-    determinant: float | None  #: det S (square S only)
-    sigma_product: float | None  #: Π σᵢ (square S only); equals |det S|
+    determinant: Determinant | None  #: square S only
 
     @property
     def kept(self) -> float:
@@ -177,14 +205,23 @@ def note_check(matrix: np.ndarray, svd: SVD, k: int) -> NoteCheck:
     """Sums of squares before and after keeping k singular values, and det S against Π σᵢ."""
     s = np.asarray(matrix, dtype=np.float64)
     squares = np.asarray(svd.s) ** 2
-    square = s.shape[0] == s.shape[1]
+    determinant = None
+    if s.shape[0] == s.shape[1]:
+        sign, log_abs = np.linalg.slogdet(s)
+        with np.errstate(divide="ignore"):
+            log_sigma = float(np.sum(np.log10(svd.s)))
+        determinant = Determinant(
+            float(sign),
+            float(log_abs / np.log(10.0)),
+            log_sigma,
+            numerical_rank(svd.s, s.shape) < s.shape[0],
+        )
     return NoteCheck(
         before_entries=float(np.sum(s**2)),
         before_sigma=float(squares.sum()),
         after_entries=float(np.sum(reconstruct(svd, k) ** 2)),
         after_sigma=float(squares[:k].sum()),
-        determinant=float(np.linalg.det(s)) if square else None,
-        sigma_product=float(np.prod(svd.s)) if square else None,
+        determinant=determinant,
     )
 
 
@@ -198,10 +235,13 @@ class Guess:
     rank: int  #: numerical rank of the guess (at most k)
 
 
-def _project(matrix: np.ndarray, basis: np.ndarray) -> np.ndarray:
-    """Q Qᵀ S, Q an orthonormal basis of span(basis): the best fit of S's columns in that span."""
+def _project(matrix: np.ndarray, basis: np.ndarray) -> tuple[np.ndarray, int]:
+    """Q Qᵀ S, Q an orthonormal basis of span(basis): the best fit of S's columns in that span;
+    and its rank, read from the small factor QᵀS (no SVD of an m×n matrix)."""
     q = scipy.linalg.orth(basis)
-    return q @ (q.T @ matrix)
+    coefficients = q.T @ matrix
+    rank = int(np.linalg.matrix_rank(coefficients)) if coefficients.size else 0
+    return q @ coefficients, rank
 
 
 def guess(matrix: np.ndarray, strategy: str, k: int, seed: int = 0) -> Guess:
@@ -217,17 +257,17 @@ def guess(matrix: np.ndarray, strategy: str, k: int, seed: int = 0) -> Guess:
     if not 1 <= k <= min(s.shape):
         raise ValueError(f"rank k={k} outside 1..{min(s.shape)}")
     if strategy == "column_span":
-        approx = _project(s, s[:, :k])
+        approx, rank = _project(s, s[:, :k])
     elif strategy == "kept_columns":
         approx = np.zeros_like(s)
         approx[:, :k] = s[:, :k]
+        rank = int(np.linalg.matrix_rank(s[:, :k]))
     elif strategy == "random":
         omega = np.random.default_rng(seed).normal(size=(s.shape[1], k))
-        approx = _project(s, s @ omega)
+        approx, rank = _project(s, s @ omega)
     else:
         raise ValueError(f"unknown strategy {strategy!r}")
-    error = float(np.linalg.norm(s - approx, "fro"))
-    return Guess(strategy, approx, error, int(np.linalg.matrix_rank(approx)))
+    return Guess(strategy, approx, float(np.linalg.norm(s - approx, "fro")), rank)
 
 
 def guess_verdict(guess_error: float, svd_error: float, scale: float) -> tuple[str, float]:

@@ -21,8 +21,10 @@ from lowrank.figures import (
 )
 from lowrank.svd import SVD, cumulative_energy, rank_one_layers
 
-#: Rank-1 layers drawn one by one; beyond this the page says how many more there are.
+#: Rank-1 layers drawn one by one (fewer for matrices too large to print their numbers); beyond
+#: this the page says how many more there are.
 MAX_LAYERS_SHOWN = 6
+MAX_LARGE_LAYERS_SHOWN = 3
 _SUBSCRIPT_DIGITS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
@@ -45,6 +47,20 @@ def format_number(value: complex | float, digits: int = 4, scale: float | None =
         sign = "+" if z.imag > 0 else "−"
         text = f"{z.real:.{digits}g} {sign} {abs(z.imag):.{digits}g}i"
     return text.replace("-", "−")
+
+
+_SUPERSCRIPT_DIGITS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def format_power(sign: float, log10_abs: float, digits: int = 6) -> str:
+    """sign · 10^log10_abs, plainly when moderate, else as ``m × 10ⁿ`` (sizes beyond a float)."""
+    if sign == 0 or log10_abs == -np.inf:
+        return "0"
+    if abs(log10_abs) < 12:
+        return format_number(sign * 10.0**log10_abs, digits)
+    exponent = int(np.floor(log10_abs))
+    mantissa = format_number(sign * 10.0 ** (log10_abs - exponent), 4)
+    return f"{mantissa} × 10{str(exponent).translate(_SUPERSCRIPT_DIGITS)}"
 
 
 def format_percent(share: float, decimals: int = 2) -> str:
@@ -119,6 +135,12 @@ def reconstruction_panels(matrix: np.ndarray, result: RankK, titles: Sequence[st
     ]
 
 
+def layers_shown(shape: tuple[int, int], k: int) -> int:
+    """How many of the k layers to draw for a matrix of this shape."""
+    small = max(shape) <= ANNOTATE_MAX_SIDE
+    return min(k, MAX_LAYERS_SHOWN if small else MAX_LARGE_LAYERS_SHOWN)
+
+
 def layer_panels(svd: SVD, count: int, title: Callable[[int, float], str]) -> list[Panel]:
     """The first ``count`` rank-1 layers σᵢuᵢvᵢᵀ, titled by ``title(i, σᵢ)``."""
     layers = rank_one_layers(svd, count)
@@ -149,6 +171,8 @@ def panel_figures(panels: Sequence[Panel], scale: float | None = None) -> list[g
         figure.update_yaxes(constrain="domain")
         figure.update_traces(textfont={"size": 13})
         figure.update_layout(margin={"t": 72}, title={"y": 0.98, "yanchor": "top"})
+        if max(panel.matrix.shape) > ANNOTATE_MAX_SIDE:  # no numbers: no cell gaps, half the bytes
+            figure.update_traces(z=figure.data[0].z.astype(np.float32), xgap=0, ygap=0)
         figures.append(figure)
     return figures
 

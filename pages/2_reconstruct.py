@@ -6,12 +6,13 @@ import streamlit as st
 from lowrank.analysis import GUESS_STRATEGIES, RankK, guess, guess_verdict, note_check, rank_k
 from lowrank.svd import SVD
 from lowrank.svd_views import (
-    MAX_LAYERS_SHOWN,
     Panel,
     energy_figure,
     format_number,
     format_percent,
+    format_power,
     layer_panels,
+    layers_shown,
     matrix_scale,
     panel_figures,
     reconstruction_panels,
@@ -117,7 +118,7 @@ def layers_display(page: Frame, svd: SVD, k: int, scale: float) -> None:
     """The first layers σᵢuᵢvᵢᵀ whose sum is S_k."""
     st.subheader(page.t("rec.layers.header"))
     st.caption(page.t("rec.layers.caption"))
-    count = min(k, MAX_LAYERS_SHOWN)
+    count = layers_shown(svd.shape, k)
     panels = layer_panels(
         svd,
         count,
@@ -161,7 +162,6 @@ def beat_it(page: Frame, matrix: np.ndarray, svd: SVD, result: RankK, look: Pane
 def note_box(page: Frame, matrix: np.ndarray, svd: SVD, k: int) -> None:
     """The note's "determinant by summed squares" step, with the precise numbers."""
     check = note_check(matrix, svd, k)
-    scale = float(svd.s[0])
 
     def live() -> None:
         before = page.t(
@@ -177,15 +177,16 @@ def note_box(page: Frame, matrix: np.ndarray, svd: SVD, k: int) -> None:
         )
         kept = page.t("rec.note.kept", kept=format_percent(check.kept))
         st.markdown(f"- {before}\n- {after}\n- {kept}")
-        if check.determinant is None:
+        det = check.determinant
+        if det is None:
             m, n = matrix.shape
             st.markdown(page.t("rec.note.no_det", m=m, n=n))
         else:
             st.markdown(
                 page.t(
                     "rec.note.det",
-                    det=format_number(check.determinant, 6, scale=scale ** matrix.shape[0]),
-                    product=format_number(check.sigma_product, 6, scale=scale ** matrix.shape[0]),
+                    det="0" if det.singular else format_power(det.sign, det.log10_abs),
+                    product="0" if det.singular else format_power(1.0, det.log10_sigma_product),
                     sigma=format_number(check.before_sigma, 6),
                 )
             )

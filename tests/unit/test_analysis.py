@@ -19,6 +19,7 @@ from lowrank.analysis import (
     orthogonality,
     product_error,
     rank_k,
+    spectral_norm,
 )
 from lowrank.examples import EXAMPLE_IDS, example
 from lowrank.svd import decompose
@@ -148,16 +149,29 @@ def test_note_check(example_id: str) -> None:
         assert c.after_entries == pytest.approx(np.linalg.norm(_truncated(s, k), "fro") ** 2)
         assert c.kept == pytest.approx(np.sum(sigma[:k] ** 2) / np.sum(sigma**2))
         if s.shape[0] == s.shape[1]:
-            assert c.determinant == pytest.approx(np.linalg.det(s), abs=1e-9)
-            assert c.sigma_product == pytest.approx(abs(np.linalg.det(s)), abs=1e-9)
+            det = np.linalg.det(s)
+            assert c.determinant.value == pytest.approx(det, abs=1e-9)
+            assert 10**c.determinant.log10_sigma_product == pytest.approx(abs(det), rel=1e-9)
+            assert not c.determinant.singular
         else:
-            assert c.determinant is None and c.sigma_product is None
+            assert c.determinant is None
 
 
 def test_note_check_zero_matrix_keeps_everything() -> None:
     zero = np.zeros((3, 3))
     c = note_check(zero, decompose(zero), 1)
-    assert c.kept == 1.0 and c.determinant == 0.0 and c.sigma_product == 0.0
+    assert c.kept == 1.0 and c.determinant.value == 0.0 and c.determinant.singular
+    assert c.determinant.log10_sigma_product == -np.inf
+
+
+def test_determinant_of_large_and_singular_matrices() -> None:
+    big = 50.0 * np.random.default_rng(3).normal(size=(200, 200))  # |det| far beyond a float
+    c = note_check(big, decompose(big), 1).determinant
+    sign, logabs = np.linalg.slogdet(big)
+    assert c.sign == sign and c.log10_abs == pytest.approx(logabs / np.log(10))
+    assert c.log10_abs > 400 and c.log10_sigma_product == pytest.approx(c.log10_abs, rel=1e-9)
+    singular = np.array([[1.0, 2.0], [2.0, 4.0]])
+    assert note_check(singular, decompose(singular), 1).determinant.singular
 
 
 def test_column_span_guess_is_least_squares_on_the_first_columns() -> None:
@@ -221,3 +235,12 @@ def test_guess_verdict() -> None:
     outcome, ratio = guess_verdict(2.0, 1e-15, 10.0)
     assert outcome == "lost_exact" and ratio == float("inf")
     assert guess_verdict(0.0, 0.0, 0.0) == ("tie", 1.0)  # zero matrix
+
+
+@pytest.mark.parametrize("shape", [(3, 5), (200, 200), (200, 70), (70, 200)])
+def test_spectral_norm_matches_numpy(shape: tuple[int, int]) -> None:
+    a = np.random.default_rng(5).normal(size=shape)
+    assert spectral_norm(a) == pytest.approx(np.linalg.norm(a, 2), rel=1e-12)
+    assert spectral_norm(np.zeros(shape)) == 0.0
+    low = a[:, :2] @ a[:2, :]  # rank 2 with a large null space
+    assert spectral_norm(low) == pytest.approx(np.linalg.norm(low, 2), rel=1e-12)

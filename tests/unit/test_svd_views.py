@@ -15,7 +15,9 @@ from lowrank.svd_views import (
     energy_figure,
     format_number,
     format_percent,
+    format_power,
     layer_panels,
+    layers_shown,
     matrix_scale,
     panel_figures,
     reconstruction_panels,
@@ -35,6 +37,13 @@ def test_format_number() -> None:
     assert format_number(7.1e-15, 2) == "7.1e−15"
     assert format_number(7.1e-15, 4, scale=30.0) == "0"
     assert format_number(0.5, 4, scale=30.0) == "0.5"
+
+
+def test_format_power() -> None:
+    assert format_power(-1.0, np.log10(2.5)) == "−2.5"
+    assert format_power(0.0, -np.inf) == "0"
+    assert format_power(1.0, 450.30103) == "2 × 10⁴⁵⁰"
+    assert format_power(-1.0, -20.0) == "−1 × 10⁻²⁰"
 
 
 def test_format_percent_never_rounds_up_to_a_full_hundred() -> None:
@@ -134,3 +143,13 @@ def test_sigma_and_energy_figures_match_numpy() -> None:
     kept = np.cumsum(sigma**2) / np.sum(sigma**2)
     np.testing.assert_allclose(energy.data[0].y, 100 * kept, rtol=1e-12)
     assert energy.layout.shapes[0].x0 == 2
+
+
+def test_large_matrices_draw_fewer_layers_and_lighter_heatmaps() -> None:
+    assert layers_shown((8, 6), 4) == 4 and layers_shown((12, 12), 12) == 6
+    assert layers_shown((200, 200), 150) == 3 and layers_shown((200, 200), 2) == 2
+    big = np.random.default_rng(0).normal(size=(40, 30))
+    figure = panel_figures([Panel("S", "S", big)])[0]
+    assert figure.data[0].z.dtype == np.float32 and figure.data[0].xgap == 0
+    np.testing.assert_allclose(figure.data[0].z, big, rtol=1e-6)
+    assert figure.data[0].texttemplate is None  # too large to print numbers
