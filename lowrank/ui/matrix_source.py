@@ -17,7 +17,7 @@ import streamlit as st
 
 from lowrank.errors import InputError
 from lowrank.examples import DEFAULT_EXAMPLE, EXAMPLE_IDS, example
-from lowrank.matrix_input import MAX_GRID_SHAPE, MIN_SHAPE, parse_csv, parse_grid
+from lowrank.matrix_input import MAX_CSV_BYTES, MAX_GRID_SHAPE, MIN_SHAPE, parse_csv, parse_grid
 from lowrank.svd import readonly
 from lowrank.ui.frame import Frame
 from lowrank.ui.widgets import plain, show_input_error, url_choice
@@ -142,6 +142,7 @@ def _uploaded(page: Frame) -> np.ndarray:
         type=["csv", "txt", "tsv"],
         key="s1_csv_upload",
         help=page.t("source.csv.help"),
+        max_upload_size=max(1, MAX_CSV_BYTES // 1_000_000),
     )
     if upload is not None and upload.file_id != state.get(_CSV_FILE):
         state[_CSV_FILE] = upload.file_id

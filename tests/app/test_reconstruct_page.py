@@ -158,3 +158,13 @@ def test_bad_uploads_show_a_translated_message(data: bytes, key: str) -> None:
     assert len(app.error) == 1
     assert t("error.kept_previous", "zh") in app.error[0].value
     assert t("source.csv.waiting", "zh") in shown_text(app)  # the default example stays
+
+
+def test_a_rank_one_matrix_needs_no_slider() -> None:
+    app = open_reconstruct(example="csv", lang="en")
+    app.file_uploader(key="s1_csv_upload").set_value(("r1.csv", b"1,2,3\n2,4,6\n", "text/csv"))
+    app.run()
+    assert_clean(app)
+    assert t("rec.rank_one", "en") in shown_text(app)
+    assert not app.slider
+    assert metrics(app)[:4] == ["100.00%", "0", "0", "6 / 6"]
