@@ -41,6 +41,8 @@ def _heatmap(ax: Axes, matrix: np.ndarray, title: str, scale: float, decimals: i
         for (i, j), v in np.ndenumerate(values):
             colour = "white" if abs(v) > 0.6 * limit else "black"
             label = f"{v:.{decimals}f}"
+            if float(label) == 0:  # no "−0.00" for a small negative value
+                label = label.lstrip("-")
             ax.text(j, i, label, ha="center", va="center", fontsize=size, color=colour)
 
 
@@ -65,7 +67,7 @@ def matrices_slide(
     for ax, (name, matrix), digits in zip(axes, panels, places, strict=True):
         own = float(np.max(np.abs(matrix), initial=0.0))
         _heatmap(ax, matrix, name, first if shared_scale else own, digits)
-    fig.suptitle(title, fontsize=13, fontfamily=FONTS)
+    fig.suptitle(title, fontsize=13, fontfamily=FONTS, y=1.04)
     if footer:
         fig.text(0.5, 0.01, footer, ha="center", fontsize=10, fontfamily=FONTS)
     buffer = io.BytesIO()
