@@ -21,9 +21,9 @@ from lowrank.figures import (
 )
 from lowrank.svd import SVD, cumulative_energy, rank_one_layers
 
-#: Rank-1 layers drawn one by one (fewer for matrices too large to print their numbers); beyond
-#: this the page says how many more there are.
-MAX_LAYERS_SHOWN = 6
+#: Rank-1 layers drawn one by one: every layer of a matrix small enough to print its numbers (at
+#: most 16), the first 3 of a larger one; the page says how many more there are.
+MAX_LAYERS_SHOWN = 16
 MAX_LARGE_LAYERS_SHOWN = 3
 _SUBSCRIPT_DIGITS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 

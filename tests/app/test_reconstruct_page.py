@@ -8,7 +8,7 @@ import pytest
 from section1_support import assert_clean, chart_titles, open_section1, shown_text, t
 
 from lowrank.examples import EXAMPLE_IDS, example
-from lowrank.svd_views import MAX_LAYERS_SHOWN, format_number, format_percent
+from lowrank.svd_views import format_number, format_percent
 
 PAGE = "pages/2_reconstruct.py"
 
@@ -55,7 +55,7 @@ def test_every_example_at_k_1_and_at_full_rank(example_id: str, lang: str) -> No
         for title in chart_titles(app)
         if title.startswith(t("rec.layer.title", lang, i=1, sub="", sigma="")[:2])
     ]
-    assert len(layer_titles) == min(rank, MAX_LAYERS_SHOWN)
+    assert len(layer_titles) == rank  # every layer of a small matrix is drawn
 
 
 def test_k_from_the_url_and_out_of_range_values() -> None:
@@ -168,3 +168,13 @@ def test_a_rank_one_matrix_needs_no_slider() -> None:
     assert t("rec.rank_one", "en") in shown_text(app)
     assert not app.slider
     assert metrics(app)[:4] == ["100.00%", "0", "0", "6 / 6"]
+
+
+def test_language_switch_keeps_the_matrix_and_the_rank() -> None:
+    app = open_reconstruct(example="low_rank_noise", lang="en", k="3")
+    app.button_group(key="lang__choice").set_value("zh").run()
+    assert_clean(app)
+    assert app.title[0].value == t("page.reconstruct.title", "zh")
+    assert app.slider(key="k").value == 3
+    assert t("example.low_rank_noise.desc", "zh") in shown_text(app)
+    assert metrics(app)[:4] == expected_metrics(example("low_rank_noise"), 3)

@@ -146,7 +146,7 @@ def test_sigma_and_energy_figures_match_numpy() -> None:
 
 
 def test_large_matrices_draw_fewer_layers_and_lighter_heatmaps() -> None:
-    assert layers_shown((8, 6), 4) == 4 and layers_shown((12, 12), 12) == 6
+    assert layers_shown((8, 6), 4) == 4 and layers_shown((12, 12), 12) == 12
     assert layers_shown((200, 200), 150) == 3 and layers_shown((200, 200), 2) == 2
     big = np.random.default_rng(0).normal(size=(40, 30))
     figure = panel_figures([Panel("S", "S", big)])[0]
