@@ -10,38 +10,22 @@ import streamlit as st
 
 from lowrank import finetune, i18n, lora
 from lowrank import training_figures as tf
+from lowrank.ui import training_loaders as load
+from lowrank.ui import widgets
 from lowrank.ui.frame import Frame, frame
-from lowrank.ui.training_loaders import (
-    LiveRun,
-    Settings,
-    comparison,
-    pretrained,
-    quiet_run,
-    run_store,
-    start_check,
-)
-from lowrank.ui.widgets import (
-    Question,
-    check_query_param,
-    in_the_note,
-    is_int_in,
-    is_one_of,
-    self_check,
-    url_choice,
-)
+
+page = frame("training")
+t = page.t
 
 RANKS = (1, 2, 4, 8, 16, 32)
 ALPHAS = (1, 2, 4, 8, 16, 32, 64)
 LRS = (0.001, 0.003, 0.01, 0.03, 0.1)
 LAYERS = tuple(range(1, len(finetune.LAYER_SIZES)))  # 1-based on screen, 0-based in the core
 QUESTIONS = (
-    Question("training.q1", ("speed", "start", "both"), "start"),
-    Question("training.q2", ("rank", "lr_w", "scale"), "scale"),
-    Question("training.q3", ("a", "b", "delta", "w"), "w"),
+    widgets.Question("training.q1", ("speed", "start", "both"), "start"),
+    widgets.Question("training.q2", ("rank", "lr_w", "scale"), "scale"),
+    widgets.Question("training.q3", ("a", "b", "delta", "w"), "w"),
 )
-
-page = frame("training")
-t = page.t
 
 
 def layer_name(i: int) -> str:
@@ -50,18 +34,18 @@ def layer_name(i: int) -> str:
     return f"W{i} {n_out}×{n_in}"
 
 
-def scale_text(settings: Settings) -> str:
+def scale_text(settings: load.Settings) -> str:
     value = lora.scaling(settings.alpha, settings.rank, settings.rslora)
     return f"α/√r = {value:.3g}" if settings.rslora else f"α/r = {value:.3g}"
 
 
-def read_settings(page: Frame) -> Settings:
+def read_settings(page: Frame) -> load.Settings:
     """The settings panel; every widget is keyed and kept in the URL."""
     with st.container(border=True):
         st.markdown(f"**{t('training.settings')}**")
         left, middle, right = st.columns(3)
         with left:
-            shift = url_choice(
+            shift = widgets.url_choice(
                 page,
                 t("training.task"),
                 tuple(finetune.SHIFTS),
@@ -71,7 +55,7 @@ def read_settings(page: Frame) -> Settings:
             )
             names = {layer_name(i) for i in LAYERS}
             if not all(v in names for v in st.query_params.get_all("layers")):
-                check_query_param(page, "layers", lambda _: False)
+                widgets.check_query_param(page, "layers", lambda _: False)
             chosen = st.multiselect(
                 t("training.layers"),
                 LAYERS,
@@ -84,20 +68,20 @@ def read_settings(page: Frame) -> Settings:
                 st.warning(t("training.no_layers"), icon="⚠️")
                 chosen = list(LAYERS)
         with middle:
-            check_query_param(page, "r", is_one_of([str(r) for r in RANKS]))
+            widgets.check_query_param(page, "r", widgets.is_one_of([str(r) for r in RANKS]))
             rank = st.select_slider(
                 t("training.rank"), RANKS, value=4, key="r", bind="query-params"
             )
-            check_query_param(page, "alpha", is_one_of([str(a) for a in ALPHAS]))
+            widgets.check_query_param(page, "alpha", widgets.is_one_of([str(a) for a in ALPHAS]))
             alpha = st.select_slider(
                 t("training.alpha"), ALPHAS, value=8, key="alpha", bind="query-params"
             )
-            check_query_param(page, "seed", is_int_in(0, 99))
+            widgets.check_query_param(page, "seed", widgets.is_int_in(0, 99))
             seed = st.number_input(t("training.seed"), 0, 99, 0, key="seed", bind="query-params")
         with right:
-            check_query_param(page, "lr", is_one_of([str(v) for v in LRS]))
+            widgets.check_query_param(page, "lr", widgets.is_one_of([str(v) for v in LRS]))
             lr = st.select_slider(t("training.lr"), LRS, value=0.01, key="lr", bind="query-params")
-            check_query_param(page, "steps", is_int_in(50, 1000))
+            widgets.check_query_param(page, "steps", widgets.is_int_in(50, 1000))
             steps = st.slider(
                 t("training.steps"),
                 50,
@@ -107,13 +91,13 @@ def read_settings(page: Frame) -> Settings:
                 key="steps",
                 bind="query-params",
             )
-            check_query_param(page, "random_init", is_one_of(["true", "false"]))
+            widgets.check_query_param(page, "random_init", widgets.is_one_of(["true", "false"]))
             random_init = st.toggle(
                 t("training.random_init"), key="random_init", bind="query-params"
             )
-            check_query_param(page, "rslora", is_one_of(["true", "false"]))
+            widgets.check_query_param(page, "rslora", widgets.is_one_of(["true", "false"]))
             rslora = st.toggle(t("training.rslora"), key="rslora", bind="query-params")
-    return Settings(
+    return load.Settings(
         shift,
         int(seed),
         tuple(sorted(i - 1 for i in chosen)),
@@ -130,7 +114,7 @@ def digits(kind: str, shift: str) -> str:
     return t(f"training.digits.{kind}.{shift}")
 
 
-def curve_labels(settings: Settings) -> dict[str, str]:
+def curve_labels(settings: load.Settings) -> dict[str, str]:
     return {
         "loss": t("training.curves.loss"),
         "batch_loss": t("training.curves.batch_loss"),
@@ -140,7 +124,7 @@ def curve_labels(settings: Settings) -> dict[str, str]:
     }
 
 
-def draw_grid(slot, settings: Settings, snapshot: lora.Snapshot, layer: int) -> None:
+def draw_grid(slot, settings: load.Settings, snapshot: lora.Snapshot, layer: int) -> None:
     """ΔW = A×B at one snapshot, as a picture with its title and a legend of its parts."""
     a, b, delta = snapshot.A[layer], snapshot.B[layer], snapshot.delta(layer)
     (d, r), k = a.shape, b.shape[1]
@@ -153,7 +137,7 @@ def draw_grid(slot, settings: Settings, snapshot: lora.Snapshot, layer: int) -> 
         st.image(tf.factor_grid_image(a, b, delta))
 
 
-def initial_snapshot(settings: Settings, base: finetune.MLP) -> lora.Snapshot:
+def initial_snapshot(settings: load.Settings, base: finetune.MLP) -> lora.Snapshot:
     """Step 0 before anyone trains: the adapters as freshly initialised."""
     model = lora.add_lora(
         base,
@@ -185,7 +169,7 @@ st.markdown(f"#### {t('training.question')}")
 picture = st.container()
 settings = read_settings(page)
 with st.spinner():
-    task, base = pretrained(settings.shift, settings.seed)
+    task, base = load.pretrained(settings.shift, settings.seed)
 
 n_lora = sum(settings.rank * sum(base.weights[i].shape) for i in settings.layers)
 n_full = sum(base.weights[i].size for i in settings.layers)
@@ -208,7 +192,7 @@ replay_slot = st.empty()
 shown_ids = [str(i + 1) for i in settings.layers]
 show = (
     int(
-        url_choice(
+        widgets.url_choice(
             page,
             t("training.show_layer"),
             shown_ids,
@@ -250,8 +234,8 @@ with picture:
         st.markdown(t("training.naming.table"))
         st.caption(t("training.naming.caption"))
 
-store = run_store()
-live: LiveRun | None
+store = load.run_store()
+live: load.LiveRun | None
 if train:
     snaps: list[lora.Snapshot] = []
     bar = status.progress(0.0)
@@ -276,7 +260,7 @@ if train:
         draw_grid(grid_slot, settings, snap, show)
 
     run = lora.train_lora(base, task, callback=on_snapshot, **settings.train_args())
-    live = LiveRun(run, tuple(snaps))
+    live = load.LiveRun(run, tuple(snaps))
     store.put(settings, live)
     status.success(
         t(
@@ -439,10 +423,12 @@ if tab_checks.open:
 if tab_init.open:
     with tab_init:
         st.markdown(t("training.init.intro"))
-        variants = {init: Settings(**{**settings.__dict__, "init": init}) for init in lora.INITS}
+        variants = {
+            init: load.Settings(**{**settings.__dict__, "init": init}) for init in lora.INITS
+        }
         rows, series = [], {}
         for init, variant in variants.items():
-            check, run = start_check(variant), quiet_run(variant)
+            check, run = load.start_check(variant), load.quiet_run(variant)
             name = t(f"training.init.{init}")
             rows.append(
                 {
@@ -472,7 +458,7 @@ if tab_alpha.open:
         alphas = sorted({settings.alpha / 4, settings.alpha, settings.alpha * 4})
         rows, series = [], {}
         for alpha in alphas:
-            run = quiet_run(Settings(**{**settings.__dict__, "alpha": alpha}))
+            run = load.quiet_run(load.Settings(**{**settings.__dict__, "alpha": alpha}))
             scale = lora.scaling(alpha, settings.rank, settings.rslora)
             series[t("training.alpha.series", alpha=f"{alpha:g}", scale=f"{scale:.3g}")] = (
                 run.eval_steps,
@@ -507,7 +493,7 @@ if tab_compare.open:
             t("training.compare.intro", alpha=f"{settings.alpha:g}", full=f"{base.n_params:,}")
         )
         with st.spinner():
-            rows = comparison(settings)
+            rows = load.comparison(settings)
         full = rows[-1]
         table = pd.DataFrame(
             {
@@ -555,5 +541,5 @@ if tab_compare.open:
         st.caption(t("training.compare.time_note"))
         st.caption(t("training.compare.paper"))
 
-in_the_note(page, "training.note.says", "training.note.precise")
-self_check(page, QUESTIONS)
+widgets.in_the_note(page, "training.note.says", "training.note.precise")
+widgets.self_check(page, QUESTIONS)
