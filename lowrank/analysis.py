@@ -178,12 +178,6 @@ class Determinant:
     log10_sigma_product: float  #: log₁₀ Π σᵢ = Σ log₁₀ σᵢ (−inf when some σᵢ = 0); = log₁₀ |det S|
     singular: bool  #: numerical rank < n: det S and Π σᵢ are 0 up to rounding
 
-    @property
-    def value(self) -> float:
-        """det S as a float (±inf beyond the float range)."""
-        with np.errstate(over="ignore"):
-            return float(self.sign * 10.0**self.log10_abs) if self.sign else 0.0
-
 
 @dataclass(frozen=True)
 class NoteCheck:

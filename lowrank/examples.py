@@ -88,11 +88,6 @@ _BUILDERS: dict[str, Callable[[], np.ndarray]] = {
 EXAMPLE_IDS: tuple[str, ...] = tuple(_BUILDERS)
 
 
-def is_example(example_id: object) -> bool:
-    """True when ``example_id`` names a shipped example."""
-    return isinstance(example_id, str) and example_id in _BUILDERS
-
-
 def example(example_id: str) -> np.ndarray:
     """A fresh read-only copy of the example matrix ``example_id`` (KeyError if unknown)."""
     return readonly(np.array(_BUILDERS[example_id](), dtype=np.float64))

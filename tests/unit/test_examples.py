@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from lowrank.examples import DEFAULT_EXAMPLE, EXAMPLE_IDS, delta_w_factors, example, is_example
+from lowrank.examples import DEFAULT_EXAMPLE, EXAMPLE_IDS, delta_w_factors, example
 
 
 def test_ids_are_stable() -> None:
@@ -23,9 +23,9 @@ def test_every_example_is_a_small_finite_read_only_matrix(example_id: str) -> No
     np.testing.assert_array_equal(matrix, example(example_id))  # deterministic
 
 
-def test_is_example() -> None:
-    assert is_example("note")
-    assert not is_example("nope") and not is_example(None) and not is_example(3)
+def test_unknown_example_is_a_key_error() -> None:
+    with pytest.raises(KeyError):
+        example("nope")
 
 
 def test_note_example_first_four_columns_carry_everything() -> None:
