@@ -30,6 +30,10 @@ COLOURS: dict[str, str] = {
 }
 #: Matrices whose sides are at most this many cells are drawn cell by cell.
 CELL_GRID_MAX = 24
+#: Larger matrices are drawn to scale, the longest side this many units long...
+LARGE_SIDE = 8.0
+#: ...and no side thinner than this (in the same units).
+MIN_SIDE = 0.45
 
 
 def _finish(fig: go.Figure, title: str, height: int) -> go.Figure:
@@ -140,8 +144,10 @@ def accuracy_figure(
 
 def _block(fig: go.Figure, x0: float, rows: int, cols: int, cell: float, colour: str,
            label: str, grid: bool) -> float:
-    """Draw a rows×cols matrix as a block from x0 (top-aligned at y = 0); return its right edge."""
-    width, height = max(cols * cell, 0.35), max(rows * cell, 0.35)
+    """Draw a rows×cols matrix as a block from x0, top at y = 0, its label underneath; return
+    its right edge. Thin sides get a minimum thickness so a rank-8 factor of a 4096-wide matrix
+    stays visible."""
+    width, height = max(cols * cell, MIN_SIDE), max(rows * cell, MIN_SIDE)
     fig.add_shape(type="rect", x0=x0, x1=x0 + width, y0=0, y1=-height,
                   fillcolor=colour, opacity=0.35, line={"color": colour, "width": 2})
     if grid:
@@ -151,37 +157,40 @@ def _block(fig: go.Figure, x0: float, rows: int, cols: int, cell: float, colour:
         for j in range(1, cols):
             fig.add_shape(type="line", x0=x0 + j * cell, x1=x0 + j * cell, y0=0, y1=-height,
                           line={"color": colour, "width": 1})
-    fig.add_annotation(x=x0 + width / 2, y=0.2, text=label, showarrow=False, yanchor="bottom",
-                       font={"size": 14})
+    fig.add_annotation(x=x0 + width / 2, y=-height, yshift=-6, text=label, showarrow=False,
+                       yanchor="top", font={"size": 13})
     return x0 + width
 
 
 def blocks_figure(d: int, k: int, r: int, *, title: str, delta_label: str, a_label: str,
                   b_label: str) -> go.Figure:
-    """ΔW (d×k) = A (d×r) × B (r×k) drawn as blocks; cell by cell when every side is small.
+    """ΔW (d×k) = A (d×r) × B (r×k) drawn as blocks; cell by cell when every side is small,
+    else to scale with the longest side LARGE_SIDE units long.
 
     Labels may use ``{rows}``, ``{cols}`` and ``{count}``; they are filled in here.
     """
     grid = max(d, k, r) <= CELL_GRID_MAX
-    cell = 1.0 if grid else CELL_GRID_MAX / max(d, k)
-    gap = 2.2
+    cell = 1.0 if grid else LARGE_SIDE / max(d, k)
+    gap = 2.2 if grid else 4.0
+    a_count, b_count = models.factor_costs(d, k, r)
+    tallest = max(d * cell, MIN_SIDE)
     fig = go.Figure()
     x = _block(fig, 0.0, d, k, cell, COLOURS["full"],
                delta_label.format(rows=d, cols=k, count=models.full_cost(d, k)), grid)
-    a_count, b_count = models.factor_costs(d, k, r)
-    fig.add_annotation(x=x + gap / 2, y=-min(d * cell, CELL_GRID_MAX) / 2, text="=",
-                       showarrow=False, font={"size": 26})
-    x = _block(fig, x + gap, d, r, cell, COLOURS["a"],
-               a_label.format(rows=d, cols=r, count=a_count), grid)
-    fig.add_annotation(x=x + gap / 2, y=-min(d * cell, CELL_GRID_MAX) / 2, text="×",
-                       showarrow=False, font={"size": 26})
-    x = _block(fig, x + gap, r, k, cell, COLOURS["b"],
-               b_label.format(rows=r, cols=k, count=b_count), grid)
-    tallest = max(d * cell, 0.35)
-    fig.update_xaxes(visible=False, range=[-0.5, x + 0.5])
-    fig.update_yaxes(visible=False, range=[-tallest - 0.5, 1.6], scaleanchor="x")
+    for sign, (rows, cols, count, label, colour) in zip(
+        ("=", "×"),
+        ((d, r, a_count, a_label, COLOURS["a"]), (r, k, b_count, b_label, COLOURS["b"])),
+        strict=True,
+    ):
+        fig.add_annotation(x=x + gap / 2, y=-tallest / 2, text=sign, showarrow=False,
+                           font={"size": 26})
+        x = _block(fig, x + gap, rows, cols, cell, colour,
+                   label.format(rows=rows, cols=cols, count=count), grid)
+    label_room = 0.45 * tallest + 1.5
+    fig.update_xaxes(visible=False, range=[-0.8, x + 0.8])
+    fig.update_yaxes(visible=False, range=[-tallest - label_room, 0.5], scaleanchor="x")
     fig.update_layout(plot_bgcolor="white", showlegend=False)
-    return _finish(fig, title, int(min(420, 140 + 28 * tallest)))
+    return _finish(fig, title, 380)
 
 
 def cost_figure(d: int, k: int, r: int, *, title: str, x_title: str, y_title: str,
@@ -200,8 +209,10 @@ def cost_figure(d: int, k: int, r: int, *, title: str, x_title: str, y_title: st
     fig.add_trace(go.Scatter(x=[r], y=[int(cost[r])], mode="markers", showlegend=False,
                              marker={"size": 12, "color": COLOURS["a"]},
                              hovertemplate="r=%{x}: %{y:,}<extra></extra>"))
-    fig.add_vline(x=models.break_even_rank(d, k), line_dash="dot", line_color="#444",
-                  annotation_text=break_even_label, annotation_position="top right")
+    break_even = models.break_even_rank(d, k)
+    fig.add_vline(x=break_even, line_dash="dot", line_color="#444",
+                  annotation_text=break_even_label,
+                  annotation_position="top left" if break_even > ranks[-1] / 2 else "top right")
     fig.update_xaxes(title_text=x_title, range=[0, ranks[-1] * 1.02 + 0.1])
     fig.update_yaxes(title_text=y_title, rangemode="tozero")
     return _finish(fig, title, 360)

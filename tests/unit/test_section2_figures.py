@@ -35,11 +35,14 @@ def test_blocks_of_the_notes_example() -> None:
 
 
 def test_blocks_of_a_large_matrix_keep_proportions() -> None:
-    fig = figs.blocks_figure(4096, 1024, 8, title="", delta_label="{count}", a_label="{count}",
-                             b_label="{count}")
+    fig = figs.blocks_figure(4096, 1024, 8, title="", delta_label="{count:,}",
+                             a_label="{count:,}", b_label="{count:,}")
     rects = [s for s in fig.layout.shapes if s.type == "rect"]
     assert len(fig.layout.shapes) == 3  # no cell grid
     assert (rects[0].y0 - rects[0].y1) / (rects[0].x1 - rects[0].x0) == pytest.approx(4)
+    assert rects[2].y0 - rects[2].y1 == figs.MIN_SIDE  # B (8×1024) keeps a visible thickness
+    assert [a.text for a in fig.layout.annotations if a.text not in "=×"] == [
+        "4,194,304", "32,768", "8,192"]
 
 
 def test_cost_figure_crosses_at_break_even() -> None:
