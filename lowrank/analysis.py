@@ -56,6 +56,11 @@ class EigenComparison:
         return self.sigma**2
 
     @property
+    def extra_zeros(self) -> int:
+        """Eigenvalues of SᵀS beyond the min(m, n) singular values: n − m zeros when m < n."""
+        return self.gram_eigenvalues.size - self.sigma.size
+
+    @property
     def own_match_sigma(self) -> bool:
         """True when S is square and its eigenvalues, in order, equal its singular values."""
         if self.own_eigenvalues is None:

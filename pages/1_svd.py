@@ -18,7 +18,7 @@ def factors_section(page: Frame, matrix: np.ndarray, svd: SVD) -> list[Panel]:
     st.subheader(page.t("svd.factors"))
     d, k = matrix.shape
     shapes = "svd.shapes.full" if svd.full else "svd.shapes.thin"
-    st.markdown(page.t(shapes, d=d, k=k, p=min(d, k)))
+    st.markdown(page.t(shapes, d=d, k=k, p=svd.s.size))
     panels = svd_panels(matrix, svd)
     heatmap_grid(panels, "factor", per_row=2)
     error = format_number(product_error(matrix, svd), 2)
@@ -51,8 +51,9 @@ def eigen_section(page: Frame, matrix: np.ndarray, svd: SVD) -> None:
     headers = {name: page.t(f"svd.eig.col.{name}") for name in columns}
     st.dataframe(eigen_table(comparison, headers), hide_index=True, key="eigen_table")
     m, n = matrix.shape
-    if n > m:
-        st.caption(page.t("svd.eig.extra_zeros", n=n, p=m, extra=n - m))
+    if comparison.extra_zeros:
+        extra = comparison.extra_zeros
+        st.caption(page.t("svd.eig.extra_zeros", n=n, p=comparison.sigma.size, extra=extra))
     if comparison.own_eigenvalues is None:
         st.info(page.t("svd.eig.not_square", m=m, n=n))
     elif comparison.own_match_sigma:

@@ -118,3 +118,12 @@ def test_zero_matrix_is_explained_not_decomposed() -> None:
     app.run()
     assert not app.exception
     assert any(t("s1.zero_matrix", "en") in w.value for w in app.warning)
+
+
+def test_a_wide_matrix_explains_the_extra_zero_eigenvalues() -> None:
+    app = open_svd(example="csv", lang="en")
+    app.file_uploader(key="s1_csv_upload").set_value(("w.csv", b"1,2,3,4\n0,1,0,1\n", "text/csv"))
+    app.run()
+    assert_clean(app)
+    assert t("svd.eig.extra_zeros", "en", n=4, p=2, extra=2) in shown_text(app)
+    assert t("svd.eig.not_square", "en", m=2, n=4) in shown_text(app)

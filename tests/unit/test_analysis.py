@@ -54,6 +54,7 @@ def test_eigen_comparison_on_every_example(example_id: str) -> None:
     np.testing.assert_allclose(c.gram_eigenvalues, gram, atol=1e-10 * scale)
     np.testing.assert_allclose(c.sigma_squared, gram[: sigma.size], atol=1e-10 * scale)
     np.testing.assert_allclose(c.gram_eigenvalues[sigma.size :], 0.0, atol=1e-10 * scale)
+    assert c.extra_zeros == max(0, s.shape[1] - s.shape[0])
     if s.shape[0] == s.shape[1]:
         own = np.linalg.eigvals(s)
         np.testing.assert_allclose(np.sort_complex(c.own_eigenvalues), np.sort_complex(own))
