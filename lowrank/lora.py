@@ -265,7 +265,8 @@ class LoRARun:
         return float(self.eval_accuracy[-1])
 
 
-def _snapshot(model: LoRAModel, step: int, loss: float, acc: float) -> Snapshot:
+def snapshot(model: LoRAModel, step: int, loss: float, acc: float) -> Snapshot:
+    """A Snapshot of the model's factors now (copies, so training can go on)."""
     ad = model.adapters
     return Snapshot(
         step,
@@ -351,7 +352,7 @@ def _train_lora(
         nonlocal outside
         began = time.perf_counter()
         if callback is not None:
-            callback(_snapshot(model, step, loss, eval_acc[-1]))
+            callback(snapshot(model, step, loss, eval_acc[-1]))
         if progress is not None and step > 0:
             progress(step / steps)
         outside += time.perf_counter() - began

@@ -148,15 +148,7 @@ def initial_snapshot(settings: load.Settings, base: finetune.MLP) -> lora.Snapsh
         init=settings.init,
         seed=settings.seed,
     )
-    ad = model.adapters
-    return lora.Snapshot(
-        0,
-        float("nan"),
-        float("nan"),
-        {i: a.A for i, a in ad.items()},
-        {i: a.B for i, a in ad.items()},
-        next(iter(ad.values())).scaling,
-    )
+    return lora.snapshot(model, 0, float("nan"), float("nan"))
 
 
 def points(snapshots: tuple[lora.Snapshot, ...] | list[lora.Snapshot]) -> list:
