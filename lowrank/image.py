@@ -413,6 +413,11 @@ def png_bytes(pixels: np.ndarray) -> bytes:
     return out.getvalue()
 
 
+def kilobytes(data: bytes) -> float:
+    """Size of a file in KB (1 KB = 1024 bytes)."""
+    return len(data) / 1024
+
+
 def spectrum_csv(decomposition: ImageSVD) -> bytes:
     """Singular values and cumulative energy per channel as UTF-8 CSV, one row per index i."""
     names = CHANNELS if decomposition.colour else ("grey",)

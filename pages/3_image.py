@@ -339,8 +339,8 @@ def show_downloads(
             page.t(
                 "image.sizes",
                 k=numbers.k,
-                approx_kb=f"{len(im.png_bytes(approximation)) / 1024:,.0f}",
-                original_kb=f"{len(loaders.png(digest, original)) / 1024:,.0f}",
+                approx_kb=f"{im.kilobytes(im.png_bytes(approximation)):,.0f}",
+                original_kb=f"{im.kilobytes(loaders.png(digest, original)):,.0f}",
                 ratio=f"{numbers.ratio:.1%}",
             )
         )

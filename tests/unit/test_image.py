@@ -351,6 +351,7 @@ def test_energy_curves_have_a_row_per_channel_and_one_for_all(photo_svd):
 def test_png_bytes_round_trip(photo):
     data = im.png_bytes(photo.pixels)
     np.testing.assert_array_equal(np.asarray(Image.open(io.BytesIO(data))), photo.pixels)
+    assert im.kilobytes(data) == len(data) / 1024
 
 
 def test_spectrum_csv_lists_every_singular_value(photo, photo_svd):
