@@ -145,7 +145,7 @@ def layer_panels(svd: SVD, count: int, title: Callable[[int, float], str]) -> li
     """The first ``count`` rank-1 layers σᵢuᵢvᵢᵀ, titled by ``title(i, σᵢ)``."""
     layers = rank_one_layers(svd, count)
     return [
-        Panel(title(i + 1, float(svd.s[i])), f"layer_{i + 1}", layer)
+        Panel(title(i + 1, float(svd.s[i])), f"layer_{i + 1}", layer, decimals_for(layer))
         for i, layer in enumerate(layers)
     ]
 

@@ -332,8 +332,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The SVD wins: at rank {k} it already rebuilds S exactly (error 0), while yours is {guess}.",
     },
     "rec.beat.tie": {
-        "zh": "打平了：你的 G 和 Sₖ 一样好。没有赢——Eckart–Young 说最多只能打平。（例如前 k 列已经张成了和 Sₖ 相同的空间。）",
-        "en": "A tie: your G is as good as Sₖ. Not a win — Eckart–Young says a tie is the best anyone can do (here, for example, the first k columns already span the same space as Sₖ).",
+        "zh": "打平了：你的 G 和 Sₖ 一样好。这不算赢——Eckart–Young 说打平已经是最好的结果（你选的 k 个方向恰好张成了一个最优的子空间）。",
+        "en": "A tie: your G is as good as Sₖ. Not a win — Eckart–Young says a tie is the best anyone can do (your k directions happen to span a best possible subspace).",
     },
     "rec.note.says": {
         "zh": "“计算前后的矩阵行列式的值（通过特征值平方相加）”",
