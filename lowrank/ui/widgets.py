@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from lowrank.errors import InputError
 from lowrank.ui.frame import Frame
@@ -115,16 +117,18 @@ def _write_choice(key: str, value: object, default: str, always_in_url: bool) ->
 def check_query_param(page: Frame, name: str, valid: Callable[[str], bool]) -> bool:
     """Warn (translated) when ``?name=`` holds a value the page cannot use; True when it is fine.
 
-    Call it before creating the widget bound to ``name``: the bad value is removed from the URL, so
-    the widget starts from its default and the warning is the only trace a student sees. (Left in
-    place, Streamlit would coerce some bad values instead: ``k=2.5`` to 2, ``steps=275`` kept
-    off its slider's step.)
+    Call it before the widget bound to ``name`` first appears: the bad value is removed from the
+    URL, so the widget starts from its default and the warning is the only trace a student sees.
+    (Left in place, Streamlit would coerce some bad values instead: ``k=2.5`` to 2, ``steps=275``
+    kept off its slider's step.) Once the widget is bound, Streamlit forbids deleting its parameter;
+    a page whose range changes later (a smaller picture) clamps the widget's value instead.
     """
     raw = st.query_params.get(name)
     if raw is None or valid(raw):
         return True
     st.warning(page.t("url.invalid", name=plain(name), value=plain(raw)), icon="🔗")
-    del st.query_params[name]
+    with contextlib.suppress(StreamlitAPIException):  # once bound, only the widget may change it
+        del st.query_params[name]
     return False
 
 
