@@ -266,16 +266,18 @@ class LoRARun:
 
 
 def snapshot(model: LoRAModel, step: int, loss: float, acc: float) -> Snapshot:
-    """A Snapshot of the model's factors now (copies, so training can go on)."""
+    """A Snapshot of the model's factors now: read-only copies, so training can go on and a kept
+    snapshot can be shared across sessions."""
     ad = model.adapters
-    return Snapshot(
-        step,
-        loss,
-        acc,
-        {i: a.A.copy() for i, a in ad.items()},
-        {i: a.B.copy() for i, a in ad.items()},
-        next(iter(ad.values())).scaling,
-    )
+    a_copies = {i: _frozen_copy(a.A) for i, a in ad.items()}
+    b_copies = {i: _frozen_copy(a.B) for i, a in ad.items()}
+    return Snapshot(step, loss, acc, a_copies, b_copies, next(iter(ad.values())).scaling)
+
+
+def _frozen_copy(a: Array) -> Array:
+    copy = a.copy()
+    copy.setflags(write=False)
+    return copy
 
 
 def train_lora(

@@ -181,6 +181,7 @@ def test_callback_sees_step_zero_then_growth(base, task):
     assert not snaps[0].delta(2).any() and not snaps[0].A[2].any()
     assert np.abs(snaps[-1].delta(2)).max() > 0
     assert snaps[0].B[2].shape == (2, 128) and snaps[0].A[2].shape == (10, 2)
+    assert not snaps[-1].A[2].flags.writeable and not snaps[-1].B[2].flags.writeable
 
 
 def test_seeded_run_reaches_stated_accuracy(base, task):
