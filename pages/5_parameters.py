@@ -83,8 +83,9 @@ with st.container(border=True):
         )
     with right:
         max_r = min(d, k)
-        check_query_param(page, "r", is_int_in(1, max_r))
-        if st.session_state.get("r", note_r) > max_r:
+        if "r" not in st.session_state:  # first run: ?r= can only come from a link
+            check_query_param(page, "r", is_int_in(1, max_r))
+        elif st.session_state["r"] > max_r:  # d or k just shrank: the URL follows the widget
             st.session_state["r"] = max_r
             st.caption(page.t("s2.par.r_capped", max_r=max_r))
         r = st.slider(

@@ -8,9 +8,8 @@ from e2e_support import assert_no_error, wait_idle
 
 
 def slider(tab, label: str):
-    """The slider (or select slider) whose label is ``label``."""
-    exact = tab.get_by_test_id("stWidgetLabel").get_by_text(label, exact=True)
-    return tab.locator("[data-testid='stSlider']").filter(has=exact)
+    """The slider (or select slider) whose label is exactly ``label`` (its aria group)."""
+    return tab.get_by_role("group", name=label, exact=True)
 
 
 def press(tab, label: str, *keys: str) -> None:
@@ -78,6 +77,10 @@ def test_parameters_sliders_break_even_and_url(server, page):
     wait_text(page, "r = 3 < 4.0")
     # 14336×4: break-even 57,344 / 14,340 ≈ 4.0, so r = 3 saves again (43,020 < 57,344)
     assert "r = 3 < 4.0" in main_text(page) and "43,020" in main_text(page)
+    press(page, "d (rows of ΔW = outputs)", "Home")  # d = 2: r must drop to min(d, k) = 2
+    page.wait_for_url(re.compile(r"[?&]d=2(&|$)"), timeout=30_000)
+    wait_text(page, "r cannot exceed min(d, k) = 2")
+    assert shown_value(page, "rank r") == "2"
     assert_no_error(page)
 
 
