@@ -36,8 +36,17 @@ def wait_for_metric(tab, label: str, value: str) -> None:
     )
 
 
-def charts_text(tab) -> str:
-    return " ".join(tab.locator("[data-testid='stPlotlyChart']").all_inner_texts())
+def wait_for_chart_text(tab, *texts: str) -> None:
+    """Wait until the Plotly charts on the page (drawn after the script run) show all ``texts``."""
+    tab.wait_for_function(
+        """texts => {
+            const shown = [...document.querySelectorAll("[data-testid='stPlotlyChart']")]
+                .map(chart => chart.innerText).join(" ");
+            return texts.every(text => shown.includes(text));
+        }""",
+        arg=list(texts),
+        timeout=30_000,
+    )
 
 
 def test_keyboard_moves_the_rank_and_everything_follows(server, page):
@@ -45,20 +54,17 @@ def test_keyboard_moves_the_rank_and_everything_follows(server, page):
     wait_idle(page)
     assert_no_error(page)
     assert metric(page, "Energy kept") == energy(1)
-    assert "k = 1" in charts_text(page)
+    wait_for_chart_text(page, "k = 1", "S₁ (rank-1 approximation)")
     thumb = page.get_by_role("slider").first
     thumb.focus()
     thumb.press("ArrowRight")
     page.wait_for_url(re.compile(r".*[?&]k=2\b.*"), timeout=30_000)
     wait_for_metric(page, "Energy kept", energy(2))
-    wait_idle(page)
-    text = charts_text(page)
-    assert "k = 2" in text and "S₂ (rank-2 approximation)" in text
+    wait_for_chart_text(page, "k = 2", "S₂ (rank-2 approximation)")
     thumb.press("ArrowRight")
     page.wait_for_url(re.compile(r".*[?&]k=3\b.*"), timeout=30_000)
     wait_for_metric(page, "Energy kept", energy(3))
-    wait_idle(page)
-    assert "k = 3" in charts_text(page)
+    wait_for_chart_text(page, "k = 3", "S₃ (rank-3 approximation)")
     assert_no_error(page)
 
 
