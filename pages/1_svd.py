@@ -13,12 +13,14 @@ from lowrank.ui.section1 import downloads, heatmap_grid, matrix_summary
 from lowrank.ui.widgets import Question, check_query_param, in_the_note, self_check
 
 
-def factors_section(page: Frame, matrix: np.ndarray, svd: SVD) -> list[Panel]:
-    """S, U, Σ, Vᵀ side by side with their shapes, and the product check."""
+def factors_section(page: Frame, matrix: np.ndarray, svd: SVD, full: bool) -> list[Panel]:
+    """S, U, Σ, Vᵀ with their shapes (``full``: as the toggle asks), and the product check."""
     st.subheader(page.t("svd.factors"))
     d, k = matrix.shape
-    shapes = "svd.shapes.full" if svd.full else "svd.shapes.thin"
+    shapes = "svd.shapes.full" if full else "svd.shapes.thin"
     st.markdown(page.t(shapes, d=d, k=k, p=svd.s.size))
+    if d == k:
+        st.caption(page.t("svd.shapes.square", d=d))
     panels = svd_panels(matrix, svd)
     heatmap_grid(panels, "factor", per_row=2)
     error = format_number(product_error(matrix, svd), 2)
@@ -82,7 +84,7 @@ if matrix_summary(page, matrix, thin) > 0:
         page.t("svd.full"), key="full", help=page.t("svd.full.help"), bind="query-params"
     )
     shown = cached_svd(matrix, full=True) if full else thin
-    panels = factors_section(page, matrix, shown)
+    panels = factors_section(page, matrix, shown, full)
     orthogonality_section(page, shown)
     sigma_section(page, thin)
     eigen_section(page, matrix, thin)

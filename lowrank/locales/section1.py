@@ -128,6 +128,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "瘦 SVD：S 是 {d}×{k}，U 是 {d}×{p}，Σ 是 {p}×{p}，Vᵀ 是 {p}×{k}（p = min(d, k) = {p}）。完整 SVD 多出来的列乘的都是 Σ 里的 0。",
         "en": "Thin SVD: S is {d}×{k}, U is {d}×{p}, Σ is {p}×{p}, Vᵀ is {p}×{k} (p = min(d, k) = {p}). The extra columns of the full SVD only ever meet zeros of Σ.",
     },
+    "svd.shapes.square": {
+        "zh": "S 是方阵（d = k = {d}）：瘦 SVD 和完整 SVD 是同一个，U、Σ、Vᵀ 都是 {d}×{d}。",
+        "en": "S is square (d = k = {d}): the thin and the full SVD are the same, with U, Σ and Vᵀ all {d}×{d}.",
+    },
     "svd.product_check": {
         "zh": "把 U、Σ、Vᵀ 乘回去，与 S 的最大差别：{error}（只是计算机的舍入误差）。",
         "en": "Multiplying U, Σ and Vᵀ back together differs from S by at most {error} (rounding only).",

@@ -56,6 +56,13 @@ def test_full_toggle_shows_square_u_and_v() -> None:
     assert {"U (8×8)", "Σ (8×6)", "Vᵀ (6×6)"} <= chart_titles(app)
 
 
+def test_square_matrix_says_thin_and_full_coincide() -> None:
+    app = open_svd(example="symmetric", lang="en")
+    text = shown_text(app)
+    assert t("svd.shapes.thin", "en", d=4, k=4, p=4) in text  # the toggle is off
+    assert t("svd.shapes.square", "en", d=4) in text
+
+
 def test_full_from_the_url() -> None:
     app = open_svd(example="delta_w", lang="zh", full="true")
     assert_clean(app)
