@@ -62,7 +62,9 @@ def eigen_section(page: Frame, matrix: np.ndarray, svd: SVD) -> None:
         st.success(page.t("svd.eig.match"))
     else:
         lam, sigma = comparison.own_eigenvalues[0], comparison.sigma[0]
-        st.warning(page.t("svd.eig.differ", lam=format_number(lam), sigma=format_number(sigma)))
+        st.info(
+            page.t("svd.eig.differ", lam=format_number(lam), sigma=format_number(sigma)), icon="🔍"
+        )
     live = page.t(
         "svd.note.live",
         sigma=format_number(comparison.sigma[0]),
