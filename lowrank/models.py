@@ -102,7 +102,7 @@ MODELS: dict[str, ModelConfig] = {
             gated_mlp=False, lm_head=False, embedding_norm=False, final_norm=True, pooler=False,
             source="Brown et al. 2020, Table 2.1 (GPT-2 layout, d_ff = 4·d_model, n_ctx 2048)",
             reported_params=175_255_800_000,
-            reported_source="Hu et al. 2021 (LoRA), Table 4: 175,255.8M",
+            reported_source="Hu et al. 2021, LoRA, Table 4",
         ),
     )
 }

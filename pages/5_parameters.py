@@ -215,6 +215,7 @@ if gap is not None:
             "s2.par.gpt3_reported",
             computed=f"{models.base_params(model):,}",
             reported=f"{model.reported_params:,}",
+            source=model.reported_source,
             gap=f"{gap:.2%}",
         ),
         icon="📏",

@@ -333,9 +333,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "s2.par.fewer_value": {"zh": "1/{ratio}", "en": "{ratio}× fewer"},
     "s2.par.gpt3_reported": {
         "zh": "按 Brown et al. 2020 表 2.1 的配置（GPT-2 结构、词嵌入与输出层共享）算出 {computed} 个参数；"
-        "LoRA 论文表 4 报告的是 {reported}，本页的比例用论文的数字。两者相差 {gap}，公开配置解释不了这个差距。",
+        "论文报告的是 {reported}（{source}），本页的比例用论文的数字。两者相差 {gap}，公开配置解释不了这个差距。",
         "en": "Brown et al. 2020's configuration (Table 2.1; GPT-2 layout, tied input/output embeddings) "
-        "gives {computed} parameters; the LoRA paper's Table 4 reports {reported}, which the shares on "
+        "gives {computed} parameters; the paper reports {reported} ({source}), which the shares on "
         "this page use. The {gap} gap is not explained by the published configuration.",
     },
     "s2.par.memory_header": {"zh": "训练时的显存与检查点大小", "en": "Training memory and checkpoint size"},
