@@ -99,3 +99,30 @@ def test_a_bad_upload_shows_a_message_and_keeps_the_page_working(server, page, t
     wait_idle(page)
     assert_no_error(page)
     assert page.locator("[data-testid='stPlotlyChart']").count() > 0
+
+
+def test_typing_in_the_grid_an_empty_cell_is_pointed_out_then_fixed(server, page):
+    page.goto(f"{server.url}/reconstruct?lang=en&example=grid")
+    wait_idle(page)
+    wait_for_metric(page, "Energy kept", energy(1))  # the grid starts as the note's example
+    grid = page.locator("[data-testid='stDataFrame']").first
+    box = grid.bounding_box()
+    # row 2, column 1 of the 8×6 grid: an index column and six equal data columns, 35 px rows
+    x, y = box["x"] + box["width"] * 1.5 / 7, box["y"] + 35 * 2.5
+    page.mouse.click(x, y)
+    page.keyboard.press("Delete")
+    page.wait_for_selector("text=Row 2, column 1 is empty", timeout=30_000)
+    wait_idle(page)
+    assert_no_error(page)
+    assert metric(page, "Energy kept") == energy(1)  # the last valid matrix stays
+    page.mouse.dblclick(x, y)
+    page.wait_for_timeout(300)  # the cell editor opens
+    page.keyboard.type("7")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("text=Row 2, column 1 is empty", state="detached", timeout=30_000)
+    wait_idle(page)
+    changed = example("note").copy()
+    changed[1, 0] = 7.0
+    sigma = np.linalg.svd(changed, compute_uv=False)
+    wait_for_metric(page, "Energy kept", format_percent(sigma[0] ** 2 / np.sum(sigma**2)))
+    assert_no_error(page)
