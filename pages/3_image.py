@@ -2,8 +2,12 @@
 
 Pieces, top to bottom: the picture choice (built-in or upload), the rank control (``rank_slider``
 or, in auto mode, ``energy_slider``), the pictures with the key numbers (``show_pictures``,
-``show_metrics``), the storage and energy figures (``show_numbers``), the spectrum charts, the
-rank-1 layers, downloads, the note and a self-check.
+``show_metrics``), the storage and energy figures (``show_numbers``), the spectrum charts,
+downloads, the note, the rank-1 layers and a self-check.
+
+Everything that depends on k sits in the fragment ``rank_view``, so a slider move reruns only
+that part. With the rank slider the rank-k picture is the live view (``lowrank/ui/live_rank.py``):
+the browser redraws it while the slider is dragged; in auto mode it is a plain PNG.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from lowrank.errors import InputError
 from lowrank.image_figures import energy_figure, spectrum_figure
 from lowrank.ui import image as loaders
 from lowrank.ui.frame import Frame, frame
+from lowrank.ui.live_rank import live_rank
 from lowrank.ui.widgets import (
     Question,
     check_query_param,
@@ -154,8 +159,8 @@ def energy_slider(page: Frame, decomposition: im.ImageSVD) -> int:
     return k
 
 
-def rank_control(page: Frame, decomposition: im.ImageSVD) -> int:
-    """Rank slider, or the energy target that picks k (auto mode)."""
+def rank_control(page: Frame, decomposition: im.ImageSVD) -> tuple[int, bool]:
+    """Rank slider, or the energy target that picks k (auto mode): (k, True for the slider)."""
     left, right = st.columns([1.3, 3])
     with left:
         how = url_choice(
@@ -170,14 +175,24 @@ def rank_control(page: Frame, decomposition: im.ImageSVD) -> int:
         )
     with right:
         if how == "energy":
-            return energy_slider(page, decomposition)
-        return rank_slider(page, decomposition)
+            return energy_slider(page, decomposition), False
+        return rank_slider(page, decomposition), True
 
 
 def show_pictures(
-    page: Frame, original: np.ndarray, approximation: np.ndarray, numbers: im.RankNumbers
+    page: Frame,
+    digest: str,
+    original: np.ndarray,
+    decomposition: im.ImageSVD,
+    approximation: np.ndarray,
+    numbers: im.RankNumbers,
+    live: bool,
 ) -> None:
-    """The rank-k picture next to the original (or the amplified error), and the key numbers."""
+    """The rank-k picture next to the original (or the amplified error), and the key numbers.
+
+    With ``live`` (the rank slider is shown) the rank-k picture follows the slider while it is
+    dragged; otherwise, or without the component, it is a PNG.
+    """
     left, middle, right = st.columns(3)
     with right:
         show_error = st.toggle(page.t("image.show_error"), key="image_show_error")
@@ -189,14 +204,24 @@ def show_pictures(
             width="stretch",
             output_format="PNG",
         )
-    else:
-        left.image(original, caption=page.t("image.original"), width="stretch")
-    middle.image(
-        approximation,
-        caption=page.t("image.rank_k", k=numbers.k),
-        width="stretch",
-        output_format="PNG",
-    )
+    else:  # the cached PNG: not encoded again on every move
+        left.image(loaders.png(digest, original), caption=page.t("image.original"), width="stretch")
+    with middle:
+        shown = live and live_rank(
+            page,
+            key="image_live",
+            slider_key="k",
+            channels=decomposition.channels,
+            digest=digest,
+            caption=page.t("image.rank_k", k="{k}"),
+        )
+        if not shown:
+            st.image(
+                approximation,
+                caption=page.t("image.rank_k", k=numbers.k),
+                width="stretch",
+                output_format="PNG",
+            )
 
 
 def _percent(share: float, digits: int = 2) -> str:
@@ -365,6 +390,19 @@ QUESTIONS = (
 )
 
 
+@st.fragment
+def rank_view(page: Frame, digest: str, original: np.ndarray, decomposition: im.ImageSVD) -> None:
+    """Everything that follows the rank: rerun alone when the slider moves."""
+    k, live = rank_control(page, decomposition)
+    approximation = im.reconstruct_image(decomposition, k)
+    numbers = im.rank_numbers(decomposition, original, approximation, k)
+    show_pictures(page, digest, original, decomposition, approximation, numbers, live)
+    show_numbers(page, decomposition, numbers)
+    show_spectrum(page, decomposition, k)
+    show_downloads(page, digest, original, decomposition, approximation, numbers)
+    note_box(page, numbers)
+
+
 page = frame("image")
 st.title(page.t("page.image.title"))
 st.markdown(page.t("image.question"))
@@ -376,14 +414,6 @@ with st.spinner(page.t("image.computing")):
     decomposition = loaders.image_svd(digest, original)
 working_size_note(page, picture)
 
-k = rank_control(page, decomposition)
-approximation = im.reconstruct_image(decomposition, k)
-numbers = im.rank_numbers(decomposition, original, approximation, k)
-
-show_pictures(page, original, approximation, numbers)
-show_numbers(page, decomposition, numbers)
-show_spectrum(page, decomposition, k)
+rank_view(page, digest, original, decomposition)
 show_layers(page, digest, decomposition)
-show_downloads(page, digest, original, decomposition, approximation, numbers)
-note_box(page, numbers)
 self_check(page, QUESTIONS)
