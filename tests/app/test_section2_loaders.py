@@ -1,0 +1,32 @@
+"""The section 2 store: one computation per key for all sessions, with progress while it runs."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from lowrank.ui import section2
+
+
+def test_concurrent_requests_share_one_computation() -> None:
+    calls: list[int] = []
+    seen: list[float] = []
+
+    def compute(progress) -> str:
+        calls.append(1)
+        time.sleep(0.2)
+        progress(0.5)
+        seen.append(0.5)
+        return "result"
+
+    key = ("test-store", time.monotonic())
+    results: list[str] = []
+    threads = [threading.Thread(target=lambda: results.append(section2._shared(key, "", compute)))
+               for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == ["result"] * 8
+    assert len(calls) == 1 and seen == [0.5]
+    assert section2._shared(key, "", compute) == "result" and len(calls) == 1
