@@ -204,8 +204,13 @@ def show_pictures(
             width="stretch",
             output_format="PNG",
         )
-    else:  # the cached PNG: not encoded again on every move
-        left.image(loaders.png(digest, original), caption=page.t("image.original"), width="stretch")
+    else:  # the cached PNG, sent as it is: not encoded again on every move
+        left.image(
+            loaders.png(digest, original),
+            caption=page.t("image.original"),
+            width="stretch",
+            output_format="PNG",
+        )
     with middle:
         shown = live and live_rank(
             page,

@@ -1,0 +1,113 @@
+"""The live rank view in Chromium: dragging redraws in the browser, release reaches Python."""
+
+from __future__ import annotations
+
+from e2e_support import assert_no_error, wait_idle
+
+from lowrank import i18n
+
+# A cheap fingerprint of the live view's canvas: changes when the picture does.
+SIGNATURE = """canvas => {
+  const d = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  let h = 0;
+  for (let i = 0; i < d.length; i += 31) h = (h * 33 + d[i]) >>> 0;
+  return h;
+}"""
+
+
+def live_k(live) -> int:
+    return int(live.get_attribute("data-k") or -1)
+
+
+def wait_live_k(tab, wanted: int) -> None:
+    tab.wait_for_function(
+        "k => document.querySelector('[data-testid=\"stBidiComponentIsolated\"]')"
+        "?.shadowRoot?.querySelector('.lr-root')?.dataset.k === String(k)",
+        arg=wanted,
+        timeout=30_000,
+    )
+
+
+def wait_metric(tab, label: str, value: str) -> None:
+    tab.wait_for_function(
+        """([label, value]) => [...document.querySelectorAll('[data-testid="stMetric"]')].some(
+            m => m.innerText.includes(label)
+              && m.querySelector('[data-testid="stMetricValue"]')?.innerText.trim() === value)""",
+        arg=[label, value],
+        timeout=60_000,
+    )
+
+
+def test_dragging_redraws_the_photo_live_and_release_updates_the_numbers(server, page):
+    rank = i18n.t("image.metric.k", "en")
+    page.goto(f"{server.url}/image?lang=en")
+    wait_idle(page, timeout=90_000)
+    live = page.locator("[data-testid='liveRank']")
+    wait_live_k(page, 20)
+    canvas = live.locator("canvas")
+    before = canvas.evaluate(SIGNATURE)
+    frames = int(live.get_attribute("data-frames"))
+    assert "20" in live.locator("figcaption").inner_text()
+
+    thumb = page.locator(".st-key-k input[type='range']").locator("xpath=../..").bounding_box()
+    x, y = thumb["x"] + thumb["width"] / 2, thumb["y"] + thumb["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    seen = set()
+    for step in range(1, 31):
+        page.mouse.move(x + 6 * step, y)
+        seen.add(live_k(live))
+    page.wait_for_function(  # the view catches up with the thumb while the button is still down
+        "() => { const input = document.querySelector('.st-key-k input[type=\"range\"]');"
+        " const root = document.querySelector('[data-testid=\"stBidiComponentIsolated\"]')"
+        "?.shadowRoot?.querySelector('.lr-root'); return root.dataset.k === input.value; }",
+        timeout=30_000,
+    )
+    dragged = live_k(live)
+    assert dragged > 25, "the live view did not follow the drag"
+    assert len(seen) > 3, f"too few intermediate ranks drawn: {sorted(seen)}"
+    assert int(live.get_attribute("data-frames")) > frames + 3
+    assert canvas.evaluate(SIGNATURE) != before
+    assert f"k = {dragged}" in live.locator(".lr-badge").inner_text()
+    assert page.locator("[data-testid='stMetric']").filter(has_text=rank).locator(
+        "[data-testid='stMetricValue']"
+    ).inner_text().strip() == "20", "Python heard the slider before it was released"
+
+    page.mouse.up()
+    wait_metric(page, rank, str(dragged))
+    page.wait_for_url(f"**k={dragged}**")
+    assert live_k(live) == dragged
+    assert_no_error(page)
+
+    slider = page.get_by_role("slider")
+    slider.focus()
+    slider.press("ArrowLeft")
+    wait_live_k(page, dragged - 1)
+    wait_metric(page, rank, str(dragged - 1))
+    assert_no_error(page)
+
+
+def test_at_full_rank_the_live_view_gives_the_picture_back(server, page):
+    """The browser's own reconstruction (decoded int16 layers, rank-1 sums) against the original
+    PNG the page shows: at full rank they agree within one grey level."""
+    page.goto(f"{server.url}/image?lang=zh&mode=grey&img=circles&k=384")
+    wait_idle(page, timeout=90_000)
+    wait_live_k(page, 384)
+    original = page.locator("[data-testid='stImage'] img").first
+    original.evaluate("img => img.decode()")
+    worst = page.locator("[data-testid='liveRank'] canvas").evaluate(
+        """(canvas, img) => {
+             const copy = document.createElement('canvas');
+             copy.width = img.naturalWidth; copy.height = img.naturalHeight;
+             copy.getContext('2d').drawImage(img, 0, 0);
+             const a = copy.getContext('2d').getImageData(0, 0, copy.width, copy.height).data;
+             const b = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+             if (a.length !== b.length) return 999;
+             let worst = 0;
+             for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]));
+             return worst;
+           }""",
+        original.element_handle(),
+    )
+    assert worst <= 1, f"full-rank picture off by {worst} grey levels"
+    assert_no_error(page)
