@@ -78,7 +78,8 @@ page = frame("svd")
 st.title(page.t("page.svd.title"))
 st.markdown(f"#### {page.t('svd.question')}")
 
-matrix = matrix_source(page).matrix
+source = matrix_source(page)
+matrix = source.matrix
 thin = cached_svd(matrix)
 if matrix_summary(page, matrix, thin) > 0:
     check_query_param(page, "full", lambda raw: raw.lower() in ("true", "false"))
@@ -90,7 +91,13 @@ if matrix_summary(page, matrix, thin) > 0:
     orthogonality_section(page, shown)
     sigma_section(page, thin)
     eigen_section(page, matrix, thin)
-    downloads(page, panels, slide_title=page.t("svd.slide.title"), slide_name="svd.png")
+    form = "full" if full else "thin"
+    downloads(
+        page,
+        panels,
+        slide_title=page.t("svd.slide.title"),
+        file_prefix=f"svd_{source.source}_{form}",
+    )
 
 self_check(
     page,

@@ -21,7 +21,7 @@ from lowrank.svd_views import (
 )
 from lowrank.ui.frame import Frame, frame
 from lowrank.ui.loaders import cached_svd
-from lowrank.ui.matrix_source import matrix_source
+from lowrank.ui.matrix_source import MatrixSource, matrix_source
 from lowrank.ui.section1 import downloads, heatmap_grid, matrix_summary
 from lowrank.ui.widgets import Question, check_query_param, in_the_note, is_int_in, self_check
 
@@ -195,8 +195,9 @@ def note_box(page: Frame, matrix: np.ndarray, svd: SVD, k: int) -> None:
 
 
 @st.fragment
-def rank_view(page: Frame, matrix: np.ndarray, svd: SVD, rank: int) -> None:
+def rank_view(page: Frame, source: MatrixSource, svd: SVD, rank: int) -> None:
     """Everything that follows the rank slider (rerun alone when k moves)."""
+    matrix = source.matrix
     k = rank_slider(page, rank)
     result = rank_k(matrix, svd, k)
     scale = matrix_scale(matrix)
@@ -218,7 +219,7 @@ def rank_view(page: Frame, matrix: np.ndarray, svd: SVD, rank: int) -> None:
         page,
         panels,
         slide_title=page.t("rec.slide.title", k=k, kept=format_percent(result.energy_kept)),
-        slide_name=f"reconstruction_k{k}.png",
+        file_prefix=f"reconstruct_{source.source}_k{k}",
         footer=page.t(
             "rec.slide.footer",
             frobenius=format_number(result.frobenius_direct, 4, scale=sigma1),
@@ -234,11 +235,11 @@ page = frame("reconstruct")
 st.title(page.t("page.reconstruct.title"))
 st.markdown(f"#### {page.t('rec.question')}")
 
-matrix = matrix_source(page).matrix
-svd = cached_svd(matrix)
-rank = matrix_summary(page, matrix, svd)
+source = matrix_source(page)
+svd = cached_svd(source.matrix)
+rank = matrix_summary(page, source.matrix, svd)
 if rank > 0:
-    rank_view(page, matrix, svd, rank)
+    rank_view(page, source, svd, rank)
 
 self_check(
     page,

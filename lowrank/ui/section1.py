@@ -43,11 +43,15 @@ def downloads(
     panels: Sequence[Panel],
     *,
     slide_title: str,
-    slide_name: str,
+    file_prefix: str,
     footer: str = "",
     shared_scale: bool = False,
 ) -> None:
-    """A CSV of any shown matrix, and the same matrices as a PNG for slides (built on click)."""
+    """A CSV of any shown matrix, and the same matrices as a PNG for slides (built on click).
+
+    Files are named ``<file_prefix>_<matrix>.csv`` and ``<file_prefix>.png``, so a teacher's
+    downloads say which page, matrix and rank they came from.
+    """
     st.subheader(page.t("widget.downloads"))
     left, right = st.columns(2)
     with left:
@@ -61,7 +65,7 @@ def downloads(
         st.download_button(
             page.t("s1.download.csv", name=panel.title),
             data=lambda: to_csv(panel.matrix),
-            file_name=f"{panel.stem}.csv",
+            file_name=f"{file_prefix}_{panel.stem}.csv",
             mime="text/csv",
             key="s1_download_csv",
             on_click="ignore",
@@ -77,7 +81,7 @@ def downloads(
                 shared_scale=shared_scale,
                 footer=footer,
             ),
-            file_name=slide_name,
+            file_name=f"{file_prefix}.png",
             mime="image/png",
             key="s1_download_png",
             on_click="ignore",

@@ -4,6 +4,7 @@ carried between pages, a bad upload, and a shared link that reproduces the view.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -11,6 +12,7 @@ from e2e_support import assert_no_error, wait_idle
 
 from lowrank import i18n
 from lowrank.examples import example
+from lowrank.matrix_input import parse_csv
 from lowrank.svd_views import format_percent
 
 pytestmark = pytest.mark.e2e
@@ -125,4 +127,19 @@ def test_typing_in_the_grid_an_empty_cell_is_pointed_out_then_fixed(server, page
     changed[1, 0] = 7.0
     sigma = np.linalg.svd(changed, compute_uv=False)
     wait_for_metric(page, "Energy kept", format_percent(sigma[0] ** 2 / np.sum(sigma**2)))
+    assert_no_error(page)
+
+
+def test_downloads_are_named_and_hold_the_matrices(server, page):
+    page.goto(f"{server.url}/reconstruct?lang=en&example=delta_w&k=1")
+    wait_idle(page)
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="Download S (5×4) (CSV)").click()
+    assert download.value.suggested_filename == "reconstruct_delta_w_k1_S.csv"
+    csv = Path(download.value.path()).read_bytes()
+    np.testing.assert_array_equal(parse_csv(csv), example("delta_w"))
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="Download a figure for slides (PNG)").click()
+    assert download.value.suggested_filename == "reconstruct_delta_w_k1.png"
+    assert Path(download.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert_no_error(page)
