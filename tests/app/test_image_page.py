@@ -7,7 +7,7 @@ import io
 
 import numpy as np
 import pytest
-from apptest_support import ROOT
+from apptest_support import open_page
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
@@ -19,11 +19,7 @@ SCRIPT = "pages/3_image.py"
 
 def open_image_page(**params: str) -> AppTest:
     """The page as a deep link opens it: the app's entry point, switched to /image."""
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    for name, value in params.items():
-        app.query_params[name] = value
-    app.switch_page(SCRIPT)
-    return app.run()
+    return open_page(SCRIPT, **params)
 
 
 def metric(app: AppTest, key: str, lang: str = "en") -> str:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from section2_support import open_section2, shown_text
+from apptest_support import open_page, shown_text
 
 from lowrank import i18n, models
 from lowrank.locales.section2 import MESSAGES
 from lowrank.ui.widgets import plain
 
-PAGE = "5_parameters.py"
+PAGE = "pages/5_parameters.py"
 
 
 def metric(app, key: str, lang: str = "en", index: int = 0, **params: object) -> str:
@@ -20,7 +20,7 @@ def metric(app, key: str, lang: str = "en", index: int = 0, **params: object) ->
 
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
 def test_the_notes_example_in_both_languages(lang: str) -> None:
-    app = open_section2(PAGE, lang=lang)
+    app = open_page(PAGE, lang=lang)
     assert not app.exception and not app.warning
     assert app.title[0].value == i18n.t("page.parameters.title", lang)
     # the note's example and the sliders' defaults: 20 → A 10 + B 8 = 18
@@ -38,7 +38,7 @@ def test_the_notes_example_in_both_languages(lang: str) -> None:
 
 
 def test_r3_costs_more_than_the_full_matrix() -> None:
-    app = open_section2(PAGE, lang="en", r="3")
+    app = open_page(PAGE, lang="en", r="3")
     assert not app.exception
     assert metric(app, "s2.par.m_total", index=1) == "27"
     assert app.warning[0].value.startswith("r = 3 ≥ 2.2")
@@ -47,7 +47,7 @@ def test_r3_costs_more_than_the_full_matrix() -> None:
 @pytest.mark.parametrize(("d", "k", "r"), [("2", "2", "1"), ("2", "2", "2"),
                                            ("14336", "14336", "14336"), ("14336", "2", "2")])
 def test_slider_extremes(d: str, k: str, r: str) -> None:
-    app = open_section2(PAGE, lang="zh", d=d, k=k, r=r)
+    app = open_page(PAGE, lang="zh", d=d, k=k, r=r)
     assert not app.exception and not app.warning[1:]
     dd, kk, rr = int(d), int(k), int(r)
     assert metric(app, "s2.par.m_full", "zh", 1) == f"{dd * kk:,}"
@@ -57,7 +57,7 @@ def test_slider_extremes(d: str, k: str, r: str) -> None:
 
 
 def test_shrinking_d_caps_r() -> None:
-    app = open_section2(PAGE, lang="en", d="64", k="64", r="40")
+    app = open_page(PAGE, lang="en", d="64", k="64", r="40")
     assert app.slider(key="r").value == 40
     app.select_slider(key="d").set_value(16).run()
     assert not app.exception
@@ -73,7 +73,7 @@ def test_real_models_match_facts_md(key: str) -> None:
              "llama3_8b": (8_030_261_248, 3_407_872, "0.0424%"),
              "gpt3": (175_255_800_000, 37_748_736, "0.0215%")}
     total, trainable, share = facts[key]
-    app = open_section2(PAGE, lang="en", model=key)
+    app = open_page(PAGE, lang="en", model=key)
     assert not app.exception and not app.warning
     assert metric(app, "s2.par.m_share") == share
     assert i18n.t("s2.par.exact", "en", total=f"{total:,}", trainable=f"{trainable:,}") in [
@@ -83,7 +83,7 @@ def test_real_models_match_facts_md(key: str) -> None:
 
 
 def test_gpt3_memory_and_checkpoint_as_in_the_paper() -> None:
-    app = open_section2(PAGE, lang="en", model="gpt3", rank="4")
+    app = open_page(PAGE, lang="en", model="gpt3", rank="4")
     assert metric(app, "s2.par.m_ckpt_full") == "350.5 GB"
     assert metric(app, "s2.par.m_ckpt_lora") == "37.7 MB"
     # 2 bytes × (175,255.8M frozen + 18.9M factors) + (2 + 4) bytes × 18.9M trainable
@@ -93,7 +93,7 @@ def test_gpt3_memory_and_checkpoint_as_in_the_paper() -> None:
 
 
 def test_targets_precision_and_rank_widgets() -> None:
-    app = open_section2(PAGE, lang="en", model="llama3_8b")
+    app = open_page(PAGE, lang="en", model="llama3_8b")
     app.multiselect(key="targets").set_value(["q", "k", "v", "o", "gate", "up", "down"]).run()
     app.select_slider(key="rank").set_value(256).run()
     assert not app.exception
@@ -110,7 +110,7 @@ def test_targets_precision_and_rank_widgets() -> None:
 
 
 def test_gate_is_ignored_for_models_without_it() -> None:
-    app = open_section2(PAGE, lang="en", model="gpt2")
+    app = open_page(PAGE, lang="en", model="gpt2")
     app.multiselect(key="targets").set_value(["gate"]).run()
     assert any(i18n.t("s2.par.no_targets", "en") in w.value for w in app.warning)
     assert metric(app, "s2.par.m_trainable") == "294,912"  # falls back to q, v at r = 8
@@ -120,14 +120,14 @@ def test_gate_is_ignored_for_models_without_it() -> None:
                                              ("rank", "3"), ("model", "gpt5"),
                                              ("precision", "fp8"), ("targets", "lm_head")])
 def test_invalid_url_values_fall_back_with_a_note(name: str, value: str) -> None:
-    app = open_section2(PAGE, lang="en", **{name: value})
+    app = open_page(PAGE, lang="en", **{name: value})
     assert not app.exception
     assert any(f"{name}={plain(value)}" in w.value for w in app.warning)
     assert metric(app, "s2.par.m_total", index=1) == "18"
 
 
 def test_the_range_text_is_computed() -> None:
-    app = open_section2(PAGE, lang="en")
+    app = open_page(PAGE, lang="en")
     rows = models.share_table()
     low, high, inside = models.band_summary(rows, *models.NOTE_BAND)
     text = shown_text(app)
@@ -136,7 +136,7 @@ def test_the_range_text_is_computed() -> None:
 
 
 def test_self_check_answers() -> None:
-    app = open_section2(PAGE, lang="zh")
+    app = open_page(PAGE, lang="zh")
     app.radio(key="quiz_s2.par.q1").set_value("n27").run()
     app.radio(key="quiz_s2.par.q2").set_value("b_a").run()
     app.radio(key="quiz_s2.par.q3").set_value("gqa").run()

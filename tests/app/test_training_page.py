@@ -6,7 +6,7 @@ import re
 
 import numpy as np
 import pytest
-from apptest_support import ROOT
+from apptest_support import open_page, shown_text
 from streamlit.testing.v1 import AppTest
 
 from lowrank import finetune, i18n, lora
@@ -16,17 +16,7 @@ SHORT = "50"  # steps of the runs in these tests: enough to learn something, fas
 
 def open_training(**params: str | list[str]) -> AppTest:
     """The page as a browser opens it: app.py first (the frame links back to it), then /training."""
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    for name, value in params.items():
-        app.query_params[name] = value
-    app.switch_page("pages/6_training.py")
-    return app.run()
-
-
-def shown(app: AppTest) -> str:
-    parts = [m.value for m in app.markdown] + [c.value for c in app.caption]
-    parts += [a.value for kind in (app.info, app.success, app.warning, app.error) for a in kind]
-    return "\n".join(parts)
+    return open_page("pages/6_training.py", **params)
 
 
 def train(app: AppTest) -> AppTest:
@@ -45,7 +35,7 @@ def test_step_zero_in_both_languages(lang: str) -> None:
     app = open_training(lang=lang)
     assert not app.exception and not app.warning
     assert app.title[0].value == i18n.t("page.training.title", lang)
-    text = shown(app)
+    text = shown_text(app)
     assert i18n.t("training.question", lang) in text
     assert i18n.t("training.press", lang) in text
     assert i18n.t("training.grid.title", lang, step=0, layer=1, scale="α/r") in text
@@ -63,7 +53,7 @@ def test_a_short_run_trains_and_keeps_w(lang: str) -> None:
     app = train(open_training(lang=lang, steps=SHORT, seed="1"))
     done = app.success[0].value
     assert done.startswith(i18n.t("training.done", lang, steps=SHORT, seconds="", total="")[:6])
-    text = shown(app)
+    text = shown_text(app)
     assert i18n.t("training.checksum.same", lang) in text
     assert i18n.t("training.grid.title", lang, step=int(SHORT), layer=1, scale="α/r") in text
     replay = app.select_slider(key=next(k for k in app.session_state if k.startswith("replay_")))
@@ -83,13 +73,13 @@ def test_replay_shows_an_earlier_step() -> None:
     key = next(k for k in app.session_state if k.startswith("replay_"))
     app.select_slider(key=key).set_value(0).run()
     assert not app.exception
-    assert i18n.t("training.grid.title", "en", step=0, layer=1, scale="α/r") in shown(app)
-    assert "max |ΔW| = 0)" in shown(app)
+    assert i18n.t("training.grid.title", "en", step=0, layer=1, scale="α/r") in shown_text(app)
+    assert "max |ΔW| = 0)" in shown_text(app)
 
 
 def test_rank_check_and_merge() -> None:
     app = train(open_training(lang="en", steps=SHORT, r="2", show="3"))
-    text = shown(app)
+    text = shown_text(app)
     match = re.search(r"the first 2 are ([\d., e+-]+); all others are at most ([\d.e+-]+)", text)
     assert match, text
     assert float(match.group(2)) < 1e-10 < min(float(v) for v in match.group(1).split(", "))
@@ -124,7 +114,7 @@ def test_url_state_sets_every_widget() -> None:
     assert app.number_input(key="seed").value == 3
     assert app.toggle(key="rslora").value and app.toggle(key="random_init").value
     assert app.multiselect(key="layers").value == [1, 3]
-    text = shown(app)
+    text = shown_text(app)
     assert f"{8 * (64 + 128) + 8 * (128 + 10):,}" in text
     assert i18n.t("training.press_random", "en") in text
     assert "α/√r" in text
@@ -147,7 +137,7 @@ def test_no_layer_chosen_uses_all_with_a_note() -> None:
     app.multiselect(key="layers").set_value([]).run()
     assert not app.exception
     assert i18n.t("training.no_layers", "zh") in [w.value for w in app.warning]
-    assert "2,344" in shown(app)
+    assert "2,344" in shown_text(app)
 
 
 def test_init_tab_shows_zero_gap_for_zero_init() -> None:
@@ -188,7 +178,7 @@ def test_self_check_answers() -> None:
 def test_a_finished_run_is_shared_with_other_sessions() -> None:
     train(open_training(lang="en", steps="100", seed="2"))
     other = open_training(lang="en", steps="100", seed="2")
-    text = shown(other)
+    text = shown_text(other)
     assert i18n.t("training.stored", "en", seconds="")[:20] in text
     assert np.isfinite(float(re.search(r"\(([\d.]+) s of computation", text).group(1)))
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from section2_support import open_section2, shown_text
+from apptest_support import open_page, shown_text
 
 from lowrank import finetune, i18n, spectra
 from lowrank.locales.section2 import MESSAGES
 from lowrank.ui.widgets import plain
 
-PAGE = "4_why_delta_w.py"
+PAGE = "pages/4_why_delta_w.py"
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +27,7 @@ def k90(matrix: np.ndarray) -> int:
 
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
 def test_renders_in_both_languages(lang: str) -> None:
-    app = open_section2(PAGE, lang=lang)
+    app = open_page(PAGE, lang=lang)
     assert not app.exception
     assert app.title[0].value == i18n.t("page.why_delta_w.title", lang)
     assert not app.warning
@@ -39,7 +39,7 @@ def test_renders_in_both_languages(lang: str) -> None:
 
 
 def test_table_and_finding_match_numpy(run: finetune.FinetuneRun) -> None:
-    app = open_section2(PAGE, lang="en", k="8")
+    app = open_page(PAGE, lang="en", k="8")
     table = app.dataframe[0].value
     column = i18n.t("s2.col.k90", "en")
     minilm = spectra.load_minilm()["query"]
@@ -55,7 +55,7 @@ def test_table_and_finding_match_numpy(run: finetune.FinetuneRun) -> None:
 
 @pytest.mark.parametrize("k", ["1", "384"])
 def test_slider_extremes(k: str, run: finetune.FinetuneRun) -> None:
-    app = open_section2(PAGE, lang="zh", k=k)
+    app = open_page(PAGE, lang="zh", k=k)
     assert not app.exception and not app.warning
     assert app.slider(key="k").value == int(k)
     metrics = {m.label: m.value for m in app.metric}
@@ -67,7 +67,7 @@ def test_slider_extremes(k: str, run: finetune.FinetuneRun) -> None:
 
 
 def test_moving_the_slider_and_switching_language_keep_the_state() -> None:
-    app = open_section2(PAGE, lang="en")
+    app = open_page(PAGE, lang="en")
     app.slider(key="k").set_value(20).run()
     assert not app.exception  # the URL side of bind="query-params" is checked end to end
     app.button_group(key="lang__choice").set_value("zh").run()
@@ -77,7 +77,7 @@ def test_moving_the_slider_and_switching_language_keep_the_state() -> None:
 
 
 def test_other_task_layer_and_matrix() -> None:
-    app = open_section2(PAGE, lang="en", shift="rotate", layer="3", minilm="ffn_up", k="50")
+    app = open_page(PAGE, lang="en", shift="rotate", layer="3", minilm="ffn_up", k="50")
     assert not app.exception and not app.warning
     table = app.dataframe[0].value
     assert list(table[i18n.t("s2.col.shape", "en")]) == ["1536×384", "1536×384", "10×128",
@@ -90,14 +90,14 @@ def test_other_task_layer_and_matrix() -> None:
                         ("shift", "cats"), ("minilm", "lm_head")],
 )
 def test_invalid_url_values_fall_back_with_a_note(name: str, value: str) -> None:
-    app = open_section2(PAGE, lang="en", **{name: value})
+    app = open_page(PAGE, lang="en", **{name: value})
     assert not app.exception
     assert any(f"{name}={plain(value)}" in w.value for w in app.warning)
     assert app.slider(key="k").value == 8
 
 
 def test_self_check_and_note() -> None:
-    app = open_section2(PAGE, lang="en")
+    app = open_page(PAGE, lang="en")
     app.radio(key="quiz_s2.why.q3").set_value("rank").run()
     assert any(i18n.t("s2.why.q3.why", "en") in s.value for s in app.success)
     app.radio(key="quiz_s2.why.q1").set_value("random").run()
