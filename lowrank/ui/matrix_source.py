@@ -52,11 +52,6 @@ def source_title_key(source: str) -> str:
 
 def matrix_source(page: Frame) -> MatrixSource:
     """Draw the chooser (and the grid or uploader when chosen); return the matrix to study."""
-    choice_key = f"{SOURCE_KEY}__choice"  # url_choice's widget key
-    if choice_key in st.session_state:
-        # A widget's state does not follow a page switch (the chooser on the other page is another
-        # widget), but a value assigned before the widget is created does: re-assign it.
-        st.session_state[choice_key] = st.session_state[choice_key]
     with st.container(border=True):
         source = url_choice(
             page,

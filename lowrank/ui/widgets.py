@@ -89,8 +89,9 @@ def url_choice(
         st.warning(page.t("url.invalid", name=plain(key), value=plain(raw)), icon="🔗")
         raw = None
     wanted = raw if raw is not None else default
-    if st.session_state.get(state_key) != wanted:
-        st.session_state[state_key] = wanted
+    # Written on every run, even when equal: after a page switch the old page's value can linger
+    # under this key while the new page's widget would start from its first option.
+    st.session_state[state_key] = wanted
     _write_choice(key, wanted, default, always_in_url)
     choice = widget(
         label,

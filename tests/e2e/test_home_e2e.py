@@ -29,3 +29,16 @@ def test_unknown_language_in_url_gets_a_note(server, page):
     wait_idle(page)
     assert "lang=xx" in page.locator("[data-testid='stAlert']").first.inner_text()
     assert_no_error(page)
+
+
+def test_language_stays_selected_after_sidebar_navigation(server, page):
+    """The switch must show the language the URL carries on every page the sidebar leads to."""
+    page.goto(f"{server.url}/?lang=en")
+    wait_idle(page)
+    sidebar = page.locator("[data-testid='stSidebar']")
+    sidebar.get_by_role("link", name="Keep the largest singular values").click()
+    page.wait_for_url("**/reconstruct**")
+    wait_idle(page)
+    assert "lang=en" in page.url
+    assert sidebar.get_by_role("radio", name="English").get_attribute("aria-checked") == "true"
+    assert_no_error(page)
