@@ -87,6 +87,7 @@ class LiveView {
     this.request = 0;
     this.badgeTimer = 0;
     this.input = null;
+    this.image = null; // the canvas's ImageData, reused from frame to frame
     this.observer = new MutationObserver(() => this.follow());
     this.poll = setInterval(() => this.attach(), 250);
     this.resize = new ResizeObserver(() => this.schedule());
@@ -144,6 +145,7 @@ class LiveView {
     this.frames += 1;
     this.root.dataset.frames = String(this.frames);
     this.root.dataset.k = String(this.shown);
+    this.root.dataset.ms = (performance.now() - start).toFixed(1); // this redraw's work
     if (this.shown !== this.target) this.schedule();
   }
 
@@ -163,14 +165,17 @@ class LiveView {
       this.canvas.height = m;
     }
     const context = this.canvas.getContext("2d");
-    const image = context.createImageData(n, m);
+    if (!this.image) {
+      this.image = context.createImageData(n, m);
+      for (let j = 3; j < this.image.data.length; j += 4) this.image.data[j] = 255; // opaque
+    }
+    const image = this.image;
     const out = image.data; // Uint8ClampedArray: clips to 0…255, rounds half to even like numpy
     const [r, g, b] = this.acc.length === 3 ? this.acc : [this.acc[0], this.acc[0], this.acc[0]];
     for (let i = 0, j = 0; i < m * n; i++, j += 4) {
       out[j] = r[i];
       out[j + 1] = g[i];
       out[j + 2] = b[i];
-      out[j + 3] = 255;
     }
     context.putImageData(image, 0, 0);
   }
