@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from section1_support import assert_clean, chart_titles, open_section1, shown_text, t
+from apptest_support import open_page, shown_text
+from section1_support import assert_clean, chart_titles, t
 
 from lowrank.examples import EXAMPLE_IDS, example
 from lowrank.svd_views import format_number
@@ -14,7 +15,7 @@ PAGE = "pages/1_svd.py"
 
 
 def open_svd(**params: str):
-    return open_section1(PAGE, **params)
+    return open_page(PAGE, **params)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
