@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -28,12 +29,10 @@ sys.path.insert(0, str(ROOT / "tests" / "data"))
 from make_corpus import (  # noqa: E402
     BAD_VALUES,
     FLAVOURS,
-    UPLOADER_REFUSES,
     URL_GROUPS,
     XSS,
     Case,
     UrlGroup,
-    corpus,
     url_case,
     write_corpus,
 )
@@ -165,9 +164,6 @@ def test_a_bad_value_does_not_wipe_the_good_ones():
 
 # --- CSV uploads on /svd -------------------------------------------------------------------------
 
-GOOD_CSV = ("good.csv", b"2,1\n1,3\n")
-
-
 def expected_message(error: InputError, lang: str) -> str:
     """The text ``show_input_error`` must show for ``error`` in ``lang``."""
     params = {name: plain(value) for name, value in error.params.items()}
@@ -182,57 +178,57 @@ def core_error(case: Case, data: bytes) -> InputError:
     return caught.value
 
 
-def csv_page(lang: str) -> AppTest:
-    """/svd with the CSV source chosen and a first valid 2×2 upload."""
-    app = open_page("svd", lang=lang, example="csv")
-    no_exception(app)
-    app.file_uploader(key="s1_csv_upload").set_value((*GOOD_CSV, "text/csv")).run()
-    no_exception(app)
-    return app
+def walk_corpus(app: AppTest, files, kind: str, lang: str, uploader: str,
+                shows: Callable[[AppTest, str, tuple[int, int]], bool],
+                kept: tuple[str, tuple[int, int]]) -> list[str]:
+    """Upload every corpus file of ``kind`` in turn; return what went wrong, case by case.
+
+    ``shows(app, name, shape)`` tells whether the page studies the upload ``name`` of that shape;
+    it must stay true for the last accepted upload (first ``kept``) whenever a file is refused.
+    """
+    directory, cases = files
+    problems: list[str] = []
+    for case in (c for c in cases.values() if c.kind == kind):
+        data = (directory / case.name).read_bytes()
+        app.file_uploader(key=uploader).set_value((case.name, data, "application/octet-stream"))
+        app.run()
+        errors = [e.value for e in app.error]
+        if app.exception:
+            problems.append(f"{case.name}: exception {[e.value for e in app.exception]}")
+        elif case.accepted:
+            kept = (case.name, case.shape)
+            if errors or not shows(app, *kept):
+                problems.append(f"{case.name}: not taken ({errors})")
+        else:
+            text = expected_message(core_error(case, data), lang)
+            if text not in errors:
+                problems.append(f"{case.name}: no message {text!r} in {errors}")
+            if not shows(app, *kept):
+                problems.append(f"{case.name}: the last valid input ({kept[0]}) is gone")
+    return problems
 
 
-def using(app: AppTest, lang: str, name: str, rows: int, cols: int) -> bool:
-    """True when the page says it studies the upload ``name`` of that shape."""
-    text = i18n.t("source.csv.using", lang, name=plain(name), rows=rows, cols=cols)
+def using(app: AppTest, lang: str, name: str, shape: tuple[int, int]) -> bool:
+    """True when /svd says it studies the upload ``name`` of that shape."""
+    text = i18n.t("source.csv.using", lang, name=plain(name), rows=shape[0], cols=shape[1])
     return text in [c.value for c in app.caption]
 
 
-def _cases(kind: str, accepted: bool) -> list[str]:
-    """Names of the corpus files of ``kind`` that the app must accept (or refuse itself)."""
-    return [case.name for case, _ in corpus() if case.kind == kind
-            and case.accepted == accepted and case.expect != UPLOADER_REFUSES]
-
-
-@pytest.mark.parametrize("name", _cases("matrix", accepted=False))
-def test_bad_csv_keeps_the_last_matrix(files, name: str):
-    directory, cases = files
-    case = cases[name]
-    lang = "zh" if len(name) % 2 else "en"
-    data = (directory / name).read_bytes()
-    error = core_error(case, data)
-    app = csv_page(lang)
-    app.file_uploader(key="s1_csv_upload").set_value((name, data, "text/csv")).run()
-    no_exception(app)
-    assert expected_message(error, lang) in [e.value for e in app.error]
-    assert using(app, lang, GOOD_CSV[0], 2, 2), "the last valid matrix is gone"
-
-    app.file_uploader(key="s1_csv_upload").set_value(("next.csv", b"1;2;3\n4;5;6\n", "text/csv"))
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_csv_corpus_keeps_the_last_valid_matrix(files, lang: str):
+    """Each bad CSV: its message, the last valid matrix kept; each odd but valid one: taken."""
+    app = open_page("svd", lang=lang, example="csv")
+    app.file_uploader(key="s1_csv_upload").set_value(("good.csv", b"2,1\n1,3\n", "text/csv"))
     app.run()
     no_exception(app)
-    assert not app.error
-    assert using(app, lang, "next.csv", 2, 3), "the page does not take the next upload"
-
-
-@pytest.mark.parametrize("name", _cases("matrix", accepted=True))
-def test_odd_but_valid_csv_is_taken(files, name: str):
-    directory, cases = files
-    lang = "en"
-    app = csv_page(lang)
-    upload = (name, (directory / name).read_bytes(), "text/csv")
-    app.file_uploader(key="s1_csv_upload").set_value(upload).run()
+    assert using(app, lang, "good.csv", (2, 2))
+    problems = walk_corpus(app, files, "matrix", lang, "s1_csv_upload",
+                           lambda app, name, shape: using(app, lang, name, shape),
+                           ("good.csv", (2, 2)))
+    assert not problems, "\n".join(problems)
+    app.toggle(key="full").set_value(True).run()  # the next action still works
     no_exception(app)
-    assert not app.error
-    assert using(app, lang, name, *cases[name].shape)
+    assert app.toggle(key="full").value is True
 
 
 def test_bad_typed_grid_keeps_the_last_matrix():
@@ -252,55 +248,29 @@ def test_bad_typed_grid_keeps_the_last_matrix():
 
 # --- image uploads on /image ----------------------------------------------------------------------
 
-GOOD_IMAGE = "cmyk.jpg"  # a valid upload whose working size (56×40) differs from every case
+def working_size(app: AppTest, shape: tuple[int, int]) -> bool:
+    """True when /image says it works on a picture of ``shape`` (width × height)."""
+    return any(f"{shape[0]}×{shape[1]}" in c.value for c in app.caption)
 
 
-def image_page(files: tuple[Path, dict[str, Case]], lang: str) -> AppTest:
-    """/image with a first valid upload taken."""
-    directory, _ = files
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_image_corpus_keeps_the_last_valid_picture(files, lang: str):
+    """Each bad image: its message, the last valid picture kept; each odd but valid one: taken."""
+    directory, cases = files
     app = open_page("image", lang=lang)
-    no_exception(app)
-    good = (GOOD_IMAGE, (directory / GOOD_IMAGE).read_bytes(), "image/jpeg")
-    app.file_uploader(key="image_file").set_value(good).run()
-    no_exception(app)
-    assert app.query_params.get("img") == "upload"
-    return app
-
-
-def working_size(app: AppTest) -> str:
-    """The caption that states the working image's size."""
-    return next(c.value for c in app.caption if "×" in c.value and "1024" in c.value)
-
-
-@pytest.mark.parametrize("name", _cases("image", accepted=False))
-def test_bad_image_keeps_the_last_picture(files, name: str):
-    directory, cases = files
-    lang = "zh" if len(name) % 2 else "en"
-    data = (directory / name).read_bytes()
-    error = core_error(cases[name], data)
-    app = image_page(files, lang)
-    size_before = working_size(app)
-    app.file_uploader(key="image_file").set_value((name, data, "image/png")).run()
-    no_exception(app)
-    assert expected_message(error, lang) in [e.value for e in app.error]
-    assert working_size(app) == size_before, "the last valid picture is gone"
-
-    before = reading(app)
-    app.slider(key="k").set_value(3).run()
-    no_exception(app)
-    assert reading(app) != before, "the rank slider no longer works"
-
-
-@pytest.mark.parametrize("name", _cases("image", accepted=True))
-def test_odd_but_valid_image_is_taken(files, name: str):
-    directory, cases = files
-    app = image_page(files, "en")
-    upload = (name, (directory / name).read_bytes(), "image/png")
+    first = cases["cmyk.jpg"]  # a valid upload whose size (56×40) differs from every case
+    upload = (first.name, (directory / first.name).read_bytes(), "image/jpeg")
     app.file_uploader(key="image_file").set_value(upload).run()
     no_exception(app)
-    assert not app.error
-    width, height = cases[name].shape
-    assert f"{width}×{height}" in working_size(app)
+    assert app.query_params.get("img") == "upload" and working_size(app, first.shape)
+    problems = walk_corpus(app, files, "image", lang, "image_file",
+                           lambda app, name, shape: working_size(app, shape),
+                           (first.name, first.shape))
+    assert not problems, "\n".join(problems)
+    before = reading(app)
+    app.slider(key="k").set_value(3).run()  # the next action still works
+    no_exception(app)
+    assert reading(app) != before, "the rank slider no longer works"
 
 
 # --- security -------------------------------------------------------------------------------------
@@ -359,8 +329,8 @@ def test_no_file_opened_by_a_name_from_the_user():
 
 def test_a_path_as_file_name_is_only_a_label():
     """A CSV named like a system file: its bytes are parsed; the name is only shown (escaped)."""
-    app = csv_page("en")
+    app = open_page("svd", lang="en", example="csv")
     hostile = "../../../../etc/passwd.csv"
     app.file_uploader(key="s1_csv_upload").set_value((hostile, b"1,0\n0,1\n", "text/csv")).run()
     no_exception(app)
-    assert using(app, "en", hostile, 2, 2)
+    assert using(app, "en", hostile, (2, 2))

@@ -4,7 +4,7 @@ Run ``python tests/data/make_corpus.py [DIRECTORY]`` to write the files (default
 ``test-output/corpus``) and list them; the tests call :func:`write_corpus` into a temporary
 directory once per session. Each :class:`Case` says what the app must answer: the catalogue key
 of its message, or that the input is accepted (and the shape it must then have), or that
-Streamlit's uploader itself refuses it (over ``server.maxUploadSize``).
+Streamlit's uploader itself refuses it (over its size cap).
 
 The URL cases are :data:`URL_GROUPS` (every page's URL-bound keys, read from the pages) crossed
 with :data:`BAD_VALUES` (out of range, negative, non-numeric, unknown name, empty, HTML).
@@ -26,8 +26,6 @@ from PIL import Image
 XSS = "<img src=x onerror=alert(1)>"
 #: The same without spaces or commas, so that a CSV parser keeps it in one cell.
 XSS_CELL = "<img/src=x>"
-#: ``Case.expect`` for a file the Streamlit uploader refuses before the app sees it.
-UPLOADER_REFUSES = "uploader"
 #: ``Case.expect`` for an input the app accepts.
 ACCEPTED = ""
 
@@ -41,6 +39,9 @@ class Case:
     expect: str  #: catalogue key of the message, ACCEPTED or UPLOADER_REFUSES
     about: str  #: what the case tests, in a few words
     shape: tuple[int, int] | None = None  #: accepted: matrix (rows, cols) or image (width, height)
+    #: Over the uploader's cap: a browser never sends it (Streamlit's uploader refuses it), so only
+    #: a client that bypasses the uploader reaches the app, which must refuse it too (``expect``).
+    uploader_refuses: bool = False
 
     @property
     def accepted(self) -> bool:
@@ -134,7 +135,8 @@ def _image_cases() -> list[tuple[Case, bytes]]:
          _exif_rotated_jpeg()),
         (Case(f"{XSS}.png", "image", ACCEPTED, "HTML in the file name", (32, 24)),
          _encode(_gradient(32, 24), "PNG")),
-        (Case("over_upload_cap.png", "image", UPLOADER_REFUSES, "11 MB, over maxUploadSize"),
+        (Case("over_upload_cap.png", "image", "error.image.file_too_big",
+              "11 MB, over server.maxUploadSize", uploader_refuses=True),
          b"\x89PNG\r\n\x1a\n" + bytes(11 * 1024 * 1024)),
     ]
 
@@ -148,8 +150,7 @@ def _rows(values: np.ndarray, delimiter: str = ",") -> str:
 
 def _matrix_cases() -> list[tuple[Case, bytes]]:
     big = np.arange(201 * 201, dtype=float).reshape(201, 201) % 7
-    long_cell = "1." + "0" * 100  # a valid number, 150×150 of them take 2.3 MB
-    heavy = "".join(",".join([long_cell] * 150) + "\n" for _ in range(150))
+    row = ",".join(["1." + "0" * 100] * 150) + "\n"  # 150 valid numbers, 15 450 bytes
     cases: list[tuple[Case, str | bytes]] = [
         (Case("text.csv", "matrix", "error.non_numeric", "a word in a cell"),
          "1,2,3\n4,five,6\n7,8,9\n"),
@@ -164,8 +165,9 @@ def _matrix_cases() -> list[tuple[Case, bytes]]:
         (Case("empty.csv", "matrix", "error.empty", "blank lines only"), "\n\n"),
         (Case("one_by_one.csv", "matrix", "input.too_small", "1×1"), "5\n"),
         (Case("too_large.csv", "matrix", "error.too_large", "201×201 > 200×200"), _rows(big)),
-        (Case("too_many_bytes.csv", "matrix", "input.file_too_large", "2.3 MB > 2 MB cap"),
-         heavy),
+        (Case("too_many_bytes.csv", "matrix", "input.file_too_large",
+              "2.05 MB: over the app's and the uploader's 2 MB", uploader_refuses=True),
+         row * 133),
         (Case("binary.csv", "matrix", "input.not_text", "a PNG named .csv"),
          _encode(_gradient(16, 16), "PNG")),
         (Case("mixed_decimals.csv", "matrix", "input.mixed_decimals", "1,5 and 2.5 together"),
