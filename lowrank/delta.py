@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lowrank.finetune import LAYER_SIZES, FinetuneRun, Progress, accuracy_vs_rank
+from lowrank.finetune import LAYER_SIZES, FinetuneRun, Progress, accuracy_vs_rank, init_mlp
 from lowrank.spectra import Spectrum, spectrum
 from lowrank.svd import readonly
 
@@ -26,6 +26,15 @@ def layer_spectra(run: FinetuneRun, layer: int) -> tuple[Spectrum, Spectrum]:
         spectrum(f"mlp.layer{layer + 1}.w", run.before.weights[layer]),
         spectrum(f"mlp.layer{layer + 1}.delta_w", run.deltas[layer]),
     )
+
+
+def initial_spectrum(layer: int, seed: int = 0) -> Spectrum:
+    """Spectrum of the layer's W at initialisation, the random start that pretraining departs from.
+
+    Why: the small MLP's pretrained W owes much of its flat spectrum to this random start, so the
+    page shows both rather than crediting pretraining for it.
+    """
+    return spectrum(f"mlp.layer{layer + 1}.w_init", init_mlp(LAYER_SIZES, seed).weights[layer])
 
 
 @dataclass(frozen=True)

@@ -125,6 +125,18 @@ st.dataframe(
 st.caption(page.t("s2.why.k_clipped"))
 st.info(page.t("s2.why.full_rank_note", rank=summaries["delta"].numerical_rank, n=dw.n),
         icon="🔎")
+st.caption(
+    page.t(
+        "s2.why.init_caution",
+        n=layer_id,
+        init=delta.initial_spectrum(layer).k_for(spectra.TARGET_SHARE),
+        pre=summaries["mlp"].k_share,
+        size=w_mlp.n,
+        name=minilm_name,
+        minilm=summaries["minilm"].k_share,
+        minilm_n=minilm.n,
+    )
+)
 low, high = spectra.mp_edges(*random.shape)
 st.caption(
     page.t(

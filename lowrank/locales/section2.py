@@ -87,6 +87,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "s2.col.energy_at_k": {"zh": "k = {k} 时保留的能量", "en": "energy kept at k = {k}"},
     "s2.col.k90": {"zh": "达到 90% 需要的 k", "en": "k for 90%"},
     "s2.col.k90_share": {"zh": "k₉₀ / n", "en": "k₉₀ / n"},
+    "s2.why.init_caution": {
+        "zh": "一个提醒：小网络的 W 是从随机初始化开始训练的。第 {n} 层的 W 在初始化时需要 {init} / {size} 个奇异值才能保留 90% 的能量，"
+        "预训练之后需要 {pre} / {size} 个——它平坦的谱主要是从随机起点继承来的，不是预训练造成的。"
+        "所以“预训练权重接近满秩”更有力的证据是真实模型的权重：MiniLM 的 {name} 需要 {minilm} / {minilm_n} 个。",
+        "en": "A caution: the small network's W was trained from a random start. Layer {n}'s W needed "
+        "{init} of {size} singular values for 90% of its energy at initialisation and {pre} of {size} "
+        "after pretraining: its flat spectrum is mostly inherited from the random start, not made by "
+        "pretraining. The stronger evidence that pretrained weights are close to full rank is a real "
+        "model's: MiniLM's {name} needs {minilm} of {minilm_n}.",
+    },
     "s2.why.full_rank_note": {
         "zh": "注意“数值秩”一列：预训练矩阵和随机矩阵都是满秩的；连 ΔW 也有 {rank} / {n} 个不为 0 的方向，"
         "它并不是严格的低秩矩阵。区别不在秩，而在能量集中在哪里——这正是“低秩近似”能成立的原因。",

@@ -115,3 +115,14 @@ def test_dynamic_keys_exist() -> None:
              ((1, ("delta", "minilm", "random", "q", "why")), (2, ("few", "twenty", "half", "q",
               "why")), (3, ("top20", "rank", "lowrank_w", "q", "why"))) for part in options]
     assert not [key for key in keys if key not in MESSAGES]
+
+
+def test_the_caution_about_the_random_start_quotes_numpy_counts(run) -> None:
+    """W at initialisation (pretraining's seeded start) vs after pretraining, layer 2."""
+    app = open_page(PAGE, lang="en")
+    start = finetune.pretrain(finetune.load_task(), seed=0, steps=0)[0].weights[1]
+    expected = (
+        f"Layer 2's W needed {k90(start)} of 128 singular values for 90% of its energy at "
+        f"initialisation and {k90(run.before.weights[1])} of 128 after pretraining"
+    )
+    assert expected in shown_text(app)

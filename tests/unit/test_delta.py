@@ -46,3 +46,18 @@ def test_zoom_and_csv(run) -> None:
     assert curve.zoom(3) == 10 and curve.clip(50) == 10
     lines = curve.csv().splitlines()
     assert lines[0] == "k,accuracy_this_layer,accuracy_all_layers" and len(lines) == 12
+
+
+@pytest.mark.parametrize("layer", [0, 1, 2])
+def test_initial_spectrum_is_that_of_the_weights_pretraining_starts_from(layer) -> None:
+    task = finetune.load_task()
+    untrained, _ = finetune.pretrain(task, seed=0, steps=0)
+    expected = np.linalg.svd(untrained.weights[layer], compute_uv=False)
+    np.testing.assert_allclose(delta.initial_spectrum(layer, seed=0).s, expected, rtol=1e-12)
+
+
+def test_pretraining_leaves_the_first_layer_about_as_flat_as_its_random_start(run) -> None:
+    """The caution the page states: W's flatness is mostly inherited from initialisation."""
+    start = delta.initial_spectrum(0).k_for(0.9)
+    pretrained = delta.layer_spectra(run, 0)[0].k_for(0.9)
+    assert abs(pretrained - start) <= 0.15 * start
