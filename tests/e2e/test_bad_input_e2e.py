@@ -1,0 +1,202 @@
+"""Hostile input in a real browser: the image corpus uploaded on /image, the CSV corpus on /svd, and
+HTML in URL values on every page.
+
+For each: the translated message is visible, ``stException`` never appears, the last valid input is
+still what the page shows, no element or dialog comes from user-provided HTML, and the page still
+answers the next action. One tab walks a whole corpus (a page load per case would cost minutes); a
+case that fails is named in the assertion and leaves its own screenshot in ``test-output/``.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+from e2e_support import OUTPUT, ROOT, assert_no_error, wait_idle
+
+from lowrank import i18n
+from lowrank.errors import InputError
+from lowrank.image import load_upload
+from lowrank.matrix_input import parse_csv
+
+sys.path.insert(0, str(ROOT / "tests" / "data"))
+
+from make_corpus import FLAVOURS, URL_GROUPS, XSS, Case, url_case, write_corpus
+
+pytestmark = pytest.mark.e2e
+TIMEOUT = 60_000
+UPLOADER = "[data-testid='stFileUploaderDropzoneInput']"
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Case]]:
+    """The bad-input corpus, written once for this module."""
+    directory = tmp_path_factory.mktemp("corpus")
+    return directory, write_corpus(directory)
+
+
+def watch_for_html(tab) -> list[str]:
+    """Collect every JavaScript dialog the tab opens (an executed ``onerror=alert(1)``)."""
+    dialogs: list[str] = []
+
+    def record(dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    tab.on("dialog", record)
+    return dialogs
+
+
+def no_injected_html(tab, dialogs: list[str]) -> None:
+    assert tab.locator("img[src='x']").count() == 0, "user-provided HTML became an element"
+    assert not dialogs, f"user-provided script ran: {dialogs}"
+
+
+def message(case: Case, data: bytes, lang: str) -> str:
+    """The translated message the page must show for a refused corpus file, as rendered."""
+    try:
+        load_upload(data) if case.kind == "image" else parse_csv(data)
+    except InputError as error:
+        assert error.key == case.expect, (case.name, error.key)
+        return i18n.t(error.key, lang, **error.params)
+    raise AssertionError(f"{case.name} was accepted by the core")
+
+
+def alert_with(tab, text: str):
+    return tab.locator("[data-testid='stAlert']").filter(has_text=text)
+
+
+def upload(tab, path: Path) -> None:
+    tab.locator(UPLOADER).set_input_files(str(path))
+
+
+def walk_corpus(tab, cases: list[Case], directory: Path, lang: str, kept: str,
+                accepted_text) -> list[str]:
+    """Upload each case in turn; return what went wrong, case by case (with screenshots).
+
+    ``kept`` is text that shows the last valid input and must survive every refused upload;
+    ``accepted_text(case)`` is the text that shows an accepted case was taken.
+    """
+    problems = []
+    for case in cases:
+        data = (directory / case.name).read_bytes()
+        try:
+            upload(tab, directory / case.name)
+            if case.accepted:
+                tab.get_by_text(accepted_text(case), exact=False).first.wait_for(timeout=TIMEOUT)
+                kept = accepted_text(case)
+            elif case.uploader_refuses:  # Streamlit marks the file (its text is a tooltip)
+                tab.get_by_text(case.name).first.wait_for(timeout=TIMEOUT)
+            else:
+                alert_with(tab, message(case, data, lang)).first.wait_for(timeout=TIMEOUT)
+            wait_idle(tab)
+            assert_no_error(tab)
+            assert tab.get_by_text(kept, exact=False).count() > 0, "the last valid input is gone"
+        except AssertionError as error:
+            problems.append(f"{case.name}: {error}")
+        except Exception as error:  # a Playwright timeout: the expected text never came
+            problems.append(f"{case.name}: {type(error).__name__}: {str(error).splitlines()[0]}")
+        else:
+            continue
+        tab.screenshot(path=str(OUTPUT / f"bad_input_{case.kind}_{len(problems)}.png"))
+    return problems
+
+
+def test_image_corpus_on_the_image_page(server, page, files):
+    directory, cases = files
+    lang = "zh"
+    dialogs = watch_for_html(page)
+    page.goto(f"{server.url}/image?lang={lang}")
+    wait_idle(page, timeout=90_000)
+    upload(page, directory / "cmyk.jpg")
+    first = "56×40"
+    page.get_by_text(first, exact=False).first.wait_for(timeout=TIMEOUT)
+    wait_idle(page)
+    images = [case for case in cases if case.kind == "image"]
+    problems = walk_corpus(page, images, directory, lang, first,
+                           lambda case: "{}×{}".format(*case.shape))
+    assert not problems, "\n".join(problems)
+    no_injected_html(page, dialogs)
+
+    rank = i18n.t("image.metric.k", lang)
+    value = page.locator("[data-testid='stMetric']").filter(has_text=rank).first
+    before = value.locator("[data-testid='stMetricValue']").inner_text()
+    thumb = page.get_by_role("slider").first
+    thumb.focus()
+    thumb.press("Home")
+    page.wait_for_url(re.compile(r".*[?&]k=1\b.*"), timeout=TIMEOUT)
+    wait_idle(page)
+    assert value.locator("[data-testid='stMetricValue']").inner_text() in ("1", before)
+    assert_no_error(page)
+
+
+def test_csv_corpus_on_the_svd_page(server, page, files):
+    directory, cases = files
+    lang = "en"
+    dialogs = watch_for_html(page)
+    page.goto(f"{server.url}/svd?lang={lang}&example=csv")
+    wait_idle(page, timeout=90_000)
+    good = directory / "good.csv"
+    good.write_text("2,1\n1,3\n")
+    upload(page, good)
+    using = i18n.t("source.csv.using", lang, name="good.csv", rows=2, cols=2)
+    page.get_by_text(using).first.wait_for(timeout=TIMEOUT)
+    wait_idle(page)
+    matrices = [case for case in cases if case.kind == "matrix"]
+    problems = walk_corpus(
+        page, matrices, directory, lang, using,
+        lambda case: i18n.t("source.csv.using", lang, name=case.name, rows=case.shape[0],
+                            cols=case.shape[1]),
+    )
+    assert not problems, "\n".join(problems)
+    no_injected_html(page, dialogs)
+
+    page.get_by_text(i18n.t("svd.full", lang)).click()  # the next action still works
+    page.wait_for_url("**full=true**", timeout=TIMEOUT)
+    wait_idle(page)
+    assert_no_error(page)
+
+
+def next_action(tab, page_id: str, lang: str) -> None:
+    """Move the page's first control and wait for the URL to follow."""
+    before = tab.url
+    if page_id == "home":
+        other = next(code for code in i18n.LANGUAGES if code != lang)
+        tab.locator("[data-testid='stSidebar']").get_by_role(
+            "radio", name=i18n.LANGUAGE_NAMES[other]).click()
+    elif page_id == "svd":
+        tab.get_by_text(i18n.t("svd.full", lang)).click()
+    else:
+        thumb = tab.get_by_role("slider").first
+        thumb.focus()
+        thumb.press("ArrowRight")
+    tab.wait_for_function("url => location.href !== url", arg=before, timeout=TIMEOUT)
+    wait_idle(tab, timeout=90_000)
+
+
+@pytest.mark.parametrize("group", URL_GROUPS,
+                         ids=[f"{g.page_id}{'-'.join(['', *g.fixed.values()])}"
+                              for g in URL_GROUPS])
+def test_html_in_url_values_is_only_text(server, page, group):
+    """Every URL-bound key of the page set to HTML: notes show it as text; nothing runs."""
+    params = url_case(group, FLAVOURS.index("html")) if group.kinds else {"lang": XSS}
+    if group.kinds:
+        lang = "en" if URL_GROUPS.index(group) % 2 else "zh"
+        bad = list(group.kinds)
+    else:  # the home page has only the language: HTML there, the browser's English instead
+        lang, bad = "en", ["lang"]
+    dialogs = watch_for_html(page)
+    path = "" if group.page_id == "home" else group.page_id
+    page.goto(f"{server.url}/{path}?{urlencode({'lang': lang, **params})}")
+    wait_idle(page, timeout=90_000)
+    assert_no_error(page)
+    for name in bad:
+        note = i18n.t("url.invalid", lang, name=name, value=XSS)
+        assert alert_with(page, note).count() == 1, f"no visible note for {name}"
+    no_injected_html(page, dialogs)
+    next_action(page, group.page_id, lang)
+    assert_no_error(page)
+    no_injected_html(page, dialogs)
