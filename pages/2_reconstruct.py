@@ -4,6 +4,8 @@ import numpy as np
 import streamlit as st
 
 from lowrank.analysis import GUESS_STRATEGIES, RankK, guess, guess_verdict, note_check, rank_k
+from lowrank.digest import array_digest
+from lowrank.figures import ANNOTATE_MAX_SIDE
 from lowrank.svd import SVD
 from lowrank.svd_views import (
     Panel,
@@ -20,6 +22,7 @@ from lowrank.svd_views import (
     subscript,
 )
 from lowrank.ui.frame import Frame, frame
+from lowrank.ui.live_rank import Heatmap, live_rank
 from lowrank.ui.loaders import cached_svd
 from lowrank.ui.matrix_source import MatrixSource, matrix_source
 from lowrank.ui.section1 import downloads, heatmap_grid, matrix_summary
@@ -54,9 +57,40 @@ def rank_slider(page: Frame, rank: int) -> int:
     )
 
 
-def reconstruction_display(page: Frame, panels: list[Panel], scale: float) -> None:
-    """S, S_k and S − S_k side by side on the scale of S."""
-    heatmap_grid(panels, "reconstruction", per_row=3, scale=scale)
+def reconstruction_display(
+    page: Frame, matrix: np.ndarray, svd: SVD, panels: list[Panel], scale: float, live: bool
+) -> None:
+    """S, S_k and S − S_k side by side on the scale of S.
+
+    With ``live`` (the rank slider is shown) S_k and S − S_k are live views that the browser
+    redraws while the slider is dragged; otherwise, or without the component, Plotly heatmaps.
+    """
+    columns = st.columns(3)
+    columns[0].plotly_chart(panel_figures(panels[:1], scale=scale)[0], key="reconstruction_0")
+    digest = array_digest(matrix)
+    titles = (
+        page.t("rec.heat.approx", k="{k}", sub="{sub}"),
+        page.t("rec.heat.residual", sub="{sub}"),
+    )
+    pairs = zip(columns[1:], panels[1:], titles, strict=True)
+    for i, (column, panel, title) in enumerate(pairs, start=1):
+        with column:
+            style = Heatmap(
+                scale, panel.decimals, max(matrix.shape) <= ANNOTATE_MAX_SIDE, residual=i == 2
+            )
+            shown = live and live_rank(
+                page,
+                key=f"reconstruction_live_{i}",
+                slider_key=RANK_KEY,
+                channels=[svd],
+                digest=digest,
+                caption=title,
+                heatmap=style,
+            )
+            if not shown:
+                st.plotly_chart(
+                    panel_figures([panel], scale=scale)[0], key=f"reconstruction_{i}"
+                )
     st.caption(page.t("rec.heat.caption"))
 
 
@@ -208,7 +242,7 @@ def rank_view(page: Frame, source: MatrixSource, svd: SVD, rank: int) -> None:
         page.t("rec.heat.residual", sub=subscript(k)),
     )
     panels = reconstruction_panels(matrix, result, titles)
-    reconstruction_display(page, panels, scale)
+    reconstruction_display(page, matrix, svd, panels, scale, live=rank > 1)
     numbers_display(page, svd, result)
     energy_display(page, svd, k)
     layers_display(page, svd, k, scale)

@@ -88,6 +88,8 @@ class LiveView {
     this.badgeTimer = 0;
     this.input = null;
     this.image = null; // the canvas's ImageData, reused from frame to frame
+    this.full = null; // heatmap of S − S_k: S itself, and the difference, once needed
+    this.difference = null;
     this.observer = new MutationObserver(() => this.follow());
     this.poll = setInterval(() => this.attach(), 250);
     this.resize = new ResizeObserver(() => this.schedule());
@@ -150,7 +152,9 @@ class LiveView {
   }
 
   draw() {
-    const text = (template) => template.replaceAll("{k}", String(this.shown));
+    const k = String(this.shown);
+    const sub = k.replace(/[0-9]/g, (d) => "₀₁₂₃₄₅₆₇₈₉"[d]);
+    const text = (template) => template.replaceAll("{k}", k).replaceAll("{sub}", sub);
     this.badge.textContent = text(this.header.badge);
     this.caption.textContent = text(this.header.caption);
     this.canvas.setAttribute("aria-label", this.caption.textContent);
@@ -180,14 +184,18 @@ class LiveView {
     context.putImageData(image, 0, 0);
   }
 
+  // Cells as in the page's plotly heatmaps (lowrank/svd_views.panel_figures): square, ±scale on
+  // the diverging colours, 1 px gaps and numbers for small matrices, row and column numbers.
   drawHeatmap() {
-    const { m, n, scale, decimals, annotate, colours } = this.header;
-    const values = this.acc[0];
-    const width = Math.max(1, this.root.clientWidth);
-    const cell = Math.max(1, Math.min(annotate ? 56 : 12, Math.floor(width / n)));
+    const { m, n, scale, decimals, annotate, colours, residual } = this.header;
+    const values = residual ? this.residual() : this.acc[0];
+    const font = getComputedStyle(this.root).fontFamily;
+    const margin = annotate ? 22 : 0; // room for the row and column numbers
+    const width = Math.max(1, this.root.clientWidth - margin);
+    const cell = Math.max(1, Math.min(annotate ? 44 : Math.floor(480 / m), Math.floor(width / n)));
     const ratio = window.devicePixelRatio || 1;
-    const w = cell * n;
-    const h = cell * m;
+    const w = margin + cell * n;
+    const h = margin + cell * m;
     if (this.canvas.width !== Math.round(w * ratio) || this.canvas.height !== Math.round(h * ratio)) {
       this.canvas.width = Math.round(w * ratio);
       this.canvas.height = Math.round(h * ratio);
@@ -195,27 +203,48 @@ class LiveView {
     }
     const context = this.canvas.getContext("2d");
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
-    const gap = cell >= 8 ? 1 : 0;
-    context.font = `${Math.min(13, Math.floor(cell / 3.2))}px ${getComputedStyle(this.root).fontFamily}`;
+    context.clearRect(0, 0, w, h);
     context.textAlign = "center";
     context.textBaseline = "middle";
-    context.clearRect(0, 0, w, h);
+    const gap = cell >= 8 ? 1 : 0;
+    if (annotate) {
+      context.font = `12px ${font}`;
+      context.fillStyle = getComputedStyle(this.root).color;
+      for (let c = 0; c < n; c++) context.fillText(String(c + 1), margin + (c + 0.5) * cell, margin / 2);
+      for (let r = 0; r < m; r++) context.fillText(String(r + 1), margin / 2, margin + (r + 0.5) * cell);
+      context.font = `${Math.min(13, Math.floor(cell / 3.2))}px ${font}`;
+    }
     const limit = scale > 0 ? scale : 1;
     const tiny = 0.5 * 10 ** -decimals;
     for (let r = 0; r < m; r++) {
       for (let c = 0; c < n; c++) {
         const v = values[r * n + c];
-        const [red, green, blue] = colourAt(colours, (Math.max(-limit, Math.min(limit, v)) / limit + 1) / 2);
+        const t = (Math.max(-limit, Math.min(limit, v)) / limit + 1) / 2;
+        const [red, green, blue] = colourAt(colours, t);
+        const x = margin + c * cell;
+        const y = margin + r * cell;
         context.fillStyle = `rgb(${red},${green},${blue})`;
-        context.fillRect(c * cell, r * cell, cell - gap, cell - gap);
+        context.fillRect(x, y, cell - gap, cell - gap);
         if (annotate) {
           const light = 0.299 * red + 0.587 * green + 0.114 * blue > 140;
           context.fillStyle = light ? "#1f2430" : "#ffffff";
           const label = (Math.abs(v) < tiny ? 0 : v).toFixed(decimals);
-          context.fillText(label, c * cell + (cell - gap) / 2, r * cell + (cell - gap) / 2);
+          context.fillText(label, x + (cell - gap) / 2, y + (cell - gap) / 2);
         }
       }
     }
+  }
+
+  // S − S_k: the full-rank sum (computed once) minus the accumulator.
+  residual() {
+    const { m, n, rank } = this.header;
+    if (!this.full) {
+      this.full = new Float64Array(m * n);
+      addLayers(this.full, this.channels[0].a, this.channels[0].b, m, n, 0, rank, 1);
+    }
+    const out = this.difference ?? (this.difference = new Float64Array(m * n));
+    for (let i = 0; i < m * n; i++) out[i] = this.full[i] - this.acc[0][i];
+    return out;
   }
 
   dispose() {

@@ -45,6 +45,11 @@ _CSS = """
 .lr-stage { position: relative; }
 .lr-canvas { display: block; max-width: 100%; border-radius: var(--st-base-radius); }
 .lr-root[data-mode="image"] .lr-canvas { width: 100%; height: auto; }
+.lr-root[data-mode="heatmap"] { display: flex; flex-direction: column-reverse; }
+.lr-root[data-mode="heatmap"] .lr-caption {  /* placed like the Plotly heatmaps' titles */
+  margin: 0.2rem 0 2.6rem 0.3rem; text-align: left; font-size: 15px; font-weight: 600;
+  color: var(--st-text-color);
+}
 .lr-badge {
   position: absolute; top: 0.5rem; left: 0.5rem; padding: 0.1rem 0.55rem;
   border-radius: 999px; border: 1px solid var(--st-border-color);
@@ -69,11 +74,13 @@ _RENDERER = getattr(st.components, "v2", None) and st.components.v2.component(
 
 @dataclass(frozen=True)
 class Heatmap:
-    """How a matrix is drawn: colours ±``scale`` (shared with the page's other heatmaps)."""
+    """How a matrix is drawn: colours ±``scale`` (shared with the page's other heatmaps), numbers
+    with ``decimals`` when ``annotate``; S − S_k instead of S_k when ``residual``."""
 
     scale: float
     decimals: int
     annotate: bool
+    residual: bool = False
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
@@ -104,7 +111,8 @@ def live_rank(
 
     ``channels`` are the SVDs of the picture's channels (one for grey or a matrix, three for RGB),
     ``digest`` the content digest they were computed from, ``caption`` a text in which ``{k}``
-    stands for the rank shown. Returns False, showing nothing, when ``st.components.v2`` is not
+    stands for the rank shown (``{sub}`` for it in subscript digits); a heatmap's caption is its
+    title, above it. Returns False, showing nothing, when ``st.components.v2`` is not
     available: the caller then shows its plain picture.
     """
     if not _RENDERER:
@@ -121,6 +129,7 @@ def live_rank(
             scale=heatmap.scale,
             decimals=heatmap.decimals,
             annotate=heatmap.annotate,
+            residual=heatmap.residual,
             colours=_colour_stops(),
         )
     blob = _encoded(digest, dtype, tuple(channels)).blob(meta)

@@ -111,3 +111,42 @@ def test_at_full_rank_the_live_view_gives_the_picture_back(server, page):
     )
     assert worst <= 1, f"full-rank picture off by {worst} grey levels"
     assert_no_error(page)
+
+
+def test_reconstruct_heatmaps_of_s_k_and_the_error_follow_the_drag(server, page):
+    energy = "Energy kept"
+    page.goto(f"{server.url}/reconstruct?lang=en&example=note")
+    wait_idle(page)
+    wait_live_k(page, 1)
+    views = page.locator("[data-testid='liveRank']")
+    assert views.count() == 2  # S_k and S − S_k
+    assert "S₁" in views.nth(0).inner_text() and "S₁" in views.nth(1).inner_text()
+    before = [views.nth(i).locator("canvas").evaluate(SIGNATURE) for i in range(2)]
+    shown_energy = page.locator("[data-testid='stMetric']").filter(has_text=energy).locator(
+        "[data-testid='stMetricValue']"
+    )
+    energy_at_1 = shown_energy.inner_text().strip()
+
+    thumb = page.locator(".st-key-k input[type='range']").locator("xpath=../..").bounding_box()
+    bar = page.locator(".st-key-k [data-testid='stSliderTickBar']").bounding_box()
+    x, y = thumb["x"] + thumb["width"] / 2, thumb["y"] + thumb["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(bar["x"] + bar["width"] * 0.7, y, steps=12)  # k = 3 of 4
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-testid=\"stBidiComponentIsolated\"]')]"
+        ".every(host => host.shadowRoot.querySelector('.lr-root').dataset.k === '3')",
+        timeout=30_000,
+    )
+    assert "S₃" in views.nth(0).inner_text() and "S₃" in views.nth(1).inner_text()
+    assert [views.nth(i).locator("canvas").evaluate(SIGNATURE) for i in range(2)] != before
+    assert shown_energy.inner_text().strip() == energy_at_1  # Python has not heard yet
+    page.mouse.up()
+    page.wait_for_url("**k=3**")
+    page.wait_for_function(
+        "old => document.querySelectorAll('[data-testid=\"stMetricValue\"]')[0]"
+        "?.innerText.trim() !== old",
+        arg=energy_at_1,
+        timeout=30_000,
+    )
+    assert_no_error(page)

@@ -39,11 +39,15 @@ def wait_for_metric(tab, label: str, value: str) -> None:
 
 
 def wait_for_chart_text(tab, *texts: str) -> None:
-    """Wait until the Plotly charts on the page (drawn after the script run) show all ``texts``."""
+    """Wait until the Plotly charts and the live heatmaps on the page (drawn after the script
+    run) show all ``texts``."""
     tab.wait_for_function(
         """texts => {
-            const shown = [...document.querySelectorAll("[data-testid='stPlotlyChart']")]
-                .map(chart => chart.innerText).join(" ");
+            const charts = [...document.querySelectorAll("[data-testid='stPlotlyChart']")]
+                .map(chart => chart.innerText);
+            const live = [...document.querySelectorAll("[data-testid='stBidiComponentIsolated']")]
+                .map(host => host.shadowRoot?.textContent ?? "");
+            const shown = [...charts, ...live].join(" ");
             return texts.every(text => shown.includes(text));
         }""",
         arg=list(texts),
