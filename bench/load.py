@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import statistics
 import sys
@@ -177,6 +178,12 @@ async def student(url: str, args: argparse.Namespace, seed: int) -> SessionResul
     return result
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time used so far by process ``pid`` (Linux /proc), in seconds."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def rss_mb(pid: int) -> float:
     """Resident memory of process ``pid`` in MB (Linux /proc)."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -236,35 +243,46 @@ def browser_classroom(url: str, args: argparse.Namespace) -> list[SessionResult]
             tab.goto(f"{url}/{args.page}{query}", wait_until="commit")
             tabs.append(tab)
         for result, tab in zip(results, tabs, strict=True):
-            _wait_finished(tab, args.timeout)
-            result.open_seconds = time.perf_counter() - started
+            if _attempt(result, lambda tab=tab: _wait_finished(tab, args.timeout)):
+                result.open_seconds = time.perf_counter() - started
         for _ in range(args.moves):
-            for tab in tabs:
-                tab.get_by_role("slider").first.press("ArrowRight")
+            live = [(r, t) for r, t in zip(results, tabs, strict=True) if not r.errors]
+            for result, tab in live:
+                _attempt(result, lambda tab=tab: tab.get_by_role("slider").first.press(
+                    "ArrowRight", timeout=args.timeout * 1000))
             moved = time.perf_counter()
-            for result, tab in zip(results, tabs, strict=True):
-                _wait_finished(tab, args.timeout)
-                result.moves.append(time.perf_counter() - moved)
+            for result, tab in live:
+                if _attempt(result, lambda tab=tab: _wait_finished(tab, args.timeout)):
+                    result.moves.append(time.perf_counter() - moved)
                 if tab.locator("[data-testid='stException']").count():
                     result.errors.append("exception on screen")
         browser.close()
     return results
 
 
+def _attempt(result: SessionResult, action) -> bool:
+    """Run a browser action; a failure (timeout, missing element) is the session's error."""
+    try:
+        action()
+    except Exception as error:  # Playwright raises its own error types
+        result.errors.append(f"{type(error).__name__}: {str(error).splitlines()[0]}")
+        return False
+    return True
+
+
 def _wait_finished(tab, timeout: float) -> None:
-    tab.wait_for_function(
-        "() => document.querySelector('[data-testid=\"stApp\"]')?.dataset.teststate"
-        " !== 'running' && !document.querySelector('[data-testid=\"stStatusWidget\"]')",
-        timeout=timeout * 1000,
-    )
+    """Wait until the tab's script run is over (Streamlit's ``data-test-script-state``)."""
+    tab.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']",
+                          timeout=timeout * 1000)
 
 
 def report(results: list[SessionResult], before: float, after: float, peak: float,
-           wall: float, label: str) -> str:
+           wall: float, label: str, server_cpu: float, client_cpu: float) -> str:
     """The figures as Markdown lines."""
     moves = [t for r in results for t in r.moves]
     opens = [r.open_seconds for r in results if r.open_seconds is not None]
     errors = [e for r in results for e in r.errors]
+    runs = len(moves) + len(opens)
     lines = [
         f"- method: {label}",
         f"- sessions: {len(results)}, slider moves answered: {len(moves)}, wall time {wall:.1f} s",
@@ -274,6 +292,10 @@ def report(results: list[SessionResult], before: float, after: float, peak: floa
         f" p95 {percentile(moves, 0.95):.3f} s, max {max(moves, default=float('nan')):.3f} s",
         f"- errors: {len(errors)}" + (f" (first: {errors[0]})" if errors else ""),
         f"- server RSS: {before:.0f} MB before, {after:.0f} MB after, peak {peak:.0f} MB",
+        f"- CPU: server {server_cpu:.1f} s ({1000 * server_cpu / max(1, runs):.0f} ms per page"
+        f" open or move), this client {client_cpu:.1f} s",
+        f"- machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end"
+        " (other work included: the machine may be shared)",
     ]
     return "\n".join(lines)
 
@@ -298,6 +320,8 @@ def main() -> None:
     server: Server = start_server(args.script)
     try:
         before = rss_mb(server.process.pid)
+        cpu_before = cpu_seconds(server.process.pid)
+        client_before = time.process_time()
         started = time.perf_counter()
         with PeakRss(server.process.pid) as peak:
             if args.browsers:
@@ -308,10 +332,12 @@ def main() -> None:
                 label = "Streamlit WebSocket protocol (BackMsg rerun_script with widget states)"
         wall = time.perf_counter() - started
         after = rss_mb(server.process.pid)
+        server_cpu = cpu_seconds(server.process.pid) - cpu_before
+        client_cpu = time.process_time() - client_before
     finally:
         server.stop()
     print(f"page /{args.page}?{args.query}, {args.moves} moves each, think {args.think} s")
-    print(report(results, before, after, peak.peak, wall, label))
+    print(report(results, before, after, peak.peak, wall, label, server_cpu, client_cpu))
 
 
 if __name__ == "__main__":
