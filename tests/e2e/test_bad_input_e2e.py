@@ -1,5 +1,5 @@
 """Hostile input in a real browser: the image corpus uploaded on /image, the CSV corpus on /svd, and
-HTML in URL values on every page.
+HTML in URL values on every page; and the server's own upload checks (XSRF, size cap).
 
 For each: the translated message is visible, ``stException`` never appears, the last valid input is
 still what the page shows, no element or dialog comes from user-provided HTML, and the page still
@@ -9,13 +9,23 @@ case that fails is named in the assertion and leaves its own screenshot in ``tes
 
 from __future__ import annotations
 
+import asyncio
+import http.client
 import re
 import sys
+import urllib.error
+import urllib.parse
+import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
+import tomllib
 from e2e_support import OUTPUT, ROOT, assert_no_error, wait_idle
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ClientState_pb2 import ClientState
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from websockets.asyncio.client import connect
 
 from lowrank import i18n
 from lowrank.errors import InputError
@@ -200,3 +210,66 @@ def test_html_in_url_values_is_only_text(server, page, group):
     next_action(page, group.page_id, lang)
     assert_no_error(page)
     no_injected_html(page, dialogs)
+
+
+def _put(url: str, body: bytes, headers: dict[str, str], length: int | None = None) -> int:
+    """HTTP PUT; the status code. With ``length``, only the headers are sent, announcing that
+    many bytes (the server must answer from the headers alone, before reading any body)."""
+    if length is None:
+        request = urllib.request.Request(url, data=body, method="PUT", headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=60) as response:
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+    parts = urllib.parse.urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+    try:
+        connection.putrequest("PUT", parts.path)
+        for name, value in {**headers, "Content-Length": str(length)}.items():
+            connection.putheader(name, value)
+        connection.endheaders()
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
+def _multipart(name: str, data: bytes) -> tuple[bytes, str]:
+    boundary = "lowrank-test-boundary"
+    head = (f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"'
+            "\r\nContent-Type: text/csv\r\n\r\n")
+    body = head.encode() + data + f"\r\n--{boundary}--\r\n".encode()
+    return body, f"multipart/form-data; boundary={boundary}"
+
+
+def test_the_server_itself_refuses_uploads_without_xsrf_token_or_over_the_cap(server):
+    """A client that skips the browser's uploader still meets XSRF and server.maxUploadSize."""
+    with urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=30) as response:
+        cookie = next(value.split(";")[0] for name, value in response.headers.items()
+                      if name.lower() == "set-cookie" and value.startswith("_streamlit_xsrf="))
+    token = cookie.split("=", 1)[1]
+    cap = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())["server"]
+    cap_bytes = cap["maxUploadSize"] * 1024 * 1024
+
+    async def statuses() -> list[int]:
+        ws_url = server.url.replace("http://", "ws://") + "/_stcore/stream"
+        async with connect(ws_url, subprotocols=["streamlit"], max_size=None) as ws:
+            await ws.send(BackMsg(rerun_script=ClientState(page_name="")).SerializeToString())
+            while True:
+                msg = ForwardMsg.FromString(await ws.recv())
+                if msg.WhichOneof("type") == "new_session":
+                    session = msg.new_session.initialize.session_id
+                    break
+            url = f"{server.url}/_stcore/upload_file/{session}"
+            small, kind = _multipart("ok.csv", b"1,2\n3,4\n")
+            signed = {"Content-Type": kind, "Cookie": cookie, "X-Xsrftoken": token}
+            return [
+                await asyncio.to_thread(_put, f"{url}/a", small, {"Content-Type": kind}),
+                await asyncio.to_thread(_put, f"{url}/b", b"", signed, cap_bytes + 1024),
+                await asyncio.to_thread(_put, f"{url}/c", small, signed),
+            ]
+
+    no_token, too_large, fine = asyncio.run(statuses())
+    assert no_token == 403, "an upload without the XSRF token was accepted"
+    assert too_large == 413, "an upload over server.maxUploadSize was accepted"
+    assert fine in (200, 204), f"a valid signed upload got {fine} (the check above proves nothing)"
