@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import tomllib
+from apptest_support import open_page
 from streamlit.testing.v1 import AppTest
 
 from lowrank import i18n, pages
@@ -48,17 +49,9 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Cas
     return directory, {case.name: case for case in write_corpus(directory)}
 
 
-def open_page(page_id: str, **params: str) -> AppTest:
-    """Open a page as a deep link would: the app's entry script, switched to the page.
-
-    Opening ``pages/N_x.py`` as the entry script breaks the frame's links to ``app.py``.
-    """
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    if page_id != "home":
-        app.switch_page(pages.by_id(page_id).script)
-    for name, value in params.items():
-        app.query_params[name] = value
-    return app.run()
+def open_by_id(page_id: str, **params: str) -> AppTest:
+    """Open a page (by its id, ``home`` included) as a deep link with ``params``."""
+    return open_page("app.py" if page_id == "home" else pages.by_id(page_id).script, **params)
 
 
 def shown_language(lang: str) -> str:
@@ -129,7 +122,7 @@ def test_bad_url_values_fall_back_with_a_note(group: UrlGroup, flavour: int):
     """Each bad value: a translated note naming it, the default used, the page still answers."""
     lang = RUN_LANGUAGES[flavour]
     params = url_case(group, flavour)
-    app = open_page(group.page_id, lang=lang, **params)
+    app = open_by_id(group.page_id, lang=lang, **params)
     no_exception(app)
     shown = shown_language(lang)
     warnings = [w.value for w in app.warning]
@@ -156,7 +149,7 @@ def test_bad_url_values_fall_back_with_a_note(group: UrlGroup, flavour: int):
 
 def test_a_bad_value_does_not_wipe_the_good_ones():
     """/reconstruct?example=nope&k=2: the bad example falls back, the valid k stays."""
-    app = open_page("reconstruct", lang="en", example="nope", k="2")
+    app = open_by_id("reconstruct", lang="en", example="nope", k="2")
     no_exception(app)
     assert app.slider(key="k").value == 2
     assert app.query_params["k"] == "2"
@@ -217,7 +210,7 @@ def using(app: AppTest, lang: str, name: str, shape: tuple[int, int]) -> bool:
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
 def test_csv_corpus_keeps_the_last_valid_matrix(files, lang: str):
     """Each bad CSV: its message, the last valid matrix kept; each odd but valid one: taken."""
-    app = open_page("svd", lang=lang, example="csv")
+    app = open_by_id("svd", lang=lang, example="csv")
     app.file_uploader(key="s1_csv_upload").set_value(("good.csv", b"2,1\n1,3\n", "text/csv"))
     app.run()
     no_exception(app)
@@ -233,7 +226,7 @@ def test_csv_corpus_keeps_the_last_valid_matrix(files, lang: str):
 
 def test_bad_typed_grid_keeps_the_last_matrix():
     """An emptied cell in the grid: a translated message, the last valid matrix still used."""
-    app = open_page("svd", lang="en", example="grid")
+    app = open_by_id("svd", lang="en", example="grid")
     no_exception(app)
     editor = "s1_grid_editor_0"  # the first editor a session opens (see ui/matrix_source.py)
     before = [m.value for m in app.markdown]
@@ -257,7 +250,7 @@ def working_size(app: AppTest, shape: tuple[int, int]) -> bool:
 def test_image_corpus_keeps_the_last_valid_picture(files, lang: str):
     """Each bad image: its message, the last valid picture kept; each odd but valid one: taken."""
     directory, cases = files
-    app = open_page("image", lang=lang)
+    app = open_by_id("image", lang=lang)
     first = cases["cmyk.jpg"]  # a valid upload whose size (56×40) differs from every case
     upload = (first.name, (directory / first.name).read_bytes(), "image/jpeg")
     app.file_uploader(key="image_file").set_value(upload).run()
@@ -329,7 +322,7 @@ def test_no_file_opened_by_a_name_from_the_user():
 
 def test_a_path_as_file_name_is_only_a_label():
     """A CSV named like a system file: its bytes are parsed; the name is only shown (escaped)."""
-    app = open_page("svd", lang="en", example="csv")
+    app = open_by_id("svd", lang="en", example="csv")
     hostile = "../../../../etc/passwd.csv"
     app.file_uploader(key="s1_csv_upload").set_value((hostile, b"1,0\n0,1\n", "text/csv")).run()
     no_exception(app)
