@@ -125,12 +125,12 @@ READY = """
   const app = document.querySelector('[data-testid="stApp"]');
   const main = document.querySelector('[data-testid="stMainBlockContainer"]');
   const live = [...document.querySelectorAll('[data-testid="stBidiComponentIsolated"]')]
-    .map((host) => host.shadowRoot?.querySelector('.lr-root'));
+    .map((host) => host.shadowRoot?.querySelector('.lr-root')).filter(Boolean);
   return !!main && !!main.querySelector('[data-testid="stElementContainer"]')
     && app.dataset.testScriptState === 'notRunning'
     && !document.querySelector('[data-testid="stStatusWidget"]')
     && [...document.images].every((img) => img.complete)
-    && live.every((root) => root && Number(root.dataset.frames || 0) > 0);
+    && live.every((root) => Number(root.dataset.frames || 0) > 0);
 }
 """
 
@@ -229,6 +229,7 @@ def live_drag(tab, key: str, seconds: float, rate: float = 60) -> tuple[float, f
     (the live view's own ``performance.now()`` around its update and draw).
     """
     tab.wait_for_timeout(1000)  # let the page settle: the drag measures the browser alone
+    tab.wait_for_selector(f".st-key-{key} input[type='range']", state="attached")
     result = tab.evaluate(DRAG, [key, seconds, rate])
     work = statistics.median(result["work"]) if result["work"] else float("nan")
     return result["redraws"], result["changes"], work

@@ -22,7 +22,7 @@ from lowrank.svd_views import (
     subscript,
 )
 from lowrank.ui.frame import Frame, frame
-from lowrank.ui.live_rank import Heatmap, live_rank
+from lowrank.ui.live_rank import MATRIX_DTYPE, Heatmap, live_factors, live_rank
 from lowrank.ui.loaders import cached_svd
 from lowrank.ui.matrix_source import MatrixSource, matrix_source
 from lowrank.ui.section1 import downloads, heatmap_grid, matrix_summary
@@ -58,7 +58,7 @@ def rank_slider(page: Frame, rank: int) -> int:
 
 
 def reconstruction_display(
-    page: Frame, matrix: np.ndarray, svd: SVD, panels: list[Panel], scale: float, live: bool
+    page: Frame, digest: str, panels: list[Panel], scale: float, live: bool
 ) -> None:
     """S, S_k and S − S_k side by side on the scale of S.
 
@@ -67,7 +67,6 @@ def reconstruction_display(
     """
     columns = st.columns(3)
     columns[0].plotly_chart(panel_figures(panels[:1], scale=scale)[0], key="reconstruction_0")
-    digest = array_digest(matrix)
     titles = (
         page.t("rec.heat.approx", k="{k}", sub="{sub}"),
         page.t("rec.heat.residual", sub="{sub}"),
@@ -76,13 +75,12 @@ def reconstruction_display(
     for i, (column, panel, title) in enumerate(pairs, start=1):
         with column:
             style = Heatmap(
-                scale, panel.decimals, max(matrix.shape) <= ANNOTATE_MAX_SIDE, residual=i == 2
+                scale, panel.decimals, max(panel.matrix.shape) <= ANNOTATE_MAX_SIDE, residual=i == 2
             )
             shown = live and live_rank(
                 page,
                 key=f"reconstruction_live_{i}",
                 slider_key=RANK_KEY,
-                channels=[svd],
                 digest=digest,
                 caption=title,
                 heatmap=style,
@@ -229,7 +227,7 @@ def note_box(page: Frame, matrix: np.ndarray, svd: SVD, k: int) -> None:
 
 
 @st.fragment
-def rank_view(page: Frame, source: MatrixSource, svd: SVD, rank: int) -> None:
+def rank_view(page: Frame, source: MatrixSource, svd: SVD, digest: str, rank: int) -> None:
     """Everything that follows the rank slider (rerun alone when k moves)."""
     matrix = source.matrix
     k = rank_slider(page, rank)
@@ -242,7 +240,7 @@ def rank_view(page: Frame, source: MatrixSource, svd: SVD, rank: int) -> None:
         page.t("rec.heat.residual", sub=subscript(k)),
     )
     panels = reconstruction_panels(matrix, result, titles)
-    reconstruction_display(page, matrix, svd, panels, scale, live=rank > 1)
+    reconstruction_display(page, digest, panels, scale, live=rank > 1)
     numbers_display(page, svd, result)
     energy_display(page, svd, k)
     layers_display(page, svd, k, scale)
@@ -271,9 +269,10 @@ st.markdown(f"#### {page.t('rec.question')}")
 
 source = matrix_source(page)
 svd = cached_svd(source.matrix)
+digest = array_digest(source.matrix)
 rank = matrix_summary(page, source.matrix, svd)
 if rank > 0:
-    rank_view(page, source, svd, rank)
+    rank_view(page, source, svd, digest, rank)
 
 self_check(
     page,
@@ -283,3 +282,5 @@ self_check(
         Question("rec.quiz.storage", ("b", "a", "c"), "a"),
     ],
 )
+if rank > 1:  # the live heatmaps' factors, outside the fragment: sent once per matrix
+    live_factors("reconstruction_factors", [svd], digest, MATRIX_DTYPE)

@@ -21,7 +21,7 @@ from lowrank.errors import InputError
 from lowrank.image_figures import energy_figure, spectrum_figure
 from lowrank.ui import image as loaders
 from lowrank.ui.frame import Frame, frame
-from lowrank.ui.live_rank import live_rank
+from lowrank.ui.live_rank import live_factors, live_rank
 from lowrank.ui.widgets import (
     Question,
     check_query_param,
@@ -183,7 +183,6 @@ def show_pictures(
     page: Frame,
     digest: str,
     original: np.ndarray,
-    decomposition: im.ImageSVD,
     approximation: np.ndarray,
     numbers: im.RankNumbers,
     live: bool,
@@ -216,7 +215,6 @@ def show_pictures(
             page,
             key="image_live",
             slider_key="k",
-            channels=decomposition.channels,
             digest=digest,
             caption=page.t("image.rank_k", k="{k}"),
         )
@@ -401,7 +399,7 @@ def rank_view(page: Frame, digest: str, original: np.ndarray, decomposition: im.
     k, live = rank_control(page, decomposition)
     approximation = im.reconstruct_image(decomposition, k)
     numbers = im.rank_numbers(decomposition, original, approximation, k)
-    show_pictures(page, digest, original, decomposition, approximation, numbers, live)
+    show_pictures(page, digest, original, approximation, numbers, live)
     show_numbers(page, decomposition, numbers)
     show_spectrum(page, decomposition, k)
     show_downloads(page, digest, original, decomposition, approximation, numbers)
@@ -422,3 +420,4 @@ working_size_note(page, picture)
 rank_view(page, digest, original, decomposition)
 show_layers(page, digest, decomposition)
 self_check(page, QUESTIONS)
+live_factors("image_factors", decomposition.channels, digest)  # outside the fragment: sent once

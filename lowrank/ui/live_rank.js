@@ -1,7 +1,7 @@
 // The live rank view: redraws S_k in the browser while the page's rank slider moves.
 //
-// Python sends the factors once (lowrank/packing.py: a = √σ·u, b = √σ·v per channel, quantised)
-// as raw bytes. The view follows the page's own st.slider (found by its key class, `.st-key-<key>`):
+// The factors come from the store (live_factors.js, by content digest), the view's own data is
+// a few settings, so re-sending the view on a slider move costs nothing. The view follows the page's own st.slider (found by its key class, `.st-key-<key>`):
 // the slider's value changes live while it is dragged or moved with the keyboard, and Streamlit
 // sends the final value to Python on release, so the numbers, the URL and the rest of the page
 // follow. Going from rank k to k' adds or removes the |k' − k| rank-1 layers aᵢbᵢᵀ (or rebuilds
@@ -10,43 +10,6 @@
 
 const FRAME_BUDGET_MS = 28; // layer updates per frame stop here, so drawing keeps ≥ 20 frames/s
 const BADGE_HOLD_MS = 700; // the "live" badge stays this long after the last change
-
-function decode(bytes) {
-  const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  if (String.fromCharCode(u8[0], u8[1], u8[2], u8[3]) !== "LRK1") {
-    throw new Error("live rank: not a packed-factors blob");
-  }
-  const length = new DataView(u8.buffer, u8.byteOffset, 8).getUint32(4, true);
-  const header = JSON.parse(new TextDecoder().decode(u8.subarray(8, 8 + length)));
-  const kinds = { float32: Float32Array, int16: Int16Array, int8: Int8Array };
-  const Kind = kinds[header.dtype];
-  let offset = 8 + length;
-  const take = (count, Type) => {
-    const size = count * Type.BYTES_PER_ELEMENT;
-    const out = new Type(u8.slice(offset, offset + size).buffer); // copy: aligned
-    offset += size;
-    return out;
-  };
-  const { m, n, rank: p } = header;
-  const scaled = (values, scales, length) => {
-    const out = new Float32Array(values.length);
-    for (let i = 0; i < p; i++) {
-      const s = scales ? scales[i] : 1;
-      for (let j = i * length; j < (i + 1) * length; j++) out[j] = values[j] * s;
-    }
-    return out;
-  };
-  const channels = [];
-  for (let c = 0; c < header.channels; c++) {
-    const a = take(p * m, Kind);
-    const b = take(p * n, Kind);
-    const quantised = Kind !== Float32Array;
-    const sa = quantised ? take(p, Float32Array) : null;
-    const sb = quantised ? take(p, Float32Array) : null;
-    channels.push({ a: scaled(a, sa, m), b: scaled(b, sb, n) });
-  }
-  return { header, channels };
-}
 
 // acc (m×n, row-major) += sign · Σ_{i in [from, to)} aᵢ bᵢᵀ, rows outside, layers inside (the
 // accumulator row stays in cache).
@@ -72,12 +35,12 @@ function colourAt(stops, t) {
 }
 
 class LiveView {
-  constructor(root, blob) {
-    const { header, channels } = decode(blob);
+  constructor(root, settings, factors) {
     this.root = root;
-    this.header = header;
-    this.channels = channels;
-    this.acc = channels.map(() => new Float64Array(header.m * header.n));
+    this.header = { ...factors.header, ...settings };
+    this.channels = factors.channels;
+    const header = this.header;
+    this.acc = this.channels.map(() => new Float64Array(header.m * header.n));
     this.shown = 0; // rank held in acc
     this.target = 0;
     this.frames = 0;
@@ -259,6 +222,15 @@ class LiveView {
 export default function ({ data, parentElement }) {
   const root = parentElement.querySelector(".lr-root");
   root.liveView?.dispose(); // Streamlit calls this again, without cleanup, when data changes
-  root.liveView = new LiveView(root, data);
+  const store = (window.__lowrankFactors ??= new Map());
+  const start = () => (root.liveView = new LiveView(root, data, store.get(data.digest)));
+  if (store.has(data.digest)) {
+    start();
+  } else { // the store's bytes have not arrived yet
+    const wait = (event) => event.detail === data.digest && (stop(), start());
+    const stop = () => window.removeEventListener("lowrank-factors", wait);
+    window.addEventListener("lowrank-factors", wait);
+    root.liveView = { dispose: stop };
+  }
   return () => root.liveView?.dispose();
 }

@@ -1,14 +1,19 @@
 """The live rank view: a picture or heatmap of S_k that follows the rank slider while it is dragged.
 
-Streamlit's slider sends its value to Python only on release. This ``st.components.v2`` component
-(inline HTML/CSS/JS from ``live_rank.js``, no build step) receives the factors once, packed by
-:mod:`lowrank.packing`, and redraws in the browser as the slider moves, with rank-1 updates from
-the previous k. It follows the page's own ``st.slider`` (given by key), so that slider stays the
-one control: keyboard, touch, its URL binding and its final value reaching Python on release all
-work as they always do. Without the component the page shows its plain picture instead.
+Streamlit's slider sends its value to Python only on release. These ``st.components.v2``
+components (inline HTML/CSS/JS, no build step) redraw S_k in the browser as the slider moves, with
+rank-1 updates from the previous k. Two parts:
 
-The factors' bytes do not depend on k, so a rerun sends the same message: Streamlit's message
-cache then sends a reference instead of the bytes, and the browser does not decode them again.
+- :func:`live_factors` sends a decomposition's factors, packed by :mod:`lowrank.packing`, to a
+  store in the browser (``live_factors.js``). Call it outside the page's fragments: its bytes then
+  go out once per picture and are not serialised and hashed again on every slider move (about
+  10 ms for the 3.4 MB of the colour photograph);
+- :func:`live_rank` shows S_k from the stored factors (``live_rank.js``); its data is a few
+  settings, so it can sit in the fragment beside the numbers.
+
+The view follows the page's own ``st.slider`` (given by key), so that slider stays the one
+control: keyboard, touch, its URL binding and its final value reaching Python on release all work
+as they always do. Without the components the page shows its plain picture instead.
 """
 
 from __future__ import annotations
@@ -64,11 +69,16 @@ _CSS = """
 }
 """
 
-_RENDERER = getattr(st.components, "v2", None) and st.components.v2.component(
+_COMPONENTS = getattr(st.components, "v2", None)
+_VIEW = _COMPONENTS and _COMPONENTS.component(
     "lowrank_live_rank",
     html=_HTML,
     css=_CSS,
     js=Path(__file__).with_name("live_rank.js").read_text(encoding="utf-8"),
+)
+_STORE = _COMPONENTS and _COMPONENTS.component(
+    "lowrank_live_factors",
+    js=Path(__file__).with_name("live_factors.js").read_text(encoding="utf-8"),
 )
 
 
@@ -84,9 +94,21 @@ class Heatmap:
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
-def _encoded(digest: str, dtype: str, _channels: Sequence[SVD]) -> packing.Encoded:
+def _blob(digest: str, dtype: str, _channels: Sequence[SVD]) -> bytes:
     """Packed factors per decomposition (``digest`` of the decomposed input) and encoding."""
-    return packing.encode(_channels, dtype)
+    return packing.encode(_channels, dtype).blob({"digest": digest})
+
+
+def live_factors(
+    key: str, channels: Sequence[SVD], digest: str, dtype: str = PICTURE_DTYPE
+) -> None:
+    """Send the factors of ``channels`` (one SVD for grey or a matrix, three for RGB), computed
+    from the input whose content digest is ``digest``, to the browser's store; shows nothing.
+
+    Call it outside the fragment that holds the slider (the end of the page is a good place).
+    """
+    if _STORE:
+        _STORE(key=key, data=_blob(digest, dtype, tuple(channels)))
 
 
 def _colour_stops() -> list[list[float]]:
@@ -102,36 +124,33 @@ def live_rank(
     *,
     key: str,
     slider_key: str,
-    channels: Sequence[SVD],
     digest: str,
     caption: str,
     heatmap: Heatmap | None = None,
 ) -> bool:
     """Show S_k (a picture, or a heatmap when ``heatmap`` is given) following ``slider_key``.
 
-    ``channels`` are the SVDs of the picture's channels (one for grey or a matrix, three for RGB),
-    ``digest`` the content digest they were computed from, ``caption`` a text in which ``{k}``
-    stands for the rank shown (``{sub}`` for it in subscript digits); a heatmap's caption is its
-    title, above it. Returns False, showing nothing, when ``st.components.v2`` is not
-    available: the caller then shows its plain picture.
+    The factors are those sent by :func:`live_factors` with the same ``digest``. ``caption`` is
+    a text in which ``{k}`` stands for the rank shown (``{sub}`` for it in subscript digits); a
+    heatmap's caption is its title, above it. Returns False, showing nothing, when
+    ``st.components.v2`` is not available: the caller then shows its plain picture.
     """
-    if not _RENDERER:
+    if not _VIEW:
         return False
-    dtype = MATRIX_DTYPE if heatmap else PICTURE_DTYPE
-    meta: dict[str, object] = {
+    settings: dict[str, object] = {
+        "digest": digest,
         "slider": slider_key,
         "caption": caption,
         "badge": page.t("live.badge"),
         "mode": "heatmap" if heatmap else "image",
     }
     if heatmap:
-        meta.update(
+        settings.update(
             scale=heatmap.scale,
             decimals=heatmap.decimals,
             annotate=heatmap.annotate,
             residual=heatmap.residual,
             colours=_colour_stops(),
         )
-    blob = _encoded(digest, dtype, tuple(channels)).blob(meta)
-    _RENDERER(key=key, data=blob, height="content")
+    _VIEW(key=key, data=settings, height="content")
     return True

@@ -63,7 +63,8 @@ def test_each_builtin_picture_in_colour_and_grey(name, mode, lang):
     assert f"{width}×{height}" in working_size(app)
     assert len(app.get("plotly_chart")) == 2
     assert len(app.get("image")) >= 1 + 4  # original, four layers
-    assert [live.key for live in app.get("bidi_component")] == ["image_live"]  # rank k
+    live = [component.key for component in app.get("bidi_component")]
+    assert live == ["image_live", "image_factors"]  # the rank-k picture, and its factors
 
 
 def test_rank_one_from_the_url_and_full_rank_from_the_slider():

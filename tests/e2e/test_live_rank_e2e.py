@@ -135,7 +135,8 @@ def test_reconstruct_heatmaps_of_s_k_and_the_error_follow_the_drag(server, page)
     page.mouse.move(bar["x"] + bar["width"] * 0.7, y, steps=12)  # k = 3 of 4
     page.wait_for_function(
         "() => [...document.querySelectorAll('[data-testid=\"stBidiComponentIsolated\"]')]"
-        ".every(host => host.shadowRoot.querySelector('.lr-root').dataset.k === '3')",
+        ".map(host => host.shadowRoot.querySelector('.lr-root')).filter(Boolean)"
+        ".every(root => root.dataset.k === '3')",
         timeout=30_000,
     )
     assert "S₃" in views.nth(0).inner_text() and "S₃" in views.nth(1).inner_text()
