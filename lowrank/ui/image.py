@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import streamlit as st
+from threadpoolctl import threadpool_limits
 
 from lowrank import image as im
 from lowrank.svd import readonly
@@ -35,8 +36,14 @@ def _grey(digest: str, _picture: im.Picture) -> np.ndarray:
 
 @st.cache_resource(max_entries=_MAX_IMAGES, show_spinner=False)
 def image_svd(digest: str, _pixels: np.ndarray) -> im.ImageSVD:
-    """One SVD per channel of the pixels; ``digest`` is their :func:`array_digest`."""
-    return im.decompose_image(_pixels)
+    """One SVD per channel of the pixels; ``digest`` is their :func:`array_digest`.
+
+    OpenBLAS runs on one thread here: on this 2-core server, shared by every session, its second
+    thread made the 600×512 colour SVD take 0.26–1.9 s (6.7 s once) under load, against a steady
+    0.27 s on one thread (bench/compute.py measures it).
+    """
+    with threadpool_limits(limits=1, user_api="blas"):
+        return im.decompose_image(_pixels)
 
 
 @st.cache_resource(max_entries=_MAX_IMAGES, show_spinner=False)
