@@ -1,5 +1,7 @@
 """Every page in a real browser, in each language: open it by deep link, move its main control with
 the keyboard (or click it), and check that the numbers on screen move the way the maths says.
+The Chinese deep links carry HTML in every URL-bound value: each gets a visible note, nothing is
+injected, and the page runs on its defaults (which the checks below assume).
 
 The expected numbers come from the core (``lowrank``) or from the catalogue's own sentences, so a
 wrong number, a missing translation or a control that no longer reaches the page all fail here.
@@ -9,18 +11,24 @@ A failing test leaves a full-page screenshot in ``test-output/`` (the ``page`` f
 from __future__ import annotations
 
 import re
+import sys
 import time
 from itertools import pairwise
+from urllib.parse import urlencode
 
 import numpy as np
 import pytest
-from e2e_support import assert_no_error, wait_idle
+from e2e_support import ROOT, assert_no_error, wait_idle
 
 from lowrank import i18n, pages
 from lowrank.examples import DEFAULT_EXAMPLE, example
 from lowrank.finetune import LAYER_SIZES
 from lowrank.image import builtin_image
 from lowrank.svd_views import format_percent
+
+sys.path.insert(0, str(ROOT / "tests" / "data"))
+
+from make_corpus import FLAVOURS, URL_GROUPS, XSS, url_case
 
 pytestmark = pytest.mark.e2e
 LANGUAGES = i18n.LANGUAGES
@@ -82,15 +90,49 @@ def number(text: str) -> float:
     return float(re.search(r"-?[\d,]*\.?\d+", text).group().replace(",", ""))
 
 
-def open_page(tab, url: str, page_id: str, lang: str, query: str = "") -> None:
-    """Open the deep link and check the page's title is in the asked language."""
+def hostile_params(page_id: str, lang: str) -> dict[str, str]:
+    """The page's URL-bound keys all set to HTML (Chinese runs); the defaults must then apply.
+
+    The home page has only the language: its English run gets HTML there and falls back to the
+    browser's locale (en-US).
+    """
+    if page_id == "home":
+        return {"lang": XSS} if lang == "en" else {}
+    if lang != "zh":
+        return {}
+    group = next(g for g in URL_GROUPS if g.page_id == page_id and not g.fixed)
+    return url_case(group, FLAVOURS.index("html"))
+
+
+def open_page(tab, url: str, page_id: str, lang: str) -> None:
+    """Open the deep link (with HTML in its values, see ``hostile_params``) and check the page:
+    its title in the asked language, a visible note per bad value, nothing injected."""
+    hostile = hostile_params(page_id, lang)
+    tab.add_init_script("window.__alerts = 0; window.alert = () => { window.__alerts += 1; };")
     path = "" if page_id == "home" else page_id
-    tab.goto(f"{url}/{path}?lang={lang}{query}")
+    tab.goto(f"{url}/{path}?{urlencode({'lang': lang, **hostile})}")
     wait_idle(tab, timeout=TIMEOUT)
     assert_no_error(tab)
     title = "app.name" if page_id == "home" else pages.by_id(page_id).title_key
     assert i18n.t(title, lang) in tab.locator("h1").first.inner_text()
     assert f"lang={lang}" in tab.url
+    alerts = tab.locator("[data-testid='stAlert']")
+    for name in hostile:
+        note = i18n.t("url.invalid", lang, name=name, value=XSS)
+        assert alerts.filter(has_text=note).count() == 1, f"no visible note for {name}"
+    nothing_injected(tab)
+
+
+def nothing_injected(tab) -> None:
+    """No element and no script came from user-provided HTML."""
+    assert tab.locator("img[src='x']").count() == 0, "user-provided HTML became an element"
+    assert tab.evaluate("window.__alerts") == 0, "user-provided script ran"
+
+
+def done(tab) -> None:
+    """The end of every test: no exception, nothing injected."""
+    assert_no_error(tab)
+    nothing_injected(tab)
 
 
 def press(tab, slider_index: int, key: str = "ArrowRight") -> None:
@@ -109,7 +151,7 @@ def test_home_language_switch(server, page, lang):
     page.wait_for_url(f"**lang={other}**", timeout=TIMEOUT)
     wait_idle(page)
     assert page.locator("h1").first.inner_text().strip() == i18n.t("app.name", other)
-    assert_no_error(page)
+    done(page)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -120,7 +162,7 @@ def test_svd_full_toggle_shows_the_full_shapes(server, page, lang):
     page.get_by_text(i18n.t("svd.full", lang)).click()
     page.wait_for_url("**full=true**", timeout=TIMEOUT)
     wait_text(page, i18n.t("svd.shapes.full", lang, d=d, k=k))
-    assert_no_error(page)
+    done(page)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -133,7 +175,7 @@ def test_reconstruct_rank_moves_the_energy(server, page, lang):
     press(page, 0)
     page.wait_for_url(re.compile(r".*[?&]k=2\b.*"), timeout=TIMEOUT)
     wait_metric(page, label, format_percent(kept[1]))
-    assert_no_error(page)
+    done(page)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -152,7 +194,7 @@ def test_image_rank_sharpens_the_picture(server, page, lang):
     assert energy[1] >= energy[0] and psnr[1] > psnr[0], (before, after)
     m, n = builtin_image("photo").pixels.shape[:2]
     assert stored[1] == pytest.approx(100 * 21 * (m + n + 1) / (m * n), abs=0.05)
-    assert_no_error(page)
+    done(page)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -165,7 +207,7 @@ def test_why_delta_w_rank_keeps_more_energy(server, page, lang):
     for name in ("delta", "mlp", "minilm", "random"):
         assert number(after[name]) >= number(before[name]), (name, before, after)
     assert number(after["random"]) > number(before["random"])  # a flat spectrum: every σ counts
-    assert_no_error(page)
+    done(page)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -177,7 +219,7 @@ def test_parameters_rank_three_costs_more_than_delta_w(server, page, lang):
     page.wait_for_url(re.compile(r".*[?&]r=3\b.*"), timeout=TIMEOUT)
     wait_metric(page, total, "27")  # r = 3: 5·3 + 3·4 = 27 > 20
     assert sentence(page, "s2.par.loses", lang, r=3)["lora"] == "27"
-    assert_no_error(page)
+    done(page)
 
 
 def lora_count(rank: int) -> int:
@@ -192,4 +234,4 @@ def test_training_rank_doubles_the_trained_numbers(server, page, lang):
     press(page, 0)  # r: 4 → 8
     page.wait_for_url(re.compile(r".*[?&]r=8\b.*"), timeout=TIMEOUT)
     sentence(page, "training.budget", lang, lora=f"{lora_count(8):,}")
-    assert_no_error(page)
+    done(page)

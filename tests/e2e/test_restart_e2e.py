@@ -92,7 +92,7 @@ def test_tabs_reconnect_after_a_restart_and_the_url_restores_the_view(page):
         step(english, 0)
         english.wait_for_url(re.compile(r".*[?&]k=3\b.*"), timeout=TIMEOUT)
         try:
-            wait_metric(english, label, energy(3), timeout=15_000)
+            wait_metric(english, label, energy(3), timeout=5_000)
         except PlaywrightTimeout:
             pytest.xfail(FRAGMENT_LOST)
         assert_no_error(english)
