@@ -2,7 +2,8 @@
 
 Usage: ``python bench/compute.py [--repeat 5] [--quick]``
 
-- SVD of the example matrices and of the 600×512 photograph (grey and colour);
+- SVD of the example matrices, of the 600×512 photograph (grey and colour; colour also with
+  OpenBLAS's default threads) and of the largest working image (1024×1024 colour);
 - rank-k reconstruction of the photograph at several k, and one rank-1 update (what the live view
   does per rank in the browser, here in numpy);
 - full SVD against scikit-learn's ``randomized_svd`` for the ranks the image page shows, with the
@@ -30,6 +31,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sklearn.utils.extmath import randomized_svd
+from threadpoolctl import threadpool_limits
 
 from lowrank import examples, finetune, lora, packing
 from lowrank import image as im
@@ -68,6 +70,13 @@ def svd_timings(photo: np.ndarray, repeat: int) -> None:
     rows.append(("photo grey", "600×512", f"{timed(lambda: im.decompose_image(grey), repeat):.0f}"))
     rows.append(("photo colour (3 channels)", "600×512×3",
                  f"{timed(lambda: im.decompose_image(photo), repeat):.0f}"))
+    with threadpool_limits(limits=os.cpu_count(), user_api="blas"):
+        rows.append((f"photo colour, {os.cpu_count()} BLAS threads (OpenBLAS's default)",
+                     "600×512×3", f"{timed(lambda: im.decompose_image(photo), repeat):.0f}"))
+    side = im.WORKING_SIDE
+    largest = np.random.default_rng(0).integers(0, 256, (side, side, 3)).astype(np.uint8)
+    rows.append(("noise colour at the largest working size", f"{side}×{side}×3",
+                 f"{timed(lambda: im.decompose_image(largest), repeat):.0f}"))
     table(("input", "shape", "ms"), rows)
 
 
@@ -168,13 +177,16 @@ def main() -> None:
     print(f"# Core timings — {time.strftime('%Y-%m-%d %H:%M')}, {platform.machine()}, "
           f"{os.cpu_count()} CPUs, numpy {np.__version__}, load average "
           f"{os.getloadavg()[0]:.1f}")
-    photo = im.builtin_image("photo").pixels
-    decomposition = im.decompose_image(photo)
-    svd_timings(photo, args.repeat)
-    reconstruction_timings(decomposition, args.repeat)
-    randomized_comparison(photo, args.repeat)
-    packing_figures(photo, decomposition, args.repeat)
-    training_timings(args.quick)
+    print("\nOne BLAS thread throughout (as the app runs its SVDs and training), except where a"
+          " row says otherwise.")
+    with threadpool_limits(limits=1, user_api="blas"):
+        photo = im.builtin_image("photo").pixels
+        decomposition = im.decompose_image(photo)
+        svd_timings(photo, args.repeat)
+        reconstruction_timings(decomposition, args.repeat)
+        randomized_comparison(photo, args.repeat)
+        packing_figures(photo, decomposition, args.repeat)
+        training_timings(args.quick)
 
 
 if __name__ == "__main__":

@@ -324,7 +324,7 @@ def main() -> int:
                      f"ratio ≤ {ROUND_TRIP_RATIO}", ratio <= ROUND_TRIP_RATIO))
     for name, (rate, changes, work), target in (
         ("/image photo 600×512 colour", live_photo, LIVE_UPDATES_PER_S),
-        ("/reconstruct heatmaps (8×6, k = 1…6)", live_heatmap, None),
+        ("/reconstruct S_k and S − S_k heatmaps (2 views; 8×6, k = 1…6)", live_heatmap, None),
     ):
         rows.append((f"2 live drag: {name}",
                      f"{rate:.1f} redraws/s (slider value changed {changes:.0f}×/s;"

@@ -16,7 +16,7 @@ The blob is one ``bytes`` object (Streamlit sends raw bytes without base64):
 a-layers (p×m) and the b-layers (p×n), row-major, and for quantised encodings the float32 scales
 (p for a, then p for b) after each channel's layers.
 The header holds ``m``, ``n``, ``rank``, ``channels``, ``dtype`` and whatever ``meta`` the caller
-adds (labels, colours); ``lowrank/ui/live_rank.js`` reads the same layout.
+adds (its content digest); ``lowrank/ui/live_factors.js`` reads the same layout.
 """
 
 from __future__ import annotations

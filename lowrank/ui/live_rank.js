@@ -1,12 +1,13 @@
 // The live rank view: redraws S_k in the browser while the page's rank slider moves.
 //
-// The factors come from the store (live_factors.js, by content digest), the view's own data is
-// a few settings, so re-sending the view on a slider move costs nothing. The view follows the page's own st.slider (found by its key class, `.st-key-<key>`):
-// the slider's value changes live while it is dragged or moved with the keyboard, and Streamlit
-// sends the final value to Python on release, so the numbers, the URL and the rest of the page
-// follow. Going from rank k to k' adds or removes the |k' − k| rank-1 layers aᵢbᵢᵀ (or rebuilds
-// from zero when that is cheaper); the work is sliced per animation frame so the picture keeps
-// redrawing while it catches up with a fast drag.
+// The factors come from the store (live_factors.js, by content digest); the view's own data is
+// a few settings, so re-sending the view on a slider move costs next to nothing. The view follows
+// the page's own st.slider (found by its key class, `.st-key-<key>`): the slider's value changes
+// live while it is dragged or moved with the keyboard, and Streamlit sends the final value to
+// Python on release, so the numbers, the URL and the rest of the page follow. Going from rank k
+// to k' adds or removes the |k' − k| rank-1 layers aᵢbᵢᵀ (or rebuilds from zero when that is
+// cheaper); the work is sliced per animation frame so the picture keeps redrawing while it
+// catches up with a fast drag.
 
 const FRAME_BUDGET_MS = 28; // layer updates per frame stop here, so drawing keeps ≥ 20 frames/s
 const BADGE_HOLD_MS = 700; // the "live" badge stays this long after the last change
@@ -68,7 +69,8 @@ class LiveView {
     if (!input) return;
     this.observer.disconnect();
     this.input = input;
-    this.observer.observe(input, { attributes: true, attributeFilter: ["value", "aria-valuetext"] });
+    const watched = ["value", "aria-valuetext"];
+    this.observer.observe(input, { attributes: true, attributeFilter: watched });
     this.follow(true);
   }
 
@@ -99,7 +101,7 @@ class LiveView {
     }
     while (this.shown !== this.target && performance.now() - start < FRAME_BUDGET_MS) {
       const up = this.target > this.shown;
-      const step = up ? Math.min(4, this.target - this.shown) : Math.min(4, this.shown - this.target);
+      const step = Math.min(4, Math.abs(this.target - this.shown)); // 4 layers between checks
       const from = up ? this.shown : this.shown - step;
       this.channels.forEach((ch, c) =>
         addLayers(this.acc[c], ch.a, ch.b, m, n, from, from + step, up ? 1 : -1),
@@ -159,9 +161,10 @@ class LiveView {
     const ratio = window.devicePixelRatio || 1;
     const w = margin + cell * n;
     const h = margin + cell * m;
-    if (this.canvas.width !== Math.round(w * ratio) || this.canvas.height !== Math.round(h * ratio)) {
-      this.canvas.width = Math.round(w * ratio);
-      this.canvas.height = Math.round(h * ratio);
+    const [pixelsWide, pixelsHigh] = [Math.round(w * ratio), Math.round(h * ratio)];
+    if (this.canvas.width !== pixelsWide || this.canvas.height !== pixelsHigh) {
+      this.canvas.width = pixelsWide;
+      this.canvas.height = pixelsHigh;
       this.canvas.style.width = `${w}px`;
     }
     const context = this.canvas.getContext("2d");
@@ -173,8 +176,9 @@ class LiveView {
     if (annotate) {
       context.font = `12px ${font}`;
       context.fillStyle = getComputedStyle(this.root).color;
-      for (let c = 0; c < n; c++) context.fillText(String(c + 1), margin + (c + 0.5) * cell, margin / 2);
-      for (let r = 0; r < m; r++) context.fillText(String(r + 1), margin / 2, margin + (r + 0.5) * cell);
+      const middle = (i) => margin + (i + 0.5) * cell;
+      for (let c = 0; c < n; c++) context.fillText(String(c + 1), middle(c), margin / 2);
+      for (let r = 0; r < m; r++) context.fillText(String(r + 1), margin / 2, middle(r));
       context.font = `${Math.min(13, Math.floor(cell / 3.2))}px ${font}`;
     }
     const limit = scale > 0 ? scale : 1;
