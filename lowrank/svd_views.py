@@ -156,23 +156,27 @@ def panel_figures(panels: Sequence[Panel], scale: float | None = None) -> list[g
     for panel in panels:
         limit = (scale if scale is not None else matrix_scale(panel.matrix)) or 1.0
         rows = panel.matrix.shape[0]
+        small = max(panel.matrix.shape) <= ANNOTATE_MAX_SIDE
+        values = chop(panel.matrix, limit)
         figure = matrix_heatmap(
-            chop(panel.matrix, limit),
+            values,
             panel.title,
             decimals=panel.decimals,
             scale=limit if scale is not None else None,
-            height=min(560, 90 + 44 * rows)
-            if max(panel.matrix.shape) <= ANNOTATE_MAX_SIDE
-            else None,
+            height=min(560, 90 + 44 * rows) if small else None,
+            # no numbers on a large matrix: no cell gaps, and half the bytes
+            trace={"textfont": {"size": 13}}
+            if small
+            else {"z": values.astype(np.float32), "xgap": 0, "ygap": 0},
+            # Keep cells square by shrinking the plot area rather than padding the axis ranges,
+            # and leave room between the title and the column numbers along the top.
+            layout={
+                "xaxis": {"constrain": "domain"},
+                "yaxis": {"constrain": "domain"},
+                "margin": {"t": 72},
+                "title": {"y": 0.98, "yanchor": "top"},
+            },
         )
-        # Keep cells square by shrinking the plot area rather than padding the axis ranges, and
-        # leave room between the title and the column numbers along the top.
-        figure.update_xaxes(constrain="domain")
-        figure.update_yaxes(constrain="domain")
-        figure.update_traces(textfont={"size": 13})
-        figure.update_layout(margin={"t": 72}, title={"y": 0.98, "yanchor": "top"})
-        if max(panel.matrix.shape) > ANNOTATE_MAX_SIDE:  # no numbers: no cell gaps, half the bytes
-            figure.update_traces(z=figure.data[0].z.astype(np.float32), xgap=0, ygap=0)
         figures.append(figure)
     return figures
 
@@ -184,11 +188,14 @@ def matrix_scale(matrix: np.ndarray) -> float:
 
 def sigma_figure(s: np.ndarray, title: str, kept: int | None = None) -> go.Figure:
     """Singular values as bars (the first ``kept`` highlighted), each labelled with its value."""
-    figure = singular_value_bars(s, title, kept=kept)
+    labels = None
     if np.size(s) <= 24:
-        labels = [format_number(v, 3, scale=float(s[0])) for v in s]
-        figure.update_traces(text=labels, textposition="outside", cliponaxis=False)
-    return figure
+        labels = {
+            "text": [format_number(v, 3, scale=float(s[0])) for v in s],
+            "textposition": "outside",
+            "cliponaxis": False,
+        }
+    return singular_value_bars(s, title, kept=kept, trace=labels)
 
 
 def energy_figure(s: np.ndarray, k: int, *, title: str, curve_name: str, y_title: str) -> go.Figure:
