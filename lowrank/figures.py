@@ -113,6 +113,37 @@ def singular_value_bars(
     return go.Figure(data=[merged(bars, trace)], layout=merged(base_layout(title, 300), axis))
 
 
+def rank_marker(k: int, label: str, log_x: bool = False) -> dict:
+    """Layout entries for a dashed line at x = k with its label (on a log axis at log₁₀ k)."""
+    return {
+        "shapes": [
+            {
+                "type": "line",
+                "x0": k,
+                "x1": k,
+                "xref": "x",
+                "y0": 0,
+                "y1": 1,
+                "yref": "paper",
+                "line": {"dash": "dash", "color": MARKER_COLOUR},
+            }
+        ],
+        "annotations": [
+            {
+                "x": float(np.log10(k)) if log_x else k,
+                "xref": "x",
+                "y": 1,
+                "yref": "paper",
+                "text": f"{label} = {k}",
+                "showarrow": False,
+                "xanchor": "left",
+                "yanchor": "top",
+                "font": {"color": MARKER_COLOUR},
+            }
+        ],
+    }
+
+
 def cumulative_energy_chart(
     curves: Mapping[str, np.ndarray],
     title: str,
@@ -121,57 +152,37 @@ def cumulative_energy_chart(
     x_title: str = "k",
     y_title: str = "",
     normalise_x: bool = False,
+    log_x: bool = False,
     marker_label: str = "k",
+    styles: Mapping[str, Mapping] | None = None,
+    layout: Mapping | None = None,
 ) -> go.Figure:
     """Cumulative energy Σ_{i≤k} σᵢ² / Σ σᵢ² of one or more spectra (given as cumulative curves).
 
-    ``normalise_x`` plots against k/n so that matrices of different sizes compare on one axis.
+    ``normalise_x`` plots against k/n so that matrices of different sizes compare on one axis;
+    ``log_x`` puts k on a log axis; ``styles`` overrides a curve's trace settings by its name.
     """
     traces = []
     for name, curve in curves.items():
         values = np.asarray(curve, dtype=float)
         x = np.arange(1, values.size + 1)
-        traces.append(
-            {
-                "type": "scatter",
-                "x": x / values.size if normalise_x else x,
-                "y": values * 100,
-                "mode": "lines+markers" if values.size <= 40 else "lines",
-                "name": name,
-                "hovertemplate": "%{x:.3g}: %{y:.2f}%<extra>" + name + "</extra>",
-            }
-        )
-    layout = merged(
+        trace = {
+            "type": "scatter",
+            "x": x / values.size if normalise_x else x,
+            "y": values * 100,
+            "mode": "lines+markers" if values.size <= 40 else "lines",
+            "name": name,
+            "hovertemplate": "%{x:.3g}: %{y:.2f}%<extra>" + name + "</extra>",
+        }
+        traces.append(merged(trace, (styles or {}).get(name)))
+    frame = merged(
         base_layout(title, 340),
         {
             "yaxis": {"range": [0, 101], "ticksuffix": "%", "title": {"text": y_title}},
-            "xaxis": {"title": {"text": x_title}},
+            "xaxis": {"title": {"text": x_title}, "type": "log" if log_x else "linear"},
             "legend": {"orientation": "h", "y": -0.25},
         },
     )
     if kept is not None and not normalise_x:
-        layout["shapes"] = [
-            {
-                "type": "line",
-                "x0": kept,
-                "x1": kept,
-                "xref": "x",
-                "y0": 0,
-                "y1": 1,
-                "yref": "paper",
-                "line": {"dash": "dash", "color": MARKER_COLOUR},
-            }
-        ]
-        layout["annotations"] = [
-            {
-                "x": kept,
-                "xref": "x",
-                "y": 0,
-                "yref": "paper",
-                "text": f"{marker_label} = {kept}",
-                "showarrow": False,
-                "xanchor": "left",
-                "yanchor": "bottom",
-            }
-        ]
-    return go.Figure(data=traces, layout=layout)
+        frame.update(rank_marker(kept, marker_label, log_x))
+    return go.Figure(data=traces, layout=merged(frame, layout))
