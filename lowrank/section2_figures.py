@@ -142,23 +142,22 @@ def accuracy_figure(
     return _finish(fig, title, 380)
 
 
-def _block(fig: go.Figure, x0: float, rows: int, cols: int, cell: float, colour: str,
-           label: str, grid: bool) -> float:
-    """Draw a rows×cols matrix as a block from x0, top at y = 0, its label underneath; return
-    its right edge. Thin sides get a minimum thickness so a rank-8 factor of a 4096-wide matrix
-    stays visible."""
+def _block(x0: float, rows: int, cols: int, cell: float, colour: str, label: str, grid: bool,
+           shapes: list[dict], annotations: list[dict]) -> float:
+    """Add a rows×cols matrix drawn as a block from x0 (top at y = 0, its label underneath) to
+    ``shapes`` and ``annotations``; return its right edge. Thin sides get a minimum thickness so
+    a rank-8 factor of a 4096-wide matrix stays visible."""
     width, height = max(cols * cell, MIN_SIDE), max(rows * cell, MIN_SIDE)
-    fig.add_shape(type="rect", x0=x0, x1=x0 + width, y0=0, y1=-height,
-                  fillcolor=colour, opacity=0.35, line={"color": colour, "width": 2})
+    shapes.append({"type": "rect", "x0": x0, "x1": x0 + width, "y0": 0, "y1": -height,
+                   "fillcolor": colour, "opacity": 0.35, "line": {"color": colour, "width": 2}})
     if grid:
-        for i in range(1, rows):
-            fig.add_shape(type="line", x0=x0, x1=x0 + width, y0=-i * cell, y1=-i * cell,
-                          line={"color": colour, "width": 1})
-        for j in range(1, cols):
-            fig.add_shape(type="line", x0=x0 + j * cell, x1=x0 + j * cell, y0=0, y1=-height,
-                          line={"color": colour, "width": 1})
-    fig.add_annotation(x=x0 + width / 2, y=-height, yshift=-6, text=label, showarrow=False,
-                       yanchor="top", font={"size": 13})
+        thin = {"color": colour, "width": 1}
+        shapes += [{"type": "line", "x0": x0, "x1": x0 + width, "y0": -i * cell,
+                    "y1": -i * cell, "line": thin} for i in range(1, rows)]
+        shapes += [{"type": "line", "x0": x0 + j * cell, "x1": x0 + j * cell, "y0": 0,
+                    "y1": -height, "line": thin} for j in range(1, cols)]
+    annotations.append({"x": x0 + width / 2, "y": -height, "yshift": -6, "text": label,
+                        "showarrow": False, "yanchor": "top", "font": {"size": 13}})
     return x0 + width
 
 
@@ -167,29 +166,38 @@ def blocks_figure(d: int, k: int, r: int, *, title: str, delta_label: str, a_lab
     """ΔW (d×k) = A (d×r) × B (r×k) drawn as blocks; cell by cell when every side is small,
     else to scale with the longest side LARGE_SIDE units long.
 
-    Labels may use ``{rows}``, ``{cols}`` and ``{count}``; they are filled in here.
+    Labels may use ``{rows}``, ``{cols}`` and ``{count}``; they are filled in here. The shapes
+    are collected first and the figure built once: one add_shape per grid line cost 1.6 s at
+    12×12 (Plotly re-validates the figure on every call).
     """
     grid = max(d, k, r) <= CELL_GRID_MAX
     cell = 1.0 if grid else LARGE_SIDE / max(d, k)
     gap = 2.2 if grid else 4.0
     a_count, b_count = models.factor_costs(d, k, r)
     tallest = max(d * cell, MIN_SIDE)
-    fig = go.Figure()
-    x = _block(fig, 0.0, d, k, cell, COLOURS["full"],
-               delta_label.format(rows=d, cols=k, count=models.full_cost(d, k)), grid)
+    shapes: list[dict] = []
+    annotations: list[dict] = []
+    x = _block(0.0, d, k, cell, COLOURS["full"],
+               delta_label.format(rows=d, cols=k, count=models.full_cost(d, k)), grid,
+               shapes, annotations)
     for sign, (rows, cols, count, label, colour) in zip(
         ("=", "×"),
         ((d, r, a_count, a_label, COLOURS["a"]), (r, k, b_count, b_label, COLOURS["b"])),
         strict=True,
     ):
-        fig.add_annotation(x=x + gap / 2, y=-tallest / 2, text=sign, showarrow=False,
-                           font={"size": 26})
-        x = _block(fig, x + gap, rows, cols, cell, colour,
-                   label.format(rows=rows, cols=cols, count=count), grid)
+        annotations.append({"x": x + gap / 2, "y": -tallest / 2, "text": sign,
+                            "showarrow": False, "font": {"size": 26}})
+        x = _block(x + gap, rows, cols, cell, colour,
+                   label.format(rows=rows, cols=cols, count=count), grid, shapes, annotations)
     label_room = 0.45 * tallest + 1.5
-    fig.update_xaxes(visible=False, range=[-0.8, x + 0.8])
-    fig.update_yaxes(visible=False, range=[-tallest - label_room, 0.5], scaleanchor="x")
-    fig.update_layout(plot_bgcolor="white", showlegend=False)
+    fig = go.Figure(layout={
+        "shapes": shapes,
+        "annotations": annotations,
+        "xaxis": {"visible": False, "range": [-0.8, x + 0.8]},
+        "yaxis": {"visible": False, "range": [-tallest - label_room, 0.5], "scaleanchor": "x"},
+        "plot_bgcolor": "white",
+        "showlegend": False,
+    })
     return _finish(fig, title, 380)
 
 
