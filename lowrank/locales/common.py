@@ -135,8 +135,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- URL parameters -----------------------------------------------------------------------------
     "url.invalid": {
-        "zh": "链接里的参数 {name}={value} 无效，已改用默认值。",
-        "en": "The link's parameter {name}={value} is not valid; the default is used instead.",
+        "zh": "链接里的参数 {name}={value} 无效，页面没有按它显示。",
+        "en": "The link's parameter {name}={value} is not valid, so the page does not use it as given.",
     },
     # --- shared widgets ---------------------------------------------------------------------------
     "widget.in_the_note": {"zh": "笔记里怎么说", "en": "In the note"},

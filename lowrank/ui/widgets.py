@@ -118,11 +118,12 @@ def _write_choice(key: str, value: object, default: str, always_in_url: bool) ->
 def check_query_param(page: Frame, name: str, valid: Callable[[str], bool]) -> bool:
     """Warn (translated) when ``?name=`` holds a value the page cannot use; True when it is fine.
 
-    Call it before the widget bound to ``name`` first appears: the bad value is removed from the
-    URL, so the widget starts from its default and the warning is the only trace a student sees.
-    (Left in place, Streamlit would coerce some bad values instead: ``k=2.5`` to 2, ``steps=275``
-    kept off its slider's step.) Once the widget is bound, Streamlit forbids deleting its parameter;
-    a page whose range changes later (a smaller picture) clamps the widget's value instead.
+    Call it before the widget bound to ``name`` first appears; the bad value is then removed from
+    the URL. The widget itself is seeded by Streamlit from the link before the page runs: values it
+    cannot parse (``k=abc``, ``k=-3``, out of range) give the widget its default, but some it
+    coerces (``k=2.5`` becomes 2, ``steps=275`` stays off its slider's step). The note therefore
+    says only that the value was not used as given. Once the widget is bound, Streamlit forbids
+    deleting its parameter; a page whose range changes later (a smaller picture) clamps instead.
     """
     raw = st.query_params.get(name)
     if raw is None or valid(raw):

@@ -101,8 +101,9 @@ def move_main_control(app: AppTest, group: UrlGroup) -> AppTest:
 
 
 #: Streamlit 1.67 seeds a bound widget from the URL as the run starts, before the page can check
-#: it: ``k=2.5`` becomes 2 although the page's note says the default is used (deleting the
-#: parameter in ``check_query_param`` comes too late). Strict, so a fix shows up as XPASS.
+#: it: ``k=2.5`` becomes 2, not the default (the note says only that the value was not used as
+#: given; deleting the parameter in ``check_query_param`` comes too late). Strict, so a fix
+#: shows up as XPASS.
 COERCED = pytest.mark.xfail(strict=True, reason="Streamlit coerces ?k=2.5 to 2 before the check")
 
 
