@@ -19,9 +19,10 @@ LANGUAGE_KEY = "lang"
 
 @dataclass(frozen=True)
 class Frame:
-    """What a page needs from the frame: the language and a translator bound to it."""
+    """What a page needs from the frame: its id, the language and a translator bound to it."""
 
     lang: str
+    page_id: str = ""
 
     def t(self, key: str, **params: object) -> str:
         """The catalogue message ``key`` in this page's language."""
@@ -35,7 +36,9 @@ def frame(page_id: str) -> Frame:
     page = pages.by_id(page_id)
     st.set_page_config(page_icon=page.icon, layout="wide", initial_sidebar_state="expanded")
     raw = st.query_params.get(LANGUAGE_KEY)
-    fallback = Frame(raw if raw in i18n.LANGUAGES else i18n.language_from_locale(st.context.locale))
+    fallback = Frame(
+        raw if raw in i18n.LANGUAGES else i18n.language_from_locale(st.context.locale), page_id
+    )
     check_query_param(fallback, LANGUAGE_KEY, is_one_of(i18n.LANGUAGES))  # noted in the page
     with st.sidebar:
         lang = url_choice(
@@ -49,7 +52,7 @@ def frame(page_id: str) -> Frame:
             always_in_url=True,
             required=True,
         )
-    current = Frame(lang)
+    current = Frame(lang, page_id)
     st.set_page_config(page_title=f"{current.t(page.title_key)} · LowRank Lab")
     with st.sidebar:
         _navigation(current)

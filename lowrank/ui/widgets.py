@@ -89,9 +89,14 @@ def url_choice(
         st.warning(page.t("url.invalid", name=plain(key), value=plain(raw)), icon="🔗")
         raw = None
     wanted = raw if raw is not None else default
-    # Written on every run, even when equal: after a page switch the old page's value can linger
-    # under this key while the new page's widget would start from its first option.
-    st.session_state[state_key] = wanted
+    # Seed the widget when the URL disagrees with it, and on a page's first run even when equal:
+    # after a page switch the old page's value lingers under this key while the new page's widget
+    # would start from its first option. Not on every run: re-seeding on each rerun made the
+    # frontend drop a data editor's edit made in the same page.
+    page_key = f"{key}__page"
+    if st.session_state.get(state_key) != wanted or st.session_state.get(page_key) != page.page_id:
+        st.session_state[state_key] = wanted
+    st.session_state[page_key] = page.page_id
     _write_choice(key, wanted, default, always_in_url)
     choice = widget(
         label,
