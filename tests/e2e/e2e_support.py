@@ -59,12 +59,21 @@ def start_server(script: str = "app.py", port: int | None = None, timeout: float
     """Start ``streamlit run script`` headless on a free local port and wait until it is healthy."""
     port = port or free_port()
     command = [
-        sys.executable, "-m", "streamlit", "run", script,
-        "--server.address", "127.0.0.1",
-        "--server.port", str(port),
-        "--server.headless", "true",
-        "--browser.gatherUsageStats", "false",
-        "--server.fileWatcherType", "none",
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        script,
+        "--server.address",
+        "127.0.0.1",
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
     ]
     log = open(OUTPUT / f"server-{port}.log", "w")  # noqa: SIM115 - lives as long as the server
     process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
@@ -103,3 +112,20 @@ def assert_no_error(tab) -> None:
     assert tab.locator("[data-testid='stException']").count() == 0, "an exception is shown"
     body = tab.locator("body").inner_text()
     assert "Page not found" not in body, "a 'page not found' dialog is shown"
+
+
+def metric(tab, label: str, nth: int = 0) -> str:
+    """The value shown by the ``nth`` ``st.metric`` whose box contains ``label``."""
+    box = tab.locator("[data-testid='stMetric']").filter(has_text=label).nth(nth)
+    return box.locator("[data-testid='stMetricValue']").inner_text().strip()
+
+
+def wait_metric(tab, label: str, value: str, timeout: float = 90_000) -> None:
+    """Wait until an ``st.metric`` whose box contains ``label`` shows exactly ``value``."""
+    tab.wait_for_function(
+        """([label, value]) => [...document.querySelectorAll("[data-testid='stMetric']")].some(
+            m => m.innerText.includes(label)
+              && m.querySelector("[data-testid='stMetricValue']")?.innerText.trim() === value)""",
+        arg=[label, value],
+        timeout=timeout,
+    )

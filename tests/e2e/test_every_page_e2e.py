@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 
 import numpy as np
 import pytest
-from e2e_support import ROOT, assert_no_error, wait_idle
+from e2e_support import ROOT, assert_no_error, metric, wait_idle, wait_metric
 
 from lowrank import i18n, pages
 from lowrank.examples import DEFAULT_EXAMPLE, example
@@ -70,19 +70,8 @@ def wait_text(tab, text: str) -> None:
     tab.get_by_text(text, exact=False).first.wait_for(timeout=TIMEOUT)
 
 
-def metric(tab, label: str, nth: int = 0) -> str:
-    box = tab.locator("[data-testid='stMetric']").filter(has_text=label).nth(nth)
-    return box.locator("[data-testid='stMetricValue']").inner_text().strip()
 
 
-def wait_metric(tab, label: str, value: str) -> None:
-    tab.wait_for_function(
-        """([label, value]) => [...document.querySelectorAll("[data-testid='stMetric']")].some(
-            m => m.innerText.includes(label)
-              && m.querySelector("[data-testid='stMetricValue']")?.innerText.trim() === value)""",
-        arg=[label, value],
-        timeout=TIMEOUT,
-    )
 
 
 def number(text: str) -> float:

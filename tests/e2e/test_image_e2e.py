@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from e2e_support import assert_no_error, wait_idle
+from e2e_support import assert_no_error, metric, wait_idle, wait_metric
 from PIL import Image
 
 from lowrank import i18n
@@ -16,19 +16,8 @@ def png(size: tuple[int, int]) -> bytes:
     return out.getvalue()
 
 
-def metric_value(tab, label: str) -> str:
-    card = tab.locator("[data-testid='stMetric']").filter(has_text=label)
-    return card.locator("[data-testid='stMetricValue']").inner_text().strip()
 
 
-def wait_metric(tab, label: str, value: str) -> None:
-    tab.wait_for_function(
-        """([label, value]) => [...document.querySelectorAll('[data-testid="stMetric"]')].some(
-            m => m.innerText.includes(label)
-              && m.querySelector('[data-testid="stMetricValue"]')?.innerText.trim() === value)""",
-        arg=[label, value],
-        timeout=60_000,
-    )
 
 
 def test_slider_by_keyboard_then_upload_and_bad_upload(server, page):
@@ -36,7 +25,7 @@ def test_slider_by_keyboard_then_upload_and_bad_upload(server, page):
     page.goto(f"{server.url}/image?lang=en")
     wait_idle(page, timeout=90_000)
     assert_no_error(page)
-    assert metric_value(page, rank) == "20"
+    assert metric(page, rank) == "20"
 
     thumb = page.get_by_role("slider")
     thumb.focus()
@@ -79,5 +68,5 @@ def test_shared_link_in_chinese_with_rank_and_picture(server, page):
     wait_idle(page, timeout=90_000)
     assert_no_error(page)
     assert i18n.t("page.image.title", "zh") in page.locator("h1").first.inner_text()
-    assert metric_value(page, i18n.t("image.metric.k", "zh")) == "5"
+    assert metric(page, i18n.t("image.metric.k", "zh")) == "5"
     assert page.get_by_text("512×384", exact=False).count() > 0

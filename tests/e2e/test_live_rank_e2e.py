@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from e2e_support import assert_no_error, wait_idle
+from e2e_support import assert_no_error, wait_idle, wait_metric
 
 from lowrank import i18n
 
@@ -28,14 +28,6 @@ def wait_live_k(tab, wanted: int) -> None:
     )
 
 
-def wait_metric(tab, label: str, value: str) -> None:
-    tab.wait_for_function(
-        """([label, value]) => [...document.querySelectorAll('[data-testid="stMetric"]')].some(
-            m => m.innerText.includes(label)
-              && m.querySelector('[data-testid="stMetricValue"]')?.innerText.trim() === value)""",
-        arg=[label, value],
-        timeout=60_000,
-    )
 
 
 def test_dragging_redraws_the_photo_live_and_release_updates_the_numbers(server, page):

@@ -11,7 +11,7 @@ import re
 
 import numpy as np
 import pytest
-from e2e_support import assert_no_error, free_port, start_server, wait_idle
+from e2e_support import assert_no_error, free_port, start_server, wait_idle, wait_metric
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from lowrank import i18n
@@ -44,14 +44,6 @@ def step(tab, slider: int) -> None:
     thumb.press("ArrowRight")
 
 
-def wait_metric(tab, label: str, value: str, timeout: float = TIMEOUT) -> None:
-    tab.wait_for_function(
-        """([label, value]) => [...document.querySelectorAll("[data-testid='stMetric']")].some(
-            m => m.innerText.includes(label)
-              && m.querySelector("[data-testid='stMetricValue']")?.innerText.trim() === value)""",
-        arg=[label, value],
-        timeout=timeout,
-    )
 
 
 def test_tabs_reconnect_after_a_restart_and_the_url_restores_the_view(page):

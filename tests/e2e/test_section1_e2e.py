@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from e2e_support import assert_no_error, wait_idle
+from e2e_support import assert_no_error, metric, wait_idle, wait_metric
 
 from lowrank import i18n
 from lowrank.examples import example
@@ -23,19 +23,8 @@ def energy(k: int) -> str:
     return format_percent(np.sum(sigma[:k] ** 2) / np.sum(sigma**2))
 
 
-def metric(tab, label: str) -> str:
-    box = tab.locator("[data-testid='stMetric']").filter(has_text=label).first
-    return box.locator("[data-testid='stMetricValue']").inner_text().strip()
 
 
-def wait_for_metric(tab, label: str, value: str) -> None:
-    tab.wait_for_function(
-        """([label, value]) => [...document.querySelectorAll("[data-testid='stMetric']")].some(
-            m => m.innerText.includes(label)
-              && m.querySelector("[data-testid='stMetricValue']")?.innerText.trim() === value)""",
-        arg=[label, value],
-        timeout=30_000,
-    )
 
 
 def wait_for_chart_text(tab, *texts: str) -> None:
@@ -65,11 +54,11 @@ def test_keyboard_moves_the_rank_and_everything_follows(server, page):
     thumb.focus()
     thumb.press("ArrowRight")
     page.wait_for_url(re.compile(r".*[?&]k=2\b.*"), timeout=30_000)
-    wait_for_metric(page, "Energy kept", energy(2))
+    wait_metric(page, "Energy kept", energy(2))
     wait_for_chart_text(page, "k = 2", "S₂ (rank-2 approximation)")
     thumb.press("ArrowRight")
     page.wait_for_url(re.compile(r".*[?&]k=3\b.*"), timeout=30_000)
-    wait_for_metric(page, "Energy kept", energy(3))
+    wait_metric(page, "Energy kept", energy(3))
     wait_for_chart_text(page, "k = 3", "S₃ (rank-3 approximation)")
     assert_no_error(page)
 
@@ -78,7 +67,7 @@ def test_shared_link_reproduces_the_view(server, page):
     page.goto(f"{server.url}/reconstruct?lang=zh&example=low_rank_noise&k=2")
     wait_idle(page)
     assert_no_error(page)
-    wait_for_metric(page, "保留的能量", "99.50%")
+    wait_metric(page, "保留的能量", "99.50%")
     assert i18n.t("example.low_rank_noise.desc", "zh") in page.locator("body").inner_text()
 
 
@@ -91,7 +80,7 @@ def test_the_chosen_matrix_follows_to_the_other_page(server, page):
     page.wait_for_url(re.compile(r".*/reconstruct\?.*example=identity.*"), timeout=30_000)
     wait_idle(page)
     assert_no_error(page)
-    wait_for_metric(page, "Energy kept", "25.00%")
+    wait_metric(page, "Energy kept", "25.00%")
     assert i18n.t("example.identity.desc", "en") in page.locator("body").inner_text()
 
 
@@ -110,7 +99,7 @@ def test_a_bad_upload_shows_a_message_and_keeps_the_page_working(server, page, t
 def test_typing_in_the_grid_an_empty_cell_is_pointed_out_then_fixed(server, page):
     page.goto(f"{server.url}/reconstruct?lang=en&example=grid")
     wait_idle(page)
-    wait_for_metric(page, "Energy kept", energy(1))  # the grid starts as the note's example
+    wait_metric(page, "Energy kept", energy(1))  # the grid starts as the note's example
     grid = page.locator("[data-testid='stDataFrame']").first
     box = grid.bounding_box()
     # row 2, column 1 of the 8×6 grid: an index column and six equal data columns, 35 px rows
@@ -130,7 +119,7 @@ def test_typing_in_the_grid_an_empty_cell_is_pointed_out_then_fixed(server, page
     changed = example("note").copy()
     changed[1, 0] = 7.0
     sigma = np.linalg.svd(changed, compute_uv=False)
-    wait_for_metric(page, "Energy kept", format_percent(sigma[0] ** 2 / np.sum(sigma**2)))
+    wait_metric(page, "Energy kept", format_percent(sigma[0] ** 2 / np.sum(sigma**2)))
     assert_no_error(page)
 
 

@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from gradcheck import numeric_grad
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -10,18 +11,6 @@ from lowrank import finetune as ft
 TINY = (5, 4, 3, 3)
 
 
-def numeric_grad(f, a: np.ndarray, eps: float = 1e-6) -> np.ndarray:
-    """Central finite differences of a scalar function of array a (changed in place, restored)."""
-    g = np.zeros_like(a)
-    for idx in np.ndindex(a.shape):
-        old = a[idx]
-        a[idx] = old + eps
-        up = f()
-        a[idx] = old - eps
-        down = f()
-        a[idx] = old
-        g[idx] = (up - down) / (2 * eps)
-    return g
 
 
 @pytest.fixture(scope="module")

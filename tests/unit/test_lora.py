@@ -2,25 +2,12 @@
 
 import numpy as np
 import pytest
+from gradcheck import numeric_grad
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lowrank import finetune as ft
 from lowrank import lora
-
-
-def numeric_grad(f, a: np.ndarray, eps: float = 1e-6) -> np.ndarray:
-    """Central finite differences of a scalar function of array a (changed in place, restored)."""
-    g = np.zeros_like(a)
-    for idx in np.ndindex(a.shape):
-        old = a[idx]
-        a[idx] = old + eps
-        up = f()
-        a[idx] = old - eps
-        down = f()
-        a[idx] = old
-        g[idx] = (up - down) / (2 * eps)
-    return g
 
 
 @pytest.fixture(scope="module")
