@@ -505,6 +505,39 @@ def merge_gap(model: LoRAModel, x: Array) -> float:
     return float(np.linalg.norm(merged - adapted) / np.linalg.norm(adapted))
 
 
+@dataclass(frozen=True)
+class DeltaCheck:
+    """What the page proves about one adapter's ΔW: its rank is at most r, and how large it is."""
+
+    singular_values: Array  #: of ΔW = s·A×B, descending
+    rank: int  #: the adapter's r
+    delta_norm: float  #: ‖ΔW‖_F
+    weight_norm: float  #: ‖W‖_F of the frozen weight
+
+
+def delta_check(adapter: LoRALinear) -> DeltaCheck:
+    """Singular values and Frobenius norms of an adapter's ΔW beside its frozen W."""
+    delta = adapter.delta()
+    return DeltaCheck(
+        np.linalg.svd(delta, compute_uv=False),
+        adapter.rank,
+        float(np.linalg.norm(delta)),
+        float(np.linalg.norm(adapter.weight)),
+    )
+
+
+def unmerge_error(model: LoRAModel) -> float:
+    """Largest |unmerge(merge(W)) − W| over the adapters: merging is undone up to rounding."""
+    return max(
+        float(np.abs(a.unmerge(a.merge()) - a.weight).max()) for a in model.adapters.values()
+    )
+
+
+def all_test_images(task: DigitTask) -> Array:
+    """Every test image of both digit groups (what the merge check runs on)."""
+    return np.vstack([task.x_pre_test, task.x_ft_test])
+
+
 def curves_csv(run: LoRARun) -> str:
     """step,loss,test_accuracy for every step (accuracy only where it was measured)."""
     acc = dict(zip(run.eval_steps.tolist(), run.eval_accuracy.tolist(), strict=True))

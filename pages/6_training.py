@@ -364,10 +364,8 @@ if tab_checks.open:
                 ),
                 hide_index=True,
             )
-            adapter = model.adapters[show]
-            delta = adapter.delta()
-            s = np.linalg.svd(delta, compute_uv=False)
-            r = adapter.rank
+            check = lora.delta_check(model.adapters[show])
+            s, r = check.singular_values, check.rank
             left, right = st.columns([2, 3])
             with left:
                 st.markdown(
@@ -383,8 +381,8 @@ if tab_checks.open:
                 st.markdown(
                     t(
                         "training.checks.size",
-                        delta=f"{np.linalg.norm(delta):.3g}",
-                        w=f"{np.linalg.norm(adapter.weight):.3g}",
+                        delta=f"{check.delta_norm:.3g}",
+                        w=f"{check.weight_norm:.3g}",
                     )
                 )
                 st.caption(t("training.checks.size_paper"))
@@ -396,11 +394,8 @@ if tab_checks.open:
                 st.session_state["merged_for"] = settings
             st.caption(t("training.merge.hint"))
             if st.session_state.get("merged_for") == settings:
-                x_all = np.vstack([task.x_pre_test, task.x_ft_test])
-                unmerge_err = max(
-                    float(np.abs(a.unmerge(a.merge()) - a.weight).max())
-                    for a in model.adapters.values()
-                )
+                x_all = lora.all_test_images(task)
+                unmerge_err = lora.unmerge_error(model)
                 st.success(
                     t(
                         "training.merge.result",
@@ -463,7 +458,7 @@ if tab_alpha.open:
                     t("training.alpha.col_acc"): f"{run.final_accuracy:.1%}",
                     t(
                         "training.alpha.col_norm", layer=show + 1
-                    ): f"{np.linalg.norm(run.model.adapters[show].delta()):.3g}",
+                    ): f"{lora.delta_check(run.model.adapters[show]).delta_norm:.3g}",
                 }
             )
         st.plotly_chart(

@@ -236,3 +236,17 @@ def test_snapshot_loss_is_the_mean_since_the_last_one(base, task):
     assert snaps[1].loss == pytest.approx(run.losses[0:5].mean())
     assert snaps[3].loss == pytest.approx(run.losses[10:12].mean())
     np.testing.assert_allclose(snaps[-1].delta(0), run.model.adapters[0].delta())
+
+
+def test_delta_check_and_unmerge_error_against_numpy(task) -> None:
+    base, _ = ft.pretrain(task, steps=50)
+    run = lora.train_lora(base, task, layers=(1,), rank=3, steps=20)
+    adapter = run.model.adapters[1]
+    check = lora.delta_check(adapter)
+    delta = adapter.scaling * (adapter.A @ adapter.B)
+    np.testing.assert_allclose(check.singular_values, np.linalg.svd(delta, compute_uv=False))
+    assert np.all(check.singular_values[3:] <= 1e-12 * check.singular_values[0])  # rank ≤ r
+    assert check.delta_norm == pytest.approx(np.sqrt(np.sum(delta**2)))
+    assert check.weight_norm == pytest.approx(np.sqrt(np.sum(adapter.weight**2)))
+    assert 0 <= lora.unmerge_error(run.model) < 1e-12
+    assert lora.all_test_images(task).shape[0] == len(task.y_pre_test) + len(task.y_ft_test)
