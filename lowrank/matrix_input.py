@@ -63,7 +63,8 @@ def _split(lines: list[str]) -> list[list[str]]:
     """Cells of each line, with the delimiter guessed: tab, then semicolon, then comma, else spaces.
 
     A comma is taken as a decimal comma rather than a delimiter when splitting on it would leave
-    spaces inside cells while splitting on spaces would not (``1,5 2,5``).
+    spaces inside cells and splitting on spaces gives numbers only (``1,5 2,5``); a stray space
+    inside one comma-separated cell (``1,2 3``) stays in that cell, which is then reported.
     """
     if any("\t" in line for line in lines):
         delimiter: str | None = "\t"
@@ -72,7 +73,12 @@ def _split(lines: list[str]) -> list[list[str]]:
     elif any("," in line for line in lines):
         by_comma = list(csv.reader(lines, skipinitialspace=True))
         inner_space = any(" " in cell.strip() for row in by_comma for cell in row)
-        delimiter = None if inner_space else ","
+        decimal_commas = all(
+            _DECIMAL_COMMA.match(cell) or _is_number(cell)
+            for line in lines
+            for cell in line.split()
+        )
+        delimiter = None if inner_space and decimal_commas else ","
     else:
         delimiter = None
     if delimiter is None:

@@ -93,6 +93,8 @@ def _error(call, *args) -> InputError:
         ("1,2\n3,4+5j", "error.non_numeric", {"row": 2, "col": 2}),
         ("1|2\n3|4", "error.non_numeric", {"row": 1, "col": 1}),  # unsupported delimiter
         ("1,000.5;2\n3;4", "error.non_numeric", {"row": 1, "col": 1}),  # thousands separator
+        ("1, 2, 3\n4, 5 6, 7", "error.non_numeric", {"row": 2, "col": 2, "value": "5 6"}),
+        ("1,2\n3,4 x", "error.non_numeric", {"row": 2, "col": 2, "value": "4 x"}),
     ],
 )
 def test_bad_csv(text: str, key: str, params: dict) -> None:
