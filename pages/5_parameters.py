@@ -159,7 +159,10 @@ with st.container(border=True):
         )
     left, middle = st.columns(2)
     with left:
-        bad_targets = [t for t in st.query_params.get_all("targets") if t not in models.TARGETS]
+        # An empty ``?targets=`` is the empty selection (the widget reads it so): no URL note.
+        bad_targets = [
+            t for t in st.query_params.get_all("targets") if t and t not in models.TARGETS
+        ]
         for bad in bad_targets:
             st.warning(page.t("url.invalid", name="targets", value=plain(bad)), icon="🔗")
         picked = st.multiselect(

@@ -126,6 +126,14 @@ def test_invalid_url_values_fall_back_with_a_note(name: str, value: str) -> None
     assert metric(app, "s2.par.m_total", index=1) == "18"
 
 
+def test_an_empty_targets_link_is_the_empty_selection_with_one_note() -> None:
+    app = open_page(PAGE, lang="en", targets="")
+    assert not app.exception
+    assert [w.value for w in app.warning] == [i18n.t("s2.par.no_targets", "en")]
+    q_and_v = open_page(PAGE, lang="en", targets=["q", "v"])  # the fallback the note names
+    assert metric(app, "s2.par.m_trainable") == metric(q_and_v, "s2.par.m_trainable")
+
+
 def test_the_range_text_is_computed() -> None:
     app = open_page(PAGE, lang="en")
     rows = models.share_table()
