@@ -280,6 +280,12 @@ def test_server_config_caps_uploads_and_keeps_xsrf():
     assert config["client"]["showErrorDetails"] in ("none", False)
 
 
+def test_server_config_skips_the_full_collection_after_each_run():
+    """Streamlit's post-run gc.collect(2) cost ~150 ms per slider move here (bench/README.md)."""
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["runner"]["postScriptGC"] is False
+
+
 def _calls(path: Path) -> list[tuple[ast.Call, str]]:
     """Every call in ``path`` with the name of what it calls (``open``, ``Image.open``...)."""
     calls = []
