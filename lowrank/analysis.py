@@ -19,6 +19,7 @@ from lowrank.svd import (
     cumulative_energy,
     frobenius_error,
     numerical_rank,
+    readonly,
     reconstruct,
     spectral_error,
     storage,
@@ -160,10 +161,10 @@ def rank_k(matrix: np.ndarray, svd: SVD, k: int) -> RankK:
     approx = reconstruct(svd, k)
     residual = s - approx
     m, n = s.shape
-    return RankK(
+    return RankK(  # read-only: one result is shared by every session at this k
         k=k,
-        approx=approx,
-        residual=residual,
+        approx=readonly(approx),
+        residual=readonly(residual),
         frobenius_direct=float(np.linalg.norm(residual, "fro")),
         frobenius_formula=frobenius_error(svd.s, k),
         spectral_direct=spectral_norm(residual),
@@ -266,7 +267,8 @@ def guess(matrix: np.ndarray, strategy: str, k: int, seed: int = 0) -> Guess:
         approx, rank = _project(s, s @ omega)
     else:
         raise ValueError(f"unknown strategy {strategy!r}")
-    return Guess(strategy, approx, float(np.linalg.norm(s - approx, "fro")), rank)
+    error = float(np.linalg.norm(s - approx, "fro"))
+    return Guess(strategy, readonly(approx), error, rank)  # read-only: shared across sessions
 
 
 def guess_verdict(guess_error: float, svd_error: float, scale: float) -> tuple[str, float]:

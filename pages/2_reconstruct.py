@@ -23,7 +23,7 @@ from lowrank.svd_views import (
 )
 from lowrank.ui.frame import Frame, frame
 from lowrank.ui.live_rank import MATRIX_DTYPE, Heatmap, live_factors, live_rank
-from lowrank.ui.loaders import cached_svd
+from lowrank.ui.loaders import cached_svd, shared
 from lowrank.ui.matrix_source import MatrixSource, matrix_source
 from lowrank.ui.section1 import downloads, heatmap_grid, matrix_summary
 from lowrank.ui.widgets import Question, check_query_param, in_the_note, is_int_in, self_check
@@ -66,7 +66,8 @@ def reconstruction_display(
     redraws while the slider is dragged; otherwise, or without the component, Plotly heatmaps.
     """
     columns = st.columns(3)
-    columns[0].plotly_chart(panel_figures(panels[:1], scale=scale)[0], key="reconstruction_0")
+    original = shared(panel_figures, panels[:1], scale=scale)[0]
+    columns[0].plotly_chart(original, key="reconstruction_0")
     titles = (
         page.t("rec.heat.approx", k="{k}", sub="{sub}"),
         page.t("rec.heat.residual", sub="{sub}"),
@@ -87,7 +88,7 @@ def reconstruction_display(
             )
             if not shown:
                 st.plotly_chart(
-                    panel_figures([panel], scale=scale)[0], key=f"reconstruction_{i}"
+                    shared(panel_figures, [panel], scale=scale)[0], key=f"reconstruction_{i}"
                 )
     st.caption(page.t("rec.heat.caption"))
 
@@ -134,7 +135,8 @@ def energy_display(page: Frame, svd: SVD, k: int) -> None:
     """The cumulative energy curve with k marked, and the singular values with the kept ones lit."""
     left, right = st.columns(2)
     left.plotly_chart(
-        energy_figure(
+        shared(
+            energy_figure,
             svd.s,
             k,
             title=page.t("rec.energy.title"),
@@ -143,7 +145,8 @@ def energy_display(page: Frame, svd: SVD, k: int) -> None:
         ),
         key="energy_chart",
     )
-    right.plotly_chart(sigma_figure(svd.s, page.t("rec.sigma.title"), kept=k), key="sigma_chart")
+    sigmas = shared(sigma_figure, svd.s, page.t("rec.sigma.title"), kept=k)
+    right.plotly_chart(sigmas, key="sigma_chart")
 
 
 def layers_display(page: Frame, svd: SVD, k: int, scale: float) -> None:
@@ -176,11 +179,12 @@ def beat_it(page: Frame, matrix: np.ndarray, svd: SVD, result: RankK, look: Pane
     )
     if strategy == "random" and st.button(page.t("rec.beat.new_random"), key="s1_beat_new"):
         st.session_state[SEED_KEY] = st.session_state.get(SEED_KEY, 0) + 1
-    attempt = guess(matrix, strategy, result.k, seed=st.session_state.get(SEED_KEY, 0))
+    attempt = shared(guess, matrix, strategy, result.k, seed=st.session_state.get(SEED_KEY, 0))
     picture, numbers = st.columns([1, 2])
     title = page.t("rec.beat.guess_title", rank=attempt.rank)
     shown = Panel(title, "guess", attempt.approx, look.decimals)
-    picture.plotly_chart(panel_figures([shown], scale=matrix_scale(matrix))[0], key="guess_chart")
+    figure = shared(panel_figures, [shown], scale=matrix_scale(matrix))[0]
+    picture.plotly_chart(figure, key="guess_chart")
     sigma1 = float(svd.s[0])
     mine = format_number(attempt.frobenius_error, 4, scale=sigma1)
     best = format_number(result.frobenius_direct, 4, scale=sigma1)
@@ -231,7 +235,7 @@ def rank_view(page: Frame, source: MatrixSource, svd: SVD, digest: str, rank: in
     """Everything that follows the rank slider (rerun alone when k moves)."""
     matrix = source.matrix
     k = rank_slider(page, rank)
-    result = rank_k(matrix, svd, k)
+    result = shared(rank_k, matrix, svd, k)
     scale = matrix_scale(matrix)
     rows, cols = matrix.shape
     titles = (

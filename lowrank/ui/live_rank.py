@@ -18,6 +18,7 @@ as they always do. Without the components the page shows its plain picture inste
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,6 +112,7 @@ def live_factors(
         _STORE(key=key, data=_blob(digest, dtype, tuple(channels)))
 
 
+@functools.cache
 def _colour_stops() -> list[list[float]]:
     """The page heatmaps' diverging scale as [position, r, g, b] stops."""
     return [

@@ -7,11 +7,16 @@ name starts with an underscore are not hashed by Streamlit: the digest stands in
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
+
 import numpy as np
 import streamlit as st
 
 from lowrank import svd
-from lowrank.digest import array_digest
+from lowrank.digest import array_digest, content_key
+
+T = TypeVar("T")
 
 
 @st.cache_resource(max_entries=128, show_spinner=False)
@@ -22,3 +27,24 @@ def _svd_by_digest(digest: str, full: bool, _matrix: np.ndarray) -> svd.SVD:
 def cached_svd(matrix: np.ndarray, full: bool = False) -> svd.SVD:
     """The SVD of ``matrix``, computed once per distinct content and shared across sessions."""
     return _svd_by_digest(array_digest(matrix), full, matrix)
+
+
+@st.cache_resource(max_entries=1024, show_spinner=False)
+def _shared_result(
+    name: str, key: Hashable, _build: Callable[..., Any], _args: tuple, _kwargs: dict
+) -> Any:
+    return _build(*_args, **_kwargs)
+
+
+def shared(build: Callable[..., T], *args: object, **kwargs: object) -> T:
+    """``build(*args, **kwargs)``, computed once per distinct argument contents and shared by
+    every session (a class on one example shares one set of figures and numbers).
+
+    For pure functions only, and the result must not be changed by the caller: it is one object
+    for everyone. Arguments are keyed by content (:func:`lowrank.digest.content_key`), so two
+    equal matrices share an entry and a function or other unkeyable argument is refused.
+    Measured on /reconstruct: building its Plotly figures and numbers was about a fifth of the
+    server's time per slider move (bench/README.md).
+    """
+    key = content_key((args, kwargs))
+    return _shared_result(f"{build.__module__}.{build.__qualname__}", key, build, args, kwargs)

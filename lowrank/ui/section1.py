@@ -12,6 +12,7 @@ from lowrank.slides import matrices_slide
 from lowrank.svd import SVD, default_tolerance, numerical_rank
 from lowrank.svd_views import Panel, format_number, panel_figures
 from lowrank.ui.frame import Frame
+from lowrank.ui.loaders import shared
 
 
 def matrix_summary(page: Frame, matrix: np.ndarray, svd: SVD) -> int:
@@ -31,7 +32,7 @@ def heatmap_grid(
     panels: Sequence[Panel], key: str, per_row: int, scale: float | None = None
 ) -> None:
     """Annotated heatmaps, ``per_row`` to a row; all on ±``scale`` when given."""
-    figures = panel_figures(panels, scale=scale)
+    figures = shared(panel_figures, panels, scale=scale)
     for start in range(0, len(figures), per_row):
         columns = st.columns(per_row)
         for i, figure in enumerate(figures[start : start + per_row]):
