@@ -31,6 +31,7 @@ class Frame:
 
 def frame(page_id: str) -> Frame:
     """Set up the page ``page_id`` (see :mod:`lowrank.pages`) and return its :class:`Frame`."""
+    from lowrank.ui.reconnect import rerun_on_reconnect
     from lowrank.ui.widgets import check_query_param, is_one_of, url_choice
 
     page = pages.by_id(page_id)
@@ -56,6 +57,7 @@ def frame(page_id: str) -> Frame:
     st.set_page_config(page_title=f"{current.t(page.title_key)} · LowRank Lab")
     with st.sidebar:
         _navigation(current)
+        rerun_on_reconnect()
     return current
 
 
