@@ -63,8 +63,10 @@ def test_each_builtin_picture_in_colour_and_grey(name, mode, lang):
     assert f"{width}×{height}" in working_size(app)
     assert len(app.get("plotly_chart")) == 2
     assert len(app.get("image")) >= 1 + 4  # original, four layers
-    live = [component.key for component in app.get("bidi_component")]
+    live = [component.key for component in app.main.get("bidi_component")]
     assert live == ["image_live", "image_factors"]  # the rank-k picture, and its factors
+    watchers = [component.key for component in app.sidebar.get("bidi_component")]
+    assert watchers == ["lowrank_reconnect"]  # lowrank.ui.reconnect, mounted by the frame
 
 
 def test_rank_one_from_the_url_and_full_rank_from_the_slider():
