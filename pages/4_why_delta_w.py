@@ -7,6 +7,7 @@ from lowrank import delta, finetune, spectra
 from lowrank.section2_figures import COLOURS, Curve, accuracy_figure, spectra_figure
 from lowrank.ui import section2 as load
 from lowrank.ui.frame import frame
+from lowrank.ui.loaders import shared
 from lowrank.ui.widgets import (
     Question,
     check_query_param,
@@ -79,7 +80,8 @@ measured = {
 curves = [Curve(label, sp, COLOURS[name]) for name, (label, sp) in measured.items()]
 curves.insert(2, Curve(page.t("s2.curve.theory"), theory, COLOURS["theory"], dashed=True))
 st.plotly_chart(
-    spectra_figure(
+    shared(  # one figure per (k, layer, language) for every session: a slider move reuses it
+        spectra_figure,
         curves,
         k,
         title=page.t("s2.why.chart_title"),
@@ -157,7 +159,8 @@ curve = load.truncation(page, shift, layer)
 k_acc = curve.clip(k)
 acc_this, acc_all = curve.at(k)
 st.plotly_chart(
-    accuracy_figure(
+    shared(
+        accuracy_figure,
         curve.ks,
         {
             page.t("s2.why.acc_this", n=layer_id): curve.this_layer,
