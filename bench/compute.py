@@ -77,6 +77,12 @@ def svd_timings(photo: np.ndarray, repeat: int) -> None:
     largest = np.random.default_rng(0).integers(0, 256, (side, side, 3)).astype(np.uint8)
     rows.append(("noise colour at the largest working size", f"{side}×{side}×3",
                  f"{timed(lambda: im.decompose_image(largest), repeat):.0f}"))
+    workers = im.CHANNEL_WORKERS
+    rows.append((f"photo colour, channels in {workers} threads (the app's loader)", "600×512×3",
+                 f"{timed(lambda: im.decompose_image(photo, workers), repeat):.0f}"))
+    rows.append((f"noise colour at the largest size, channels in {workers} threads (the app's)",
+                 f"{side}×{side}×3",
+                 f"{timed(lambda: im.decompose_image(largest, workers), repeat):.0f}"))
     table(("input", "shape", "ms"), rows)
 
 

@@ -22,6 +22,7 @@ from lowrank.image_figures import energy_figure, spectrum_figure
 from lowrank.ui import image as loaders
 from lowrank.ui.frame import Frame, frame
 from lowrank.ui.live_rank import live_factors, live_rank
+from lowrank.ui.loaders import shared_on
 from lowrank.ui.widgets import (
     Question,
     check_query_param,
@@ -296,21 +297,22 @@ def show_numbers(page: Frame, decomposition: im.ImageSVD, numbers: im.RankNumber
     st.caption(page.t("image.energy_vs_eye"))
 
 
-def show_spectrum(page: Frame, decomposition: im.ImageSVD, k: int) -> None:
+def show_spectrum(page: Frame, digest: str, decomposition: im.ImageSVD, k: int) -> None:
     """σᵢ on a log axis and the cumulative energy, per channel, with k marked."""
     labels = {
         "channel_names": [page.t(f"image.channel.{c}") for c in im.CHANNELS],
         "all_name": page.t("image.channel.all" if decomposition.colour else "image.channel.grey"),
     }
     left, right = st.columns(2)
-    left.plotly_chart(
-        spectrum_figure(
-            decomposition, k, title=page.t("image.spectrum_title"), y_title="σᵢ", **labels
-        ),
-        key="image_spectrum",
+    spectrum = shared_on(
+        digest, spectrum_figure, decomposition, k, title=page.t("image.spectrum_title"),
+        y_title="σᵢ", **labels
     )
+    left.plotly_chart(spectrum, key="image_spectrum")
     right.plotly_chart(
-        energy_figure(
+        shared_on(
+            digest,
+            energy_figure,
             decomposition,
             k,
             title=page.t("image.energy_title"),
@@ -397,11 +399,11 @@ QUESTIONS = (
 def rank_view(page: Frame, digest: str, original: np.ndarray, decomposition: im.ImageSVD) -> None:
     """Everything that follows the rank: rerun alone when the slider moves."""
     k, live = rank_control(page, decomposition)
-    approximation = im.reconstruct_image(decomposition, k)
+    approximation = shared_on(digest, im.reconstruct_image, decomposition, k)
     numbers = im.rank_numbers(decomposition, original, approximation, k)
     show_pictures(page, digest, original, approximation, numbers, live)
     show_numbers(page, decomposition, numbers)
-    show_spectrum(page, decomposition, k)
+    show_spectrum(page, digest, decomposition, k)
     show_downloads(page, digest, original, decomposition, approximation, numbers)
     note_box(page, numbers)
 

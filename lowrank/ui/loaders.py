@@ -46,5 +46,20 @@ def shared(build: Callable[..., T], *args: object, **kwargs: object) -> T:
     Measured on /reconstruct: building its Plotly figures and numbers was about a fifth of the
     server's time per slider move (bench/README.md).
     """
-    key = content_key((args, kwargs))
-    return _shared_result(f"{build.__module__}.{build.__qualname__}", key, build, args, kwargs)
+    return _shared(build, content_key((args, kwargs)), args, kwargs)
+
+
+def shared_on(digest: str, build: Callable[..., T], subject: object, *args: object,
+              **kwargs: object) -> T:
+    """:func:`shared` for ``build(subject, *args, **kwargs)`` where ``subject`` is large and is
+    known by ``digest`` (the photograph's decomposition by its pixels' digest): hashing it on
+    every call would cost more than the build saves."""
+    key = ("digest", digest, content_key((args, kwargs)))
+    return _shared(build, key, (subject, *args), kwargs)
+
+
+def _shared(build: Callable[..., T], key: Hashable, args: tuple, kwargs: dict) -> T:
+    name = f"{build.__module__}.{build.__qualname__}"
+    if "<" in name:  # a lambda or local function: its name does not say what it computes
+        raise TypeError(f"shared needs a named module-level function, not {name}")
+    return _shared_result(name, key, build, args, kwargs)

@@ -252,10 +252,24 @@ def test_grey_matches_pillow(photo):
     assert np.abs(im.to_grey(photo.pixels).astype(int) - pillow).max() <= 1
 
 
-def test_equal_channels_are_decomposed_once():
+@pytest.mark.parametrize("workers", [1, 3])
+def test_equal_channels_are_decomposed_once(workers):
     grey = np.repeat(RNG.integers(0, 256, (20, 30, 1), dtype=np.uint8), 3, axis=2)
-    svd = im.decompose_image(grey)
+    svd = im.decompose_image(grey, workers=workers)
     assert svd.channels[0] is svd.channels[1] is svd.channels[2]
+    two = grey.copy()
+    two[0, 0, 2] ^= 1  # red = green, blue differs
+    svd = im.decompose_image(two, workers=workers)
+    assert svd.channels[0] is svd.channels[1] is not svd.channels[2]
+
+
+def test_channels_in_parallel_give_the_same_decomposition(photo, photo_svd):
+    parallel = im.decompose_image(photo.pixels, workers=3)
+    for c, (serial, threaded) in enumerate(zip(photo_svd.channels, parallel.channels, strict=True)):
+        np.testing.assert_allclose(threaded.s, serial.s, rtol=1e-12)
+        np.testing.assert_allclose(threaded.u[:, :20], serial.u[:, :20], atol=1e-9)
+        numpy_s = np.linalg.svd(photo.pixels[:, :, c].astype(float), compute_uv=False)
+        np.testing.assert_allclose(threaded.s, numpy_s, rtol=1e-9, atol=1e-9 * numpy_s[0])
 
 
 def test_error_image_matches_numpy():
