@@ -68,8 +68,10 @@ def decompose(matrix: np.ndarray, full: bool = False) -> SVD:
     a = np.asarray(matrix, dtype=np.float64)
     if a.ndim != 2 or a.size == 0:
         raise InputError("error.not_matrix")
-    try:
-        u, s, vt = scipy.linalg.svd(a, full_matrices=full, check_finite=True)
+    if not np.isfinite(a).all():
+        raise ValueError("the matrix must not contain NaN or infinity")
+    try:  # numpy's gesdd releases the GIL (scipy's wrapper does not): other sessions keep running
+        u, s, vt = np.linalg.svd(a, full_matrices=full)
     except np.linalg.LinAlgError:  # gesdd can fail to converge on rare inputs; gesvd is robust
         u, s, vt = scipy.linalg.svd(a, full_matrices=full, lapack_driver="gesvd")
     p = s.size

@@ -135,6 +135,14 @@ def test_factors_are_read_only():
             array[0] = 1
 
 
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
+def test_non_finite_entries_are_refused(bad):
+    matrix = np.eye(3)
+    matrix[1, 2] = bad
+    with pytest.raises(ValueError):
+        svd.decompose(matrix)
+
+
 def test_zero_matrix_keeps_everything():
     s = svd.decompose(np.zeros((3, 2))).s
     np.testing.assert_array_equal(svd.cumulative_energy(s), [1.0, 1.0])
