@@ -3,7 +3,8 @@
 Usage: ``python bench/compute.py [--repeat 5] [--quick]``
 
 - SVD of the example matrices, of the 600×512 photograph (grey and colour; colour also with
-  OpenBLAS's default threads) and of the largest working image (1024×1024 colour);
+  OpenBLAS's default threads) and of the largest working image (1024×1024 colour), with the
+  channels one after another and in parallel threads as the app's loader does;
 - rank-k reconstruction of the photograph at several k, and one rank-1 update (what the live view
   does per rank in the browser, here in numpy);
 - full SVD against scikit-learn's ``randomized_svd`` for the ranks the image page shows, with the
@@ -60,7 +61,7 @@ def table(header: tuple[str, ...], rows: list[tuple[object, ...]]) -> None:
 
 
 def svd_timings(photo: np.ndarray, repeat: int) -> None:
-    section("SVD (scipy gesdd, deterministic signs)")
+    section("SVD (numpy gesdd, deterministic signs)")
     rows: list[tuple[object, ...]] = []
     for name in examples.EXAMPLE_IDS:
         matrix = examples.example(name)
