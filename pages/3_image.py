@@ -399,7 +399,7 @@ QUESTIONS = (
 def rank_view(page: Frame, digest: str, original: np.ndarray, decomposition: im.ImageSVD) -> None:
     """Everything that follows the rank: rerun alone when the slider moves."""
     k, live = rank_control(page, decomposition)
-    approximation = shared_on(digest, im.reconstruct_image, decomposition, k)
+    approximation = loaders.rank_k_picture(digest, k, decomposition)
     numbers = im.rank_numbers(decomposition, original, approximation, k)
     show_pictures(page, digest, original, approximation, numbers, live)
     show_numbers(page, decomposition, numbers)
