@@ -19,15 +19,17 @@ def live_k(live) -> int:
     return int(live.get_attribute("data-k") or -1)
 
 
+#: The first live view's root (other components, like the sidebar's reconnect watcher, have none).
+LIVE_ROOT = (
+    "[...document.querySelectorAll('[data-testid=\"stBidiComponentIsolated\"]')]"
+    ".map(host => host.shadowRoot?.querySelector('.lr-root')).find(Boolean)"
+)
+
+
 def wait_live_k(tab, wanted: int) -> None:
     tab.wait_for_function(
-        "k => document.querySelector('[data-testid=\"stBidiComponentIsolated\"]')"
-        "?.shadowRoot?.querySelector('.lr-root')?.dataset.k === String(k)",
-        arg=wanted,
-        timeout=30_000,
+        f"k => {LIVE_ROOT}?.dataset.k === String(k)", arg=wanted, timeout=30_000
     )
-
-
 
 
 def test_dragging_redraws_the_photo_live_and_release_updates_the_numbers(server, page):
@@ -51,8 +53,7 @@ def test_dragging_redraws_the_photo_live_and_release_updates_the_numbers(server,
         seen.add(live_k(live))
     page.wait_for_function(  # the view catches up with the thumb while the button is still down
         "() => { const input = document.querySelector('.st-key-k input[type=\"range\"]');"
-        " const root = document.querySelector('[data-testid=\"stBidiComponentIsolated\"]')"
-        "?.shadowRoot?.querySelector('.lr-root'); return root.dataset.k === input.value; }",
+        f" const root = {LIVE_ROOT}; return root.dataset.k === input.value; }}",
         timeout=30_000,
     )
     dragged = live_k(live)
