@@ -243,6 +243,10 @@ class Snapshot:
         """ΔW = s·A×B of one adapted layer at this step."""
         return self.scaling * (self.A[layer] @ self.B[layer])
 
+    def delta_max(self, layer: int) -> float:
+        """max |ΔW| of one adapted layer at this step: 0 at step 0, as B or A starts at zero."""
+        return float(np.max(np.abs(self.delta(layer))))
+
 
 @dataclass(frozen=True)
 class LoRARun:

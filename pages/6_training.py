@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -133,7 +132,8 @@ def draw_grid(slot, settings: load.Settings, snapshot: lora.Snapshot, layer: int
         st.markdown(
             f"**{t('training.grid.title', step=snapshot.step, layer=layer + 1, scale=scale)}**"
         )
-        st.caption(t("training.grid.parts", d=d, k=k, r=r, max=f"{np.abs(delta).max():.3g}"))
+        largest = f"{snapshot.delta_max(layer):.3g}"
+        st.caption(t("training.grid.parts", d=d, k=k, r=r, max=largest))
         st.image(tf.factor_grid_image(a, b, delta))
 
 
