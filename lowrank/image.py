@@ -431,10 +431,16 @@ def channel_ranks_for_share(decomposition: ImageSVD, share: float) -> tuple[int,
 # --- downloads --------------------------------------------------------------------------------
 
 
-def png_bytes(pixels: np.ndarray) -> bytes:
-    """A picture as PNG file bytes (lossless, maximum compression)."""
+def png_bytes(pixels: np.ndarray, smallest: bool = True) -> bytes:
+    """A picture as PNG file bytes, lossless.
+
+    ``smallest``: maximum compression, for downloads and size comparisons; otherwise the fastest
+    compression, for showing a picture (a 1024×874 photograph: 0.06 s and 1.17 MB against 1.0 s
+    and 0.99 MB).
+    """
     out = io.BytesIO()
-    Image.fromarray(np.ascontiguousarray(pixels)).save(out, format="PNG", optimize=True)
+    options = {"optimize": True} if smallest else {"compress_level": 1}
+    Image.fromarray(np.ascontiguousarray(pixels)).save(out, format="PNG", **options)
     return out.getvalue()
 
 

@@ -370,7 +370,7 @@ def show_downloads(
                 "image.sizes",
                 k=numbers.k,
                 approx_kb=f"{im.kilobytes(im.png_bytes(approximation)):,.0f}",
-                original_kb=f"{im.kilobytes(loaders.png(digest, original)):,.0f}",
+                original_kb=f"{loaders.smallest_png_kb(digest, original):,.0f}",
                 ratio=f"{numbers.ratio:.1%}",
             )
         )

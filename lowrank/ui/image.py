@@ -51,8 +51,14 @@ def layers(digest: str, count: int, _decomposition: im.ImageSVD) -> list[np.ndar
 
 @st.cache_resource(max_entries=_MAX_IMAGES, show_spinner=False)
 def png(digest: str, _pixels: np.ndarray) -> bytes:
-    """PNG bytes of pixels that do not change with the slider (the original)."""
-    return im.png_bytes(_pixels)
+    """PNG bytes, fast to make, of pixels that do not change with the slider (the original)."""
+    return im.png_bytes(_pixels, smallest=False)
+
+
+@st.cache_resource(max_entries=_MAX_IMAGES, show_spinner=False)
+def smallest_png_kb(digest: str, _pixels: np.ndarray) -> float:
+    """The size in KB of the pixels' smallest PNG, to compare with the rank-k picture's."""
+    return im.kilobytes(im.png_bytes(_pixels))
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)

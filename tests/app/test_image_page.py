@@ -169,11 +169,14 @@ def test_downloads_are_offered():
     assert i18n.t("image.download_csv", "en") in labels
 
 
-def test_file_size_comparison_uses_real_png_sizes():
-    app = open_image_page(lang="en", img="stripes", k="2")
+@pytest.mark.parametrize("name", ["stripes", "photo"])
+def test_file_size_comparison_uses_real_png_sizes(name):
+    app = open_image_page(lang="en", img=name, k="2")
     app.toggle(key="image_compare_sizes").set_value(True).run()
-    pixels = im.builtin_image("stripes").pixels
+    pixels = im.builtin_image(name).pixels
     svd = im.decompose_image(pixels)
     size = len(im.png_bytes(im.reconstruct_image(svd, 2))) / 1024
     assert any(f"**{size:,.0f} KB**" in m.value for m in app.markdown)
     assert np.isfinite(size)
+    original = len(im.png_bytes(pixels)) / 1024  # both at maximum compression: a fair comparison
+    assert any(f"{original:,.0f} KB" in m.value for m in app.markdown)

@@ -362,10 +362,15 @@ def test_energy_curves_have_a_row_per_channel_and_one_for_all(photo_svd):
 # --- downloads ---------------------------------------------------------------------------------
 
 
-def test_png_bytes_round_trip(photo):
-    data = im.png_bytes(photo.pixels)
+@pytest.mark.parametrize("smallest", [True, False])
+def test_png_bytes_round_trip(photo, smallest):
+    data = im.png_bytes(photo.pixels, smallest=smallest)
     np.testing.assert_array_equal(np.asarray(Image.open(io.BytesIO(data))), photo.pixels)
     assert im.kilobytes(data) == len(data) / 1024
+
+
+def test_the_smallest_png_is_no_larger_than_the_fast_one(photo):
+    assert len(im.png_bytes(photo.pixels)) <= len(im.png_bytes(photo.pixels, smallest=False))
 
 
 def test_spectrum_csv_lists_every_singular_value(photo, photo_svd):
