@@ -59,6 +59,7 @@ class LiveView {
     this.resize = new ResizeObserver(() => this.schedule());
     this.resize.observe(root);
     root.dataset.mode = header.mode;
+    root.dataset.digest = header.digest; // which picture is shown (bench/latency.py waits on it)
     this.attach();
   }
 
