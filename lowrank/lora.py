@@ -40,6 +40,7 @@ from lowrank.finetune import (
     softmax_cross_entropy,
     train,
 )
+from lowrank.models import lora_matrix_params
 
 DEFAULT_RANK = 4
 DEFAULT_ALPHA = 8.0
@@ -221,6 +222,28 @@ def add_lora(
         for i in sorted(set(layers))
     }
     return LoRAModel(base, adapters)
+
+
+@dataclass(frozen=True)
+class Budget:
+    """What LoRA trains on the chosen layers against what full fine-tuning would."""
+
+    lora: int  #: numbers in A and B: r(d + k) per adapted d×k layer
+    full: int  #: numbers in those layers' W: d·k each
+
+    @property
+    def share(self) -> float:
+        """lora / full."""
+        return self.lora / self.full
+
+
+def budget(base: MLP, layers: Sequence[int], rank: int) -> Budget:
+    """The trained numbers of a LoRA of rank ``rank`` on ``layers`` of ``base``, and of W there."""
+    chosen = [base.weights[i] for i in sorted(set(layers))]
+    return Budget(
+        lora=sum(lora_matrix_params(*w.shape, rank) for w in chosen),
+        full=sum(w.size for w in chosen),
+    )
 
 
 @dataclass(frozen=True)

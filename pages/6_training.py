@@ -163,14 +163,13 @@ settings = read_settings(page)
 with st.spinner():
     task, base = load.pretrained(settings.shift, settings.seed)
 
-n_lora = sum(settings.rank * sum(base.weights[i].shape) for i in settings.layers)
-n_full = sum(base.weights[i].size for i in settings.layers)
+trained = lora.budget(base, settings.layers, settings.rank)
 st.markdown(
     t(
         "training.budget",
-        lora=f"{n_lora:,}",
-        full=f"{n_full:,}",
-        share=f"{n_lora / n_full:.1%}",
+        lora=f"{trained.lora:,}",
+        full=f"{trained.full:,}",
+        share=f"{trained.share:.1%}",
         total=f"{base.n_params:,}",
     )
 )

@@ -229,6 +229,15 @@ def test_factors_npz_round_trip(short_run):
     assert int(data["rank"]) == 3
 
 
+@pytest.mark.parametrize(("layers", "rank"), [((0,), 1), ((0, 1, 2), 4), ((2, 0), 16)])
+def test_budget_counts_the_factors_that_add_lora_makes(base, layers, rank):
+    trained = lora.budget(base, layers, rank)
+    model = lora.add_lora(base, layers, rank)
+    assert trained.lora == model.n_trainable  # the sizes of the real A and B arrays
+    assert trained.full == sum(base.weights[i].size for i in model.adapters)
+    assert trained.share == pytest.approx(model.n_trainable / trained.full)
+
+
 def test_snapshot_loss_is_the_mean_since_the_last_one(base, task):
     snaps = []
     run = lora.train_lora(base, task, rank=2, steps=12, every=5, callback=snaps.append)
