@@ -1,0 +1,137 @@
+"""What a page's slider changes in the browser at once, before Python answers.
+
+A slider move goes to the server, the page reruns, and its numbers and charts come back: on this
+machine 220–330 ms for a rank slider against ~50 ms for a bare one-slider app (bench/README.md),
+most of it the browser redrawing Plotly charts. So each page also describes, for *every* position
+of its slider, what the slider changes on screen:
+
+- :class:`Texts`: the markdown source of one element at each position (a metric's value, a
+  caption, a sentence), exactly as the page passes it to Streamlit at that position;
+- :class:`Mark`: a position marked on one of the page's Plotly charts (a line at x, a dot at
+  (x, y), a label, optionally the kept range shaded), the chart itself being the same for every
+  position.
+
+The browser (``lowrank/ui/follow.py`` and ``follow.js``) swaps the texts and moves the marks as
+soon as the slider's value changes, while it is dragged or moved with the keyboard; the rerun
+that follows draws the same texts (pages are tested for it) and confirms the URL. Everything here
+is computed from the page's own numbers; this module only shapes and checks it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Positions:
+    """A slider's positions: position i has the value ``start + i·step`` (``count`` of them).
+
+    A ``st.slider`` over the integers 1…K is ``Positions(1, 1, K)``; a ``st.select_slider``
+    reports the index of its option, so it is ``Positions(0, 1, len(options))``.
+    """
+
+    start: float
+    step: float
+    count: int
+
+    def __post_init__(self) -> None:
+        if self.count < 1 or not self.step > 0 or not math.isfinite(self.start):
+            raise ValueError(f"positions need count ≥ 1 and a step > 0: {self}")
+
+    def index(self, value: float) -> int:
+        """The position of a slider value (clipped to the ends), as the browser computes it."""
+        return min(self.count - 1, max(0, round((value - self.start) / self.step)))
+
+
+@dataclass(frozen=True)
+class Texts:
+    """One element's markdown at every position; ``key`` is the ``st.container`` around it.
+
+    ``part="value"`` swaps only a metric's value (its label and help stay as they are).
+    """
+
+    key: str
+    sources: tuple[str, ...]
+    part: str = "all"
+
+    def __post_init__(self) -> None:
+        if self.part not in ("all", "value"):
+            raise ValueError(f"part must be 'all' or 'value', not {self.part!r}")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A slider position drawn on the Plotly chart whose ``st.container`` key is ``chart``.
+
+    Per position: ``x`` (a vertical line), optionally ``y`` (a dot on the curve) and ``label``.
+    ``band`` shades the x-range from the axis start to x (the kept singular values). ``axis`` is
+    the subplot's axis suffix: "" for ``xaxis``/``yaxis``, "2" for ``xaxis2``/``yaxis2``.
+    """
+
+    chart: str
+    x: tuple[float, ...]
+    y: tuple[float, ...] = ()
+    label: tuple[str, ...] = ()
+    band: bool = False
+    axis: str = ""
+
+
+@dataclass(frozen=True)
+class Follow:
+    """Everything that follows the slider with key ``slider``, over its ``positions``."""
+
+    slider: str
+    positions: Positions
+    texts: tuple[Texts, ...] = field(default=())
+    marks: tuple[Mark, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        count = self.positions.count
+        for texts in self.texts:
+            if len(texts.sources) != count:
+                raise ValueError(f"{texts.key}: {len(texts.sources)} texts for {count} positions")
+        for mark in self.marks:
+            for name in ("x", "y", "label"):
+                size = len(getattr(mark, name))
+                if size not in ((0, count) if name != "x" else (count,)):
+                    raise ValueError(f"{mark.chart}: {size} values of {name} for {count} positions")
+            if not all(math.isfinite(v) for v in (*mark.x, *mark.y)):
+                raise ValueError(f"{mark.chart}: marks must be finite")
+
+    def at(self, value: float) -> dict[str, str]:
+        """The texts shown at a slider value, by element key (what the page must render)."""
+        i = self.positions.index(value)
+        return {texts.key: texts.sources[i] for texts in self.texts}
+
+    def data(self) -> dict[str, object]:
+        """The JSON the browser reads (``lowrank/ui/follow.js``)."""
+        return {
+            "slider": self.slider,
+            "start": self.positions.start,
+            "step": self.positions.step,
+            "count": self.positions.count,
+            "texts": [
+                {"key": t.key, "part": t.part, "sources": list(t.sources)} for t in self.texts
+            ],
+            "marks": [
+                {
+                    "chart": m.chart,
+                    "x": list(m.x),
+                    "y": list(m.y),
+                    "label": list(m.label),
+                    "band": m.band,
+                    "axis": m.axis,
+                }
+                for m in self.marks
+            ],
+        }
+
+
+def over(values: Sequence[T], render: Callable[[T], str]) -> tuple[str, ...]:
+    """``render(value)`` for every slider value, as the tuple a :class:`Texts` wants."""
+    return tuple(render(value) for value in values)

@@ -1,0 +1,210 @@
+// What a slider changes, changed in the browser at once (lowrank/follow.py, lowrank/ui/follow.py).
+//
+// The page gives, for every position of one of its sliders, the markdown of the elements the
+// slider changes (each in an st.container whose key gives it the class `.st-key-<key>`) and the
+// marks to draw on its Plotly charts. As soon as the slider's value changes (dragged, keyboard,
+// touch) this swaps the texts and moves the marks; the page's rerun then draws the same texts.
+//
+// Texts are swapped text node by text node (nodeValue), never by replacing elements, so React,
+// which owns those nodes, keeps working on them when the rerun arrives. The markdown's text
+// nodes are its pieces between `**` markers; when an element's nodes do not match (markup this
+// does not know), it is left to the rerun and listed in `data-mismatch`. A rerun that draws an
+// older position (the slider moved again meanwhile) is swapped back by the mutation observer.
+//
+// Marks are an SVG laid over the chart, placed with the chart's axes (`_fullLayout`: each axis'
+// `_offset`, `_length`, `range`, `type`), redrawn when Plotly redraws or the chart is resized.
+
+const MARK_COLOUR = "#d62728"; // lowrank/figures.py MARKER_COLOUR
+const SVG = "http://www.w3.org/2000/svg";
+
+function textNodes(element) {
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) =>
+      node.nodeValue.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT,
+  });
+  const nodes = [];
+  while (walker.nextNode()) nodes.push(walker.currentNode);
+  return nodes;
+}
+
+// The text nodes Streamlit's markdown makes of a source that only uses **bold**.
+function pieces(source) {
+  return source
+    .split("**")
+    .map((piece) => piece.trim())
+    .filter((piece) => piece);
+}
+
+function svgElement(name, attributes) {
+  const element = document.createElementNS(SVG, name);
+  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value);
+  return element;
+}
+
+class Follower {
+  constructor(root, data) {
+    this.root = root;
+    this.data = data;
+    this.input = null;
+    this.index = -1;
+    this.request = 0;
+    this.applied = 0;
+    this.watch = new MutationObserver(() => this.schedule());
+    this.charts = new Map(); // mark → { plot, overlay, resize }
+    this.slider = new MutationObserver(() => this.schedule());
+    this.poll = setInterval(() => this.attach(), 250);
+    root.dataset.slider = data.slider;
+    this.attach();
+  }
+
+  // Find the slider (again, if Streamlit re-created it) and the elements it changes.
+  attach() {
+    const input = document.querySelector(`.st-key-${this.data.slider} input[type="range"]`);
+    if (input && input !== this.input) {
+      this.slider.disconnect();
+      this.input = input;
+      this.slider.observe(input, { attributes: true, attributeFilter: ["value", "aria-valuetext"] });
+    }
+    this.watch.disconnect();
+    for (const { key } of this.data.texts) {
+      const element = document.querySelector(`.st-key-${key}`);
+      if (element) this.watch.observe(element, { subtree: true, characterData: true, childList: true });
+    }
+    this.schedule();
+  }
+
+  position() {
+    if (!this.input) return -1;
+    const { start, step, count } = this.data;
+    const value = Number(this.input.value);
+    if (!Number.isFinite(value)) return -1;
+    return Math.min(count - 1, Math.max(0, Math.round((value - start) / step)));
+  }
+
+  schedule() {
+    if (!this.request) this.request = requestAnimationFrame(() => this.apply());
+  }
+
+  apply() {
+    this.request = 0;
+    const i = this.position();
+    if (i < 0) return;
+    const started = performance.now();
+    const mismatched = [];
+    for (const { key, part, sources } of this.data.texts) {
+      const holder = document.querySelector(`.st-key-${key}`);
+      const element =
+        holder && (part === "value" ? holder.querySelector('[data-testid="stMetricValue"]') : holder);
+      if (!element) continue;
+      const nodes = textNodes(element);
+      const wanted = pieces(sources[i]);
+      if (nodes.length !== wanted.length) {
+        mismatched.push(key);
+        continue;
+      }
+      nodes.forEach((node, j) => {
+        if (node.nodeValue.trim() !== wanted[j]) node.nodeValue = wanted[j];
+      });
+    }
+    this.data.marks.forEach((mark) => this.drawMark(mark, i));
+    this.index = i;
+    this.applied += 1;
+    this.root.dataset.k = String(this.data.start + i * this.data.step); // the value shown
+    this.root.dataset.applied = String(this.applied);
+    this.root.dataset.mismatch = mismatched.join(" ");
+    this.root.dataset.ms = (performance.now() - started).toFixed(1);
+  }
+
+  // The mark of position i on its chart, in an SVG over the plot (made once per chart drawing).
+  drawMark(mark, i) {
+    const plot = document.querySelector(`.st-key-${mark.chart} .js-plotly-plot`);
+    const layout = plot && plot._fullLayout;
+    const xa = layout && layout[`xaxis${mark.axis}`];
+    const ya = layout && layout[`yaxis${mark.axis}`];
+    if (!xa || !ya || !xa._length) return;
+    let chart = this.charts.get(mark);
+    if (!chart || chart.plot !== plot || !chart.overlay.isConnected) {
+      chart?.resize.disconnect();
+      const overlay = svgElement("svg", { class: "lr-mark", "aria-hidden": "true" });
+      overlay.style.cssText = "position:absolute;left:0;top:0;pointer-events:none;overflow:visible";
+      plot.style.position ||= "relative";
+      plot.appendChild(overlay);
+      const resize = new ResizeObserver(() => this.schedule());
+      resize.observe(plot);
+      plot.on?.("plotly_afterplot", () => this.schedule());
+      chart = { plot, overlay, resize };
+      this.charts.set(mark, chart);
+    }
+    const { overlay } = chart;
+    overlay.setAttribute("width", layout.width);
+    overlay.setAttribute("height", layout.height);
+    const along = (axis, value) => {
+      const v = axis.type === "log" ? Math.log10(value) : value;
+      const [r0, r1] = axis.range;
+      return (v - r0) / (r1 - r0);
+    };
+    const x = xa._offset + along(xa, mark.x[i]) * xa._length;
+    const top = ya._offset;
+    const bottom = ya._offset + ya._length;
+    const inside = x >= xa._offset - 0.5 && x <= xa._offset + xa._length + 0.5;
+    overlay.replaceChildren();
+    overlay.dataset.index = String(i);
+    if (!inside) return;
+    if (mark.band) {
+      const background = getComputedStyle(document.body).backgroundColor || "#fff";
+      overlay.appendChild(
+        svgElement("rect", {
+          x,
+          y: top,
+          width: Math.max(0, xa._offset + xa._length - x),
+          height: ya._length,
+          fill: background,
+          "fill-opacity": 0.7,
+        }),
+      );
+    }
+    overlay.appendChild(
+      svgElement("line", {
+        x1: x, x2: x, y1: top, y2: bottom,
+        stroke: MARK_COLOUR, "stroke-width": 2, "stroke-dasharray": "6 4",
+      }),
+    );
+    if (mark.y.length) {
+      const y = top + (1 - along(ya, mark.y[i])) * ya._length;
+      overlay.appendChild(
+        svgElement("circle", { cx: x, cy: y, r: 5, fill: MARK_COLOUR, stroke: "#fff", "stroke-width": 1.5 }),
+      );
+    }
+    if (mark.label.length) {
+      const right = x > xa._offset + 0.75 * xa._length; // near the right end: label to the left
+      const label = svgElement("text", {
+        x: right ? x - 4 : x + 4,
+        y: bottom - 6, // under the curves, which mostly run high (energy kept)
+        fill: MARK_COLOUR,
+        "text-anchor": right ? "end" : "start",
+        "font-size": 12,
+        "font-family": getComputedStyle(plot).fontFamily,
+      });
+      label.textContent = mark.label[i];
+      overlay.appendChild(label);
+    }
+  }
+
+  dispose() {
+    cancelAnimationFrame(this.request);
+    clearInterval(this.poll);
+    this.watch.disconnect();
+    this.slider.disconnect();
+    for (const { overlay, resize } of this.charts.values()) {
+      resize.disconnect();
+      overlay.remove();
+    }
+  }
+}
+
+export default function ({ data, parentElement }) {
+  const root = parentElement.querySelector(".lr-follow");
+  root.follower?.dispose(); // Streamlit calls this again, without cleanup, when data changes
+  root.follower = new Follower(root, data);
+  return () => root.follower?.dispose();
+}

@@ -1,0 +1,34 @@
+"""Show a slider's effect at once: the browser swaps texts and moves chart marks itself.
+
+A page describes what its slider changes at every position (:class:`lowrank.follow.Follow`),
+wraps each changing element in :func:`slot` and mounts :func:`follow` once, outside its
+fragments (its data depends on the page's input, not on the slider, so fragment reruns do not
+send it again). ``follow.js`` then answers a slider move in the same animation frame, while the
+page's rerun draws the same texts a moment later and keeps the URL and the numbers in Python.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+
+from lowrank.follow import Follow
+
+_COMPONENT = st.components.v2.component(
+    "lowrank_follow",
+    html='<div class="lr-follow" data-testid="follow"></div>',
+    js=Path(__file__).with_name("follow.js").read_text(encoding="utf-8"),
+)
+
+
+def slot(key: str) -> DeltaGenerator:
+    """The container around one element that follows the slider (``Texts.key`` / ``Mark.chart``)."""
+    return st.container(key=key)
+
+
+def follow(spec: Follow) -> None:
+    """Mount the follower for ``spec`` (in the sidebar, where it takes no room on the page)."""
+    with st.sidebar:
+        _COMPONENT(key=f"follow_{spec.slider}", data=spec.data())

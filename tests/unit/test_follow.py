@@ -1,0 +1,67 @@
+"""What follows a slider in the browser: positions, checks, /reconstruct's table against numpy."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from lowrank import i18n
+from lowrank.analysis import rank_k
+from lowrank.examples import example
+from lowrank.follow import Follow, Mark, Positions, Texts, over
+from lowrank.svd import decompose
+from lowrank.svd_views import rank_follow, rank_texts
+
+
+def test_positions_map_slider_values_and_clip() -> None:
+    energy = Positions(50.0, 0.1, 500)  # an energy target from 50.0 % in steps of 0.1
+    assert energy.index(50.0) == 0 and energy.index(93.5) == 435 and energy.index(99.9) == 499
+    assert energy.index(20.0) == 0 and energy.index(120.0) == 499
+    assert Positions(0, 1, 5).index(3) == 3  # a select_slider reports its option's index
+    for bad in ((1, 0, 4), (1, 1, 0), (float("nan"), 1, 3)):
+        with pytest.raises(ValueError):
+            Positions(*bad)
+
+
+def test_follow_checks_lengths_and_finite_marks() -> None:
+    three = Positions(1, 1, 3)
+    with pytest.raises(ValueError, match="2 texts for 3"):
+        Follow("k", three, texts=(Texts("a", ("1", "2")),))
+    with pytest.raises(ValueError, match="values of y"):
+        Follow("k", three, marks=(Mark("c", (1.0, 2.0, 3.0), y=(1.0,)),))
+    with pytest.raises(ValueError, match="finite"):
+        Follow("k", three, marks=(Mark("c", (1.0, float("inf"), 3.0)),))
+    with pytest.raises(ValueError, match="part"):
+        Texts("a", ("1",), part="label")
+    spec = Follow("k", three, texts=(Texts("a", over([1, 2, 3], lambda k: f"k = {k}")),))
+    assert spec.at(2) == {"a": "k = 2"} and spec.at(7) == {"a": "k = 3"}
+    data = spec.data()
+    assert data["texts"] == [{"key": "a", "part": "all", "sources": ["k = 1", "k = 2", "k = 3"]}]
+    assert (data["start"], data["step"], data["count"]) == (1, 1, 3)
+
+
+def test_reconstruction_follow_is_the_page_texts_and_numpy_marks() -> None:
+    s = example("note")
+    svd = decompose(s)
+    rank = 4
+    results = [rank_k(s, svd, k) for k in range(1, rank + 1)]
+
+    def t(key: str, **kw: object) -> str:
+        return i18n.t(key, "en", **kw)
+
+    spec = rank_follow(
+        results, float(svd.s[0]), t, slider="k", prefix="p_", energy_chart="e", sigma_chart="g"
+    )
+    for k in range(1, rank + 1):
+        assert spec.at(k) == {
+            f"p_{name}": text
+            for name, text in rank_texts(results[k - 1], float(svd.s[0]), t).items()
+        }
+    parts = {texts.key: texts.part for texts in spec.texts}
+    assert parts["p_energy"] == "value" and parts["p_storage_note"] == "all"
+    energy, bars = spec.marks
+    sigma = np.linalg.svd(s, compute_uv=False)
+    kept = np.cumsum(sigma**2) / np.sum(sigma**2)
+    np.testing.assert_allclose(energy.y, 100 * kept[:rank], rtol=1e-12)
+    assert energy.x == (1.0, 2.0, 3.0, 4.0) and energy.label[2] == "k = 3"
+    assert bars.band and bars.x == (1.5, 2.5, 3.5, 4.5)  # between the last kept and first dropped
