@@ -19,6 +19,7 @@ from lowrank.figures import (
     matrix_heatmap,
     singular_value_bars,
 )
+from lowrank.follow import Follow, Mark, Positions, Texts
 from lowrank.svd import SVD, cumulative_energy, rank_one_layers
 
 #: Rank-1 layers drawn one by one: every layer of a matrix small enough to print its numbers (at
@@ -186,8 +187,9 @@ def matrix_scale(matrix: np.ndarray) -> float:
     return float(np.max(np.abs(matrix), initial=0.0))
 
 
-def sigma_figure(s: np.ndarray, title: str, kept: int | None = None) -> go.Figure:
-    """Singular values as bars (the first ``kept`` highlighted), each labelled with its value."""
+def sigma_figure(s: np.ndarray, title: str) -> go.Figure:
+    """Singular values as bars, each labelled with its value (the kept ones are marked by the
+    browser, :func:`rank_follow`, so the figure is the same for every k)."""
     labels = None
     if np.size(s) <= 24:
         labels = {
@@ -195,14 +197,12 @@ def sigma_figure(s: np.ndarray, title: str, kept: int | None = None) -> go.Figur
             "textposition": "outside",
             "cliponaxis": False,
         }
-    return singular_value_bars(s, title, kept=kept, trace=labels)
+    return singular_value_bars(s, title, trace=labels)
 
 
-def energy_figure(s: np.ndarray, k: int, *, title: str, curve_name: str, y_title: str) -> go.Figure:
-    """Cumulative energy kept against rank, with the current k marked."""
-    return cumulative_energy_chart(
-        {curve_name: cumulative_energy(s)}, title, kept=k, y_title=y_title
-    )
+def energy_figure(s: np.ndarray, *, title: str, curve_name: str, y_title: str) -> go.Figure:
+    """Cumulative energy kept against rank (k is marked by the browser, :func:`rank_follow`)."""
+    return cumulative_energy_chart({curve_name: cumulative_energy(s)}, title, y_title=y_title)
 
 
 def decimals_for(matrix: np.ndarray) -> int:
@@ -211,3 +211,72 @@ def decimals_for(matrix: np.ndarray) -> int:
     if np.all(values == np.round(values)):
         return 0
     return 1 if np.max(np.abs(values), initial=0.0) >= 100 else 2
+
+
+def rank_texts(result: RankK, sigma1: float, t: Callable[..., str]) -> dict[str, str]:
+    """The reconstruction page's numbers at one rank, as shown (``t`` translates a key).
+
+    Metric values (energy, frobenius, spectral, storage) and the captions under them; the page
+    draws these and the browser swaps them while the slider moves (:func:`rank_follow`).
+    """
+
+    def shown(value: float) -> str:
+        return format_number(value, 4, scale=sigma1)
+
+    verdict = "rec.storage.saves" if result.storage < result.full_storage else "rec.storage.costs"
+    return {
+        "energy": format_percent(result.energy_kept),
+        "frobenius": shown(result.frobenius_direct),
+        "frobenius_formula": t("rec.m.frobenius.formula", value=shown(result.frobenius_formula)),
+        "spectral": shown(result.spectral_direct),
+        "spectral_formula": t("rec.m.spectral.formula", value=shown(result.spectral_formula)),
+        "storage": f"{result.storage} / {result.full_storage}",
+        "storage_note": t(
+            "rec.storage.note",
+            k=result.k,
+            stored=result.storage,
+            full=result.full_storage,
+            verdict=t(verdict),
+        ),
+    }
+
+
+#: Which of :func:`rank_texts` are metric values (only the value is swapped, not the label).
+METRIC_TEXTS = frozenset({"energy", "frobenius", "spectral", "storage"})
+
+
+def rank_follow(
+    results: Sequence[RankK],
+    sigma1: float,
+    t: Callable[..., str],
+    *,
+    slider: str,
+    prefix: str,
+    energy_chart: str,
+    sigma_chart: str,
+) -> Follow:
+    """What the rank slider (values 1…len(results)) changes: :func:`rank_texts` in the
+    containers ``prefix + name``, k on the energy curve and the kept bars of the σ chart."""
+    texts = [rank_texts(result, sigma1, t) for result in results]
+    ks = [float(result.k) for result in results]
+    return Follow(
+        slider,
+        Positions(1, 1, len(results)),
+        texts=tuple(
+            Texts(
+                prefix + name,
+                tuple(row[name] for row in texts),
+                "value" if name in METRIC_TEXTS else "all",
+            )
+            for name in texts[0]
+        ),
+        marks=(
+            Mark(
+                energy_chart,
+                x=tuple(ks),
+                y=tuple(100 * result.energy_kept for result in results),
+                label=tuple(f"k = {result.k}" for result in results),
+            ),
+            Mark(sigma_chart, x=tuple(k + 0.5 for k in ks), band=True),
+        ),
+    )

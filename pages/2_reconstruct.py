@@ -17,10 +17,13 @@ from lowrank.svd_views import (
     layers_shown,
     matrix_scale,
     panel_figures,
+    rank_follow,
+    rank_texts,
     reconstruction_panels,
     sigma_figure,
     subscript,
 )
+from lowrank.ui.follow import follow, slot
 from lowrank.ui.frame import Frame, frame
 from lowrank.ui.live_rank import MATRIX_DTYPE, Heatmap, live_factors, live_rank
 from lowrank.ui.loaders import cached_svd, shared
@@ -31,6 +34,10 @@ from lowrank.ui.widgets import Question, check_query_param, in_the_note, is_int_
 #: The rank slider's key, and so its URL parameter (``/reconstruct?k=2``).
 RANK_KEY = "k"
 SEED_KEY = "s1_beat_seed"
+#: Containers of what the browser updates at once when k moves (lowrank/ui/follow.py).
+SLOT = "rec_"
+ENERGY_CHART = "rec_energy_plot"
+SIGMA_CHART = "rec_sigma_plot"
 
 
 def rank_slider(page: Frame, rank: int) -> int:
@@ -93,60 +100,59 @@ def reconstruction_display(
     st.caption(page.t("rec.heat.caption"))
 
 
-def numbers_display(page: Frame, svd: SVD, result: RankK) -> None:
-    """Energy kept, both errors computed directly and by formula, and the storage."""
+def numbers_display(page: Frame, texts: dict[str, str]) -> None:
+    """Energy kept, both errors computed directly and by formula, and the storage
+    (``texts`` from :func:`rank_texts`; each in its slot, which the browser updates at once)."""
     st.subheader(page.t("rec.numbers"))
-    sigma1 = float(svd.s[0])
-
-    def shown(value: float) -> str:
-        return format_number(value, 4, scale=sigma1)
-
-    energy, frobenius, spectral, storage = st.columns(4)
-    energy.metric(
-        page.t("rec.m.energy"),
-        format_percent(result.energy_kept),
-        help=page.t("rec.m.energy.help"),
-    )
-    frobenius.metric(
-        page.t("rec.m.frobenius"),
-        shown(result.frobenius_direct),
-        help=page.t("rec.m.error.help"),
-    )
-    frobenius.caption(page.t("rec.m.frobenius.formula", value=shown(result.frobenius_formula)))
-    spectral.metric(
-        page.t("rec.m.spectral"), shown(result.spectral_direct), help=page.t("rec.m.error.help")
-    )
-    spectral.caption(page.t("rec.m.spectral.formula", value=shown(result.spectral_formula)))
-    storage.metric(page.t("rec.m.storage"), f"{result.storage} / {result.full_storage}")
-    verdict = "rec.storage.saves" if result.storage < result.full_storage else "rec.storage.costs"
-    storage.caption(
-        page.t(
-            "rec.storage.note",
-            k=result.k,
-            stored=result.storage,
-            full=result.full_storage,
-            verdict=page.t(verdict),
-        )
-    )
+    columns = dict(zip(("energy", "frobenius", "spectral", "storage"), st.columns(4), strict=True))
+    helps = {"energy": "rec.m.energy.help", "frobenius": "rec.m.error.help"}
+    helps["spectral"] = helps["frobenius"]
+    for name, column in columns.items():
+        with column:
+            with slot(SLOT + name):
+                st.metric(
+                    page.t(f"rec.m.{name}"),
+                    texts[name],
+                    help=helps.get(name) and page.t(helps[name]),
+                )
+            caption = "storage_note" if name == "storage" else f"{name}_formula"
+            if caption in texts:
+                with slot(SLOT + caption):
+                    st.caption(texts[caption])
     st.info(page.t("rec.eckart_young"), icon="📐")
 
 
-def energy_display(page: Frame, svd: SVD, k: int) -> None:
-    """The cumulative energy curve with k marked, and the singular values with the kept ones lit."""
+def energy_display(page: Frame, svd: SVD) -> None:
+    """The cumulative energy curve and the singular values; the browser marks k on both."""
     left, right = st.columns(2)
-    left.plotly_chart(
-        shared(
-            energy_figure,
-            svd.s,
-            k,
-            title=page.t("rec.energy.title"),
-            curve_name=page.t("rec.energy.curve"),
-            y_title=page.t("rec.energy.axis"),
-        ),
-        key="energy_chart",
+    with left, slot(ENERGY_CHART):
+        st.plotly_chart(
+            shared(
+                energy_figure,
+                svd.s,
+                title=page.t("rec.energy.title"),
+                curve_name=page.t("rec.energy.curve"),
+                y_title=page.t("rec.energy.axis"),
+            ),
+            key="energy_chart",
+        )
+    with right, slot(SIGMA_CHART):
+        st.plotly_chart(shared(sigma_figure, svd.s, page.t("rec.sigma.title")), key="sigma_chart")
+
+
+def rank_follower(page: Frame, matrix: np.ndarray, svd: SVD, rank: int) -> None:
+    """Every k's numbers and chart marks, for the browser to show at once while k moves."""
+    results = [shared(rank_k, matrix, svd, k) for k in range(1, rank + 1)]
+    spec = rank_follow(
+        results,
+        float(svd.s[0]),
+        page.t,
+        slider=RANK_KEY,
+        prefix=SLOT,
+        energy_chart=ENERGY_CHART,
+        sigma_chart=SIGMA_CHART,
     )
-    sigmas = shared(sigma_figure, svd.s, page.t("rec.sigma.title"), kept=k)
-    right.plotly_chart(sigmas, key="sigma_chart")
+    follow(spec)
 
 
 def layers_display(page: Frame, svd: SVD, k: int, scale: float) -> None:
@@ -245,8 +251,8 @@ def rank_view(page: Frame, source: MatrixSource, svd: SVD, digest: str, rank: in
     )
     panels = reconstruction_panels(matrix, result, titles)
     reconstruction_display(page, digest, panels, scale, live=rank > 1)
-    numbers_display(page, svd, result)
-    energy_display(page, svd, k)
+    numbers_display(page, rank_texts(result, float(svd.s[0]), page.t))
+    energy_display(page, svd)
     layers_display(page, svd, k, scale)
     beat_it(page, matrix, svd, result, panels[1])
     note_box(page, matrix, svd, k)
@@ -286,5 +292,6 @@ self_check(
         Question("rec.quiz.storage", ("b", "a", "c"), "a"),
     ],
 )
-if rank > 1:  # the live heatmaps' factors, outside the fragment: sent once per matrix
+if rank > 1:  # the live views' data, outside the fragment: sent once per matrix
     live_factors("reconstruction_factors", [svd], digest, MATRIX_DTYPE)
+    rank_follower(page, source.matrix, svd, rank)

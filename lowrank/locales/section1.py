@@ -283,8 +283,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "rec.energy.axis": {"zh": "保留的能量", "en": "energy kept"},
     "rec.sigma.title": {
-        "zh": "奇异值（蓝色为保留的）",
-        "en": "Singular values (kept ones in blue)",
+        "zh": "奇异值（淡去的是丢掉的）",
+        "en": "Singular values (the faded ones are dropped)",
     },
     "rec.layers.header": {
         "zh": "Sₖ 是一层层秩 1 矩阵 σᵢuᵢvᵢᵀ 叠起来的",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -29,3 +30,32 @@ def shown_text(app: AppTest) -> str:
     parts += [a.value for kind in (app.info, app.success, app.warning, app.error) for a in kind]
     parts += [f"{m.label}: {m.value}" for m in app.metric]
     return "\n".join(str(part) for part in parts)
+
+
+def follower(app: AppTest, slider: str) -> dict:
+    """The data the page gives its browser-side follower of ``slider`` (lowrank/ui/follow.py)."""
+    for element in app.sidebar:
+        proto = getattr(element, "proto", None)
+        if getattr(proto, "component_name", "") == "lowrank_follow":
+            data = json.loads(proto.json)
+            if data["slider"] == slider:
+                return data
+    raise AssertionError(f"no follower for the slider {slider!r}")
+
+
+def texts_at(data: dict, value: float) -> dict[str, str]:
+    """The follower's texts at a slider value, by container key (as follow.js picks them)."""
+    i = min(data["count"] - 1, max(0, round((value - data["start"]) / data["step"])))
+    return {texts["key"]: texts["sources"][i] for texts in data["texts"]}
+
+
+def assert_follows(app: AppTest, slider: str, value: float) -> dict:
+    """What the browser shows at once for ``value`` is exactly what the page's run drew: every
+    metric value, caption and markdown of the follower is among the run's own. Returns the data."""
+    data = follower(app, slider)
+    values = {m.value for m in app.metric}
+    bodies = {c.value for c in app.caption} | {m.value for m in app.markdown}
+    parts = {texts["key"]: texts["part"] for texts in data["texts"]}
+    for key, source in texts_at(data, value).items():
+        assert source in (values if parts[key] == "value" else bodies), (key, source)
+    return data

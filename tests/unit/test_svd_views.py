@@ -136,13 +136,13 @@ def test_panel_figures_show_the_matrix_with_numbers() -> None:
 def test_sigma_and_energy_figures_match_numpy() -> None:
     s = example("note")
     sigma = np.linalg.svd(s, compute_uv=False)
-    bars = sigma_figure(decompose(s).s, "σ", kept=2)
+    bars = sigma_figure(decompose(s).s, "σ")
     np.testing.assert_allclose(bars.data[0].y, sigma, atol=1e-12)
     assert list(bars.data[0].text[:2]) == ["30.3", "10.7"] and bars.data[0].text[-1] == "0"
-    energy = energy_figure(decompose(s).s, 2, title="t", curve_name="c", y_title="y")
+    energy = energy_figure(decompose(s).s, title="t", curve_name="c", y_title="y")
     kept = np.cumsum(sigma**2) / np.sum(sigma**2)
     np.testing.assert_allclose(energy.data[0].y, 100 * kept, rtol=1e-12)
-    assert energy.layout.shapes[0].x0 == 2
+    assert not energy.layout.shapes  # the same figure at every k: the browser marks k
 
 
 def test_large_matrices_draw_fewer_layers_and_lighter_heatmaps() -> None:
