@@ -60,6 +60,7 @@ class LiveView {
     this.resize.observe(root);
     root.dataset.mode = header.mode;
     root.dataset.digest = header.digest; // which picture is shown (bench/latency.py waits on it)
+    root.dataset.slider = header.slider; // bench/latency.py: the view has caught up when k = target
     this.attach();
   }
 
@@ -113,6 +114,7 @@ class LiveView {
     this.frames += 1;
     this.root.dataset.frames = String(this.frames);
     this.root.dataset.k = String(this.shown);
+    this.root.dataset.target = String(this.target);
     this.root.dataset.ms = (performance.now() - start).toFixed(1); // this redraw's work
     if (this.shown !== this.target) this.schedule();
   }
