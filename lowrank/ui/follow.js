@@ -49,9 +49,11 @@ class Follower {
     this.index = -1;
     this.request = 0;
     this.applied = 0;
-    this.watch = new MutationObserver(() => this.schedule());
+    // Texts are swapped as soon as the slider's value changes (the observer's microtask, before
+    // the browser paints the slider's new position) or a rerun redraws an element.
+    this.watch = new MutationObserver(() => this.apply());
     this.charts = new Map(); // mark → { plot, overlay, resize }
-    this.slider = new MutationObserver(() => this.schedule());
+    this.slider = new MutationObserver(() => this.apply());
     this.poll = setInterval(() => this.attach(), 250);
     root.dataset.slider = data.slider;
     this.attach();
@@ -86,6 +88,7 @@ class Follower {
   }
 
   apply() {
+    cancelAnimationFrame(this.request);
     this.request = 0;
     const i = this.position();
     if (i < 0) return;
