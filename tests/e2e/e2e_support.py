@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -129,3 +130,54 @@ def wait_metric(tab, label: str, value: str, timeout: float = 90_000) -> None:
         arg=[label, value],
         timeout=timeout,
     )
+
+
+class HeldAnswers:
+    """The tab's Streamlit WebSocket routed through Playwright, so that a test can hold the
+    server's answers: whatever changes on screen while they are held, the browser did alone.
+
+    Create it before the tab opens the app; ``hold()`` queues the server's messages, ``release()``
+    delivers the queue in order and lets later ones through.
+    """
+
+    def __init__(self, tab) -> None:
+        self.held = False
+        self.queue: list = []
+        self.sent = 0  # messages from the page to the server
+        self.page_side = None
+        tab.route_web_socket(re.compile(r".*/_stcore/stream"), self._route)
+
+    def _route(self, ws) -> None:
+        server = ws.connect_to_server()
+        self.page_side = ws
+        server.on_message(self._from_server)
+        ws.on_message(lambda message: (self._count_sent(), server.send(message)))
+
+    def _count_sent(self) -> None:
+        self.sent += 1
+
+    def _from_server(self, message) -> None:
+        if self.held:
+            self.queue.append(message)
+        else:
+            self.page_side.send(message)
+
+    def hold(self) -> None:
+        self.held = True
+
+    def release(self) -> None:
+        self.held = False
+        queued, self.queue = self.queue, []
+        for message in queued:
+            self.page_side.send(message)
+
+
+def follower(tab, slider: str) -> dict[str, str]:
+    """The state of the page's browser-side follower of ``slider`` (lowrank/ui/follow.js):
+    ``k`` (the value shown), ``mismatch`` (slots it could not update: should be empty)."""
+    root = tab.locator(f".lr-follow[data-slider='{slider}'][data-applied]")
+    root.wait_for(state="attached", timeout=30_000)
+    return {
+        "k": root.get_attribute("data-k") or "",
+        "mismatch": root.get_attribute("data-mismatch") or "",
+    }
