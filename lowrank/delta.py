@@ -48,8 +48,10 @@ class TruncationCurve:
     def csv(self) -> str:
         """CSV: k, then the accuracy with this layer's or every layer's ΔW truncated to rank k."""
         lines = ["k,accuracy_this_layer,accuracy_all_layers"]
-        lines += [f"{k},{a:.6f},{b:.6f}" for k, a, b in zip(self.ks, self.this_layer,
-                                                          self.all_layers, strict=True)]
+        lines += [
+            f"{k},{a:.6f},{b:.6f}"
+            for k, a, b in zip(self.ks, self.this_layer, self.all_layers, strict=True)
+        ]
         return "\n".join(lines) + "\n"
 
     def clip(self, k: int) -> int:

@@ -71,8 +71,9 @@ def spectra_figure(
 
     Dashed (theory) curves carry no rank-k marker. The right panel marks the 90% line.
     """
-    fig = make_subplots(rows=1, cols=2, subplot_titles=(left_title, right_title),
-                        horizontal_spacing=0.08)
+    fig = make_subplots(
+        rows=1, cols=2, subplot_titles=(left_title, right_title), horizontal_spacing=0.08
+    )
     for curve in curves:
         sp = curve.spectrum
         x = sp.positions()
@@ -81,27 +82,47 @@ def spectra_figure(
         for col, y, fmt in ((1, sp.normalised(), ".3f"), (2, sp.cumulative() * 100, ".1f")):
             fig.add_trace(
                 go.Scatter(
-                    x=x, y=y, mode="lines", line=line, name=curve.label, legendgroup=curve.label,
+                    x=x,
+                    y=y,
+                    mode="lines",
+                    line=line,
+                    name=curve.label,
+                    legendgroup=curve.label,
                     showlegend=col == 1,
                     customdata=np.arange(1, sp.n + 1),
                     hovertemplate=f"i=%{{customdata}} (i/n=%{{x:.3f}}): %{{y:{fmt}}}"
                     f"<extra>{curve.label}</extra>",
                 ),
-                row=1, col=col,
+                row=1,
+                col=col,
             )
             if not curve.dashed:
                 fig.add_trace(
                     go.Scatter(
-                        x=[x[kept - 1]], y=[y[kept - 1]], mode="markers",
-                        marker={"color": curve.colour, "size": 11, "line": {"width": 1.5,
-                                                                           "color": "white"}},
-                        legendgroup=curve.label, showlegend=False,
+                        x=[x[kept - 1]],
+                        y=[y[kept - 1]],
+                        mode="markers",
+                        marker={
+                            "color": curve.colour,
+                            "size": 11,
+                            "line": {"width": 1.5, "color": "white"},
+                        },
+                        legendgroup=curve.label,
+                        showlegend=False,
                         hovertemplate=f"k={kept}: %{{y:{fmt}}}<extra>{curve.label}</extra>",
                     ),
-                    row=1, col=col,
+                    row=1,
+                    col=col,
                 )
-    fig.add_hline(y=TARGET_SHARE * 100, line_dash="dot", line_color="#444", row=1, col=2,
-                  annotation_text=share_label, annotation_position="bottom right")
+    fig.add_hline(
+        y=TARGET_SHARE * 100,
+        line_dash="dot",
+        line_color="#444",
+        row=1,
+        col=2,
+        annotation_text=share_label,
+        annotation_position="bottom right",
+    )
     fig.update_xaxes(title_text=x_title, range=[0, 1.01])
     fig.update_yaxes(range=[0, 1.02], row=1, col=1)
     fig.update_yaxes(range=[0, 101], ticksuffix="%", row=1, col=2)
@@ -127,42 +148,105 @@ def accuracy_figure(
     palette = [COLOURS["delta"], COLOURS["minilm"], COLOURS["mlp"]]
     for (label, acc), colour in zip(curves.items(), palette, strict=False):
         values = np.asarray(acc, dtype=float) * 100
-        fig.add_trace(go.Scatter(
-            x=ks, y=values, mode="lines+markers", name=label, line={"color": colour},
-            marker={"size": 4}, hovertemplate=f"k=%{{x}}: %{{y:.1f}}%<extra>{label}</extra>",
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=ks,
+                y=values,
+                mode="lines+markers",
+                name=label,
+                line={"color": colour},
+                marker={"size": 4},
+                hovertemplate=f"k=%{{x}}: %{{y:.1f}}%<extra>{label}</extra>",
+            )
+        )
     for label, value in references.items():
-        fig.add_hline(y=value * 100, line_dash="dot", line_color="#555",
-                      annotation_text=f"{label}: {value * 100:.1f}%",
-                      annotation_position="bottom right" if value > 0.5 else "top right")
-    fig.add_vline(x=k, line_dash="dash", line_color="#444", annotation_text=f"k = {k}",
-                  annotation_position="bottom right")
+        fig.add_hline(
+            y=value * 100,
+            line_dash="dot",
+            line_color="#555",
+            annotation_text=f"{label}: {value * 100:.1f}%",
+            annotation_position="bottom right" if value > 0.5 else "top right",
+        )
+    fig.add_vline(
+        x=k,
+        line_dash="dash",
+        line_color="#444",
+        annotation_text=f"k = {k}",
+        annotation_position="bottom right",
+    )
     fig.update_xaxes(title_text=x_title, range=[-0.5, x_max + 0.5])
     fig.update_yaxes(title_text=y_title, range=[-2, 104], ticksuffix="%")
     return _finish(fig, title, 380)
 
 
-def _block(x0: float, rows: int, cols: int, cell: float, colour: str, label: str, grid: bool,
-           shapes: list[dict], annotations: list[dict]) -> float:
+def _block(
+    x0: float,
+    rows: int,
+    cols: int,
+    cell: float,
+    colour: str,
+    label: str,
+    grid: bool,
+    shapes: list[dict],
+    annotations: list[dict],
+) -> float:
     """Add a rows×cols matrix drawn as a block from x0 (top at y = 0, its label underneath) to
     ``shapes`` and ``annotations``; return its right edge. Thin sides get a minimum thickness so
     a rank-8 factor of a 4096-wide matrix stays visible."""
     width, height = max(cols * cell, MIN_SIDE), max(rows * cell, MIN_SIDE)
-    shapes.append({"type": "rect", "x0": x0, "x1": x0 + width, "y0": 0, "y1": -height,
-                   "fillcolor": colour, "opacity": 0.35, "line": {"color": colour, "width": 2}})
+    shapes.append(
+        {
+            "type": "rect",
+            "x0": x0,
+            "x1": x0 + width,
+            "y0": 0,
+            "y1": -height,
+            "fillcolor": colour,
+            "opacity": 0.35,
+            "line": {"color": colour, "width": 2},
+        }
+    )
     if grid:
         thin = {"color": colour, "width": 1}
-        shapes += [{"type": "line", "x0": x0, "x1": x0 + width, "y0": -i * cell,
-                    "y1": -i * cell, "line": thin} for i in range(1, rows)]
-        shapes += [{"type": "line", "x0": x0 + j * cell, "x1": x0 + j * cell, "y0": 0,
-                    "y1": -height, "line": thin} for j in range(1, cols)]
-    annotations.append({"x": x0 + width / 2, "y": -height, "yshift": -6, "text": label,
-                        "showarrow": False, "yanchor": "top", "font": {"size": 13}})
+        shapes += [
+            {
+                "type": "line",
+                "x0": x0,
+                "x1": x0 + width,
+                "y0": -i * cell,
+                "y1": -i * cell,
+                "line": thin,
+            }
+            for i in range(1, rows)
+        ]
+        shapes += [
+            {
+                "type": "line",
+                "x0": x0 + j * cell,
+                "x1": x0 + j * cell,
+                "y0": 0,
+                "y1": -height,
+                "line": thin,
+            }
+            for j in range(1, cols)
+        ]
+    annotations.append(
+        {
+            "x": x0 + width / 2,
+            "y": -height,
+            "yshift": -6,
+            "text": label,
+            "showarrow": False,
+            "yanchor": "top",
+            "font": {"size": 13},
+        }
+    )
     return x0 + width
 
 
-def blocks_figure(d: int, k: int, r: int, *, title: str, delta_label: str, a_label: str,
-                  b_label: str) -> go.Figure:
+def blocks_figure(
+    d: int, k: int, r: int, *, title: str, delta_label: str, a_label: str, b_label: str
+) -> go.Figure:
     """ΔW (d×k) = A (d×r) × B (r×k) drawn as blocks; cell by cell when every side is small,
     else to scale with the longest side LARGE_SIDE units long.
 
@@ -177,100 +261,198 @@ def blocks_figure(d: int, k: int, r: int, *, title: str, delta_label: str, a_lab
     tallest = max(d * cell, MIN_SIDE)
     shapes: list[dict] = []
     annotations: list[dict] = []
-    x = _block(0.0, d, k, cell, COLOURS["full"],
-               delta_label.format(rows=d, cols=k, count=models.full_cost(d, k)), grid,
-               shapes, annotations)
+    x = _block(
+        0.0,
+        d,
+        k,
+        cell,
+        COLOURS["full"],
+        delta_label.format(rows=d, cols=k, count=models.full_cost(d, k)),
+        grid,
+        shapes,
+        annotations,
+    )
     for sign, (rows, cols, count, label, colour) in zip(
         ("=", "×"),
         ((d, r, a_count, a_label, COLOURS["a"]), (r, k, b_count, b_label, COLOURS["b"])),
         strict=True,
     ):
-        annotations.append({"x": x + gap / 2, "y": -tallest / 2, "text": sign,
-                            "showarrow": False, "font": {"size": 26}})
-        x = _block(x + gap, rows, cols, cell, colour,
-                   label.format(rows=rows, cols=cols, count=count), grid, shapes, annotations)
+        annotations.append(
+            {
+                "x": x + gap / 2,
+                "y": -tallest / 2,
+                "text": sign,
+                "showarrow": False,
+                "font": {"size": 26},
+            }
+        )
+        x = _block(
+            x + gap,
+            rows,
+            cols,
+            cell,
+            colour,
+            label.format(rows=rows, cols=cols, count=count),
+            grid,
+            shapes,
+            annotations,
+        )
     label_room = 0.45 * tallest + 1.5
-    fig = go.Figure(layout={
-        "shapes": shapes,
-        "annotations": annotations,
-        "xaxis": {"visible": False, "range": [-0.8, x + 0.8]},
-        "yaxis": {"visible": False, "range": [-tallest - label_room, 0.5], "scaleanchor": "x"},
-        "plot_bgcolor": "white",
-        "showlegend": False,
-    })
+    fig = go.Figure(
+        layout={
+            "shapes": shapes,
+            "annotations": annotations,
+            "xaxis": {"visible": False, "range": [-0.8, x + 0.8]},
+            "yaxis": {"visible": False, "range": [-tallest - label_room, 0.5], "scaleanchor": "x"},
+            "plot_bgcolor": "white",
+            "showlegend": False,
+        }
+    )
     return _finish(fig, title, 380)
 
 
-def cost_figure(d: int, k: int, r: int, *, title: str, x_title: str, y_title: str,
-                full_label: str, lora_label: str, break_even_label: str) -> go.Figure:
+def cost_figure(
+    d: int,
+    k: int,
+    r: int,
+    *,
+    title: str,
+    x_title: str,
+    y_title: str,
+    full_label: str,
+    lora_label: str,
+    break_even_label: str,
+) -> go.Figure:
     """Numbers stored against r: LoRA's r(d + k) and the full dk, crossing at r = dk/(d + k)."""
     ranks = np.arange(0, min(d, k) + 1)
     cost = models.cost_curve(d, k, ranks)
     full = models.full_cost(d, k)
     fig = go.Figure()
-    fig.add_trace(go.Scatter(x=ranks, y=cost, mode="lines+markers" if ranks.size <= 40 else "lines",
-                             name=lora_label, line={"color": COLOURS["a"]},
-                             hovertemplate="r=%{x}: %{y:,}<extra></extra>"))
-    fig.add_trace(go.Scatter(x=[0, ranks[-1]], y=[full, full], mode="lines", name=full_label,
-                             line={"color": COLOURS["full"], "dash": "dash"},
-                             hovertemplate=f"d·k = {full:,}<extra></extra>"))
-    fig.add_trace(go.Scatter(x=[r], y=[int(cost[r])], mode="markers", showlegend=False,
-                             marker={"size": 12, "color": COLOURS["a"]},
-                             hovertemplate="r=%{x}: %{y:,}<extra></extra>"))
+    fig.add_trace(
+        go.Scatter(
+            x=ranks,
+            y=cost,
+            mode="lines+markers" if ranks.size <= 40 else "lines",
+            name=lora_label,
+            line={"color": COLOURS["a"]},
+            hovertemplate="r=%{x}: %{y:,}<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[0, ranks[-1]],
+            y=[full, full],
+            mode="lines",
+            name=full_label,
+            line={"color": COLOURS["full"], "dash": "dash"},
+            hovertemplate=f"d·k = {full:,}<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[r],
+            y=[int(cost[r])],
+            mode="markers",
+            showlegend=False,
+            marker={"size": 12, "color": COLOURS["a"]},
+            hovertemplate="r=%{x}: %{y:,}<extra></extra>",
+        )
+    )
     break_even = models.break_even_rank(d, k)
-    fig.add_vline(x=break_even, line_dash="dot", line_color="#444",
-                  annotation_text=break_even_label,
-                  annotation_position="top left" if break_even > ranks[-1] / 2 else "top right")
+    fig.add_vline(
+        x=break_even,
+        line_dash="dot",
+        line_color="#444",
+        annotation_text=break_even_label,
+        annotation_position="top left" if break_even > ranks[-1] / 2 else "top right",
+    )
     fig.update_xaxes(title_text=x_title, range=[0, ranks[-1] * 1.02 + 0.1])
     fig.update_yaxes(title_text=y_title, rangemode="tozero")
     return _finish(fig, title, 360)
 
 
-def shares_figure(rows: Sequence[models.ShareRow], *, model_names: Mapping[str, str],
-                  set_names: Mapping[str, str], band: tuple[float, float], band_label: str,
-                  title: str, x_title: str) -> go.Figure:
+def shares_figure(
+    rows: Sequence[models.ShareRow],
+    *,
+    model_names: Mapping[str, str],
+    set_names: Mapping[str, str],
+    band: tuple[float, float],
+    band_label: str,
+    title: str,
+    x_title: str,
+) -> go.Figure:
     """Every model × targets × rank share (%) on a log axis, one row per model with the target
     sets side by side, and the note's band shaded."""
     fig = go.Figure()
-    fig.add_vrect(x0=band[0] * 100, x1=band[1] * 100, fillcolor="#ffdd57", opacity=0.3,
-                  line_width=0)
-    fig.add_annotation(x=np.log10(np.sqrt(band[0] * band[1]) * 100), y=1.0, yref="paper",
-                       yanchor="bottom", text=band_label, showarrow=False)
+    fig.add_vrect(
+        x0=band[0] * 100, x1=band[1] * 100, fillcolor="#ffdd57", opacity=0.3, line_width=0
+    )
+    fig.add_annotation(
+        x=np.log10(np.sqrt(band[0] * band[1]) * 100),
+        y=1.0,
+        yref="paper",
+        yanchor="bottom",
+        text=band_label,
+        showarrow=False,
+    )
     order = {key: i for i, key in enumerate(model_names)}
     symbols = ["circle", "diamond", "square"]
     offsets = np.linspace(-0.25, 0.25, len(set_names))
-    for (set_key, set_name), symbol, offset in zip(set_names.items(), symbols, offsets,
-                                                   strict=False):
+    for (set_key, set_name), symbol, offset in zip(
+        set_names.items(), symbols, offsets, strict=False
+    ):
         chosen = [row for row in rows if row.target_set == set_key]
-        fig.add_trace(go.Scatter(
-            x=[row.share * 100 for row in chosen],
-            y=[order[row.model] + offset for row in chosen],
-            mode="markers+text", name=set_name, marker={"symbol": symbol, "size": 9},
-            text=[str(row.r) for row in chosen], textposition="middle right",
-            textfont={"size": 9},
-            customdata=[[model_names[row.model], row.r, row.trainable] for row in chosen],
-            hovertemplate="%{customdata[0]}, r=%{customdata[1]}: %{customdata[2]:,} = "
-            "%{x:.4f}%<extra>" + set_name + "</extra>",
-        ))
-    fig.update_xaxes(type="log", title_text=x_title, ticksuffix="%", dtick=1,
-                     tickformat="~g")
-    fig.update_yaxes(tickvals=list(order.values()), ticktext=list(model_names.values()),
-                     autorange="reversed", showgrid=False)
+        fig.add_trace(
+            go.Scatter(
+                x=[row.share * 100 for row in chosen],
+                y=[order[row.model] + offset for row in chosen],
+                mode="markers+text",
+                name=set_name,
+                marker={"symbol": symbol, "size": 9},
+                text=[str(row.r) for row in chosen],
+                textposition="middle right",
+                textfont={"size": 9},
+                customdata=[[model_names[row.model], row.r, row.trainable] for row in chosen],
+                hovertemplate="%{customdata[0]}, r=%{customdata[1]}: %{customdata[2]:,} = "
+                "%{x:.4f}%<extra>" + set_name + "</extra>",
+            )
+        )
+    fig.update_xaxes(type="log", title_text=x_title, ticksuffix="%", dtick=1, tickformat="~g")
+    fig.update_yaxes(
+        tickvals=list(order.values()),
+        ticktext=list(model_names.values()),
+        autorange="reversed",
+        showgrid=False,
+    )
     return _finish(fig, title, 460)
 
 
-def memory_figure(full: models.Memory, lora: models.Memory, *, title: str, full_label: str,
-                  lora_label: str, part_labels: Sequence[str], unit: str) -> go.Figure:
+def memory_figure(
+    full: models.Memory,
+    lora: models.Memory,
+    *,
+    title: str,
+    full_label: str,
+    lora_label: str,
+    part_labels: Sequence[str],
+    unit: str,
+) -> go.Figure:
     """Stacked bars: weights, gradients and optimizer state (GB) for full fine-tuning and LoRA."""
     fig = go.Figure()
     parts = ("weights", "gradients", "optimizer")
     palette = ("#9ecae1", "#fdae6b", "#d62728")
     for part, label, colour in zip(parts, part_labels, palette, strict=True):
         values = [getattr(full, part) / 1e9, getattr(lora, part) / 1e9]
-        fig.add_trace(go.Bar(
-            y=[full_label, lora_label], x=values, orientation="h", name=label,
-            marker_color=colour, hovertemplate=f"%{{x:,.2f}} {unit}<extra>{label}</extra>",
-        ))
+        fig.add_trace(
+            go.Bar(
+                y=[full_label, lora_label],
+                x=values,
+                orientation="h",
+                name=label,
+                marker_color=colour,
+                hovertemplate=f"%{{x:,.2f}} {unit}<extra>{label}</extra>",
+            )
+        )
     fig.update_layout(barmode="stack", legend={"traceorder": "normal"})
     fig.update_xaxes(title_text=unit, rangemode="tozero")
     return _finish(fig, title, 260)

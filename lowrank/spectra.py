@@ -76,8 +76,15 @@ class Spectrum:
     def summary(self, k: int, share: float = TARGET_SHARE) -> Summary:
         """The numbers the comparison table shows for this matrix at rank k."""
         k90 = self.k_for(share)
-        return Summary(self.shape, self.n, self.numerical_rank(), min(max(int(k), 0), self.n),
-                       self.energy_at(k), k90, k90 / self.n)
+        return Summary(
+            self.shape,
+            self.n,
+            self.numerical_rank(),
+            min(max(int(k), 0), self.n),
+            self.energy_at(k),
+            k90,
+            k90 / self.n,
+        )
 
 
 @dataclass(frozen=True)
@@ -180,8 +187,9 @@ def spectra_csv(spectra: Iterable[tuple[str, Spectrum]]) -> str:
     """CSV of labelled spectra: one row per singular value with its normalised and kept energy."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["matrix", "rows", "cols", "i", "i_over_n", "sigma", "sigma_over_sigma1",
-                     "energy_kept"])
+    writer.writerow(
+        ["matrix", "rows", "cols", "i", "i_over_n", "sigma", "sigma_over_sigma1", "energy_kept"]
+    )
     for label, sp in spectra:
         for i, (x, s, s1, e) in enumerate(
             zip(sp.positions(), sp.s, sp.normalised(), sp.cumulative(), strict=True), start=1

@@ -125,8 +125,7 @@ st.dataframe(
     key="spectra_table",
 )
 st.caption(page.t("s2.why.k_clipped"))
-st.info(page.t("s2.why.full_rank_note", rank=summaries["delta"].numerical_rank, n=dw.n),
-        icon="🔎")
+st.info(page.t("s2.why.full_rank_note", rank=summaries["delta"].numerical_rank, n=dw.n), icon="🔎")
 st.caption(
     page.t(
         "s2.why.init_caution",

@@ -17,7 +17,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "different sizes share one chart.",
     },
     "s2.why.setup": {"zh": "设置", "en": "Setup"},
-    "s2.why.shift": {"zh": "任务：预训练的数字 → 微调的数字", "en": "Task: pretraining digits → fine-tuning digits"},
+    "s2.why.shift": {
+        "zh": "任务：预训练的数字 → 微调的数字",
+        "en": "Task: pretraining digits → fine-tuning digits",
+    },
     "s2.shift.low_high": {"zh": "0–4 → 5–9", "en": "0–4 → 5–9"},
     "s2.shift.even_odd": {"zh": "偶数 → 奇数", "en": "even → odd"},
     "s2.shift.rotate": {"zh": "0–9 → 旋转 90° 的 0–9", "en": "0–9 → 0–9 turned by 90°"},
@@ -110,8 +113,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "它需要 {k90} 个方向才能保留 90% 的能量：这就是“满秩、谱平坦”的样子。",
         "en": "A random {m}×{n} Gaussian matrix (entries of variance 1) has its singular values spread "
         "over [|√m − √n|, √m + √n] = [{lo}, {hi}] (Marchenko–Pastur); the one on this page spans "
-        "[{smin}, {smax}]. It needs {k90} directions for 90% of its energy: that is what \"full rank, "
-        "flat spectrum\" looks like.",
+        '[{smin}, {smax}]. It needs {k90} directions for 90% of its energy: that is what "full rank, '
+        'flat spectrum" looks like.',
     },
     "s2.why.accuracy_header": {
         "zh": "只用 ΔW 的前 k 个方向，微调后的模型还好用吗？",
@@ -162,7 +165,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(3) “信息”准确地说是能量 Σσᵢ²（平方 Frobenius 范数）的占比。论文实际报告的是下面这些。",
         "en": "The direction is right, with three corrections: (1) these are singular values, not "
         "eigenvalues; (2) the LoRA paper (Hu et al., 2021, arXiv:2106.09685) does not report "
-        "\"the top 10–20 hold over 90%\"; (3) \"information\" is, precisely, the share of the energy "
+        '"the top 10–20 hold over 90%"; (3) "information" is, precisely, the share of the energy '
         "Σσᵢ² (the squared Frobenius norm). What the paper does report is below.",
     },
     "s2.why.paper": {
@@ -176,8 +179,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "来源：Hu et al., 2021, *LoRA: Low-Rank Adaptation of Large Language Models*, "
         "arXiv:2106.09685，表 6、表 7 与第 7 节。",
         "en": "- **Table 6** (GPT-3, LoRA on W_q and W_v): r = 1, 2, 4, 8, 64 give WikiSQL "
-        "73.4 / 73.3 / 73.7 / 73.8 / 73.5 and MNLI-m 91.3 / 91.4 / 91.3 / 91.6 / 91.4: \"a rank as "
-        "small as one suffices\".\n"
+        '73.4 / 73.3 / 73.7 / 73.8 / 73.5 and MNLI-m 91.3 / 91.4 / 91.3 / 91.6 / 91.4: "a rank as '
+        'small as one suffices".\n'
         "- **Section 7 / Table 7** (layer 48, W_q): ‖ΔW_q‖_F = 6.91 for r = 4 against ‖W_q‖_F = 61.95; "
         "the amplification factor ‖ΔW‖_F / ‖Uᵀ W Vᵀ‖_F is about 21.5 for r = 4 and about 2 for "
         "r = 64: ΔW amplifies directions that W does not emphasise.\n"
@@ -260,16 +263,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "ΔW = A × B：每个小格是一个要训练的数",
         "en": "ΔW = A × B: each cell is one number to train",
     },
-    "s2.par.block_delta": {"zh": "<b>ΔW</b><br>{rows}×{cols}<br>= {count:,}", "en": "<b>ΔW</b><br>{rows}×{cols}<br>= {count:,}"},
-    "s2.par.block_a": {"zh": "<b>A</b><br>{rows}×{cols}<br>= {count:,}", "en": "<b>A</b><br>{rows}×{cols}<br>= {count:,}"},
-    "s2.par.block_b": {"zh": "<b>B</b><br>{rows}×{cols}<br>= {count:,}", "en": "<b>B</b><br>{rows}×{cols}<br>= {count:,}"},
+    "s2.par.block_delta": {
+        "zh": "<b>ΔW</b><br>{rows}×{cols}<br>= {count:,}",
+        "en": "<b>ΔW</b><br>{rows}×{cols}<br>= {count:,}",
+    },
+    "s2.par.block_a": {
+        "zh": "<b>A</b><br>{rows}×{cols}<br>= {count:,}",
+        "en": "<b>A</b><br>{rows}×{cols}<br>= {count:,}",
+    },
+    "s2.par.block_b": {
+        "zh": "<b>B</b><br>{rows}×{cols}<br>= {count:,}",
+        "en": "<b>B</b><br>{rows}×{cols}<br>= {count:,}",
+    },
     "s2.par.m_full": {"zh": "ΔW（完整）", "en": "ΔW (full)"},
     "s2.par.m_a": {"zh": "A（d×r）", "en": "A (d×r)"},
     "s2.par.m_b": {"zh": "B（r×k）", "en": "B (r×k)"},
     "s2.par.m_total": {"zh": "A + B", "en": "A + B"},
     "s2.par.typo": {
         "zh": "笔记原文写的是“A是5×2矩阵 10 个参数, A是2×4矩阵 8 个参数”——第二个 A 是笔误，2×4 的那个因子是 B。",
-        "en": "The note writes \"A是5×2矩阵 10 个参数, A是2×4矩阵 8 个参数\" (A twice): the second A is a "
+        "en": 'The note writes "A是5×2矩阵 10 个参数, A是2×4矩阵 8 个参数" (A twice): the second A is a '
         "typo; the 2×4 factor is B.",
     },
     "s2.par.try_header": {"zh": "换成任意大小试试", "en": "Try any size"},
@@ -330,7 +342,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "s2.par.col_module": {"zh": "矩阵", "en": "matrix"},
     "s2.par.col_shape": {"zh": "形状 d_out×d_in", "en": "shape d_out×d_in"},
     "s2.par.col_full": {"zh": "完整参数（每层）", "en": "full parameters (per layer)"},
-    "s2.par.col_lora": {"zh": "LoRA 参数 r(d_in+d_out)（每层）", "en": "LoRA r(d_in+d_out) (per layer)"},
+    "s2.par.col_lora": {
+        "zh": "LoRA 参数 r(d_in+d_out)（每层）",
+        "en": "LoRA r(d_in+d_out) (per layer)",
+    },
     "s2.par.col_chosen": {"zh": "加 LoRA", "en": "adapted"},
     "s2.par.exact": {
         "zh": "精确值：模型 {total} 个参数，LoRA 训练 {trainable} 个。",
@@ -348,7 +363,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "gives {computed} parameters; the paper reports {reported} ({source}), which the shares on "
         "this page use. The {gap} gap is not explained by the published configuration.",
     },
-    "s2.par.memory_header": {"zh": "训练时的显存与检查点大小", "en": "Training memory and checkpoint size"},
+    "s2.par.memory_header": {
+        "zh": "训练时的显存与检查点大小",
+        "en": "Training memory and checkpoint size",
+    },
     "s2.par.memory_title": {
         "zh": "训练显存估计：权重 + 梯度 + Adam 状态",
         "en": "Training memory estimate: weights + gradients + Adam state",
@@ -362,7 +380,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "s2.par.m_memory_full": {"zh": "全量微调显存", "en": "full fine-tuning memory"},
     "s2.par.m_memory_lora": {"zh": "LoRA 显存", "en": "LoRA memory"},
     "s2.par.m_ckpt_full": {"zh": "全量微调检查点", "en": "full fine-tuning checkpoint"},
-    "s2.par.m_ckpt_lora": {"zh": "LoRA 检查点（只存 A、B）", "en": "LoRA checkpoint (A and B only)"},
+    "s2.par.m_ckpt_lora": {
+        "zh": "LoRA 检查点（只存 A、B）",
+        "en": "LoRA checkpoint (A and B only)",
+    },
     "s2.par.memory_caption": {
         "zh": "估计值：不含激活值和框架开销。每个参数的字节数——权重 {w} B；每个可训练参数另加梯度 {g} B、"
         "Adam 状态 {adam} B（两个矩估计{master}）。LoRA 时冻结的模型只占权重，梯度和 Adam 状态只给 A、B。",
@@ -384,7 +405,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "s2.par.range_header": {
         "zh": "笔记里的“0.01%～3%”是从哪来的？",
-        "en": "Where does the note's \"0.01%–3%\" come from?",
+        "en": 'Where does the note\'s "0.01%–3%" come from?',
     },
     "s2.par.range_text": {
         "zh": "把 {n_models} 个模型 × 3 种目标矩阵组合 × 秩 r ∈ {{{ranks}}} 全部算一遍（共 {n_rows} 种配置）："
@@ -452,7 +473,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "再多一阶，A + B 就比 ΔW 本身还大。“0.01%～3%”不是某篇论文的数字，而是常见设置的大致范围："
         "具体多少取决于模型大小、给哪些矩阵加 LoRA 和 r（见上面的图）。",
         "en": "The 2×4 factor with 8 parameters is B, not A. 20 → 18 saves only 2 because r = 2 sits just "
-        "below the break-even rank; one rank more and A + B would be larger than ΔW itself. \"0.01%–3%\" "
+        'below the break-even rank; one rank more and A + B would be larger than ΔW itself. "0.01%–3%" '
         "is not a figure from a paper but the rough range of common settings: the share depends on the "
         "model's size, the matrices adapted and r (see the chart above).",
     },

