@@ -8,8 +8,9 @@ of its slider, what the slider changes on screen:
 - :class:`Texts`: the markdown source of one element at each position (a metric's value, a
   caption, a sentence), exactly as the page passes it to Streamlit at that position;
 - :class:`Mark`: a position marked on one of the page's Plotly charts (a line at x, a dot at
-  (x, y), a label, optionally the kept range shaded), the chart itself being the same for every
-  position.
+  (x, y), a label, optionally the dropped range faded), the chart itself being the same for every
+  position;
+- :class:`Pictures`: a small picture per position (an SVG ``data:`` URL) for one ``st.image``.
 
 The browser (``lowrank/ui/follow.py`` and ``follow.js``) swaps the texts and moves the marks as
 soon as the slider's value changes, while it is dragged or moved with the keyboard; the rerun
@@ -23,6 +24,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
+from urllib.parse import quote
 
 T = TypeVar("T")
 
@@ -65,6 +67,21 @@ class Texts:
 
 
 @dataclass(frozen=True)
+class Pictures:
+    """One ``st.image`` at every position: ``key`` is the ``st.container`` around it, ``sources``
+    the picture at each position as a URL the browser can show at once (a ``data:`` URL, e.g. a
+    small SVG made by :func:`svg_data_url`). The page shows the same picture at its position."""
+
+    key: str
+    sources: tuple[str, ...]
+
+
+def svg_data_url(svg: str) -> str:
+    """An SVG document as a ``data:`` URL (percent-encoded UTF-8: smaller than base64)."""
+    return "data:image/svg+xml;charset=utf-8," + quote(svg, safe=" =:/;,'()-.<>_")
+
+
+@dataclass(frozen=True)
 class Mark:
     """A slider position drawn on the Plotly chart whose ``st.container`` key is ``chart``.
 
@@ -89,12 +106,13 @@ class Follow:
     positions: Positions
     texts: tuple[Texts, ...] = field(default=())
     marks: tuple[Mark, ...] = field(default=())
+    pictures: tuple[Pictures, ...] = field(default=())
 
     def __post_init__(self) -> None:
         count = self.positions.count
-        for texts in self.texts:
+        for texts in (*self.texts, *self.pictures):
             if len(texts.sources) != count:
-                raise ValueError(f"{texts.key}: {len(texts.sources)} texts for {count} positions")
+                raise ValueError(f"{texts.key}: {len(texts.sources)} sources for {count} positions")
         for mark in self.marks:
             for name in ("x", "y", "label"):
                 size = len(getattr(mark, name))
@@ -129,6 +147,7 @@ class Follow:
                 }
                 for m in self.marks
             ],
+            "pictures": [{"key": p.key, "sources": list(p.sources)} for p in self.pictures],
         }
 
 

@@ -68,9 +68,14 @@ class Follower {
       this.slider.observe(input, { attributes: true, attributeFilter: ["value", "aria-valuetext"] });
     }
     this.watch.disconnect();
-    for (const { key } of this.data.texts) {
+    for (const { key } of [...this.data.texts, ...(this.data.pictures ?? [])]) {
       const element = document.querySelector(`.st-key-${key}`);
-      if (element) this.watch.observe(element, { subtree: true, characterData: true, childList: true });
+      if (element) {
+        this.watch.observe(element, {
+          subtree: true, characterData: true, childList: true, attributes: true,
+          attributeFilter: ["src"],
+        });
+      }
     }
     this.schedule();
   }
@@ -108,6 +113,11 @@ class Follower {
       nodes.forEach((node, j) => {
         if (node.nodeValue.trim() !== wanted[j]) node.nodeValue = wanted[j];
       });
+    }
+    for (const { key, sources } of this.data.pictures ?? []) {
+      const image = document.querySelector(`.st-key-${key} img`);
+      if (!image) mismatched.push(key);
+      else if (image.getAttribute("src") !== sources[i]) image.setAttribute("src", sources[i]);
     }
     this.data.marks.forEach((mark) => this.drawMark(mark, i));
     this.index = i;

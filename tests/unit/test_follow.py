@@ -8,7 +8,7 @@ import pytest
 from lowrank import i18n
 from lowrank.analysis import rank_k
 from lowrank.examples import example
-from lowrank.follow import Follow, Mark, Positions, Texts, over
+from lowrank.follow import Follow, Mark, Pictures, Positions, Texts, over, svg_data_url
 from lowrank.svd import decompose
 from lowrank.svd_views import rank_follow, rank_texts
 
@@ -65,3 +65,18 @@ def test_reconstruction_follow_is_the_page_texts_and_numpy_marks() -> None:
     np.testing.assert_allclose(energy.y, 100 * kept[:rank], rtol=1e-12)
     assert energy.x == (1.0, 2.0, 3.0, 4.0) and energy.label[2] == "k = 3"
     assert bars.band and bars.x == (1.5, 2.5, 3.5, 4.5)  # between the last kept and first dropped
+
+
+def test_pictures_are_checked_and_svg_urls_decode_back() -> None:
+    from urllib.parse import unquote
+
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg"><rect fill="#cfe3f7"/><text>r = 2 秩</text></svg>'
+    )
+    url = svg_data_url(svg)
+    assert url.startswith("data:image/svg+xml;charset=utf-8,") and "#" not in url
+    assert unquote(url.split(",", 1)[1]) == svg
+    with pytest.raises(ValueError, match="1 sources for 2"):
+        Follow("r", Positions(1, 1, 2), pictures=(Pictures("p", (url,)),))
+    spec = Follow("r", Positions(1, 1, 2), pictures=(Pictures("p", (url, url)),))
+    assert spec.data()["pictures"] == [{"key": "p", "sources": [url, url]}]
