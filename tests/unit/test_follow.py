@@ -25,7 +25,7 @@ def test_positions_map_slider_values_and_clip() -> None:
 
 def test_follow_checks_lengths_and_finite_marks() -> None:
     three = Positions(1, 1, 3)
-    with pytest.raises(ValueError, match="2 texts for 3"):
+    with pytest.raises(ValueError, match="2 sources for 3"):
         Follow("k", three, texts=(Texts("a", ("1", "2")),))
     with pytest.raises(ValueError, match="values of y"):
         Follow("k", three, marks=(Mark("c", (1.0, 2.0, 3.0), y=(1.0,)),))
