@@ -1,18 +1,23 @@
-"""Plotly figures for the LoRA training page. They return figures, so tests can inspect them.
+"""Plotly figures and rank texts for the LoRA training page, returned so tests can inspect them.
 
 Labels come in already translated (the core knows no language); numbers come from lowrank.lora.
+What the rank slider changes at the top of the page (the sizes of B and A, the scale, the trained
+numbers) is text, given for every rank at once (:func:`rank_follow`) so the browser can swap it
+while the slider moves; the note's diagram itself writes r as a letter and does not change.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from lowrank.figures import FONT
-from lowrank.lora import ComparisonRow
+from lowrank.finetune import MLP
+from lowrank.follow import Follow, Positions, Texts
+from lowrank.lora import ComparisonRow, budget, scaling
 
 LOSS_COLOUR = "#d62728"
 SERIES_COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e")
@@ -231,11 +236,13 @@ def line_chart(
     return _layout(fig, title, 330)
 
 
-def lora_diagram(d: int, k: int, r: int, scale_text: str, labels: Mapping[str, str]) -> go.Figure:
+def lora_diagram(d: int, k: int, scale_text: str, labels: Mapping[str, str]) -> go.Figure:
     """The note's picture: x runs through the frozen W and, beside it, through B then A; both add.
 
     `labels` holds "frozen", "trained", "zero", "random" and "title"; `scale_text` is the
-    factor on the side path ("×α/r = 2"); sizes are printed on the boxes.
+    factor on the side path ("× α/r", :func:`scale_symbol`). Sizes are printed on the boxes, with
+    the rank as the letter r (B r×k, A d×r): the same picture for every r, whose numbers the
+    caption under it gives (:func:`rank_texts`).
     """
     fig = go.Figure()
 
@@ -277,8 +284,8 @@ def lora_diagram(d: int, k: int, r: int, scale_text: str, labels: Mapping[str, s
 
     box(0.0, 0.8, 1.6, 2.4, "#ffffff", f"x<br>{k}")
     box(1.3, 5.5, 2.7, 3.9, "#dadce0", f"<b>W</b>  {d}×{k}<br>{labels['frozen']} 🔒")
-    box(1.3, 3.2, 0.5, 1.5, "#fde2c6", f"<b>B</b><br>{r}×{k}")
-    box(3.6, 5.5, 0.5, 1.5, "#cfe3f7", f"<b>A</b><br>{d}×{r}")
+    box(1.3, 3.2, 0.5, 1.5, "#fde2c6", f"<b>B</b><br>r×{k}")
+    box(3.6, 5.5, 0.5, 1.5, "#cfe3f7", f"<b>A</b><br>{d}×r")
     box(5.85, 7.45, 0.65, 1.35, "#ffffff", scale_text)
     box(7.8, 8.35, 1.72, 2.28, "#ffffff", "+")
     box(8.8, 9.7, 1.6, 2.4, "#ffffff", f"h<br>{d}")
@@ -302,3 +309,68 @@ def lora_diagram(d: int, k: int, r: int, scale_text: str, labels: Mapping[str, s
     fig.update_yaxes(visible=False, range=[-0.55, 4.1])
     fig.update_layout(plot_bgcolor="white", showlegend=False)
     return _layout(fig, labels["title"], 300)
+
+
+def scale_symbol(rslora: bool) -> str:
+    """The factor in front of A×B in letters: α/r, or α/√r with rsLoRA."""
+    return "α/√r" if rslora else "α/r"
+
+
+def scale_worked(alpha: float, rank: int, rslora: bool) -> str:
+    """The factor at one rank, worked out: "α/r = 8/4 = 2" (rsLoRA: "α/√r = 8/√4 = 4")."""
+    root = "√" if rslora else ""
+    return f"{scale_symbol(rslora)} = {alpha:g}/{root}{rank} = {scaling(alpha, rank, rslora):.3g}"
+
+
+def rank_texts(
+    base: MLP,
+    layers: Sequence[int],
+    shown: int,
+    rank: int,
+    alpha: float,
+    rslora: bool,
+    t: Callable[..., str],
+) -> dict[str, str]:
+    """What the rank changes at the top of the training page, at one rank (``t`` translates).
+
+    "shapes": the caption under the note's diagram, the sizes of B (r×k) and A (d×r) of the shown
+    layer (0-based ``shown``, W being d×k) and the scale at this r; "budget": the numbers LoRA
+    trains on ``layers`` (0-based) against full fine-tuning of those layers.
+    """
+    d, k = base.weights[shown].shape
+    trained = budget(base, layers, rank)
+    return {
+        "shapes": t(
+            "training.diagram.shapes", r=rank, d=d, k=k, scale=scale_worked(alpha, rank, rslora)
+        ),
+        "budget": t(
+            "training.budget",
+            lora=f"{trained.lora:,}",
+            full=f"{trained.full:,}",
+            share=f"{trained.share:.1%}",
+            total=f"{base.n_params:,}",
+        ),
+    }
+
+
+def rank_follow(
+    base: MLP,
+    layers: Sequence[int],
+    shown: int,
+    ranks: Sequence[int],
+    alpha: float,
+    rslora: bool,
+    t: Callable[..., str],
+    *,
+    slider: str,
+    prefix: str,
+) -> Follow:
+    """:func:`rank_texts` at every rank of the slider ``slider`` (an ``st.select_slider`` over
+    ``ranks``, so its positions are the option indices 0…len(ranks) − 1), each name in the
+    container ``prefix + name``."""
+    rows = [rank_texts(base, layers, shown, r, alpha, rslora, t) for r in ranks]
+    return Follow(
+        slider,
+        Positions(0, 1, len(ranks)),
+        texts=tuple(Texts(prefix + name, tuple(row[name] for row in rows)) for name in rows[0]),
+    )

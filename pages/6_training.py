@@ -11,12 +11,17 @@ from lowrank import finetune, i18n, lora
 from lowrank import training_figures as tf
 from lowrank.ui import training_loaders as load
 from lowrank.ui import widgets
+from lowrank.ui.follow import follow, slot
 from lowrank.ui.frame import Frame, frame
 
 page = frame("training")
 t = page.t
 
 RANKS = (1, 2, 4, 8, 16, 32)
+#: The rank slider's key (``?r=``), and the prefix of the containers whose texts follow it at once
+#: in the browser (lowrank/ui/follow.py): the caption under the diagram and the budget line.
+RANK_KEY = "r"
+SLOT = "tr_"
 ALPHAS = (1, 2, 4, 8, 16, 32, 64)
 LRS = (0.001, 0.003, 0.01, 0.03, 0.1)
 LAYERS = tuple(range(1, len(finetune.LAYER_SIZES)))  # 1-based on screen, 0-based in the core
@@ -31,11 +36,6 @@ def layer_name(i: int) -> str:
     """Layer i (1-based) with W's shape, the same in both languages (so it can sit in the URL)."""
     n_out, n_in = finetune.LAYER_SIZES[i], finetune.LAYER_SIZES[i - 1]
     return f"W{i} {n_out}×{n_in}"
-
-
-def scale_text(settings: load.Settings) -> str:
-    value = lora.scaling(settings.alpha, settings.rank, settings.rslora)
-    return f"α/√r = {value:.3g}" if settings.rslora else f"α/r = {value:.3g}"
 
 
 def read_settings(page: Frame) -> load.Settings:
@@ -67,9 +67,9 @@ def read_settings(page: Frame) -> load.Settings:
                 st.warning(t("training.no_layers"), icon="⚠️")
                 chosen = list(LAYERS)
         with middle:
-            widgets.check_query_param(page, "r", widgets.is_one_of([str(r) for r in RANKS]))
+            widgets.check_query_param(page, RANK_KEY, widgets.is_one_of([str(r) for r in RANKS]))
             rank = st.select_slider(
-                t("training.rank"), RANKS, value=4, key="r", bind="query-params"
+                t("training.rank"), RANKS, value=4, key=RANK_KEY, bind="query-params"
             )
             widgets.check_query_param(page, "alpha", widgets.is_one_of([str(a) for a in ALPHAS]))
             alpha = st.select_slider(
@@ -123,12 +123,12 @@ def curve_labels(settings: load.Settings) -> dict[str, str]:
     }
 
 
-def draw_grid(slot, settings: load.Settings, snapshot: lora.Snapshot, layer: int) -> None:
+def draw_grid(target, settings: load.Settings, snapshot: lora.Snapshot, layer: int) -> None:
     """ΔW = A×B at one snapshot, as a picture with its title and a legend of its parts."""
     a, b, delta = snapshot.A[layer], snapshot.B[layer], snapshot.delta(layer)
     (d, r), k = a.shape, b.shape[1]
-    scale = scale_text(settings).split(" = ")[0]
-    with slot.container():
+    scale = tf.scale_symbol(settings.rslora)
+    with target.container():
         st.markdown(
             f"**{t('training.grid.title', step=snapshot.step, layer=layer + 1, scale=scale)}**"
         )
@@ -163,16 +163,7 @@ settings = read_settings(page)
 with st.spinner():
     task, base = load.pretrained(settings.shift, settings.seed)
 
-trained = lora.budget(base, settings.layers, settings.rank)
-st.markdown(
-    t(
-        "training.budget",
-        lora=f"{trained.lora:,}",
-        full=f"{trained.full:,}",
-        share=f"{trained.share:.1%}",
-        total=f"{base.n_params:,}",
-    )
-)
+budget_slot = slot(SLOT + "budget")  # filled below, with the diagram's caption
 st.caption(t("training.model"))
 
 # --- train, live -------------------------------------------------------------------------------
@@ -206,6 +197,22 @@ with col_w:
     checksum_slot = st.empty()
 st.caption(t("training.colours"))
 
+# What r changes up here, at every r: the browser shows it at once when r moves (the run, the
+# stored-run status, the curves and the ΔW grid below follow with the rerun).
+rank_spec = tf.rank_follow(
+    base,
+    settings.layers,
+    show,
+    RANKS,
+    settings.alpha,
+    settings.rslora,
+    t,
+    slider=RANK_KEY,
+    prefix=SLOT,
+)
+rank_now = rank_spec.at(RANKS.index(settings.rank))
+with budget_slot:
+    st.markdown(rank_now[SLOT + "budget"])
 with picture:
     col_diagram, col_names = st.columns([1, 1])
     diagram_labels = {
@@ -216,14 +223,18 @@ with picture:
         diagram_labels["zero"] = diagram_labels["random"]
     with col_diagram:
         st.plotly_chart(
-            tf.lora_diagram(d, k, settings.rank, "× " + scale_text(settings), diagram_labels),
+            tf.lora_diagram(d, k, "× " + tf.scale_symbol(settings.rslora), diagram_labels),
             key="diagram",
         )
+        with slot(SLOT + "shapes"):
+            st.caption(rank_now[SLOT + "shapes"])
         st.caption(t("training.layout"))
     with col_names:
         st.markdown(f"**{t('training.naming.title')}**")
         st.markdown(t("training.naming.table"))
         st.caption(t("training.naming.caption"))
+
+follow(rank_spec)
 
 store = load.run_store()
 live: load.LiveRun | None

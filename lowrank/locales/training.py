@@ -14,6 +14,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "training.diagram.trained": {"zh": "只训练 B 和 A", "en": "only B and A are trained"},
     "training.diagram.zero": {"zh": "初始为 0", "en": "starts at 0"},
     "training.diagram.random": {"zh": "随机初始化", "en": "starts random"},
+    "training.diagram.shapes": {
+        "zh": "**r = {r}**：B 是 {r}×{k}，A 是 {d}×{r}；{scale}。",
+        "en": "**r = {r}**: B is {r}×{k}, A is {d}×{r}; {scale}.",
+    },
     "training.layout": {
         "zh": "x 经过冻结的 W，同时在旁边经过 B 再经过 A（再乘 α/r），两路输出相加。W 的形状是 d×k = 输出×输入（和 PyTorch 一样），一层算的是 h = W x + b；ΔW 与 W 同形。",
         "en": "x goes through the frozen W and, beside it, through B and then A (times α/r); the two outputs add. W has shape d×k = outputs×inputs (as in PyTorch); a layer computes h = W x + b, and ΔW has W's shape.",

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import json
+import math
 import re
 
 import numpy as np
 import pytest
-from apptest_support import open_page, shown_text
+from apptest_support import assert_follows, open_page, shown_text, texts_at
 from streamlit.testing.v1 import AppTest
 
 from lowrank import finetune, i18n, lora
 
 SHORT = "50"  # steps of the runs in these tests: enough to learn something, fast to draw
+RANKS = (1, 2, 4, 8, 16, 32)  # the rank slider's options; the browser sees their index
 
 
 def open_training(**params: str | list[str]) -> AppTest:
@@ -189,3 +192,82 @@ def test_open_tab_survives_a_language_switch() -> None:
     assert not app.exception
     assert app.session_state["tab"] == i18n.t("training.tab.alpha", "zh")
     assert list(app.table[0].value.index) == ["2", "8", "32"]
+
+
+def diagram(app: AppTest) -> dict:
+    """The note's diagram as drawn (its Plotly spec)."""
+    (chart,) = [c for c in app.get("plotly_chart") if "diagram" in c.proto.id]
+    return json.loads(chart.proto.spec)
+
+
+def expected_rank_texts(
+    layers: tuple[int, ...], shown: int, alpha: float, rslora: bool, r: int
+) -> tuple[list[str], list[str]]:
+    """The numbers the caption under the diagram and the budget line must show at rank r, from
+    the arrays lora.add_lora makes (sizes only, so an untrained MLP of the page's shape will do)."""
+    base = finetune.init_mlp(finetune.LAYER_SIZES, seed=0)
+    model = lora.add_lora(base, layers, r, alpha, rslora=rslora)
+    a, b = model.adapters[shown].A, model.adapters[shown].B
+    scale = alpha / math.sqrt(r) if rslora else alpha / r
+    root = "√" if rslora else ""
+    shapes = [f"**r = {r}**", f"{b.shape[0]}×{b.shape[1]}", f"{a.shape[0]}×{a.shape[1]}"]
+    shapes.append(f"{alpha:g}/{root}{r} = {scale:.3g}")
+    trained = sum(x.A.size + x.B.size for x in model.adapters.values())
+    full = sum(x.weight.size for x in model.adapters.values())
+    return shapes, [f"**{trained:,}**", f"{full:,}", f"**{trained / full:.1%}**"]
+
+
+def assert_rank_follower(app: AppTest, rank: int, **expected: object) -> None:
+    """The page draws the follower's texts at ``rank``, and its table holds the right numbers at
+    every rank of the slider."""
+    data = assert_follows(app, "r", RANKS.index(rank))
+    assert (data["start"], data["step"], data["count"]) == (0, 1, len(RANKS))
+    assert data["marks"] == []
+    for i, r in enumerate(RANKS):
+        at_r = texts_at(data, i)
+        shapes, budget = expected_rank_texts(r=r, **expected)
+        assert all(part in at_r["tr_shapes"] for part in shapes), (r, at_r)
+        assert all(part in at_r["tr_budget"] for part in budget), (r, at_r)
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_rank_texts_follow_r_at_every_rank_and_the_diagram_does_not(lang: str) -> None:
+    app = open_training(lang=lang)
+    defaults = {"layers": (0, 1, 2), "shown": 0, "alpha": 8.0, "rslora": False}
+    assert_rank_follower(app, 4, **defaults)
+    drawn = diagram(app)
+    boxes = [a["text"] for a in drawn["layout"]["annotations"] if a.get("text")]
+    assert "<b>B</b><br>r×64" in boxes and "<b>A</b><br>128×r" in boxes and "× α/r" in boxes
+    app.select_slider(key="r").set_value(32).run()
+    assert not app.exception
+    assert_rank_follower(app, 32, **defaults)
+    assert diagram(app) == drawn  # the same picture at every r: nothing to redraw when r moves
+    assert f"{32 * 586:,}" in shown_text(app)
+
+
+def test_rank_texts_follow_the_other_settings() -> None:
+    """α, rsLoRA, the layers and the shown layer rebuild the follower's table (full reruns)."""
+    app = open_training(lang="en", r="2", alpha="16", rslora="true", layers="W3 10×128", show="3")
+    assert not app.exception and not app.warning
+    assert_rank_follower(app, 2, layers=(2,), shown=2, alpha=16.0, rslora=True)
+    assert "× α/√r" in [a.get("text") for a in diagram(app)["layout"]["annotations"]]
+    app.select_slider(key="alpha").set_value(32).run()
+    assert_rank_follower(app, 2, layers=(2,), shown=2, alpha=32.0, rslora=True)
+    app.toggle(key="rslora").set_value(False).run()
+    assert_rank_follower(app, 2, layers=(2,), shown=2, alpha=32.0, rslora=False)
+    app.multiselect(key="layers").set_value([1, 3]).run()
+    # layer 3 was the only one, so the default shown layer (left out of the URL): now layer 1
+    assert app.session_state["show__choice"] == "1"
+    assert_rank_follower(app, 2, layers=(0, 2), shown=0, alpha=32.0, rslora=False)
+
+
+def test_moving_r_away_and_back_finds_the_stored_run() -> None:
+    app = train(open_training(lang="en", steps=SHORT, seed="4", r="2"))
+    app.select_slider(key="r").set_value(4).run()
+    assert i18n.t("training.press", "en") in shown_text(app)
+    assert i18n.t("training.grid.title", "en", step=0, layer=1, scale="α/r") in shown_text(app)
+    app.select_slider(key="r").set_value(2).run()
+    text = shown_text(app)
+    assert i18n.t("training.stored", "en", seconds="")[:20] in text
+    assert i18n.t("training.grid.title", "en", step=int(SHORT), layer=1, scale="α/r") in text
+    assert_follows(app, "r", RANKS.index(2))
