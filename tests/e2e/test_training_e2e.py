@@ -1,12 +1,15 @@
-"""/training in a real browser: press Train, watch the progress, see the curves and W unchanged."""
+"""/training in a real browser: press Train, watch the progress, see the curves and W unchanged;
+move r and see the sizes, the scale and the trained numbers change before the server answers."""
 
 from __future__ import annotations
 
 import time
+from itertools import pairwise
 
-from e2e_support import assert_no_error, wait_idle
+from e2e_support import HeldAnswers, assert_no_error, follower, wait_idle
 
 from lowrank import i18n
+from lowrank.finetune import LAYER_SIZES
 
 # Records every progress text the page shows while a run goes on (the run is short: a listener
 # that is installed before the click cannot miss it, unlike polling for a selector).
@@ -64,3 +67,76 @@ def test_chinese_deep_link_trains_with_its_settings(server, page):
     assert i18n.t("training.done", "zh", steps=100, seconds="", total="")[:6] in body
     assert "第 100 步 · 第 3 层" in body
     assert "r=2" in page.url and "steps=100" in page.url
+
+
+def shapes_caption(r: int, alpha: int) -> str:
+    """The caption under the diagram at rank r (layer 1: W is 128×64), as the page shows it."""
+    return f"r = {r}: B is {r}×64, A is 128×{r}; α/r = {alpha}/{r} = {alpha / r:.3g}."
+
+
+def trained_numbers(r: int) -> str:
+    """r(d + k) over the three layers, and its share of their d·k, as the budget line shows them."""
+    lora = r * sum(n_in + n_out for n_in, n_out in pairwise(LAYER_SIZES))
+    full = sum(n_in * n_out for n_in, n_out in pairwise(LAYER_SIZES))
+    return f"Numbers trained: {lora:,} (A and B)", f"LoRA trains {lora / full:.1%} of that"
+
+
+def assert_rank_texts(tab, r: int, alpha: int) -> None:
+    assert tab.locator(".st-key-tr_shapes").inner_text().strip() == shapes_caption(r, alpha)
+    budget = tab.locator(".st-key-tr_budget").inner_text()
+    assert all(part in budget for part in trained_numbers(r)), budget
+
+
+def press_slider(tab, key: str, arrow: str = "ArrowRight") -> None:
+    slider = tab.locator(f".st-key-{key} input[type='range']")
+    slider.focus()
+    slider.press(arrow)
+
+
+def test_rank_texts_follow_r_before_the_server_answers(server, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+    tab = context.new_page()
+    answers = HeldAnswers(tab)
+    tab.goto(f"{server.url}/training?lang=en&alpha=16")
+    wait_idle(tab, timeout=90_000)
+    assert_no_error(tab)
+    # a select_slider's range input holds the index of its option: r = 4 is position 2
+    assert follower(tab, "r") == {"k": "2", "mismatch": ""}
+    assert_rank_texts(tab, 4, 16)
+    diagram = tab.locator(".js-plotly-plot").filter(has_text="two paths, added")
+    boxes = diagram.locator(".annotation-text").all_text_contents()
+    assert "Br×64" in boxes and "A128×r" in boxes, boxes  # the lines of "B / r×64" and "A / 128×r"
+
+    answers.hold()
+    sent = answers.sent
+    press_slider(tab, "r")  # r: 4 → 8
+    tab.locator(".lr-follow[data-slider='r'][data-k='3']").wait_for(state="attached")
+    assert follower(tab, "r")["mismatch"] == ""
+    assert_rank_texts(tab, 8, 16)
+    tab.wait_for_timeout(300)
+    assert answers.sent > sent  # the move went to the server, whose answers are still held
+
+    answers.release()
+    wait_idle(tab, timeout=90_000)
+    assert_no_error(tab)
+    assert "r=8" in tab.url
+    assert follower(tab, "r") == {"k": "3", "mismatch": ""}
+    assert_rank_texts(tab, 8, 16)
+    assert diagram.locator(".annotation-text").all_text_contents() == boxes  # r is a letter there
+
+    # α is a full rerun: the follower gets the new scale at every r, and r still follows at once
+    press_slider(tab, "alpha")  # α: 16 → 32
+    tab.wait_for_url(lambda url: "alpha=32" in url, timeout=30_000)
+    wait_idle(tab, timeout=90_000)
+    assert_rank_texts(tab, 8, 32)
+    answers.hold()
+    press_slider(tab, "r", "ArrowLeft")  # r: 8 → 4
+    tab.locator(".lr-follow[data-slider='r'][data-k='2']").wait_for(state="attached")
+    assert follower(tab, "r")["mismatch"] == ""
+    assert_rank_texts(tab, 4, 32)
+    answers.release()
+    wait_idle(tab, timeout=90_000)
+    assert_no_error(tab)
+    assert follower(tab, "r") == {"k": "2", "mismatch": ""}
+    assert_rank_texts(tab, 4, 32)
+    context.close()
