@@ -58,10 +58,6 @@ class TruncationCurve:
         """k limited to the ranks the curve covers (0 .. min of ΔW's shape)."""
         return int(np.clip(k, self.ks[0], self.ks[-1]))
 
-    def zoom(self, k: int, least: int = 24) -> int:
-        """Right edge of the chart's opening view: where the curve rises, with room past k."""
-        return int(min(self.ks[-1], max(least, 2 * k)))
-
     def at(self, k: int) -> tuple[float, float]:
         """(this layer, all layers) accuracy at rank k (clipped to the curve's range)."""
         i = self.clip(k) - int(self.ks[0])

@@ -59,7 +59,6 @@ class Curve:
 
 def spectra_figure(
     curves: Sequence[Curve],
-    k: int,
     *,
     title: str,
     left_title: str,
@@ -67,9 +66,9 @@ def spectra_figure(
     x_title: str,
     share_label: str,
 ) -> go.Figure:
-    """σᵢ/σ₁ (left) and cumulative energy (right) against i/n, with each curve's rank-k point.
+    """σᵢ/σ₁ (left) and cumulative energy (right) against i/n; the right panel marks the 90% line.
 
-    Dashed (theory) curves carry no rank-k marker. The right panel marks the 90% line.
+    The same figure for every rank k: the page's browser marks k on it (``lowrank.why_views``).
     """
     fig = make_subplots(
         rows=1, cols=2, subplot_titles=(left_title, right_title), horizontal_spacing=0.08
@@ -78,7 +77,6 @@ def spectra_figure(
         sp = curve.spectrum
         x = sp.positions()
         line = {"color": curve.colour, "dash": "dash" if curve.dashed else "solid", "width": 2}
-        kept = min(max(int(k), 1), sp.n)
         for col, y, fmt in ((1, sp.normalised(), ".3f"), (2, sp.cumulative() * 100, ".1f")):
             fig.add_trace(
                 go.Scatter(
@@ -96,24 +94,6 @@ def spectra_figure(
                 row=1,
                 col=col,
             )
-            if not curve.dashed:
-                fig.add_trace(
-                    go.Scatter(
-                        x=[x[kept - 1]],
-                        y=[y[kept - 1]],
-                        mode="markers",
-                        marker={
-                            "color": curve.colour,
-                            "size": 11,
-                            "line": {"width": 1.5, "color": "white"},
-                        },
-                        legendgroup=curve.label,
-                        showlegend=False,
-                        hovertemplate=f"k={kept}: %{{y:{fmt}}}<extra>{curve.label}</extra>",
-                    ),
-                    row=1,
-                    col=col,
-                )
     fig.add_hline(
         y=TARGET_SHARE * 100,
         line_dash="dot",
@@ -129,28 +109,41 @@ def spectra_figure(
     return _finish(fig, title, 440)
 
 
+def rank_ticks(top: int) -> list[int]:
+    """Ticks of a log rank axis from 1 to ``top``: the powers of two, then ``top`` itself (the
+    last power of two dropped when it would crowd ``top``)."""
+    ticks = [2**i for i in range(int(np.log2(top)) + 1)] if top >= 1 else []
+    if ticks and ticks[-1] != top:
+        if top < 1.5 * ticks[-1] and len(ticks) > 1:
+            ticks.pop()
+        ticks.append(top)
+    return ticks
+
+
 def accuracy_figure(
     ks: np.ndarray,
     curves: Mapping[str, np.ndarray],
-    k: int,
     references: Mapping[str, float],
     *,
     title: str,
     x_title: str,
     y_title: str,
-    x_max: int,
 ) -> go.Figure:
-    """Accuracy (%) against the rank k of the truncated ΔW, with reference levels as lines.
+    """Accuracy (%) against the rank k ≥ 1 of the truncated ΔW, reference levels as lines.
 
-    The x-axis opens on 0..x_max (where the curve rises); zooming out shows every rank.
+    The rank axis is logarithmic: the first few ranks, where the curve rises, get room, and every
+    rank up to the last is on screen, so the browser can mark any k on this one figure. Rank 0
+    (ΔW dropped) has no place on it; it stays in the CSV.
     """
+    ks = np.asarray(ks)
+    shown = ks >= 1
     fig = go.Figure()
     palette = [COLOURS["delta"], COLOURS["minilm"], COLOURS["mlp"]]
     for (label, acc), colour in zip(curves.items(), palette, strict=False):
-        values = np.asarray(acc, dtype=float) * 100
+        values = np.asarray(acc, dtype=float)[shown] * 100
         fig.add_trace(
             go.Scatter(
-                x=ks,
+                x=ks[shown],
                 y=values,
                 mode="lines+markers",
                 name=label,
@@ -167,14 +160,15 @@ def accuracy_figure(
             annotation_text=f"{label}: {value * 100:.1f}%",
             annotation_position="bottom right" if value > 0.5 else "top right",
         )
-    fig.add_vline(
-        x=k,
-        line_dash="dash",
-        line_color="#444",
-        annotation_text=f"k = {k}",
-        annotation_position="bottom right",
+    top = int(ks[-1])
+    ticks = rank_ticks(top)
+    fig.update_xaxes(
+        title_text=x_title,
+        type="log",
+        range=[np.log10(0.8), np.log10(max(top, 1) * 1.25)],
+        tickvals=ticks,
+        ticktext=[str(tick) for tick in ticks],
     )
-    fig.update_xaxes(title_text=x_title, range=[-0.5, x_max + 0.5])
     fig.update_yaxes(title_text=y_title, range=[-2, 104], ticksuffix="%")
     return _finish(fig, title, 380)
 

@@ -73,18 +73,19 @@ class Spectrum:
         """Singular values above numpy's tolerance: how many directions are not exactly zero."""
         return numerical_rank(self.s, self.shape)
 
-    def summary(self, k: int, share: float = TARGET_SHARE) -> Summary:
-        """The numbers the comparison table shows for this matrix at rank k."""
+    def clip(self, k: int) -> int:
+        """k limited to 1..n: a matrix with fewer than k singular values keeps all of them."""
+        return min(max(int(k), 1), self.n)
+
+    def point(self, k: int) -> tuple[float, float, float]:
+        """Rank k (clipped to 1..n) on the comparison chart: (i/n, σₖ/σ₁, energy kept)."""
+        kept = self.clip(k)
+        return kept / self.n, float(self.normalised()[kept - 1]), self.energy_at(kept)
+
+    def summary(self, share: float = TARGET_SHARE) -> Summary:
+        """The numbers the comparison table shows for this matrix (none depends on k)."""
         k90 = self.k_for(share)
-        return Summary(
-            self.shape,
-            self.n,
-            self.numerical_rank(),
-            min(max(int(k), 0), self.n),
-            self.energy_at(k),
-            k90,
-            k90 / self.n,
-        )
+        return Summary(self.shape, self.n, self.numerical_rank(), k90, k90 / self.n)
 
 
 @dataclass(frozen=True)
@@ -94,8 +95,6 @@ class Summary:
     shape: tuple[int, int]
     n: int
     numerical_rank: int
-    k: int  # the rank used: k clipped to 0..n
-    energy_at_k: float
     k_share: int  # k for the target share (90%)
     k_share_fraction: float  # that k over n
 

@@ -6,6 +6,7 @@ import streamlit as st
 from lowrank import delta, finetune, spectra
 from lowrank.section2_figures import COLOURS, Curve, accuracy_figure, spectra_figure
 from lowrank.ui import section2 as load
+from lowrank.ui.follow import follow, slot
 from lowrank.ui.frame import frame
 from lowrank.ui.loaders import shared
 from lowrank.ui.widgets import (
@@ -16,6 +17,16 @@ from lowrank.ui.widgets import (
     self_check,
     url_choice,
 )
+from lowrank.why_views import MATRICES, accuracy_texts, energy_texts, why_follow
+
+#: The rank slider's key, and so its URL parameter (``/why_delta_w?k=8``).
+RANK_KEY = "k"
+#: Containers of what the browser updates at once when k moves (lowrank/ui/follow.py).
+SLOT = "why_"
+SPECTRA_CHART = "why_spectra_plot"
+ACCURACY_CHART = "why_accuracy_plot"
+#: Each matrix's metric label in its curve's colour (lowrank.section2_figures.COLOURS).
+LABEL_COLOURS = {"delta": "red", "mlp": "green", "minilm": "blue", "random": "gray"}
 
 page = frame("why_delta_w")
 st.title(page.t("page.why_delta_w.title"))
@@ -65,8 +76,8 @@ random, theory = load.random_reference(minilm.shape)
 minilm_name = page.t(f"s2.minilm.{reference}")
 
 max_k = max(sp.n for sp in (minilm, random, w_mlp, dw))
-check_query_param(page, "k", is_int_in(1, max_k))
-k = st.slider(page.t("s2.why.k"), 1, max_k, value=8, key="k", bind="query-params")
+check_query_param(page, RANK_KEY, is_int_in(1, max_k))
+k = st.slider(page.t("s2.why.k"), 1, max_k, value=8, key=RANK_KEY, bind="query-params")
 
 measured = {
     "minilm": (
@@ -77,35 +88,47 @@ measured = {
     "mlp": (page.t("s2.curve.mlp", n=layer_id, rows=w_mlp.shape[0], cols=w_mlp.shape[1]), w_mlp),
     "delta": (page.t("s2.curve.delta", n=layer_id, rows=dw.shape[0], cols=dw.shape[1]), dw),
 }
+spectra_by_name = {name: sp for name, (_, sp) in measured.items()}
 curves = [Curve(label, sp, COLOURS[name]) for name, (label, sp) in measured.items()]
 curves.insert(2, Curve(page.t("s2.curve.theory"), theory, COLOURS["theory"], dashed=True))
-st.plotly_chart(
-    shared(  # one figure per (k, layer, language) for every session: a slider move reuses it
-        spectra_figure,
-        curves,
-        k,
-        title=page.t("s2.why.chart_title"),
-        left_title=page.t("s2.why.left"),
-        right_title=page.t("s2.why.right"),
-        x_title=page.t("s2.why.x"),
-        share_label=page.t("s2.why.share_line"),
-    ),
-    key="spectra_chart",
-    width="stretch",
-)
-
-summaries = {name: sp.summary(k) for name, (_, sp) in measured.items()}
-st.markdown(
-    page.t(
-        "s2.why.finding",
-        k=k,
-        delta=f"{summaries['delta'].energy_at_k:.1%}",
-        mlp=f"{summaries['mlp'].energy_at_k:.1%}",
-        name=minilm_name,
-        minilm=f"{summaries['minilm'].energy_at_k:.1%}",
-        random=f"{summaries['random'].energy_at_k:.1%}",
+with slot(SPECTRA_CHART):  # the same figure at every k: the browser marks k on it
+    st.plotly_chart(
+        shared(
+            spectra_figure,
+            curves,
+            title=page.t("s2.why.chart_title"),
+            left_title=page.t("s2.why.left"),
+            right_title=page.t("s2.why.right"),
+            x_title=page.t("s2.why.x"),
+            share_label=page.t("s2.why.share_line"),
+        ),
+        key="spectra_chart",
+        width="stretch",
     )
-)
+st.caption(page.t("s2.why.marks"))
+
+texts = energy_texts(spectra_by_name, k, page.lang, minilm_name=minilm_name)
+with slot(SLOT + "finding"):
+    st.markdown(texts["finding"])
+labels = {
+    "delta": page.t("s2.why.energy.delta", n=layer_id),
+    "mlp": page.t("s2.why.energy.mlp", n=layer_id),
+    "minilm": page.t("s2.why.energy.minilm"),
+    "random": page.t("s2.why.energy.random"),
+}
+for name, column in zip(MATRICES, st.columns(len(MATRICES)), strict=True):
+    with column:
+        with slot(f"{SLOT}energy_{name}"):
+            st.metric(
+                f":{LABEL_COLOURS[name]}[{labels[name]}]",
+                texts[f"energy_{name}"],
+                help=page.t("s2.why.energy.help"),
+            )
+        with slot(f"{SLOT}energy_{name}_rank"):
+            st.caption(texts[f"energy_{name}_rank"])
+st.caption(page.t("s2.why.k_clipped"))
+
+summaries = {name: sp.summary() for name, sp in spectra_by_name.items()}
 st.dataframe(
     pd.DataFrame(
         {
@@ -114,9 +137,6 @@ st.dataframe(
             page.t("s2.col.numerical_rank"): [
                 f"{s.numerical_rank} / {s.n}" for s in summaries.values()
             ],
-            page.t("s2.col.energy_at_k", k=k): [
-                f"{s.energy_at_k:.1%} (k = {s.k})" for s in summaries.values()
-            ],
             page.t("s2.col.k90"): [f"{s.k_share} / {s.n}" for s in summaries.values()],
             page.t("s2.col.k90_share"): [f"{s.k_share_fraction:.1%}" for s in summaries.values()],
         }
@@ -124,7 +144,6 @@ st.dataframe(
     hide_index=True,
     key="spectra_table",
 )
-st.caption(page.t("s2.why.k_clipped"))
 st.info(page.t("s2.why.full_rank_note", rank=summaries["delta"].numerical_rank, n=dw.n), icon="🔎")
 st.caption(
     page.t(
@@ -155,32 +174,37 @@ st.caption(
 st.subheader(page.t("s2.why.accuracy_header"))
 st.markdown(page.t("s2.why.accuracy_lead"))
 curve = load.truncation(page, shift, layer)
-k_acc = curve.clip(k)
-acc_this, acc_all = curve.at(k)
-st.plotly_chart(
-    shared(
-        accuracy_figure,
-        curve.ks,
-        {
-            page.t("s2.why.acc_this", n=layer_id): curve.this_layer,
-            page.t("s2.why.acc_all"): curve.all_layers,
-        },
-        k_acc,
-        {
-            page.t("s2.why.acc_after"): run.acc_ft_task_after,
-            page.t("s2.why.acc_before"): run.acc_ft_task_before,
-        },
-        title=page.t("s2.why.acc_title"),
-        x_title=page.t("s2.why.acc_x"),
-        y_title=page.t("s2.why.acc_y"),
-        x_max=curve.zoom(k),
-    ),
-    key="accuracy_chart",
-    width="stretch",
-)
+with slot(ACCURACY_CHART):  # the same figure at every k: the browser marks k on it
+    st.plotly_chart(
+        shared(
+            accuracy_figure,
+            curve.ks,
+            {
+                page.t("s2.why.acc_this", n=layer_id): curve.this_layer,
+                page.t("s2.why.acc_all"): curve.all_layers,
+            },
+            {
+                page.t("s2.why.acc_after"): run.acc_ft_task_after,
+                page.t("s2.why.acc_before"): run.acc_ft_task_before,
+            },
+            title=page.t("s2.why.acc_title"),
+            x_title=page.t("s2.why.acc_x"),
+            y_title=page.t("s2.why.acc_y"),
+        ),
+        key="accuracy_chart",
+        width="stretch",
+    )
+accuracy = accuracy_texts(curve, k, page.lang)
 columns = st.columns(4)
-columns[0].metric(page.t("s2.why.acc_metric_this", k=k_acc, n=layer_id), f"{acc_this:.1%}")
-columns[1].metric(page.t("s2.why.acc_metric_all", k=k_acc), f"{acc_all:.1%}")
+for column, name, label in (
+    (columns[0], "acc_this", page.t("s2.why.acc_metric_this", n=layer_id)),
+    (columns[1], "acc_all", page.t("s2.why.acc_metric_all")),
+):
+    with column:
+        with slot(SLOT + name):
+            st.metric(label, accuracy[name])
+        with slot(f"{SLOT}{name}_at"):
+            st.caption(accuracy[f"{name}_at"])
 columns[2].metric(page.t("s2.why.acc_metric_after"), f"{run.acc_ft_task_after:.1%}")
 columns[3].metric(page.t("s2.why.acc_metric_before"), f"{run.acc_ft_task_before:.1%}")
 st.caption(page.t("s2.why.own_measurement", n_test=len(run.task.y_ft_test)))
@@ -233,4 +257,21 @@ right.download_button(
     file_name=f"accuracy_vs_k_{shift}_layer{layer_id}.csv",
     mime="text/csv",
     key="dl_accuracy",
+)
+
+# Every k's texts and chart marks, for the browser to show at once while k moves (its data
+# depends on the task, layer, MiniLM matrix and language, not on k).
+follow(
+    shared(
+        why_follow,
+        spectra_by_name,
+        curve,
+        max_k,
+        page.lang,
+        minilm_name=minilm_name,
+        slider=RANK_KEY,
+        prefix=SLOT,
+        spectra_chart=SPECTRA_CHART,
+        accuracy_chart=ACCURACY_CHART,
+    )
 )

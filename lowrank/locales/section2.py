@@ -75,19 +75,36 @@ MESSAGES: dict[str, dict[str, str]] = {
     "s2.why.x": {"zh": "i / n（位置占比）", "en": "i / n (relative position)"},
     "s2.why.share_line": {"zh": "90% 的能量", "en": "90% of the energy"},
     "s2.why.finding": {
-        "zh": "在 k = {k} 时：ΔW 保留了 **{delta}** 的能量；MLP 的预训练 W 保留 {mlp}；"
+        "zh": "在 k = {k} 时：ΔW 保留了 {delta} 的能量；MLP 的预训练 W 保留 {mlp}；"
         "MiniLM 的 {name} 保留 {minilm}；随机矩阵只保留 {random}。",
-        "en": "At k = {k}: ΔW keeps **{delta}** of its energy; the MLP's pretrained W keeps {mlp}; "
+        "en": "At k = {k}: ΔW keeps {delta} of its energy; the MLP's pretrained W keeps {mlp}; "
         "MiniLM's {name} keeps {minilm}; the random matrix keeps {random}.",
     },
     "s2.why.k_clipped": {
         "zh": "（矩阵的奇异值少于 k 个时，按它的全部奇异值计算。）",
         "en": "(A matrix with fewer than k singular values keeps all of them.)",
     },
+    "s2.why.marks": {
+        "zh": "红色虚线和圆点：每个矩阵在秩 k 处的位置。横轴是 i/n，所以同一个 k 在较小的矩阵（n 较小）上更靠右。",
+        "en": "Red dashed lines and dots: where rank k sits on each matrix. The x-axis is i/n, so the "
+        "same k sits further right on a smaller matrix (smaller n).",
+    },
+    "s2.why.energy.delta": {"zh": "微调增量 ΔW（第 {n} 层）", "en": "update ΔW (layer {n})"},
+    "s2.why.energy.mlp": {"zh": "预训练 W（MLP 第 {n} 层）", "en": "pretrained W (MLP layer {n})"},
+    "s2.why.energy.minilm": {"zh": "预训练 W（MiniLM）", "en": "pretrained W (MiniLM)"},
+    "s2.why.energy.random": {"zh": "随机高斯矩阵", "en": "random Gaussian"},
+    "s2.why.energy.help": {
+        "zh": "秩 k 保留的能量：前 k 个奇异值的平方和 / 全部奇异值的平方和。",
+        "en": "Energy kept at rank k: the sum of the first k squared singular values over the sum "
+        "of all of them.",
+    },
+    "s2.why.energy.rank": {
+        "zh": "保留 {k} / {n} 个奇异值",
+        "en": "{k} of {n} singular values kept",
+    },
     "s2.col.matrix": {"zh": "矩阵", "en": "matrix"},
     "s2.col.shape": {"zh": "形状", "en": "shape"},
     "s2.col.numerical_rank": {"zh": "数值秩", "en": "numerical rank"},
-    "s2.col.energy_at_k": {"zh": "k = {k} 时保留的能量", "en": "energy kept at k = {k}"},
     "s2.col.k90": {"zh": "达到 90% 需要的 k", "en": "k for 90%"},
     "s2.col.k90_share": {"zh": "k₉₀ / n", "en": "k₉₀ / n"},
     "s2.why.init_caution": {
@@ -138,8 +155,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "s2.why.acc_x": {"zh": "ΔW 保留的秩 k", "en": "rank k kept of ΔW"},
     "s2.why.acc_y": {"zh": "测试准确率", "en": "test accuracy"},
-    "s2.why.acc_metric_this": {"zh": "k = {k}，只截断第 {n} 层", "en": "k = {k}, layer {n} only"},
-    "s2.why.acc_metric_all": {"zh": "k = {k}，所有层都截断", "en": "k = {k}, every layer"},
+    "s2.why.acc_metric_this": {"zh": "只截断第 {n} 层的 ΔW", "en": "layer {n}'s ΔW only"},
+    "s2.why.acc_metric_all": {"zh": "每一层的 ΔW 都截断", "en": "every layer's ΔW"},
+    "s2.why.acc_at": {"zh": "截断到秩 k = {k}", "en": "truncated to rank k = {k}"},
     "s2.why.acc_metric_after": {"zh": "全量微调（完整 ΔW）", "en": "full fine-tuning (whole ΔW)"},
     "s2.why.acc_metric_before": {"zh": "微调前", "en": "before fine-tuning"},
     "s2.why.own_measurement": {

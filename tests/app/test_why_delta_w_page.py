@@ -1,10 +1,13 @@
-"""/why_delta_w through AppTest: both languages, the rank slider's extremes, URL state, numbers."""
+"""/why_delta_w through AppTest: both languages, the rank slider's extremes, URL state, numbers,
+and what the browser shows at once for every k, against numpy."""
 
 from __future__ import annotations
 
+from functools import cache
+
 import numpy as np
 import pytest
-from apptest_support import open_page, shown_text
+from apptest_support import assert_follows, open_page, shown_text, texts_at
 
 from lowrank import finetune, i18n, spectra
 from lowrank.locales.section2 import MESSAGES
@@ -54,8 +57,95 @@ def test_table_and_finding_match_numpy(run: finetune.FinetuneRun) -> None:
     ]
     assert expected[0] == 144 and expected[3] < 16 < expected[2]
     s = np.linalg.svd(run.deltas[1], compute_uv=False)
-    assert f"**{np.sum(s[:8] ** 2) / np.sum(s**2):.1%}**" in shown_text(app)
+    assert f"ΔW keeps {np.sum(s[:8] ** 2) / np.sum(s**2):.1%} of" in shown_text(app)
     assert f"{np.linalg.matrix_rank(run.deltas[1])} of 128" in shown_text(app)
+
+
+@cache
+def finetuned(shift: str) -> finetune.FinetuneRun:
+    """The run the page shows for ``shift`` (seed 0), computed here."""
+    return finetune.run_finetune(shift)
+
+
+def numpy_spectra(run: finetune.FinetuneRun, layer: int, minilm: str) -> dict[str, np.ndarray]:
+    """Singular values of the page's four matrices, straight from numpy: ΔW and W of the MLP's
+    layer, the random Gaussian (seed 0, MiniLM's shape) and MiniLM's (shipped as σ only)."""
+    with np.load(spectra.ASSET) as shipped:
+        sigma_minilm = shipped[f"sigma_{minilm}"].copy()
+        shape = tuple(shipped["shapes"][list(shipped["names"]).index(minilm)])
+    svd = lambda m: np.linalg.svd(m, compute_uv=False)  # noqa: E731
+    return {
+        "delta": svd(run.after.weights[layer] - run.before.weights[layer]),
+        "mlp": svd(run.before.weights[layer]),
+        "minilm": sigma_minilm,
+        "random": svd(np.random.default_rng(0).standard_normal(shape)),
+    }
+
+
+def numpy_accuracy(run: finetune.FinetuneRun, k: int, layers: list[int] | None) -> float:
+    """Test accuracy with ΔW of ``layers`` (all: None) replaced by its rank-k truncation."""
+    model = finetune.with_truncated_deltas(run, k, layers=layers)
+    return finetune.accuracy(model, run.task.x_ft_test, run.task.y_ft_test)
+
+
+@pytest.mark.parametrize(
+    ("lang", "shift", "layer", "minilm"),
+    [("en", "low_high", 2, "query"), ("zh", "low_high", 2, "query"), ("zh", "rotate", 3, "ffn_up")],
+)
+def test_what_the_browser_shows_at_every_k_matches_numpy(
+    lang: str, shift: str, layer: int, minilm: str
+) -> None:
+    """The follower's table (texts and marks) at every k of the slider, against numpy, and the
+    page's own run drawing exactly the follower's texts at two values of k."""
+    app = open_page(PAGE, lang=lang, shift=shift, layer=str(layer), minilm=minilm)
+    assert not app.exception and not app.warning
+    data = assert_follows(app, "k", 8)
+    run = finetuned(shift)
+    sigma = numpy_spectra(run, layer - 1, minilm)
+    n = {name: s.size for name, s in sigma.items()}
+    kept = {name: np.cumsum(s**2) / np.sum(s**2) for name, s in sigma.items()}
+    n_delta = n["delta"]
+    accuracy = {
+        k: (numpy_accuracy(run, k, [layer - 1]), numpy_accuracy(run, k, None))
+        for k in range(1, n_delta + 1)
+    }
+    max_k = max(n.values())
+    assert app.slider(key="k").max == max_k == data["count"]
+    name = i18n.t(f"s2.minilm.{minilm}", lang)
+    for k in range(1, max_k + 1):
+        at = texts_at(data, k)
+        energy = {m: f"{kept[m][min(k, n[m]) - 1]:.1%}" for m in sigma}
+        assert at["why_finding"] == i18n.t("s2.why.finding", lang, k=k, name=name, **energy)
+        for m in sigma:
+            assert at[f"why_energy_{m}"] == energy[m], (k, m)
+            rank = i18n.t("s2.why.energy.rank", lang, k=min(k, n[m]), n=n[m])
+            assert at[f"why_energy_{m}_rank"] == rank
+        this_layer, all_layers = accuracy[min(k, n_delta)]
+        assert (at["why_acc_this"], at["why_acc_all"]) == (f"{this_layer:.1%}", f"{all_layers:.1%}")
+        at_k = i18n.t("s2.why.acc_at", lang, k=min(k, n_delta))
+        assert at["why_acc_this_at"] == at["why_acc_all_at"] == at_k
+    ks = np.arange(1, max_k + 1)
+    marks = data["marks"]
+    spectra_marks = [m for m in marks if m["chart"] == "why_spectra_plot"]
+    order = ("mlp", "minilm", "random", "delta")  # ΔW's marks last, drawn on top
+    for m, left, right in zip(order, spectra_marks[::2], spectra_marks[1::2], strict=True):
+        clipped = np.minimum(ks, n[m])
+        assert (left["axis"], right["axis"]) == ("", "2")
+        np.testing.assert_allclose(left["x"], clipped / n[m], atol=1e-5)
+        np.testing.assert_allclose(right["x"], clipped / n[m], atol=1e-5)
+        np.testing.assert_allclose(left["y"], sigma[m][clipped - 1] / sigma[m][0], atol=1e-5)
+        np.testing.assert_allclose(right["y"], 100 * kept[m][clipped - 1], atol=1e-5)
+    assert spectra_marks[-1]["label"][7] == "k = 8"
+    all_mark, this_mark = (m for m in marks if m["chart"] == "why_accuracy_plot")
+    clipped = np.minimum(ks, n_delta)
+    np.testing.assert_array_equal(this_mark["x"], clipped)
+    expected_this = [100 * accuracy[k][0] for k in clipped]
+    expected_all = [100 * accuracy[k][1] for k in clipped]
+    np.testing.assert_allclose(this_mark["y"], expected_this, atol=1e-5)
+    np.testing.assert_allclose(all_mark["y"], expected_all, atol=1e-5)
+    app.slider(key="k").set_value(200).run()
+    assert not app.exception
+    assert_follows(app, "k", 200)
 
 
 @pytest.mark.parametrize("k", ["1", "384"])
@@ -63,22 +153,24 @@ def test_slider_extremes(k: str, run: finetune.FinetuneRun) -> None:
     app = open_page(PAGE, lang="zh", k=k)
     assert not app.exception and not app.warning
     assert app.slider(key="k").value == int(k)
+    assert_follows(app, "k", int(k))
     metrics = {m.label: m.value for m in app.metric}
     clipped = min(int(k), 128)
-    label = i18n.t("s2.why.acc_metric_all", "zh", k=clipped)
-    model = finetune.with_truncated_deltas(run, clipped)
-    expected = finetune.accuracy(model, run.task.x_ft_test, run.task.y_ft_test)
-    assert metrics[label] == f"{expected:.1%}"
+    expected = numpy_accuracy(run, clipped, None)
+    assert metrics[i18n.t("s2.why.acc_metric_all", "zh")] == f"{expected:.1%}"
+    assert i18n.t("s2.why.acc_at", "zh", k=clipped) in {c.value for c in app.caption}
 
 
 def test_moving_the_slider_and_switching_language_keep_the_state() -> None:
     app = open_page(PAGE, lang="en")
     app.slider(key="k").set_value(20).run()
     assert not app.exception  # the URL side of bind="query-params" is checked end to end
+    assert_follows(app, "k", 20)
     app.button_group(key="lang__choice").set_value("zh").run()
     assert not app.exception
     assert app.slider(key="k").value == 20
     assert app.title[0].value == i18n.t("page.why_delta_w.title", "zh")
+    assert_follows(app, "k", 20)  # the follower's texts are in the new language
 
 
 def test_other_task_layer_and_matrix() -> None:
@@ -86,7 +178,8 @@ def test_other_task_layer_and_matrix() -> None:
     assert not app.exception and not app.warning
     table = app.dataframe[0].value
     assert list(table[i18n.t("s2.col.shape", "en")]) == ["1536×384", "1536×384", "10×128", "10×128"]
-    assert i18n.t("s2.why.acc_metric_all", "en", k=10) in {m.label for m in app.metric}
+    assert i18n.t("s2.why.acc_at", "en", k=10) in {c.value for c in app.caption}
+    assert_follows(app, "k", 50)
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,20 @@ from __future__ import annotations
 
 import re
 
-from e2e_support import assert_no_error, wait_idle
+import numpy as np
+from e2e_support import HeldAnswers, assert_no_error, follower, wait_idle
+
+from lowrank import finetune, i18n, spectra
+
+# Where the follower drew its lines on a chart's subplot, and where that subplot's own x-axis
+# puts x (a log axis takes log10 x).
+MARK_POSITIONS = """([key, axis, x]) => {
+  const plot = document.querySelector(`.st-key-${key} .js-plotly-plot`);
+  const xa = plot._fullLayout[`xaxis${axis}`];
+  const lines = [...plot.querySelectorAll('svg.lr-mark line')];
+  return [lines.map((line) => Number(line.getAttribute('x1'))),
+          xa._offset + xa.l2p(xa.type === 'log' ? Math.log10(x) : x)];
+}"""
 
 
 def slider(tab, label: str):
@@ -41,7 +54,7 @@ def test_why_delta_w_deep_link_on_a_fresh_server(fresh_server, page):
     assert_no_error(page)
     assert page.locator("h1").first.inner_text().strip() == "Why ΔW"
     assert "At k = 12:" in main_text(page)
-    assert "k = 12, layer 1 only" in main_text(page)
+    assert "truncated to rank k = 12" in main_text(page)
 
 
 def test_moving_the_rank_slider_updates_numbers_and_url(server, page):
@@ -60,6 +73,81 @@ def test_moving_the_rank_slider_updates_numbers_and_url(server, page):
     page.wait_for_url("**lang=zh**")
     wait_text(page, "在 k = 1 时")
     assert shown_value(page, "保留的秩 k") == "1"
+
+
+def why_numbers(k: int) -> tuple[str, dict[str, str], str]:
+    """At rank k on /why_delta_w's default view (digits 0–4 → 5–9, layer 2, MiniLM's query), from
+    numpy: the finding sentence as shown (no ** markers), each matrix's energy kept, and the
+    accuracy with every layer's ΔW truncated to rank k."""
+    run = finetune.run_finetune()
+    with np.load(spectra.ASSET) as shipped:
+        minilm = shipped["sigma_query"].copy()
+    sigma = {
+        "delta": np.linalg.svd(run.deltas[1], compute_uv=False),
+        "mlp": np.linalg.svd(run.before.weights[1], compute_uv=False),
+        "minilm": minilm,
+        "random": np.linalg.svd(np.random.default_rng(0).standard_normal((384, 384)), False, False),
+    }
+    energy = {name: f"{np.sum(s[:k] ** 2) / np.sum(s**2):.1%}" for name, s in sigma.items()}
+    name = i18n.t("s2.minilm.query", "en")
+    finding = i18n.t("s2.why.finding", "en", k=k, name=name, **energy).replace("**", "")
+    model = finetune.with_truncated_deltas(run, k)
+    accuracy = finetune.accuracy(model, run.task.x_ft_test, run.task.y_ft_test)
+    return finding, energy, f"{accuracy:.1%}"
+
+
+def why_shown(tab) -> tuple[str, dict[str, str], str]:
+    """The same three as the page shows them."""
+
+    def text(key: str, inner: str = "") -> str:
+        return tab.locator(f".st-key-{key} {inner}").first.inner_text().strip()
+
+    value = "[data-testid='stMetricValue']"
+    energy = {m: text(f"why_energy_{m}", value) for m in ("delta", "mlp", "minilm", "random")}
+    return text("why_finding"), energy, text("why_acc_all", value)
+
+
+def test_why_delta_w_follows_k_before_the_server_answers(server, browser):
+    """With the server's answers held, a key press on the rank slider already shows numpy's
+    numbers at the new k and moves the marks to where the charts' own axes put k."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+    tab = context.new_page()
+    answers = HeldAnswers(tab)
+    tab.goto(f"{server.url}/why_delta_w?lang=en")
+    tab.wait_for_selector("[data-testid='stPlotlyChart']", timeout=120_000)
+    wait_idle(tab, timeout=120_000)
+    assert_no_error(tab)
+    assert follower(tab, "k") == {"k": "8", "mismatch": ""}
+    assert why_shown(tab) == why_numbers(8)
+
+    answers.hold()
+    sent = answers.sent
+    slider = tab.locator(".st-key-k input[type='range']")
+    slider.focus()
+    slider.press("ArrowRight")
+    tab.locator(".lr-follow[data-k='9']").wait_for(state="attached", timeout=10_000)
+    assert follower(tab, "k")["mismatch"] == ""
+    assert why_shown(tab) == why_numbers(9)
+    assert tab.locator(".st-key-why_acc_all_at").inner_text().strip() == "truncated to rank k = 9"
+    for chart, axis, x in (
+        ("why_spectra_plot", "", 9 / 128),  # ΔW and the MLP's W
+        ("why_spectra_plot", "", 9 / 384),  # MiniLM and the random matrix
+        ("why_spectra_plot", "2", 9 / 128),
+        ("why_spectra_plot", "2", 9 / 384),
+        ("why_accuracy_plot", "", 9),  # a log axis
+    ):
+        drawn, expected = tab.evaluate(MARK_POSITIONS, [chart, axis, x])
+        assert min(abs(line - expected) for line in drawn) < 0.5, (chart, axis, x)
+    tab.wait_for_timeout(300)
+    assert answers.sent > sent  # the move did go to the server, whose answers are still held
+
+    answers.release()
+    tab.wait_for_url(re.compile(r"[?&]k=9(&|$)"), timeout=30_000)
+    wait_idle(tab)
+    assert_no_error(tab)
+    assert why_shown(tab) == why_numbers(9)
+    assert follower(tab, "k") == {"k": "9", "mismatch": ""}
+    context.close()
 
 
 def test_parameters_sliders_break_even_and_url(server, page):

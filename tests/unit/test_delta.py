@@ -41,9 +41,9 @@ def test_rank_zero_keeps_the_pretrained_weights(run) -> None:
     assert curve.at(999) == (curve.this_layer[-1], curve.all_layers[-1])
 
 
-def test_zoom_and_csv(run) -> None:
+def test_clip_and_csv(run) -> None:
     curve = delta.truncation_curve(run, 2)  # ΔW is 10×128: ranks 0..10
-    assert curve.zoom(3) == 10 and curve.clip(50) == 10
+    assert curve.clip(3) == 3 and curve.clip(50) == 10
     lines = curve.csv().splitlines()
     assert lines[0] == "k,accuracy_this_layer,accuracy_all_layers" and len(lines) == 12
 

@@ -90,3 +90,20 @@ def test_csv_has_a_row_per_singular_value() -> None:
     assert lines[0].startswith("matrix,rows,cols,i,")
     assert lines[1] == "diag,2,2,1,0.5,4,1,0.64"
     assert lines[2] == "diag,2,2,2,1,3,0.75,1"
+
+
+def test_point_and_summary_against_numpy() -> None:
+    """The chart's point at rank k (k clipped to 1..n) and the table's k-free row."""
+    a = np.random.default_rng(1).standard_normal((7, 4))
+    sp = spectra.spectrum("a", a)
+    s = np.linalg.svd(a, compute_uv=False)
+    kept = np.cumsum(s**2) / np.sum(s**2)
+    for k in range(1, 4 + 1):
+        x, ratio, energy = sp.point(k)
+        assert x == k / 4 and ratio == pytest.approx(s[k - 1] / s[0])
+        assert energy == pytest.approx(kept[k - 1])
+    assert sp.clip(0) == 1 and sp.clip(9) == 4 and sp.point(9) == sp.point(4)
+    row = sp.summary()
+    k90 = int(np.argmax(kept >= 0.9) + 1)
+    assert (row.shape, row.n, row.numerical_rank) == ((7, 4), 4, 4)
+    assert (row.k_share, row.k_share_fraction) == (k90, k90 / 4)
