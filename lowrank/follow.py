@@ -86,7 +86,7 @@ class Mark:
     """A slider position drawn on the Plotly chart whose ``st.container`` key is ``chart``.
 
     Per position: ``x`` (a vertical line), optionally ``y`` (a dot on the curve) and ``label``.
-    ``band`` shades the x-range from the axis start to x (the kept singular values). ``axis`` is
+    ``band`` fades the x-range from x to the axis end (the dropped singular values). ``axis`` is
     the subplot's axis suffix: "" for ``xaxis``/``yaxis``, "2" for ``xaxis2``/``yaxis2``.
     """
 
@@ -96,6 +96,8 @@ class Mark:
     label: tuple[str, ...] = ()
     band: bool = False
     axis: str = ""
+    colour: str = ""  #: the mark's colour (a CSS colour); "" for the charts' marker red
+    line: bool = True  #: False: the dot and label only (several curves marked at one k)
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,8 @@ class Follow:
                     "label": list(m.label),
                     "band": m.band,
                     "axis": m.axis,
+                    "colour": m.colour,
+                    "line": m.line,
                 }
                 for m in self.marks
             ],

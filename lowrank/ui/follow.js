@@ -110,8 +110,11 @@ class Follower {
         mismatched.push(key);
         continue;
       }
-      nodes.forEach((node, j) => {
-        if (node.nodeValue.trim() !== wanted[j]) node.nodeValue = wanted[j];
+      nodes.forEach((node, j) => {  // the node keeps its own spaces around bold pieces
+        const text = node.nodeValue;
+        if (text.trim() === wanted[j]) return;
+        const [lead, tail] = [text.match(/^\s*/)[0], text.match(/\s*$/)[0]];
+        node.nodeValue = lead + wanted[j] + tail;
       });
     }
     for (const { key, sources } of this.data.pictures ?? []) {
@@ -176,16 +179,19 @@ class Follower {
         }),
       );
     }
-    overlay.appendChild(
-      svgElement("line", {
-        x1: x, x2: x, y1: top, y2: bottom,
-        stroke: MARK_COLOUR, "stroke-width": 2, "stroke-dasharray": "6 4",
-      }),
-    );
+    const colour = mark.colour || MARK_COLOUR;
+    if (mark.line !== false) {
+      overlay.appendChild(
+        svgElement("line", {
+          x1: x, x2: x, y1: top, y2: bottom,
+          stroke: colour, "stroke-width": 2, "stroke-dasharray": "6 4",
+        }),
+      );
+    }
     if (mark.y.length) {
       const y = top + (1 - along(ya, mark.y[i])) * ya._length;
       overlay.appendChild(
-        svgElement("circle", { cx: x, cy: y, r: 5, fill: MARK_COLOUR, stroke: "#fff", "stroke-width": 1.5 }),
+        svgElement("circle", { cx: x, cy: y, r: 5, fill: colour, stroke: "#fff", "stroke-width": 1.5 }),
       );
     }
     if (mark.label.length) {
@@ -193,7 +199,7 @@ class Follower {
       const label = svgElement("text", {
         x: right ? x - 4 : x + 4,
         y: bottom - 6, // under the curves, which mostly run high (energy kept)
-        fill: MARK_COLOUR,
+        fill: colour,
         "text-anchor": right ? "end" : "start",
         "font-size": 12,
         "font-family": getComputedStyle(plot).fontFamily,
