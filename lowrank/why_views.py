@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from lowrank import i18n
 from lowrank.delta import TruncationCurve
 from lowrank.follow import Follow, Mark, Positions, Texts
+from lowrank.section2_figures import COLOURS
 from lowrank.spectra import Spectrum
 
 #: The measured matrices, in the order the finding sentence names them.
@@ -105,13 +106,15 @@ def why_follow(
         label = tuple(f"k = {spectra[name].clip(k)}" for k in ks) if name == "delta" else ()
         sigma = tuple(round(point[1], MARK_DECIMALS) for point in points)
         energy = tuple(round(100 * point[2], MARK_DECIMALS) for point in points)
-        marks.append(Mark(spectra_chart, x, sigma, label, axis=""))
-        marks.append(Mark(spectra_chart, x, energy, label, axis="2"))
+        colour = COLOURS[name]  # each matrix's dots and line in its curve's colour
+        marks.append(Mark(spectra_chart, x, sigma, label, axis="", colour=colour))
+        marks.append(Mark(spectra_chart, x, energy, label, axis="2", colour=colour))
     kept = [curve.clip(k) for k in ks]
     for values, label in (
         (curve.all_layers, ()),
         (curve.this_layer, tuple(f"k = {k}" for k in kept)),
     ):
         y = tuple(round(100 * float(values[k - int(curve.ks[0])]), MARK_DECIMALS) for k in kept)
-        marks.append(Mark(accuracy_chart, tuple(float(k) for k in kept), y, label))
+        x = tuple(float(k) for k in kept)
+        marks.append(Mark(accuracy_chart, x, y, label, line=bool(label)))  # one line at k
     return Follow(slider, Positions(1, 1, max_k), texts=texts, marks=tuple(marks))
