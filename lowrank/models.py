@@ -31,6 +31,8 @@ TARGET_SETS: dict[str, tuple[str, ...]] = {
 }
 #: Ranks used when the page explains the note's "0.01%–3%" range.
 RANKS: tuple[int, ...] = (1, 2, 4, 8, 16, 32, 64)
+#: Ranks offered by the real-models slider (the LoRA paper tries 1 to 64; 256 shows the trend).
+LORA_RANKS: tuple[int, ...] = (1, 2, 4, 8, 16, 32, 64, 128, 256)
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,7 @@ class ModelConfig:
         return tuple(t for t in TARGETS if t != "gate" or self.gated_mlp)
 
 
+# fmt: off
 MODELS: dict[str, ModelConfig] = {
     m.key: m
     for m in (
@@ -106,6 +109,7 @@ MODELS: dict[str, ModelConfig] = {
         ),
     )
 }
+# fmt: on
 
 
 def module_shapes(model: ModelConfig) -> dict[str, tuple[int, int]]:
@@ -252,10 +256,12 @@ def rows_csv(rows: Sequence[object]) -> str:
 
 
 #: Sizes offered by the d and k sliders: every small size from 2, then widths of real layers.
+# fmt: off
 SIZE_CHOICES: tuple[int, ...] = (
     *range(2, 17), 20, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512, 768, 1024, 1536, 2048, 3072,
     4096, 8192, 11008, 12288, 14336,
 )
+# fmt: on
 
 
 # --- the note's d×k example and the break-even rank -------------------------------------------
@@ -282,6 +288,40 @@ def matrix_share(d: int, k: int, r: int) -> float:
 def break_even_rank(d: int, k: int) -> float:
     """The rank where r(d + k) = dk; LoRA stores fewer numbers exactly when r < dk/(d + k)."""
     return d * k / (d + k)
+
+
+def first_losing_rank(d: int, k: int) -> int:
+    """The smallest r with r(d + k) ≥ dk, i.e. ⌈dk/(d + k)⌉ (exact integer arithmetic): from
+    this rank on, A and B hold no fewer numbers than ΔW."""
+    return -(-int(d) * int(k) // (int(d) + int(k)))
+
+
+def nearest_rank(options: Sequence[int], r: int) -> int:
+    """The option closest to r (the smaller one on a tie)."""
+    return min(options, key=lambda option: (abs(option - r), option))
+
+
+#: Up to this rank the "any size" slider offers every r; above it, a coarser set (rank_options).
+FINE_RANKS = 64
+
+
+def rank_options(d: int, k: int) -> tuple[int, ...]:
+    """The ranks the "any size" slider offers for a d×k ΔW, ascending.
+
+    Every r from 1 to min(d, k) when min(d, k) ≤ :data:`FINE_RANKS`; otherwise every r up to
+    FINE_RANKS, then the powers of two below min(d, k), the last rank that still saves and the
+    first that does not (the integers either side of the break-even rank dk/(d + k)), and
+    min(d, k) itself. A 14336×14336 ΔW gets 74 stops instead of 14336.
+    """
+    top = min(int(d), int(k))
+    if top <= FINE_RANKS:
+        return tuple(range(1, top + 1))
+    first_loss = first_losing_rank(d, k)
+    coarse = {2**i for i in range(FINE_RANKS.bit_length(), top.bit_length())}
+    coarse |= {first_loss - 1, first_loss, top}
+    return tuple(range(1, FINE_RANKS + 1)) + tuple(
+        sorted(r for r in coarse if FINE_RANKS < r <= top)
+    )
 
 
 def cost_curve(d: int, k: int, ranks: Sequence[int] | np.ndarray) -> np.ndarray:

@@ -1,0 +1,254 @@
+"""/parameters' views at every stop of its two rank sliders, against independent arithmetic:
+counts from array shapes and plain integers, the SVG picture parsed back, the memory by hand."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from urllib.parse import unquote
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lowrank import i18n, models
+from lowrank.parameter_views import (
+    CELL_GRID_MAX,
+    LORA_BAR,
+    MIN_SIDE_PX,
+    blocks_pictures,
+    blocks_scale,
+    blocks_title,
+    cost_figure,
+    memory_figure,
+    model_follow,
+    model_texts,
+    module_columns,
+    size_follow,
+    size_texts,
+    size_view,
+)
+
+SVG = "{http://www.w3.org/2000/svg}"
+SIZES = st.sampled_from(models.SIZE_CHOICES)
+#: Sizes that cover the cell grid, to scale, the coarse stops and very flat or tall ΔW.
+CASES = [(5, 4), (2, 2), (24, 24), (16, 7), (64, 64), (96, 11), (4096, 4096), (4096, 14336),
+         (14336, 2), (14336, 14336)]  # fmt: skip
+
+
+def count(*shape: int) -> int:
+    """Numbers in a matrix of this shape, read from an array's shape (no memory is used)."""
+    return int(np.broadcast_to(np.float32(0), shape).size)
+
+
+# --- the r slider's stops ----------------------------------------------------------------------
+
+
+@given(SIZES, SIZES)
+def test_rank_stops_are_every_small_rank_then_coarse(d: int, k: int) -> None:
+    ranks = models.rank_options(d, k)
+    top = min(d, k)
+    assert list(ranks) == sorted(set(ranks)) and ranks[0] == 1 and ranks[-1] == top
+    assert set(range(1, min(top, 64) + 1)) <= set(ranks)
+    if top <= 64:
+        assert len(ranks) == top
+        return
+    assert {2**i for i in range(20) if 2**i <= top} <= set(ranks)
+    assert len(ranks) <= 64 + 14 + 3  # 74 at most for these sizes, never thousands
+    # the last saving rank and the first losing one, by integer comparisons alone
+    saving = [r for r in range(1, top + 1) if r * (d + k) < d * k]
+    last = saving[-1] if saving else 0
+    assert {r for r in (last, last + 1) if 1 <= r <= top} <= set(ranks)
+    assert models.first_losing_rank(d, k) == last + 1
+
+
+def test_nearest_rank_prefers_the_smaller_on_a_tie() -> None:
+    ranks = models.rank_options(4096, 4096)  # ..., 1024, 2047, 2048, 4096
+    assert models.nearest_rank(ranks, 1500) == 1024
+    assert models.nearest_rank(ranks, 3072) == 2048  # 1024 away from 2048 and from 4096
+    assert models.nearest_rank(ranks, 90) == 64 and models.nearest_rank(ranks, 100) == 128
+    assert models.nearest_rank(ranks, 5000) == 4096
+
+
+# --- the "any size" texts and picture at every stop --------------------------------------------
+
+
+@pytest.mark.parametrize(("d", "k"), CASES)
+def test_size_texts_at_every_stop_match_the_shapes(d: int, k: int) -> None:
+    view = size_view(d, k, "en")
+    assert view.ranks == models.rank_options(d, k)
+    for r, texts in zip(view.ranks, view.texts, strict=True):
+        a, b, full = count(d, r), count(r, k), count(d, k)
+        assert texts["a"] == f"{a:,}" and texts["b"] == f"{b:,}"
+        assert texts["total"] == f"{a + b:,}" == f"{r * (d + k):,}"
+        saves = a + b < full
+        assert texts["verdict"].startswith("**✅" if saves else "**⚖️")
+        sign = "<" if saves else "≥"
+        assert f"r = {r} {sign} {d * k / (d + k):.1f}" in texts["verdict"]
+        assert f"{a + b:,}" in texts["verdict"] and f"{full:,}" in texts["verdict"]
+        assert "100.0%" not in texts["verdict"]  # 99.9% of ΔW is still a (small) saving
+
+
+def test_the_notes_example_and_both_languages() -> None:
+    assert size_texts(5, 4, 2, "en") == {
+        "a": "10",
+        "b": "8",
+        "total": "18",
+        "verdict": i18n.t("par.saves", "en", r=2, value="2.2", lora="18", full="20", share="90.0%"),
+    }
+    zh = size_texts(5, 4, 3, "zh")["verdict"]
+    assert zh == i18n.t("par.loses", "zh", r=3, value="2.2", lora="27", full="20")
+    # what changes with the rank is in bold, so the browser swaps whole bold pieces
+    assert zh.startswith("**⚖️ 不省**：r = 3")
+
+
+def _picture(url: str) -> ET.Element:
+    prefix = "data:image/svg+xml;charset=utf-8,"
+    assert url.startswith(prefix) and "#" not in url
+    return ET.fromstring(unquote(url[len(prefix) :]))
+
+
+@pytest.mark.parametrize(("d", "k"), CASES)
+def test_pictures_are_well_formed_svg_with_boxes_to_scale(d: int, k: int) -> None:
+    view = size_view(d, k, "en")
+    scale = blocks_scale(d, k, view.ranks[-1])
+    grid = max(d, k) <= CELL_GRID_MAX
+    sizes = set()
+    for r, url in zip(view.ranks, view.pictures, strict=True):
+        svg = _picture(url)
+        width, height = float(svg.get("width")), float(svg.get("height"))
+        assert svg.get("viewBox") == f"0 0 {svg.get('width')} {svg.get('height')}"
+        sizes.add((width, height))
+        rects = svg.findall(f"{SVG}rect")
+        assert len(rects) == 3  # ΔW, A, B
+        boxes = [tuple(float(rect.get(name)) for name in ("x", "y", "width", "height"))
+                 for rect in rects]  # fmt: skip
+        for (rows, cols), (x, y, w, h) in zip(((d, k), (d, r), (r, k)), boxes, strict=True):
+            assert w == pytest.approx(max(cols * scale, MIN_SIDE_PX), abs=0.06)
+            assert h == pytest.approx(max(rows * scale, MIN_SIDE_PX), abs=0.06)
+            assert x >= 0 and x + w <= width and y >= 0 and y + h <= height
+        assert boxes[0][0] + boxes[0][2] < boxes[1][0] < boxes[1][0] + boxes[1][2] < boxes[2][0]
+        lines = ["".join(text.itertext()) for text in svg.findall(f"{SVG}text")]
+        for name, rows, cols in (("ΔW", d, k), ("A", d, r), ("B", r, k)):
+            assert f"{name}{rows:,}×{cols:,}= {count(rows, cols):,}" in lines
+        assert "=" in lines and "×" in lines
+        paths = svg.findall(f"{SVG}path")
+        if grid:  # one inner line per row and per column boundary
+            inner = [p.get("d").count("M") for p in paths]
+            assert sum(inner) == sum(rows - 1 + cols - 1 for rows, cols in
+                                     ((d, k), (d, r), (r, k)))  # fmt: skip
+        else:
+            assert not paths
+    assert len(sizes) == 1  # one size and scale for every r: only A and B change
+
+
+def test_picture_titles_say_cells_or_to_scale() -> None:
+    assert blocks_title(5, 4, "en") == i18n.t("par.blocks_cells", "en")
+    assert "3" in blocks_title(4096, 4096, "zh") and "按比例" in blocks_title(4096, 4096, "zh")
+    (single,) = blocks_pictures(5, 4, (2,))
+    assert ET.fromstring(single).get("font-family").startswith("Noto Sans CJK SC")
+
+
+@pytest.mark.parametrize(("d", "k"), [(5, 4), (4096, 14336)])
+def test_size_follow_is_the_texts_marks_and_pictures_of_every_stop(d: int, k: int) -> None:
+    view = size_view(d, k, "zh")
+    spec = size_follow(view, "zh", slider="r", prefix="p_", picture="pic", cost_chart="cost")
+    n = len(view.ranks)
+    assert (spec.positions.start, spec.positions.step, spec.positions.count) == (0, 1, n)
+    assert {t.key: t.part for t in spec.texts} == {
+        "p_a": "value", "p_b": "value", "p_total": "value", "p_verdict": "all"}  # fmt: skip
+    for i, texts in enumerate(view.texts):
+        assert spec.at(i) == {f"p_{name}": text for name, text in texts.items()}
+    (mark,) = spec.marks
+    assert mark.chart == "cost" and mark.x == tuple(float(r) for r in view.ranks)
+    assert mark.y == tuple(float(r * (d + k)) for r in view.ranks)
+    assert mark.label[-1] == f"r = {min(d, k)}"
+    assert spec.pictures[0].key == "pic" and spec.pictures[0].sources == view.pictures
+    assert len(json.dumps(spec.data())) < 160_000  # sent on every run: kept small
+
+
+@pytest.mark.parametrize(("d", "k"), [(5, 4), (24, 24), (4096, 14336), (14336, 14336)])
+def test_cost_figure_does_not_depend_on_r_and_holds_every_stop(d: int, k: int) -> None:
+    fig = cost_figure(d, k, title="t", x_title="x", y_title="y", full_label="f", lora_label="l",
+                      break_even_label="b")  # fmt: skip
+    curve, full = fig.data
+    assert list(curve.x) == [0, *models.rank_options(d, k)]
+    assert list(curve.y) == [r * (d + k) for r in curve.x]
+    assert list(full.y) == [d * k, d * k]
+    top = min(d, k)
+    assert fig.layout.xaxis.range[0] == 0 and fig.layout.xaxis.range[1] > top  # every mark shows
+    assert fig.layout.shapes[0].x0 == pytest.approx(d * k / (d + k))
+
+
+# --- the real models at every LoRA rank --------------------------------------------------------
+
+
+def _shapes(model: models.ModelConfig) -> dict[str, tuple[int, int]]:
+    """(d_out, d_in) per module, written out from the configuration (not module_shapes)."""
+    d, kv, ff = model.hidden, model.kv_heads * (model.hidden // model.heads), model.intermediate
+    shapes = {"q": (d, d), "k": (kv, d), "v": (kv, d), "o": (d, d), "up": (ff, d), "down": (d, ff)}
+    if model.gated_mlp:
+        shapes["gate"] = (ff, d)
+    return shapes
+
+
+TARGET_CHOICES = [("q", "v"), ("q", "k", "v", "o"), models.TARGETS, ("down",)]
+
+
+@pytest.mark.parametrize("key", list(models.MODELS))
+@pytest.mark.parametrize("targets", TARGET_CHOICES)
+@pytest.mark.parametrize("precision", list(models.PRECISIONS))
+def test_model_texts_at_every_rank_by_hand(key: str, targets: tuple, precision: str) -> None:
+    model = models.MODELS[key]
+    chosen = [t for t in targets if t in model.targets]
+    shapes = _shapes(model)
+    total = model.reported_params or models.base_params(model)
+    p = models.PRECISIONS[precision]
+    spec = model_follow(key, chosen, precision, "en", slider="rank", prefix="m_", memory_chart="c")
+    assert spec.positions.count == len(models.LORA_RANKS) == 9
+    for i, r in enumerate(models.LORA_RANKS):
+        per_module = {t: r * (shapes[t][0] + shapes[t][1]) for t in models.TARGETS if t in chosen}
+        per_layer = sum(per_module.values())
+        n = model.layers * per_layer
+        texts = model_texts(key, chosen, r, precision, "en")
+        assert spec.at(i) == {f"m_{name}": text for name, text in texts.items()}
+        terms = " + ".join(f"{t} {v:,}" for t, v in per_module.items())
+        assert f"**{terms} = {per_layer:,}**" in texts["per_layer"]
+        assert f"{model.layers} layers: **{n:,}**" in texts["per_layer"]
+        assert texts["trainable"] == (f"{n / 1e6:,.1f}M" if n >= 1e6 else f"{n:,}")
+        assert texts["share"] == f"{100 * n / total:.4f}%"
+        assert texts["fewer"] == f"{total / n:,.0f}× fewer"
+        exact = i18n.t("s2.par.exact", "en", total=f"{total:,}", trainable=f"{n:,}")
+        assert texts["exact"] == exact
+        memory = (total + n) * p.weight + n * (p.grad + p.adam)
+        assert texts["memory_lora"] == models.human_bytes(memory)
+        assert texts["ckpt_lora"] == models.human_bytes(n * p.weight)
+        (mark,) = spec.marks
+        assert mark.x[i] == pytest.approx(memory / 1e9, rel=1e-12) and mark.y[i] == LORA_BAR
+
+
+@pytest.mark.parametrize("key", list(models.MODELS))
+@pytest.mark.parametrize("precision", list(models.PRECISIONS))
+def test_memory_figure_is_rank_free_and_holds_every_mark(key: str, precision: str) -> None:
+    fig = memory_figure(key, precision, title="t", full_label="full", lora_label="LoRA",
+                        part_labels=("w", "g", "o"), frozen_label="frozen", unit="GB")  # fmt: skip
+    weights, gradients, adam = fig.data
+    full = models.full_finetune_memory(models.MODELS[key], precision)
+    assert list(weights.y) == ["full", "LoRA"]  # LoRA is the second category: y = LORA_BAR
+    assert list(gradients.y) == list(adam.y) == ["full"]
+    total = models.model_params(models.MODELS[key])
+    assert weights.x[1] == pytest.approx(total * models.PRECISIONS[precision].weight / 1e9)
+    assert sum(t.x[0] for t in fig.data) == pytest.approx(full.total / 1e9)
+    every = model_follow(key, models.MODELS[key].targets, precision, "en", slider="rank",
+                         prefix="m_", memory_chart="c").marks[0].x  # fmt: skip
+    low, high = fig.layout.xaxis.range
+    assert low == 0 and max(every) < high  # the largest LoRA total (all modules, r = 256) shows
+
+
+def test_module_columns_do_not_depend_on_the_rank() -> None:
+    columns = module_columns("llama3_8b", ["q", "v"], ["m", "s", "f", "l", "c"])
+    assert columns["m"] == ["q", "k", "v", "o", "gate", "up", "down"]
+    assert columns["s"][1] == "1,024×4,096" and columns["f"][1] == f"{1024 * 4096:,}"
+    assert columns["l"][1] == f"r × {1024 + 4096:,}" and columns["l"][4] == f"r × {14336 + 4096:,}"
+    assert columns["c"] == [True, False, True, False, False, False, False]
