@@ -1,26 +1,49 @@
-"""Step 2b: ΔW = A×B, the parameter count: the note's 5×4 example, any size, real models."""
+"""Step 2b: ΔW = A×B, the parameter count: the note's 5×4 example, any size, real models.
+
+Both rank sliders are followed in the browser (lowrank/parameter_views.py): what r changes is
+swapped at once for every stop of the slider, and this run draws the same texts and picture.
+"""
+
+from contextlib import nullcontext
 
 import pandas as pd
 import streamlit as st
 
 from lowrank import models
-from lowrank.section2_figures import (
-    blocks_figure,
+from lowrank.follow import svg_data_url
+from lowrank.parameter_views import (
+    blocks_pictures,
+    blocks_title,
     cost_figure,
     memory_figure,
-    shares_figure,
+    model_follow,
+    model_texts,
+    module_columns,
+    size_follow,
+    size_texts,
+    size_view,
 )
+from lowrank.section2_figures import shares_figure
+from lowrank.ui.follow import follow, slot
 from lowrank.ui.frame import frame
+from lowrank.ui.loaders import shared
 from lowrank.ui.widgets import (
     Question,
     check_query_param,
     in_the_note,
-    is_int_in,
     is_one_of,
     plain,
     self_check,
     url_choice,
 )
+
+#: Containers of what the browser updates at once when r moves (lowrank/ui/follow.py).
+SIZE_SLOT = "par_size_"
+PICTURE = "par_blocks"
+COST_CHART = "par_cost_plot"
+#: ...and when the real models' LoRA rank moves.
+MODEL_SLOT = "par_model_"
+MEMORY_CHART = "par_memory_plot"
 
 page = frame("parameters")
 st.title(page.t("page.parameters.title"))
@@ -31,39 +54,37 @@ st.latex(
 )
 
 
-def blocks(d: int, k: int, r: int, title: str):
-    """The ΔW = A × B block picture with translated labels."""
-    return blocks_figure(
-        d,
-        k,
-        r,
-        title=title,
-        delta_label=page.t("s2.par.block_delta"),
-        a_label=page.t("s2.par.block_a"),
-        b_label=page.t("s2.par.block_b"),
-    )
-
-
-def counts(d: int, k: int, r: int) -> None:
-    """Four metrics: ΔW, A, B and A + B."""
-    a_count, b_count = models.factor_costs(d, k, r)
+def counts(d: int, k: int, texts: dict[str, str], prefix: str | None = None) -> None:
+    """Four metrics: ΔW, A, B and A + B (``texts`` from size_texts; the last three in the
+    followed slots ``prefix + name`` when a prefix is given)."""
     columns = st.columns(4)
     columns[0].metric(page.t("s2.par.m_full"), f"{models.full_cost(d, k):,}")
-    columns[1].metric(page.t("s2.par.m_a"), f"{a_count:,}")
-    columns[2].metric(page.t("s2.par.m_b"), f"{b_count:,}")
-    columns[3].metric(page.t("s2.par.m_total"), f"{models.lora_matrix_params(d, k, r):,}")
+    for column, name in zip(columns[1:], ("a", "b", "total"), strict=True):
+        label = page.t(f"s2.par.m_{name}")
+        with column:
+            if prefix is None:
+                st.metric(label, texts[name])
+            else:
+                with slot(prefix + name):
+                    st.metric(label, texts[name])
+
+
+def blocks_picture(d: int, k: int, source: str, key: str | None = None) -> None:
+    """The ΔW = A × B picture (an SVG data URL) under its title; in the followed slot ``key``
+    when given (the title does not depend on r)."""
+    st.markdown(f"**{blocks_title(d, k, page.lang)}**")
+    with slot(key) if key else nullcontext():
+        st.image(source, width="stretch")
 
 
 # --- the note's example, exactly ---
 st.subheader(page.t("s2.par.example_header"))
 st.markdown(f"> {page.t('s2.par.example_quote')}")
 note_d, note_k, note_r = models.NOTE_EXAMPLE
-st.plotly_chart(
-    blocks(note_d, note_k, note_r, page.t("s2.par.example_title")),
-    key="note_blocks",
-    width="stretch",
-)
-counts(note_d, note_k, note_r)
+note_picture = shared(blocks_pictures, note_d, note_k, (note_r,))[0]
+with st.columns([1, 2, 1])[1]:
+    blocks_picture(note_d, note_k, svg_data_url(note_picture))
+counts(note_d, note_k, size_texts(note_d, note_k, note_r, page.lang))
 st.caption(page.t("s2.par.typo"))
 
 # --- any size ---
@@ -81,51 +102,59 @@ with st.container(border=True):
         k = st.select_slider(
             page.t("s2.par.k"), models.SIZE_CHOICES, value=note_k, key="k", bind="query-params"
         )
+    view = shared(size_view, d, k, page.lang)
     with right:
-        max_r = min(d, k)
+        max_r = view.ranks[-1]
         if "r" not in st.session_state:  # first run: ?r= can only come from a link
-            check_query_param(page, "r", is_int_in(1, max_r))
+            check_query_param(page, "r", is_one_of([str(r) for r in view.ranks]))
         elif st.session_state["r"] > max_r:  # d or k just shrank: the URL follows the widget
             st.session_state["r"] = max_r
             st.caption(page.t("s2.par.r_capped", max_r=max_r))
-        r = st.slider(
-            page.t("s2.par.r"), 1, max_r, value=min(note_r, max_r), key="r", bind="query-params"
+        elif st.session_state["r"] not in view.ranks:  # not a stop of the new size's slider
+            old = st.session_state["r"]
+            st.session_state["r"] = models.nearest_rank(view.ranks, old)
+            st.caption(page.t("par.r_snapped", old=old, new=st.session_state["r"]))
+        r = st.select_slider(
+            page.t("s2.par.r"),
+            view.ranks,
+            value=min(note_r, max_r),
+            key="r",
+            bind="query-params",
         )
+        if len(view.ranks) < max_r:
+            first_loss = models.first_losing_rank(d, k)
+            st.caption(
+                page.t(
+                    "par.r_coarse",
+                    fine=models.FINE_RANKS,
+                    below=first_loss - 1,
+                    above=first_loss,
+                    top=max_r,
+                )
+            )
 
-break_even = f"{models.break_even_rank(d, k):.1f}"
-counts(d, k, r)
-lora, full = models.lora_matrix_params(d, k, r), models.full_cost(d, k)
-if lora < full:
-    st.success(
-        page.t(
-            "s2.par.saves",
-            r=r,
-            value=break_even,
-            lora=f"{lora:,}",
-            full=f"{full:,}",
-            share=f"{models.matrix_share(d, k, r):.1%}",
-        ),
-        icon="✅",
-    )
-else:
-    st.warning(
-        page.t("s2.par.loses", r=r, value=break_even, lora=f"{lora:,}", full=f"{full:,}"), icon="⚖️"
-    )
+stop = view.index(r)
+texts = view.texts[stop]
+counts(d, k, texts, SIZE_SLOT)
+with slot(SIZE_SLOT + "verdict"):
+    st.info(texts["verdict"], icon="")  # the verdict's emoji is part of the followed text
 left, right = st.columns(2)
 with left:
-    st.plotly_chart(blocks(d, k, r, page.t("s2.par.example_title")), key="blocks", width="stretch")
-with right:
+    blocks_picture(d, k, view.pictures[stop], PICTURE)
+with right, slot(COST_CHART):
     st.plotly_chart(
-        cost_figure(
+        shared(
+            cost_figure,
             d,
             k,
-            r,
             title=page.t("s2.par.cost_title"),
             x_title=page.t("s2.par.cost_x"),
             y_title=page.t("s2.par.cost_y"),
             full_label=page.t("s2.par.cost_full"),
             lora_label=page.t("s2.par.cost_lora"),
-            break_even_label=page.t("s2.par.cost_break", value=break_even),
+            break_even_label=page.t(
+                "s2.par.cost_break", value=f"{models.break_even_rank(d, k):.1f}"
+            ),
         ),
         key="cost_chart",
         width="stretch",
@@ -134,7 +163,6 @@ with right:
 # --- real models ---
 st.subheader(page.t("s2.par.models_header"))
 st.markdown(page.t("s2.par.models_lead"))
-rank_choices = (1, 2, 4, 8, 16, 32, 64, 128, 256)
 with st.container(border=True):
     left, middle = st.columns(2)
     with left:
@@ -174,9 +202,9 @@ with st.container(border=True):
             help=page.t("s2.par.targets_help"),
         )
     with middle:
-        check_query_param(page, "rank", is_one_of([str(n) for n in rank_choices]))
+        check_query_param(page, "rank", is_one_of([str(n) for n in models.LORA_RANKS]))
         rank = st.select_slider(
-            page.t("s2.par.rank"), rank_choices, value=8, key="rank", bind="query-params"
+            page.t("s2.par.rank"), models.LORA_RANKS, value=8, key="rank", bind="query-params"
         )
 
 model = models.MODELS[model_key]
@@ -186,31 +214,39 @@ if not targets:
     targets = list(models.TARGET_SETS["qv"])
 st.caption(page.t("s2.par.source", source=model.source))
 
-table = models.module_table(model, targets, rank)
 st.dataframe(
     pd.DataFrame(
-        {
-            page.t("s2.par.col_module"): [row.module for row in table],
-            page.t("s2.par.col_shape"): [f"{row.d_out:,}×{row.d_in:,}" for row in table],
-            page.t("s2.par.col_full"): [f"{row.full:,}" for row in table],
-            page.t("s2.par.col_lora"): [f"{row.lora:,}" for row in table],
-            page.t("s2.par.col_chosen"): [row.chosen for row in table],
-        }
+        module_columns(
+            model_key,
+            targets,
+            [
+                page.t("s2.par.col_module"),
+                page.t("s2.par.col_shape"),
+                page.t("s2.par.col_full"),
+                page.t("par.col_lora_per_r"),
+                page.t("s2.par.col_chosen"),
+            ],
+        )
     ),
     hide_index=True,
     key="module_table",
 )
+model_shown = model_texts(model_key, targets, rank, precision, page.lang)
+with slot(MODEL_SLOT + "per_layer"):
+    st.markdown(model_shown["per_layer"])
 total = models.model_params(model)
-trainable = models.lora_params(model, targets, rank)
 columns = st.columns(4)
 columns[0].metric(page.t("s2.par.m_base"), models.human_count(total))
-columns[1].metric(page.t("s2.par.m_trainable"), models.human_count(trainable))
-columns[2].metric(page.t("s2.par.m_share"), f"{models.share(model, targets, rank):.4%}")
-columns[3].metric(
-    page.t("s2.par.m_fewer"),
-    page.t("s2.par.fewer_value", ratio=f"{models.reduction(model, targets, rank):,.0f}"),
-)
-st.caption(page.t("s2.par.exact", total=f"{total:,}", trainable=f"{trainable:,}"))
+for column, name, label in zip(
+    columns[1:],
+    ("trainable", "share", "fewer"),
+    ("s2.par.m_trainable", "s2.par.m_share", "s2.par.m_fewer"),
+    strict=True,
+):
+    with column, slot(MODEL_SLOT + name):
+        st.metric(page.t(label), model_shown[name])
+with slot(MODEL_SLOT + "exact"):
+    st.caption(model_shown["exact"])
 gap = models.reported_gap(model)
 if gap is not None:
     st.info(
@@ -225,34 +261,37 @@ if gap is not None:
     )
 
 st.markdown(f"##### {page.t('s2.par.memory_header')}")
-full_memory = models.full_finetune_memory(model, precision)
-lora_memory = models.lora_memory(model, targets, rank, precision)
-st.plotly_chart(
-    memory_figure(
-        full_memory,
-        lora_memory,
-        title=page.t("s2.par.memory_title"),
-        full_label=page.t("s2.par.full_ft"),
-        lora_label=page.t("s2.par.lora"),
-        part_labels=(
-            page.t("s2.par.part_weights"),
-            page.t("s2.par.part_gradients"),
-            page.t("s2.par.part_optimizer"),
+with slot(MEMORY_CHART):
+    st.plotly_chart(
+        shared(
+            memory_figure,
+            model_key,
+            precision,
+            title=page.t("s2.par.memory_title"),
+            full_label=page.t("s2.par.full_ft"),
+            lora_label=page.t("s2.par.lora"),
+            part_labels=(
+                page.t("s2.par.part_weights"),
+                page.t("s2.par.part_gradients"),
+                page.t("s2.par.part_optimizer"),
+            ),
+            frozen_label=page.t("par.memory_frozen"),
+            unit=page.t("s2.par.unit_gb"),
         ),
-        unit=page.t("s2.par.unit_gb"),
-    ),
-    key="memory_chart",
-    width="stretch",
-)
+        key="memory_chart",
+        width="stretch",
+    )
+st.caption(page.t("par.memory_mark"))
+full_memory = models.full_finetune_memory(model, precision)
 columns = st.columns(4)
 columns[0].metric(page.t("s2.par.m_memory_full"), models.human_bytes(full_memory.total))
-columns[1].metric(page.t("s2.par.m_memory_lora"), models.human_bytes(lora_memory.total))
+with columns[1], slot(MODEL_SLOT + "memory_lora"):
+    st.metric(page.t("s2.par.m_memory_lora"), model_shown["memory_lora"])
 columns[2].metric(
     page.t("s2.par.m_ckpt_full"), models.human_bytes(models.checkpoint_bytes(total, precision))
 )
-columns[3].metric(
-    page.t("s2.par.m_ckpt_lora"), models.human_bytes(models.checkpoint_bytes(trainable, precision))
-)
+with columns[3], slot(MODEL_SLOT + "ckpt_lora"):
+    st.metric(page.t("s2.par.m_ckpt_lora"), model_shown["ckpt_lora"])
 bytes_per = models.PRECISIONS[precision]
 st.caption(
     page.t(
@@ -347,8 +386,28 @@ left.download_button(
 )
 right.download_button(
     page.t("s2.par.dl_modules"),
-    models.rows_csv(table),
+    models.rows_csv(models.module_table(model, targets, rank)),
     file_name=f"lora_{model.key}_r{rank}.csv",
     mime="text/csv",
     key="dl_modules",
+)
+
+# The followers' data depend on the page's inputs (sizes, model, targets, precision, language),
+# never on the rank sliders' values.
+follow(
+    size_follow(
+        view, page.lang, slider="r", prefix=SIZE_SLOT, picture=PICTURE, cost_chart=COST_CHART
+    )
+)
+follow(
+    shared(
+        model_follow,
+        model_key,
+        targets,
+        precision,
+        page.lang,
+        slider="rank",
+        prefix=MODEL_SLOT,
+        memory_chart=MEMORY_CHART,
+    )
 )

@@ -59,3 +59,15 @@ def assert_follows(app: AppTest, slider: str, value: float) -> dict:
     for key, source in texts_at(data, value).items():
         assert source in (values if parts[key] == "value" else bodies), (key, source)
     return data
+
+
+def assert_follows_alerts(app: AppTest, slider: str, value: float) -> dict:
+    """:func:`assert_follows` where a followed text may also be an alert's body (st.info...)."""
+    data = follower(app, slider)
+    values = {m.value for m in app.metric}
+    bodies = {c.value for c in app.caption} | {m.value for m in app.markdown}
+    bodies |= {a.value for kind in (app.info, app.success, app.warning, app.error) for a in kind}
+    parts = {texts["key"]: texts["part"] for texts in data["texts"]}
+    for key, source in texts_at(data, value).items():
+        assert source in (values if parts[key] == "value" else bodies), (key, source)
+    return data

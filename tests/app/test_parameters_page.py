@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
-from apptest_support import open_page, shown_text
+from apptest_support import assert_follows_alerts, follower, open_page, shown_text
 
 from lowrank import i18n, models
 from lowrank.locales.section2 import MESSAGES
+from lowrank.parameter_views import size_view
 from lowrank.ui.widgets import plain
 
 PAGE = "pages/5_parameters.py"
@@ -16,6 +18,17 @@ def metric(app, key: str, lang: str = "en", index: int = 0, **params: object) ->
     """The value of the index-th metric labelled with catalogue message ``key``."""
     label = i18n.t(key, lang, **params)
     return [m.value for m in app.metric if m.label == label][index]
+
+
+def verdict(app) -> str:
+    """The any-size section's verdict (one st.info whose text says ✅ or ⚖️)."""
+    (box,) = [box for box in app.info if box.value.startswith(("**✅", "**⚖️"))]
+    return box.value
+
+
+def picture(app, index: int = 1) -> str:
+    """The URL of the page's index-th st.image (0: the note's example, 1: any size)."""
+    return app.image[index].proto.imgs[0].url
 
 
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
@@ -30,22 +43,29 @@ def test_the_notes_example_in_both_languages(lang: str) -> None:
         assert metric(app, "s2.par.m_b", lang, index) == "8"
         assert metric(app, "s2.par.m_total", lang, index) == "18"
     assert (app.select_slider(key="d").value, app.select_slider(key="k").value) == (5, 4)
-    assert app.slider(key="r").value == 2
-    assert app.success[0].value.startswith("r = 2 < 2.2")
+    assert app.select_slider(key="r").value == 2
+    assert verdict(app) == i18n.t(
+        "par.saves", lang, r=2, value="2.2", lora="18", full="20", share="90.0%"
+    )
     text = shown_text(app)
     assert "r = 3" in text and "27 > 20" in text  # the note box: one rank more costs 27
-    assert len(app.get("plotly_chart")) == 5 and len(app.get("download_button")) == 2
+    # the note's example and the any-size picture are SVG images; cost, memory, shares: Plotly
+    assert len(app.image) == 2 and len(app.get("plotly_chart")) == 3
+    assert len(app.get("download_button")) == 2
 
 
 def test_r3_costs_more_than_the_full_matrix() -> None:
     app = open_page(PAGE, lang="en", r="3")
     assert not app.exception
     assert metric(app, "s2.par.m_total", index=1) == "27"
-    assert app.warning[0].value.startswith("r = 3 ≥ 2.2")
+    assert verdict(app).startswith("**⚖️ No saving**: r = 3 ≥ 2.2")
+    assert not app.warning
 
 
-@pytest.mark.parametrize(("d", "k", "r"), [("2", "2", "1"), ("2", "2", "2"),
-                                           ("14336", "14336", "14336"), ("14336", "2", "2")])
+@pytest.mark.parametrize(
+    ("d", "k", "r"),
+    [("2", "2", "1"), ("2", "2", "2"), ("14336", "14336", "14336"), ("14336", "2", "2")],
+)
 def test_slider_extremes(d: str, k: str, r: str) -> None:
     app = open_page(PAGE, lang="zh", d=d, k=k, r=r)
     assert not app.exception and not app.warning[1:]
@@ -53,31 +73,35 @@ def test_slider_extremes(d: str, k: str, r: str) -> None:
     assert metric(app, "s2.par.m_full", "zh", 1) == f"{dd * kk:,}"
     assert metric(app, "s2.par.m_total", "zh", 1) == f"{rr * (dd + kk):,}"
     saves = rr * (dd + kk) < dd * kk
-    assert bool(app.success) == saves
+    assert verdict(app).startswith("**✅" if saves else "**⚖️")
 
 
 def test_shrinking_d_caps_r() -> None:
     app = open_page(PAGE, lang="en", d="64", k="64", r="40")
-    assert app.slider(key="r").value == 40
+    assert app.select_slider(key="r").value == 40
     app.select_slider(key="d").set_value(16).run()
     assert not app.exception
-    assert app.slider(key="r").value == 16
+    assert app.select_slider(key="r").value == 16
     assert any(i18n.t("s2.par.r_capped", "en", max_r=16) in c.value for c in app.caption)
 
 
 @pytest.mark.parametrize("key", ["gpt2", "bert", "llama2_7b", "llama3_8b", "gpt3"])
 def test_real_models_match_facts_md(key: str) -> None:
     """facts.md's table: r = 8 on q and v."""
-    facts = {"gpt2": (124_439_808, 294_912, "0.2370%"), "bert": (109_482_240, 294_912, "0.2694%"),
-             "llama2_7b": (6_738_415_616, 4_194_304, "0.0622%"),
-             "llama3_8b": (8_030_261_248, 3_407_872, "0.0424%"),
-             "gpt3": (175_255_800_000, 37_748_736, "0.0215%")}
+    facts = {
+        "gpt2": (124_439_808, 294_912, "0.2370%"),
+        "bert": (109_482_240, 294_912, "0.2694%"),
+        "llama2_7b": (6_738_415_616, 4_194_304, "0.0622%"),
+        "llama3_8b": (8_030_261_248, 3_407_872, "0.0424%"),
+        "gpt3": (175_255_800_000, 37_748_736, "0.0215%"),
+    }
     total, trainable, share = facts[key]
     app = open_page(PAGE, lang="en", model=key)
     assert not app.exception and not app.warning
     assert metric(app, "s2.par.m_share") == share
     assert i18n.t("s2.par.exact", "en", total=f"{total:,}", trainable=f"{trainable:,}") in [
-        c.value for c in app.caption]
+        c.value for c in app.caption
+    ]
     gap_note = [i for i in app.info if "Table 4" in i.value]
     assert bool(gap_note) == (key == "gpt3")
 
@@ -104,7 +128,8 @@ def test_targets_precision_and_rank_widgets() -> None:
     app.multiselect(key="targets").set_value(["gate"]).run()
     app.button_group(key="precision__choice").set_value("fp32").run()
     assert metric(app, "s2.par.m_ckpt_lora") == models.human_bytes(
-        4 * models.lora_params(models.MODELS["llama3_8b"], ["gate"], 256))
+        4 * models.lora_params(models.MODELS["llama3_8b"], ["gate"], 256)
+    )
     app.button_group(key="lang__choice").set_value("zh").run()
     assert not app.exception and app.select_slider(key="rank").value == 256
 
@@ -116,9 +141,18 @@ def test_gate_is_ignored_for_models_without_it() -> None:
     assert metric(app, "s2.par.m_trainable") == "294,912"  # falls back to q, v at r = 8
 
 
-@pytest.mark.parametrize(("name", "value"), [("d", "17"), ("k", "-1"), ("r", "99"),
-                                             ("rank", "3"), ("model", "gpt5"),
-                                             ("precision", "fp8"), ("targets", "lm_head")])
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("d", "17"),
+        ("k", "-1"),
+        ("r", "99"),
+        ("rank", "3"),
+        ("model", "gpt5"),
+        ("precision", "fp8"),
+        ("targets", "lm_head"),
+    ],
+)
 def test_invalid_url_values_fall_back_with_a_note(name: str, value: str) -> None:
     app = open_page(PAGE, lang="en", **{name: value})
     assert not app.exception
@@ -148,7 +182,81 @@ def test_self_check_answers() -> None:
     app.radio(key="quiz_s2.par.q1").set_value("n27").run()
     app.radio(key="quiz_s2.par.q2").set_value("b_a").run()
     app.radio(key="quiz_s2.par.q3").set_value("gqa").run()
-    assert len(app.success) == 4  # the example's verdict and three right answers
+    assert len(app.success) == 3  # three right answers (the verdict is an st.info)
     explanation = MESSAGES["s2.par.q1.why"]["en"]
     assert f"= {models.lora_matrix_params(5, 4, 3)} > {models.full_cost(5, 4)}" in explanation
     assert f"{models.break_even_rank(5, 4):.1f}" in explanation
+
+
+# --- what the browser shows at once when a rank slider moves ------------------------------------
+
+
+def test_large_sizes_offer_coarse_stops_that_links_can_name() -> None:
+    app = open_page(PAGE, lang="en", d="4096", k="4096", r="2048")
+    assert not app.exception and not app.warning
+    assert app.select_slider(key="r").value == 2048  # the break-even rank itself: no saving
+    assert verdict(app).startswith("**⚖️ No saving**: r = 2048 ≥ 2048.0")
+    assert i18n.t("par.r_coarse", "en", fine=64, below=2047, above=2048, top=4096) in [
+        c.value for c in app.caption
+    ]
+    app.select_slider(key="r").set_value(2047).run()
+    assert verdict(app).startswith("**✅ Saves**: r = 2047 < 2048.0")
+    not_a_stop = open_page(PAGE, lang="en", d="4096", k="4096", r="100")
+    assert any("r=100" in w.value for w in not_a_stop.warning)
+    assert not_a_stop.select_slider(key="r").value == 2
+
+
+def test_a_rank_that_is_no_stop_of_the_new_size_moves_to_the_nearest() -> None:
+    app = open_page(PAGE, lang="en", d="4096", k="4096", r="2047")
+    app.select_slider(key="k").set_value(8192).run()  # stops: ..., 2048, 2730, 2731, 4096
+    assert not app.exception
+    assert app.select_slider(key="r").value == 2048
+    assert i18n.t("par.r_snapped", "en", old=2047, new=2048) in [c.value for c in app.caption]
+
+
+@pytest.mark.parametrize(("d", "k", "values"), [(5, 4, (1, 3, 4)), (24, 16, (1, 7, 16)),
+                                                (4096, 14336, (64, 1024, 3186, 4096))])  # fmt: skip
+def test_r_follower_is_the_arithmetic_and_what_each_run_draws(d: int, k: int, values) -> None:
+    app = open_page(PAGE, lang="zh", d=str(d), k=str(k))
+    data = follower(app, "r")
+    ranks = models.rank_options(d, k)
+    assert (data["start"], data["step"], data["count"]) == (0, 1, len(ranks))
+    sources = {texts["key"]: texts["sources"] for texts in data["texts"]}
+    for i, r in enumerate(ranks):  # every stop, from array shapes and plain integers
+        a, b = np.empty((d, r), np.bool_).size, np.empty((r, k), np.bool_).size
+        assert (sources["par_size_a"][i], sources["par_size_b"][i]) == (f"{a:,}", f"{b:,}")
+        assert sources["par_size_total"][i] == f"{r * (d + k):,}" == f"{a + b:,}"
+        assert sources["par_size_verdict"][i].startswith("**✅" if a + b < d * k else "**⚖️")
+    (mark,) = data["marks"]
+    assert mark["chart"] == "par_cost_plot" and mark["x"] == list(map(float, ranks))
+    assert mark["y"] == [float(r * (d + k)) for r in ranks]
+    (pictures,) = data["pictures"]
+    assert pictures["key"] == "par_blocks"
+    assert pictures["sources"] == list(size_view(d, k, "zh").pictures)
+    for r in values:
+        app.select_slider(key="r").set_value(r).run()
+        assert not app.exception
+        i = ranks.index(r)
+        assert follower(app, "r") == data  # the follower's data does not depend on r
+        assert_follows_alerts(app, "r", i)
+        assert picture(app) == pictures["sources"][i]
+
+
+@pytest.mark.parametrize(("model", "targets"), [("llama2_7b", ["q", "v"]),
+                                                ("llama3_8b", list(models.TARGETS)),
+                                                ("gpt3", ["q", "v"])])  # fmt: skip
+def test_rank_follower_is_what_the_page_draws_at_every_rank(model: str, targets) -> None:
+    app = open_page(PAGE, lang="en", model=model, targets=targets, precision="mixed")
+    data = follower(app, "rank")
+    assert (data["start"], data["step"], data["count"]) == (0, 1, len(models.LORA_RANKS))
+    config = models.MODELS[model]
+    for i, rank in enumerate(models.LORA_RANKS):
+        app.select_slider(key="rank").set_value(rank).run()
+        assert not app.exception
+        assert follower(app, "rank") == data
+        assert_follows_alerts(app, "rank", i)
+        trainable = models.lora_params(config, targets, rank)
+        assert f"{config.layers} layers: **{trainable:,}**" in data["texts"][0]["sources"][i]
+        memory = models.lora_memory(config, targets, rank, "mixed").total
+        assert metric(app, "s2.par.m_memory_lora") == models.human_bytes(memory)
+        assert data["marks"][0]["x"][i] == pytest.approx(memory / 1e9)
