@@ -1,0 +1,134 @@
+"""The browser answers /parameters' two rank sliders itself: with the server's answers held, a key
+press already shows the new counts, verdict, picture and chart marks; the server's run then draws
+the same."""
+
+from __future__ import annotations
+
+import pytest
+from e2e_support import HeldAnswers, assert_no_error, follower, metric, wait_idle
+
+from lowrank import i18n, models
+from lowrank.parameter_views import size_view
+
+pytestmark = pytest.mark.e2e
+
+# Where the follower drew the mark on a chart, and where the chart's own axis puts that x.
+MARK_POSITION = """([key, x]) => {
+  const plot = document.querySelector(`.st-key-${key} .js-plotly-plot`);
+  const line = plot.querySelector('svg.lr-mark line');
+  const axis = plot._fullLayout.xaxis;
+  return [Number(line.getAttribute('x1')), axis._offset + axis.l2p(x)];
+}"""
+
+
+def press_right(tab, slider: str) -> None:
+    """Focus a slider's thumb and press the right arrow once (one stop on)."""
+    thumb = tab.locator(f".st-key-{slider} input[type='range']")
+    thumb.focus()
+    thumb.press("ArrowRight")
+
+
+def size_shown(tab) -> tuple[str, str, str, str, str]:
+    """A, B, A + B of the any-size section, its verdict, and its picture's source."""
+    return (
+        metric(tab, "A (d×r)", 1),
+        metric(tab, "B (r×k)", 1),
+        metric(tab, "A + B", 1),
+        tab.locator(".st-key-par_size_verdict").inner_text().strip(),
+        tab.locator(".st-key-par_blocks img").get_attribute("src"),
+    )
+
+
+def size_expected(d: int, k: int, r: int) -> tuple[str, str, str, str, str]:
+    """The same from plain integers (and the page's own picture of that stop)."""
+    saves = r * (d + k) < d * k
+    value = f"{d * k / (d + k):.1f}"
+    words = "✅ Saves: r = {r} < {v}" if saves else "⚖️ No saving: r = {r} ≥ {v}"
+    view = size_view(d, k, "en")
+    return (
+        f"{d * r:,}",
+        f"{r * k:,}",
+        f"{r * (d + k):,}",
+        words.format(r=r, v=value),
+        view.pictures[view.ranks.index(r)],
+    )
+
+
+def agrees(shown: tuple[str, ...], expected: tuple[str, ...]) -> bool:
+    """Counts and picture equal, the verdict starting with the expected words."""
+    counts_and_picture = [0, 1, 2, 4]
+    return [shown[i] for i in counts_and_picture] == [
+        expected[i] for i in counts_and_picture
+    ] and shown[3].startswith(expected[3])
+
+
+@pytest.mark.parametrize(("d", "k", "r", "after"), [(5, 4, 2, 3), (4096, 14336, 64, 128)])
+def test_any_size_r_follows_before_the_server_answers(server, browser, d, k, r, after):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+    tab = context.new_page()
+    answers = HeldAnswers(tab)
+    tab.goto(f"{server.url}/parameters?lang=en&d={d}&k={k}&r={r}")
+    wait_idle(tab)
+    assert_no_error(tab)
+    ranks = models.rank_options(d, k)
+    assert follower(tab, "r") == {"k": str(ranks.index(r)), "mismatch": ""}
+    assert agrees(size_shown(tab), size_expected(d, k, r))
+
+    answers.hold()
+    sent = answers.sent
+    press_right(tab, "r")
+    index = ranks.index(after)
+    tab.locator(f".lr-follow[data-slider='r'][data-k='{index}']").wait_for(
+        state="attached", timeout=10_000
+    )
+    assert follower(tab, "r")["mismatch"] == ""
+    held = size_shown(tab)
+    assert agrees(held, size_expected(d, k, after))
+    drawn, axis = tab.evaluate(MARK_POSITION, ["par_cost_plot", after])
+    assert abs(drawn - axis) < 0.5
+    tab.wait_for_timeout(300)
+    assert answers.sent > sent  # the move did go to the server, whose answers are still held
+
+    answers.release()
+    wait_idle(tab)
+    assert_no_error(tab)
+    assert size_shown(tab) == held  # the server's run draws what the browser already showed
+    assert follower(tab, "r") == {"k": str(index), "mismatch": ""}
+    assert f"r={after}" in tab.url
+    context.close()
+
+
+def test_real_models_rank_follows_before_the_server_answers(server, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    tab = context.new_page()
+    answers = HeldAnswers(tab)
+    tab.goto(f"{server.url}/parameters?lang=zh&model=llama3_8b&targets=q&targets=v&rank=8")
+    wait_idle(tab)
+    assert_no_error(tab)
+    assert follower(tab, "rank") == {"k": "3", "mismatch": ""}
+    model = models.MODELS["llama3_8b"]
+    label = i18n.t("s2.par.m_trainable", "zh")
+    assert metric(tab, label) == models.human_count(models.lora_params(model, ("q", "v"), 8))
+
+    answers.hold()
+    press_right(tab, "rank")  # 8 → 16
+    tab.locator(".lr-follow[data-slider='rank'][data-k='4']").wait_for(
+        state="attached", timeout=10_000
+    )
+    assert follower(tab, "rank")["mismatch"] == ""
+    trainable = 32 * 16 * ((4096 + 4096) + (1024 + 4096))  # q and v of 32 layers, by hand
+    assert metric(tab, label) == models.human_count(trainable)
+    per_layer = tab.locator(".st-key-par_model_per_layer").inner_text()
+    assert "r = 16 时" in per_layer and f"{trainable:,}" in per_layer
+    memory = (models.model_params(model) + trainable) * 2 + trainable * (2 + 4)  # fp16 + Adam
+    assert metric(tab, i18n.t("s2.par.m_memory_lora", "zh")) == models.human_bytes(memory)
+    drawn, axis = tab.evaluate(MARK_POSITION, ["par_memory_plot", memory / 1e9])
+    assert abs(drawn - axis) < 0.5
+
+    answers.release()
+    wait_idle(tab)
+    assert_no_error(tab)
+    assert metric(tab, label) == models.human_count(trainable)
+    assert tab.locator(".st-key-par_model_per_layer").inner_text() == per_layer
+    assert follower(tab, "rank") == {"k": "4", "mismatch": ""}
+    context.close()
