@@ -4,7 +4,9 @@
 // a few settings, so re-sending the view on a slider move costs next to nothing. The view follows
 // the page's own st.slider (found by its key class, `.st-key-<key>`): the slider's value changes
 // live while it is dragged or moved with the keyboard, and Streamlit sends the final value to
-// Python on release, so the numbers, the URL and the rest of the page follow. Going from rank k
+// Python on release, so the numbers, the URL and the rest of the page follow. A slider whose value
+// is not k itself (an energy target) comes with `positions`: {start, step, ranks}, the rank at
+// each of its positions (position i has the value start + i·step). Going from rank k
 // to k' adds or removes the |k' − k| rank-1 layers aᵢbᵢᵀ (or rebuilds from zero when that is
 // cheaper); the work is sliced per animation frame so the picture keeps redrawing while it
 // catches up with a fast drag.
@@ -64,10 +66,12 @@ class LiveView {
     this.attach();
   }
 
-  // Find the page's slider (again, if Streamlit re-created it) and watch its value.
+  // Find the page's slider (again, if Streamlit re-created it or gave its element to another
+  // slider) and watch its value.
   attach() {
-    if (this.input && this.input.isConnected) return;
-    const input = document.querySelector(`.st-key-${this.header.slider} input[type="range"]`);
+    const selector = `.st-key-${this.header.slider} input[type="range"]`;
+    if (this.input && this.input.isConnected && this.input.matches(selector)) return;
+    const input = document.querySelector(selector);
     if (!input) return;
     this.observer.disconnect();
     this.input = input;
@@ -76,10 +80,22 @@ class LiveView {
     this.follow(true);
   }
 
+  // The rank the slider's value stands for.
+  rankOf(value) {
+    const positions = this.header.positions;
+    if (!positions) return Math.round(value);
+    const { start, step, ranks } = positions;
+    const i = Math.min(ranks.length - 1, Math.max(0, Math.round((value - start) / step)));
+    return ranks[i];
+  }
+
   follow(quiet = false) {
-    const k = Math.max(0, Math.min(this.header.rank, Math.round(Number(this.input.value))));
-    if (!Number.isFinite(k) || (k === this.target && this.frames > 0)) return;
+    const value = Number(this.input.value);
+    if (!Number.isFinite(value)) return;
+    const k = Math.max(0, Math.min(this.header.rank, this.rankOf(value)));
+    if (k === this.target && this.frames > 0) return;
     this.target = k;
+    this.root.dataset.target = String(k); // at once: the view is behind until data-k reaches it
     if (!quiet) {
       this.root.dataset.dragging = "true";
       clearTimeout(this.badgeTimer);

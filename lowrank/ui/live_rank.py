@@ -13,7 +13,9 @@ rank-1 updates from the previous k. Two parts:
 
 The view follows the page's own ``st.slider`` (given by key), so that slider stays the one
 control: keyboard, touch, its URL binding and its final value reaching Python on release all work
-as they always do. Without the components the page shows its plain picture instead.
+as they always do. A slider whose value is not the rank itself (the photograph page's energy
+target) gives the rank at each of its positions. Without the components the page shows its plain
+picture instead.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import streamlit as st
 
 from lowrank import packing
 from lowrank.figures import DIVERGING
+from lowrank.follow import Positions
 from lowrank.svd import SVD
 from lowrank.ui.frame import Frame
 
@@ -129,14 +132,23 @@ def live_rank(
     digest: str,
     caption: str,
     heatmap: Heatmap | None = None,
+    positions: Positions | None = None,
+    ranks: Sequence[int] | None = None,
 ) -> bool:
     """Show S_k (a picture, or a heatmap when ``heatmap`` is given) following ``slider_key``.
 
     The factors are those sent by :func:`live_factors` with the same ``digest``. ``caption`` is
     a text in which ``{k}`` stands for the rank shown (``{sub}`` for it in subscript digits); a
-    heatmap's caption is its title, above it. Returns False, showing nothing, when
-    ``st.components.v2`` is not available: the caller then shows its plain picture.
+    heatmap's caption is its title, above it. By default the slider's value is k; with
+    ``positions`` and ``ranks`` the slider's value picks a position (as
+    :meth:`lowrank.follow.Positions.index` does) and k is ``ranks`` at that position. Returns
+    False, showing nothing, when ``st.components.v2`` is not available: the caller then shows its
+    plain picture.
     """
+    if (positions is None) != (ranks is None) or (
+        positions is not None and ranks is not None and len(ranks) != positions.count
+    ):
+        raise ValueError("positions and ranks go together, one rank per position")
     if not _VIEW:
         return False
     settings: dict[str, object] = {
@@ -146,6 +158,12 @@ def live_rank(
         "badge": page.t("live.badge"),
         "mode": "heatmap" if heatmap else "image",
     }
+    if positions is not None and ranks is not None:
+        settings["positions"] = {
+            "start": positions.start,
+            "step": positions.step,
+            "ranks": [int(k) for k in ranks],
+        }
     if heatmap:
         settings.update(
             scale=heatmap.scale,
