@@ -6,20 +6,40 @@ or, in auto mode, ``energy_slider``), the pictures with the key numbers (``show_
 downloads, the note, the rank-1 layers and a self-check.
 
 Everything that depends on k sits in the fragment ``rank_view``, so a slider move reruns only
-that part. With the rank slider the rank-k picture is the live view (``lowrank/ui/live_rank.py``):
-the browser redraws it while the slider is dragged; in auto mode it is a plain PNG.
+that part. Both sliders also change the view at once in the browser, before Python answers:
+the rank-k picture is the live view (``lowrank/ui/live_rank.py``), redrawn while the slider is
+dragged, and the numbers, sentences and chart marks that change with k are swapped by the
+followers (``lowrank/ui/follow.py``), which know them at every position of either slider
+(``lowrank.image_figures.rank_follow`` and ``energy_follow``). The page draws the same texts,
+taken from the same tables. Left to the rerun: the error picture (a server-side picture, when
+its toggle is on), the downloads and the PNG size comparison.
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+
 import numpy as np
 import streamlit as st
 
+from lowrank import i18n
 from lowrank import image as im
 from lowrank.digest import array_digest
 from lowrank.errors import InputError
-from lowrank.image_figures import energy_figure, spectrum_figure
+from lowrank.follow import Follow, Positions
+from lowrank.image_figures import (
+    ENERGY_CHART,
+    SPECTRUM_CHART,
+    energy_figure,
+    energy_follow,
+    energy_ranks,
+    rank_follow,
+    spectrum_figure,
+)
 from lowrank.ui import image as loaders
+from lowrank.ui.follow import follow, slot
 from lowrank.ui.frame import Frame, frame
 from lowrank.ui.live_rank import live_factors, live_rank
 from lowrank.ui.loaders import shared_on
@@ -40,6 +60,18 @@ DEFAULT_SOURCE = "photo"
 DEFAULT_K = 20
 DEFAULT_ENERGY = 90.0  # percent
 ENERGY_RANGE = (50.0, 99.9)
+ENERGY_STEP = 0.1
+#: The energy slider's positions, 50.0 … 99.9 % (500 of them).
+ENERGY_POSITIONS = Positions(
+    ENERGY_RANGE[0], ENERGY_STEP, round((ENERGY_RANGE[1] - ENERGY_RANGE[0]) / ENERGY_STEP) + 1
+)
+RANK_KEY = "k"
+ENERGY_KEY = "energy"
+#: Containers of what follows each slider (lowrank/ui/follow.py). Each slider has its own: a
+#: follower whose slider has just gone (the other mode was chosen) may still act on the value it
+#: last read, and must then find none of its containers on the page.
+RANK_SLOT = "image_k_"
+ENERGY_SLOT = "image_energy_"
 LAYER_COUNT = 4
 UPLOAD_TYPES = ("png", "jpg", "jpeg", "webp", "gif")
 # Session state: the last valid upload (a working-size Picture, ≤ 3 MB) and the last refusal.
@@ -125,43 +157,83 @@ def working_size_note(page: Frame, picture: im.Picture) -> None:
     st.caption(text)
 
 
-def rank_slider(page: Frame, decomposition: im.ImageSVD) -> int:
+@dataclass(frozen=True)
+class Followers:
+    """What each slider changes at every position (built once per picture and language)."""
+
+    rank: Follow  #: the rank slider's follower, containers ``RANK_SLOT + name``
+    energy: Follow  #: the energy slider's, containers ``ENERGY_SLOT + name``
+    energy_ranks: tuple[int, ...]  #: the k picked at each energy position
+    every: tuple[im.RankNumbers, ...]  #: the numbers at k = 1 … min(m, n)
+
+
+def image_followers(decomposition: im.ImageSVD, lang: str) -> Followers:
+    """Both sliders' tables for a decomposition, in ``lang`` (cached per picture digest)."""
+    t = functools.partial(i18n.t, lang=lang)
+    return Followers(
+        rank=rank_follow(decomposition, t, slider=RANK_KEY, prefix=RANK_SLOT),
+        energy=energy_follow(
+            decomposition, t, slider=ENERGY_KEY, positions=ENERGY_POSITIONS, prefix=ENERGY_SLOT
+        ),
+        energy_ranks=energy_ranks(decomposition, ENERGY_POSITIONS),
+        every=im.every_rank(decomposition),
+    )
+
+
+@dataclass(frozen=True)
+class View:
+    """The rank the page shows, which slider chose it, and what that slider's follower says."""
+
+    k: int
+    slider: str  #: RANK_KEY or ENERGY_KEY
+    prefix: str  #: the containers' prefix of that slider
+    texts: dict[str, str]  #: the follower's texts at the slider's value, by name (no prefix)
+
+
+def _texts(spec: Follow, value: float, prefix: str) -> dict[str, str]:
+    return {key.removeprefix(prefix): text for key, text in spec.at(value).items()}
+
+
+def rank_slider(page: Frame, decomposition: im.ImageSVD, followers: Followers) -> View:
     """The rank k, 1 … min(m, n), bound to ``?k=``."""
     top = decomposition.max_rank
-    if "k" not in st.session_state:  # first run with the slider: the URL may hold anything
-        check_query_param(page, "k", is_int_in(1, top))
-    elif st.session_state["k"] > top:  # a smaller picture than the last one: the URL follows
-        st.session_state["k"] = top
-    return st.slider(
+    if RANK_KEY not in st.session_state:  # first run with the slider: the URL may hold anything
+        check_query_param(page, RANK_KEY, is_int_in(1, top))
+    elif st.session_state[RANK_KEY] > top:  # a smaller picture than the last one: URL follows
+        st.session_state[RANK_KEY] = top
+    k = st.slider(
         page.t("image.k", top=top),
         min_value=1,
         max_value=top,
         value=min(DEFAULT_K, top),
-        key="k",
+        key=RANK_KEY,
         bind="query-params",
     )
+    return View(k, RANK_KEY, RANK_SLOT, _texts(followers.rank, k, RANK_SLOT))
 
 
-def energy_slider(page: Frame, decomposition: im.ImageSVD) -> int:
-    """Auto mode: the target energy share (%, bound to ``?energy=``); returns the k it needs."""
-    check_query_param(page, "energy", is_number_in(*ENERGY_RANGE))
+def energy_slider(page: Frame, followers: Followers) -> View:
+    """Auto mode: the target energy share (%, bound to ``?energy=``) and the k it needs."""
+    check_query_param(page, ENERGY_KEY, is_number_in(*ENERGY_RANGE))
     target = st.slider(
         page.t("image.energy_target"),
         min_value=ENERGY_RANGE[0],
         max_value=ENERGY_RANGE[1],
         value=DEFAULT_ENERGY,
-        step=0.1,
+        step=ENERGY_STEP,
         format="%.1f%%",
-        key="energy",
+        key=ENERGY_KEY,
         bind="query-params",
     )
-    k = im.rank_for_share(decomposition, target / 100)
-    st.markdown(page.t("image.auto_k", k=k, target=f"{target:.1f}"))
-    return k
+    texts = _texts(followers.energy, target, ENERGY_SLOT)
+    with slot(ENERGY_SLOT + "auto_k"):
+        st.markdown(texts["auto_k"])
+    k = followers.energy_ranks[ENERGY_POSITIONS.index(target)]
+    return View(k, ENERGY_KEY, ENERGY_SLOT, texts)
 
 
-def rank_control(page: Frame, decomposition: im.ImageSVD) -> tuple[int, bool]:
-    """Rank slider, or the energy target that picks k (auto mode): (k, True for the slider)."""
+def rank_control(page: Frame, decomposition: im.ImageSVD, followers: Followers) -> View:
+    """Rank slider, or the energy target that picks k (auto mode)."""
     left, right = st.columns([1.3, 3])
     with left:
         how = url_choice(
@@ -176,31 +248,32 @@ def rank_control(page: Frame, decomposition: im.ImageSVD) -> tuple[int, bool]:
         )
     with right:
         if how == "energy":
-            return energy_slider(page, decomposition), False
-        return rank_slider(page, decomposition), True
+            return energy_slider(page, followers)
+        return rank_slider(page, decomposition, followers)
 
 
 def show_pictures(
     page: Frame,
     digest: str,
     original: np.ndarray,
-    approximation: np.ndarray,
-    numbers: im.RankNumbers,
-    live: bool,
+    picture: Callable[[], np.ndarray],
+    view: View,
+    followers: Followers,
 ) -> None:
     """The rank-k picture next to the original (or the amplified error), and the key numbers.
 
-    With ``live`` (the rank slider is shown) the rank-k picture follows the slider while it is
-    dragged; otherwise, or without the component, it is a PNG.
+    The rank-k picture is the live view, following the slider (either one) while it is dragged;
+    without the component it is a PNG. ``picture()`` gives the rank-k pixels, when needed. The
+    error picture stays server-side: it changes on the rerun.
     """
     left, middle, right = st.columns(3)
     with right:
         show_error = st.toggle(page.t("image.show_error"), key="image_show_error")
-        show_metrics(page, numbers)
+        show_metrics(page, view)
     if show_error:
         left.image(
-            im.error_image(original, approximation),
-            caption=page.t("image.error_caption", k=numbers.k, gain=im.ERROR_GAIN),
+            im.error_image(original, picture()),
+            caption=page.t("image.error_caption", k=view.k, gain=im.ERROR_GAIN),
             width="stretch",
             output_format="PNG",
         )
@@ -212,65 +285,53 @@ def show_pictures(
             output_format="PNG",
         )
     with middle:
-        shown = live and live_rank(
+        mapping = (
+            {"positions": ENERGY_POSITIONS, "ranks": followers.energy_ranks}
+            if view.slider == ENERGY_KEY
+            else {}
+        )
+        shown = live_rank(
             page,
             key="image_live",
-            slider_key="k",
+            slider_key=view.slider,
             digest=digest,
             caption=page.t("image.rank_k", k="{k}"),
+            **mapping,
         )
         if not shown:
             st.image(
-                approximation,
-                caption=page.t("image.rank_k", k=numbers.k),
+                picture(),
+                caption=page.t("image.rank_k", k=view.k),
                 width="stretch",
                 output_format="PNG",
             )
-
-
-def _percent(share: float, digits: int = 2) -> str:
-    """A share as a percentage that never rounds a loss away (99.996 % is not "100.00 %")."""
-    text = f"{share:.{digits}%}"
-    if share < 1 and text == f"{1:.{digits}%}":
-        return f"> {1 - 10 ** -(digits + 2):.{digits}%}"
-    return text
 
 
 def _subscript(number: int) -> str:
     return str(number).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
 
 
-def show_metrics(page: Frame, numbers: im.RankNumbers) -> None:
-    """Rank, energy kept, PSNR and the share of numbers stored, as a 2 × 2 grid."""
-    top = st.columns(2)
-    top[0].metric(page.t("image.metric.k"), numbers.k)
-    top[1].metric(page.t("image.metric.energy"), _percent(numbers.energy_kept, 1))
-    bottom = st.columns(2)
-    psnr = page.t("image.psnr_inf") if np.isinf(numbers.psnr_db) else f"{numbers.psnr_db:.1f} dB"
-    bottom[0].metric(page.t("image.metric.psnr"), psnr, help=page.t("image.psnr_help"))
-    bottom[1].metric(
-        page.t("image.metric.stored"), f"{numbers.ratio:.1%}", help=page.t("image.stored_help")
-    )
+def show_metrics(page: Frame, view: View) -> None:
+    """Rank, energy kept, PSNR and the share of numbers stored, as a 2 × 2 grid (each in the
+    container its slider's follower updates)."""
+    cells = [*st.columns(2), *st.columns(2)]
+    helps = {"psnr": "image.psnr_help", "stored": "image.stored_help"}
+    for cell, name in zip(cells, ("k", "energy", "psnr", "stored"), strict=True):
+        with cell, slot(view.prefix + name):
+            help_key = helps.get(name)
+            st.metric(
+                page.t(f"image.metric.{name}"),
+                view.texts[name],
+                help=page.t(help_key) if help_key else None,
+            )
 
 
-def show_numbers(page: Frame, decomposition: im.ImageSVD, numbers: im.RankNumbers) -> None:
+def show_numbers(page: Frame, decomposition: im.ImageSVD, view: View) -> None:
     """Numbers stored against pixels, the break-even rank, and the ranks for 90 % / 99 %."""
-    m, n = decomposition.shape
-    st.markdown(
-        page.t(
-            "image.storage" if decomposition.colour else "image.storage_grey",
-            k=numbers.k,
-            m=m,
-            n=n,
-            stored=f"{numbers.stored:,}",
-            original=f"{numbers.original:,}",
-            ratio=f"{numbers.ratio:.1%}",
-        )
-    )
-    if numbers.saves:
-        st.caption(page.t("image.break_even", k=im.break_even_rank(m, n)))
-    else:
-        st.warning(page.t("image.no_saving", k=im.break_even_rank(m, n)), icon="📦")
+    with slot(view.prefix + "storage"):
+        st.markdown(view.texts["storage"])
+    with slot(view.prefix + "saving"):
+        st.caption(view.texts["saving"])
     ranks = [
         page.t("image.k_for", share=share, k=im.rank_for_share(decomposition, share / 100))
         for share in (90, 99)
@@ -289,39 +350,40 @@ def show_numbers(page: Frame, decomposition: im.ImageSVD, numbers: im.RankNumber
         text += " " + page.t("image.per_channel", detail=per_channel)
     st.markdown(text)
     if decomposition.colour:
-        kept = " · ".join(
-            f"{name} {_percent(share)}"
-            for name, share in zip(im.CHANNELS, numbers.channel_energy_kept, strict=True)
-        )
-        st.caption(page.t("image.channel_energy", detail=kept))
+        with slot(view.prefix + "channels"):
+            st.caption(view.texts["channels"])
     st.caption(page.t("image.energy_vs_eye"))
 
 
-def show_spectrum(page: Frame, digest: str, decomposition: im.ImageSVD, k: int) -> None:
-    """σᵢ on a log axis and the cumulative energy, per channel, with k marked."""
+def show_spectrum(page: Frame, digest: str, decomposition: im.ImageSVD, prefix: str) -> None:
+    """σᵢ on a log axis and the cumulative energy, per channel; the browser marks k on both
+    (the charts sit in the containers of the slider shown, ``prefix``)."""
     labels = {
         "channel_names": [page.t(f"image.channel.{c}") for c in im.CHANNELS],
         "all_name": page.t("image.channel.all" if decomposition.colour else "image.channel.grey"),
     }
     left, right = st.columns(2)
     spectrum = shared_on(
-        digest, spectrum_figure, decomposition, k, title=page.t("image.spectrum_title"),
-        y_title="σᵢ", **labels
+        digest,
+        spectrum_figure,
+        decomposition,
+        title=page.t("image.spectrum_title"),
+        y_title="σᵢ",
+        **labels,
     )
-    left.plotly_chart(spectrum, key="image_spectrum")
-    right.plotly_chart(
-        shared_on(
-            digest,
-            energy_figure,
-            decomposition,
-            k,
-            title=page.t("image.energy_title"),
-            y_title=page.t("image.energy_axis"),
-            x_note=page.t("image.log_scale"),
-            **labels,
-        ),
-        key="image_energy",
+    with left, slot(prefix + SPECTRUM_CHART):
+        st.plotly_chart(spectrum, key="image_spectrum")
+    energy = shared_on(
+        digest,
+        energy_figure,
+        decomposition,
+        title=page.t("image.energy_title"),
+        y_title=page.t("image.energy_axis"),
+        x_note=page.t("image.log_scale"),
+        **labels,
     )
+    with right, slot(prefix + ENERGY_CHART):
+        st.plotly_chart(energy, key="image_energy")
 
 
 def show_layers(page: Frame, digest: str, decomposition: im.ImageSVD) -> None:
@@ -341,15 +403,16 @@ def show_downloads(
     digest: str,
     original: np.ndarray,
     decomposition: im.ImageSVD,
-    approximation: np.ndarray,
+    picture: Callable[[], np.ndarray],
     numbers: im.RankNumbers,
 ) -> None:
-    """PNG of the rank-k picture, the spectrum as CSV, and why the PNG is not smaller."""
+    """PNG of the rank-k picture, the spectrum as CSV, and why the PNG is not smaller (these
+    follow k on the rerun)."""
     st.subheader(page.t("widget.downloads"))
     left, right = st.columns(2)
     left.download_button(
         page.t("image.download_png", k=numbers.k),
-        data=lambda: im.png_bytes(approximation),
+        data=lambda: im.png_bytes(picture()),
         file_name=f"rank_{numbers.k}.png",
         mime="image/png",
         key="image_download_png",
@@ -369,23 +432,21 @@ def show_downloads(
             page.t(
                 "image.sizes",
                 k=numbers.k,
-                approx_kb=f"{im.kilobytes(im.png_bytes(approximation)):,.0f}",
+                approx_kb=f"{im.kilobytes(im.png_bytes(picture())):,.0f}",
                 original_kb=f"{loaders.smallest_png_kb(digest, original):,.0f}",
                 ratio=f"{numbers.ratio:.1%}",
             )
         )
 
 
-def note_box(page: Frame, numbers: im.RankNumbers) -> None:
+def note_box(page: Frame, view: View) -> None:
     """The note's words on keeping the largest values, and the precise version, live."""
-    in_the_note(
-        page,
-        "image.note",
-        "image.precise",
-        extra=lambda: st.markdown(
-            page.t("image.note_live", k=numbers.k, energy=_percent(numbers.energy_kept))
-        ),
-    )
+
+    def live() -> None:
+        with slot(view.prefix + "note"):
+            st.markdown(view.texts["note"])
+
+    in_the_note(page, "image.note", "image.precise", extra=live)
 
 
 QUESTIONS = (
@@ -396,16 +457,24 @@ QUESTIONS = (
 
 
 @st.fragment
-def rank_view(page: Frame, digest: str, original: np.ndarray, decomposition: im.ImageSVD) -> None:
-    """Everything that follows the rank: rerun alone when the slider moves."""
-    k, live = rank_control(page, decomposition)
-    approximation = loaders.rank_k_picture(digest, k, decomposition)
-    numbers = im.rank_numbers(decomposition, original, approximation, k)
-    show_pictures(page, digest, original, approximation, numbers, live)
-    show_numbers(page, decomposition, numbers)
-    show_spectrum(page, digest, decomposition, k)
-    show_downloads(page, digest, original, decomposition, approximation, numbers)
-    note_box(page, numbers)
+def rank_view(
+    page: Frame,
+    digest: str,
+    original: np.ndarray,
+    decomposition: im.ImageSVD,
+    followers: Followers,
+) -> None:
+    """Everything that follows the rank: rerun alone when a slider moves."""
+    view = rank_control(page, decomposition, followers)
+
+    def picture() -> np.ndarray:  # the rank-k pixels, made only when a part needs them
+        return loaders.rank_k_picture(digest, view.k, decomposition)
+
+    show_pictures(page, digest, original, picture, view, followers)
+    show_numbers(page, decomposition, view)
+    show_spectrum(page, digest, decomposition, view.prefix)
+    show_downloads(page, digest, original, decomposition, picture, followers.every[view.k - 1])
+    note_box(page, view)
 
 
 page = frame("image")
@@ -419,7 +488,12 @@ with st.spinner(page.t("image.computing")):
     decomposition = loaders.image_svd(digest, original)
 working_size_note(page, picture)
 
-rank_view(page, digest, original, decomposition)
+followers = shared_on(digest, image_followers, decomposition, page.lang)
+rank_view(page, digest, original, decomposition, followers)
 show_layers(page, digest, decomposition)
 self_check(page, QUESTIONS)
-live_factors("image_factors", decomposition.channels, digest)  # outside the fragment: sent once
+# Outside the fragment, sent once per picture: the factors of the live view, and what each
+# slider changes at every position (both followers: the fragment decides which slider exists).
+live_factors("image_factors", decomposition.channels, digest)
+follow(followers.rank)
+follow(followers.energy)

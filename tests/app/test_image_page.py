@@ -1,18 +1,21 @@
 """/image through AppTest: every built-in picture in colour and grey, k at both ends, both
-languages, auto mode, uploads (good, bad, and a shared link that lacks one), bad URL values."""
+languages, auto mode, uploads (good, bad, and a shared link that lacks one), bad URL values, and
+what the browser shows at once for every position of both sliders (against numpy)."""
 
 from __future__ import annotations
 
 import io
+import json
 
 import numpy as np
 import pytest
-from apptest_support import open_page
+from apptest_support import assert_follows, follower, open_page, texts_at
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
 from lowrank import i18n
 from lowrank import image as im
+from lowrank.image_figures import percent
 
 SCRIPT = "pages/3_image.py"
 
@@ -35,8 +38,24 @@ def expected(name: str, grey: bool, k: int) -> im.RankNumbers:
     """The numbers the page must show, from the core alone."""
     pixels = im.builtin_image(name).pixels
     pixels = im.to_grey(pixels) if grey else pixels
-    svd = im.decompose_image(pixels)
-    return im.rank_numbers(svd, pixels, im.reconstruct_image(svd, k), k)
+    return im.numbers_at(im.decompose_image(pixels), k)
+
+
+def numpy_spectra(pixels: np.ndarray) -> list[np.ndarray]:
+    """σ² of each channel, from numpy alone."""
+    channels = pixels[..., None] if pixels.ndim == 2 else pixels
+    return [
+        np.linalg.svd(channels[:, :, c].astype(float), compute_uv=False) ** 2
+        for c in range(channels.shape[2])
+    ]
+
+
+def numpy_psnr_text(squares: list[np.ndarray], k: int, size: int) -> str:
+    """The PSNR of S_k before rounding: Σ_c Σ_{i>k} σ², over every pixel value (∞ at full rank,
+    or when the rest is rounding noise)."""
+    rest = sum(float(np.sum(sq[k:])) for sq in squares)
+    tiny = sum(float(np.sum(sq)) for sq in squares) * 1e-24  # σ below 1e-12·‖S‖: exact zeros
+    return "∞" if rest <= tiny else f"{10 * np.log10(255**2 * size / rest):.1f} dB"
 
 
 def png(size: tuple[int, int], colour: tuple[int, int, int] = (200, 40, 40)) -> bytes:
@@ -47,8 +66,14 @@ def png(size: tuple[int, int], colour: tuple[int, int, int] = (200, 40, 40)) -> 
 
 @pytest.mark.parametrize(
     ("name", "mode", "lang"),
-    [("photo", "colour", "en"), ("photo", "grey", "zh"), ("stripes", "colour", "zh"),
-     ("circles", "grey", "en"), ("noise", "colour", "en"), ("noise", "grey", "zh")],
+    [
+        ("photo", "colour", "en"),
+        ("photo", "grey", "zh"),
+        ("stripes", "colour", "zh"),
+        ("circles", "grey", "en"),
+        ("noise", "colour", "en"),
+        ("noise", "grey", "zh"),
+    ],
 )
 def test_each_builtin_picture_in_colour_and_grey(name, mode, lang):
     app = open_image_page(lang=lang, img=name, mode=mode, k="3")
@@ -66,7 +91,74 @@ def test_each_builtin_picture_in_colour_and_grey(name, mode, lang):
     live = [component.key for component in app.main.get("bidi_component")]
     assert live == ["image_live", "image_factors"]  # the rank-k picture, and its factors
     watchers = [component.key for component in app.sidebar.get("bidi_component")]
-    assert watchers == ["lowrank_reconnect"]  # lowrank.ui.reconnect, mounted by the frame
+    # lowrank.ui.reconnect, mounted by the frame; the followers of both sliders
+    assert watchers == ["lowrank_reconnect", "follow_k", "follow_energy"]
+    assert_follows(app, "k", 3)
+    assert follower(app, "energy")["count"] == 500  # idle while its slider is not shown
+
+
+@pytest.mark.parametrize(("mode", "lang"), [("colour", "en"), ("grey", "zh")])
+def test_the_browser_shows_numpys_numbers_at_every_rank(mode, lang):
+    """The rank slider's follower, at every k of the photograph, against numpy: the four
+    metrics, the storage sentence, the saving line and the energy per channel."""
+    app = open_image_page(lang=lang, mode=mode)
+    assert not app.exception
+    pixels = im.builtin_image("photo").pixels
+    pixels = im.to_grey(pixels) if mode == "grey" else pixels
+    squares = numpy_spectra(pixels)
+    total = sum(squares)
+    channels = len(squares)
+    m, n = pixels.shape[:2]
+    data = assert_follows(app, "k", 20)
+    assert (data["start"], data["step"], data["count"]) == (1, 1, 512)
+    for k in range(1, 513):
+        shown = {key.removeprefix("image_k_"): text for key, text in texts_at(data, k).items()}
+        stored = channels * k * (m + n + 1)
+        assert shown["k"] == str(k)
+        assert shown["energy"] == percent(total[:k].sum() / total.sum(), 1)
+        assert shown["psnr"] == numpy_psnr_text(squares, k, pixels.size)
+        assert shown["stored"] == f"{stored / pixels.size:.1%}"
+        assert f"**{k}**" in shown["storage"] and f"**{stored:,}**" in shown["storage"]
+        assert ("📦" in shown["saving"]) == (stored >= m * n * channels)
+        if channels == 3:
+            kept = [percent(sq[:k].sum() / sq.sum()) for sq in squares]
+            assert shown["channels"].count("%") == 3
+            assert all(
+                f"{name} {share}" in shown["channels"]
+                for name, share in zip("RGB", kept, strict=True)
+            )
+    marks = {mark["chart"]: mark for mark in data["marks"]}
+    energy = marks["image_k_energy_plot"]
+    assert energy["x"] == list(range(1, 513))
+    np.testing.assert_allclose(energy["y"], 100 * np.cumsum(total) / total.sum(), atol=1e-9)
+    assert marks["image_k_spectrum_plot"]["band"]
+
+
+def test_the_energy_slider_picks_numpys_rank_at_every_position():
+    """Auto mode: at each of the 500 targets, the k the browser shows is the smallest rank
+    whose energy (numpy) reaches the target, with that k's numbers and the live picture's k."""
+    app = open_image_page(lang="en", pick="energy", energy="95.5")
+    assert not app.exception
+    pixels = im.builtin_image("photo").pixels
+    squares = numpy_spectra(pixels)
+    kept = np.cumsum(sum(squares)) / sum(sq.sum() for sq in squares)
+    data = assert_follows(app, "energy", 95.5)
+    assert (data["start"], data["step"], data["count"]) == (50.0, 0.1, 500)
+    live = next(c for c in app.main.get("bidi_component") if c.key == "image_live")
+    settings = json.loads(live.proto.json)
+    assert settings["slider"] == "energy" and len(settings["positions"]["ranks"]) == 500
+    for i in range(500):
+        target = round(50 + 0.1 * i, 1)
+        k = int(np.argmax(kept >= target / 100 - 1e-12)) + 1
+        assert kept[k - 1] >= target / 100 - 1e-12 and (k == 1 or kept[k - 2] < target / 100)
+        shown = texts_at(data, target)
+        assert shown["image_energy_k"] == str(k)
+        assert shown["image_energy_auto_k"] == i18n.t(
+            "image.auto_k", "en", k=k, target=f"{target:.1f}"
+        )
+        assert shown["image_energy_psnr"] == numpy_psnr_text(squares, k, pixels.size)
+        assert settings["positions"]["ranks"][i] == k
+    assert metric(app, "image.metric.k") == texts_at(data, 95.5)["image_energy_k"]
 
 
 def test_rank_one_from_the_url_and_full_rank_from_the_slider():
@@ -74,6 +166,7 @@ def test_rank_one_from_the_url_and_full_rank_from_the_slider():
     low = expected("photo", False, 1)
     assert metric(app, "image.metric.psnr") == f"{low.psnr_db:.1f} dB"
     assert metric(app, "image.metric.energy") == f"{low.energy_kept:.1%}"
+    assert_follows(app, "k", 1)
     app = open_image_page(lang="zh")
     assert app.slider(key="k").value == 20 and app.slider(key="k").max == 512
     before = metric(app, "image.metric.psnr", "zh")
@@ -81,7 +174,8 @@ def test_rank_one_from_the_url_and_full_rank_from_the_slider():
     assert not app.exception
     assert metric(app, "image.metric.psnr", "zh") == "∞" != before
     assert metric(app, "image.metric.energy", "zh") == "100.0%"
-    assert any(w.value == i18n.t("image.no_saving", "zh", k=277) for w in app.warning)
+    assert any(c.value == "📦 " + i18n.t("image.no_saving", "zh", k=277) for c in app.caption)
+    assert_follows(app, "k", 512)
 
 
 def test_language_switch_keeps_the_view():
@@ -99,6 +193,8 @@ def test_auto_mode_picks_the_smallest_rank_for_the_energy():
     assert metric(app, "image.metric.k") == str(k)
     assert any(f"**k = {k}**" in m.value for m in app.markdown)
     assert not app.get("slider") or all(s.key != "k" for s in app.slider)
+    assert_follows(app, "energy", 99.0)
+    assert follower(app, "k")["count"] == 512  # mounted too, idle while its slider is absent
 
 
 def test_error_image_toggle():
@@ -119,8 +215,10 @@ def test_a_smaller_picture_clamps_a_large_rank():
     assert not app.exception and app.slider(key="k").max == 384
 
 
-@pytest.mark.parametrize(("param", "value"), [("k", "99999"), ("k", "abc"), ("img", "cat"),
-                                              ("energy", "120"), ("mode", "sepia")])
+@pytest.mark.parametrize(
+    ("param", "value"),
+    [("k", "99999"), ("k", "abc"), ("img", "cat"), ("energy", "120"), ("mode", "sepia")],
+)
 def test_bad_url_values_fall_back_with_a_note(param, value):
     extra = {"pick": "energy"} if param == "energy" else {}
     app = open_image_page(lang="en", **{param: value}, **extra)

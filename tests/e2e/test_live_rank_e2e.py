@@ -5,6 +5,7 @@ from __future__ import annotations
 from e2e_support import assert_no_error, wait_idle, wait_metric
 
 from lowrank import i18n
+from lowrank import image as im
 
 # A cheap fingerprint of the live view's canvas: changes when the picture does.
 SIGNATURE = """canvas => {
@@ -26,10 +27,16 @@ LIVE_ROOT = (
 )
 
 
+def not_heard(tab, param: str) -> None:
+    """Python has not been sent the slider's value yet: the URL it binds to has not changed.
+
+    (The numbers cannot tell: the pages' followers change them at once, before the release.)
+    """
+    assert f"{param}=" not in tab.url, f"Python heard the slider before it was released: {tab.url}"
+
+
 def wait_live_k(tab, wanted: int) -> None:
-    tab.wait_for_function(
-        f"k => {LIVE_ROOT}?.dataset.k === String(k)", arg=wanted, timeout=30_000
-    )
+    tab.wait_for_function(f"k => {LIVE_ROOT}?.dataset.k === String(k)", arg=wanted, timeout=30_000)
 
 
 def test_dragging_redraws_the_photo_live_and_release_updates_the_numbers(server, page):
@@ -62,9 +69,9 @@ def test_dragging_redraws_the_photo_live_and_release_updates_the_numbers(server,
     assert int(live.get_attribute("data-frames")) > frames + 3
     assert canvas.evaluate(SIGNATURE) != before
     assert f"k = {dragged}" in live.locator(".lr-badge").inner_text()
-    assert page.locator("[data-testid='stMetric']").filter(has_text=rank).locator(
-        "[data-testid='stMetricValue']"
-    ).inner_text().strip() == "20", "Python heard the slider before it was released"
+    wait_metric(page, rank, str(dragged))  # the follower shows k at once, too
+    not_heard(page, "k")
+    assert page.get_by_text(i18n.t("image.download_png", "en", k=20)).count() == 1  # no rerun
 
     page.mouse.up()
     wait_metric(page, rank, str(dragged))
@@ -77,6 +84,38 @@ def test_dragging_redraws_the_photo_live_and_release_updates_the_numbers(server,
     slider.press("ArrowLeft")
     wait_live_k(page, dragged - 1)
     wait_metric(page, rank, str(dragged - 1))
+    assert_no_error(page)
+
+
+def test_in_auto_mode_the_photo_follows_the_energy_slider_while_it_is_dragged(server, page):
+    """The live view reads the rank each energy target picks from its table of positions."""
+    svd = im.decompose_image(im.builtin_image("photo").pixels)
+    rank = i18n.t("image.metric.k", "en")
+    page.goto(f"{server.url}/image?lang=en&pick=energy")
+    wait_idle(page, timeout=90_000)
+    start = im.rank_for_share(svd, 0.90)
+    wait_live_k(page, start)
+    live = page.locator("[data-testid='liveRank']")
+    before = live.locator("canvas").evaluate(SIGNATURE)
+    slider = page.locator(".st-key-energy input[type='range']")
+    thumb = slider.locator("xpath=../..").bounding_box()
+    bar = page.locator(".st-key-energy [data-testid='stSliderTickBar']").bounding_box()
+    x, y = thumb["x"] + thumb["width"] / 2, thumb["y"] + thumb["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(bar["x"] + bar["width"] * 0.97, y, steps=12)  # near 98.5 %
+    value = round(float(slider.evaluate("input => input.value")), 1)
+    k = im.rank_for_share(svd, value / 100)
+    assert value > 95 and k > start
+    wait_live_k(page, k)
+    assert live.locator("canvas").evaluate(SIGNATURE) != before
+    assert f"k = {k}" in live.locator("figcaption").inner_text()
+    wait_metric(page, rank, str(k))  # the follower shows k at once, too
+    not_heard(page, "energy")
+    assert page.get_by_text(i18n.t("image.download_png", "en", k=start)).count() == 1
+    page.mouse.up()
+    wait_metric(page, rank, str(k))
+    assert live_k(live) == k
     assert_no_error(page)
 
 
@@ -115,8 +154,10 @@ def test_reconstruct_heatmaps_of_s_k_and_the_error_follow_the_drag(server, page)
     assert views.count() == 2  # S_k and S − S_k
     assert "S₁" in views.nth(0).inner_text() and "S₁" in views.nth(1).inner_text()
     before = [views.nth(i).locator("canvas").evaluate(SIGNATURE) for i in range(2)]
-    shown_energy = page.locator("[data-testid='stMetric']").filter(has_text=energy).locator(
-        "[data-testid='stMetricValue']"
+    shown_energy = (
+        page.locator("[data-testid='stMetric']")
+        .filter(has_text=energy)
+        .locator("[data-testid='stMetricValue']")
     )
     energy_at_1 = shown_energy.inner_text().strip()
 
@@ -134,7 +175,7 @@ def test_reconstruct_heatmaps_of_s_k_and_the_error_follow_the_drag(server, page)
     )
     assert "S₃" in views.nth(0).inner_text() and "S₃" in views.nth(1).inner_text()
     assert [views.nth(i).locator("canvas").evaluate(SIGNATURE) for i in range(2)] != before
-    assert shown_energy.inner_text().strip() == energy_at_1  # Python has not heard yet
+    not_heard(page, "k")
     page.mouse.up()
     page.wait_for_url("**k=3**")
     page.wait_for_function(
