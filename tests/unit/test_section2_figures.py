@@ -30,52 +30,7 @@ def test_spectra_figure_is_the_same_for_every_k() -> None:
     assert fig.layout.shapes[0].y0 == pytest.approx(90)
 
 
-def test_blocks_of_the_notes_example() -> None:
-    label = "{rows}×{cols} = {count}"
-    fig = figs.blocks_figure(
-        5, 4, 2, title="", delta_label="ΔW " + label, a_label="A " + label, b_label="B " + label
-    )
-    texts = [a.text for a in fig.layout.annotations]
-    assert "ΔW 5×4 = 20" in texts and "A 5×2 = 10" in texts and "B 2×4 = 8" in texts
-    rects = [s for s in fig.layout.shapes if s.type == "rect"]
-    widths = [(round(s.x1 - s.x0, 9), round(s.y0 - s.y1, 9)) for s in rects]
-    assert widths == [(4, 5), (2, 5), (4, 2)]  # columns × rows: B is the 2×4 block
-
-
-def test_blocks_of_a_large_matrix_keep_proportions() -> None:
-    fig = figs.blocks_figure(
-        4096, 1024, 8, title="", delta_label="{count:,}", a_label="{count:,}", b_label="{count:,}"
-    )
-    rects = [s for s in fig.layout.shapes if s.type == "rect"]
-    assert len(fig.layout.shapes) == 3  # no cell grid
-    assert (rects[0].y0 - rects[0].y1) / (rects[0].x1 - rects[0].x0) == pytest.approx(4)
-    assert rects[2].y0 - rects[2].y1 == figs.MIN_SIDE  # B (8×1024) keeps a visible thickness
-    assert [a.text for a in fig.layout.annotations if a.text not in "=×"] == [
-        "4,194,304",
-        "32,768",
-        "8,192",
-    ]
-
-
-def test_cost_figure_crosses_at_break_even() -> None:
-    fig = figs.cost_figure(
-        5,
-        4,
-        3,
-        title="",
-        x_title="r",
-        y_title="n",
-        full_label="dk",
-        lora_label="r(d+k)",
-        break_even_label="2.2",
-    )
-    lora, full, current = fig.data
-    assert list(lora.y) == [0, 9, 18, 27, 36] and list(full.y) == [20, 20]
-    assert current.y[0] == 27
-    assert fig.layout.shapes[0].x0 == pytest.approx(20 / 9)
-
-
-def test_shares_and_memory_figures() -> None:
+def test_shares_figure() -> None:
     rows = models.share_table()
     names = {m.key: m.name for m in models.MODELS.values()}
     fig = figs.shares_figure(
@@ -88,20 +43,6 @@ def test_shares_and_memory_figures() -> None:
         x_title="%",
     )
     assert sum(len(tr.x) for tr in fig.data) == len(rows)
-    gpt3 = models.MODELS["gpt3"]
-    full = models.full_finetune_memory(gpt3, "fp16")
-    lora = models.lora_memory(gpt3, ("q", "v"), 4, "fp16")
-    mem = figs.memory_figure(
-        full,
-        lora,
-        title="",
-        full_label="full",
-        lora_label="LoRA",
-        part_labels=("w", "g", "o"),
-        unit="GB",
-    )
-    assert sum(tr.x[0] for tr in mem.data) == pytest.approx(full.total / 1e9)
-    assert sum(tr.x[1] for tr in mem.data) == pytest.approx(lora.total / 1e9)
 
 
 def test_accuracy_figure_shows_every_rank_on_a_log_axis() -> None:
