@@ -79,6 +79,8 @@ RANK_SLIDERS = (
     RankSlider("/image energy → k", "image?lang=en&pick=energy", "energy"),
     RankSlider("/why_delta_w k", "why_delta_w?lang=en", "k"),
     RankSlider("/training r", "training?lang=en", "r"),
+    RankSlider("/parameters r", "parameters?lang=en&d=768&k=768", "r"),
+    RankSlider("/parameters rank (real models)", "parameters?lang=en", "rank"),
 )
 BARE = RankSlider("bare app (reference)", "?", "k")
 
