@@ -80,7 +80,7 @@ MAIN_CONTROL: dict[str, tuple[str, str, object, object]] = {
     "image": ("slider", "k", 20, 5),
     "image-energy": ("slider", "energy", 90.0, 60.0),
     "why_delta_w": ("slider", "k", 8, 3),
-    "parameters": ("slider", "r", 2, 1),
+    "parameters": ("select_slider", "r", 2, 1),
     "training": ("select_slider", "r", 4, 8),
 }
 
