@@ -29,6 +29,10 @@ from urllib.parse import quote
 T = TypeVar("T")
 
 
+#: Between the text nodes of a ``Texts(part="nodes")`` source (ASCII's unit separator).
+NODE_SEPARATOR = "\x1f"
+
+
 @dataclass(frozen=True)
 class Positions:
     """A slider's positions: position i has the value ``start + i·step`` (``count`` of them).
@@ -54,7 +58,9 @@ class Positions:
 class Texts:
     """One element's markdown at every position; ``key`` is the ``st.container`` around it.
 
-    ``part="value"`` swaps only a metric's value (its label and help stay as they are).
+    ``part="value"`` swaps only a metric's value (its label and help stay as they are);
+    ``part="nodes"`` gives the element's text nodes themselves (:meth:`of_nodes`), for markup
+    whose nodes are not its ``**`` pieces (a table).
     """
 
     key: str
@@ -62,8 +68,18 @@ class Texts:
     part: str = "all"
 
     def __post_init__(self) -> None:
-        if self.part not in ("all", "value"):
-            raise ValueError(f"part must be 'all' or 'value', not {self.part!r}")
+        if self.part not in ("all", "value", "nodes"):
+            raise ValueError(f"part must be 'all', 'value' or 'nodes', not {self.part!r}")
+
+    @classmethod
+    def of_nodes(cls, key: str, nodes: Sequence[Sequence[str]]) -> Texts:
+        """The element's non-blank text nodes, in document order, at every position."""
+        for row in nodes:
+            if any(NODE_SEPARATOR in text or not text.strip() for text in row):
+                raise ValueError(f"{key}: text nodes must be non-blank, without U+001F")
+        return cls(
+            key, tuple(NODE_SEPARATOR.join(text.strip() for text in row) for row in nodes), "nodes"
+        )
 
 
 @dataclass(frozen=True)
@@ -136,7 +152,7 @@ class Follow:
             "step": self.positions.step,
             "count": self.positions.count,
             "texts": [
-                {"key": t.key, "part": t.part, "sources": list(t.sources)} for t in self.texts
+                {"key": t.key, "part": t.part, **_shared_rows(t.sources)} for t in self.texts
             ],
             "marks": [
                 {
@@ -158,3 +174,14 @@ class Follow:
 def over(values: Sequence[T], render: Callable[[T], str]) -> tuple[str, ...]:
     """``render(value)`` for every slider value, as the tuple a :class:`Texts` wants."""
     return tuple(render(value) for value in values)
+
+
+def _shared_rows(sources: Sequence[str]) -> dict[str, list]:
+    """``sources`` for the browser: as they are, or (when many positions share a text, as the
+    energy targets that pick one k do) each distinct text once and ``at``, its index per
+    position."""
+    distinct = list(dict.fromkeys(sources))
+    if 2 * len(distinct) > len(sources):
+        return {"sources": list(sources)}
+    index = {text: i for i, text in enumerate(distinct)}
+    return {"sources": distinct, "at": [index[text] for text in sources]}

@@ -7,7 +7,8 @@
 //
 // Texts are swapped text node by text node (nodeValue), never by replacing elements, so React,
 // which owns those nodes, keeps working on them when the rerun arrives. The markdown's text
-// nodes are its pieces between `**` markers; when an element's nodes do not match (markup this
+// nodes are its pieces between `**` markers (or, for part "nodes", the source lists the nodes
+// themselves, separated by U+001F: a table); when an element's nodes do not match (markup this
 // does not know), it is left to the rerun and listed in `data-mismatch`. A rerun that draws an
 // older position (the slider moved again meanwhile) is swapped back by the mutation observer.
 //
@@ -16,6 +17,7 @@
 
 const MARK_COLOUR = "#d62728"; // lowrank/figures.py MARKER_COLOUR
 const SVG = "http://www.w3.org/2000/svg";
+const NODE_SEPARATOR = "\u001f"; // lowrank/follow.py NODE_SEPARATOR
 
 function textNodes(element) {
   const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT, {
@@ -46,6 +48,7 @@ class Follower {
     this.root = root;
     this.data = data;
     this.input = null;
+    this.elements = [];
     this.index = -1;
     this.request = 0;
     this.applied = 0;
@@ -59,25 +62,31 @@ class Follower {
     this.attach();
   }
 
-  // Find the slider (again, if Streamlit re-created it) and the elements it changes.
+  // Find the slider (again, if Streamlit re-created it; none while the page does not show it)
+  // and the elements it changes; apply the position when any of them is new.
   attach() {
     const input = document.querySelector(`.st-key-${this.data.slider} input[type="range"]`);
-    if (input && input !== this.input) {
-      this.slider.disconnect();
-      this.input = input;
-      this.slider.observe(input, { attributes: true, attributeFilter: ["value", "aria-valuetext"] });
+    const keys = [...this.data.texts, ...(this.data.pictures ?? [])].map(({ key }) => key);
+    const elements = keys.map((key) => document.querySelector(`.st-key-${key}`));
+    const same = input === this.input && elements.every((element, j) => element === this.elements[j]);
+    if (same) {
+      const unmarked = this.data.marks.some((mark) => !this.charts.get(mark)?.overlay.isConnected);
+      if (input && unmarked) this.schedule(); // a chart drawn (again) since: mark it
+      return;
     }
+    this.slider.disconnect();
     this.watch.disconnect();
-    for (const { key } of [...this.data.texts, ...(this.data.pictures ?? [])]) {
-      const element = document.querySelector(`.st-key-${key}`);
-      if (element) {
-        this.watch.observe(element, {
-          subtree: true, characterData: true, childList: true, attributes: true,
-          attributeFilter: ["src"],
-        });
-      }
+    this.input = input;
+    this.elements = elements;
+    if (!input) return; // idle until the slider is back
+    this.slider.observe(input, { attributes: true, attributeFilter: ["value", "aria-valuetext"] });
+    for (const element of elements.filter(Boolean)) {
+      this.watch.observe(element, {
+        subtree: true, characterData: true, childList: true, attributes: true,
+        attributeFilter: ["src"],
+      });
     }
-    this.schedule();
+    this.apply();
   }
 
   position() {
@@ -99,13 +108,14 @@ class Follower {
     if (i < 0) return;
     const started = performance.now();
     const mismatched = [];
-    for (const { key, part, sources } of this.data.texts) {
+    for (const { key, part, sources, at } of this.data.texts) {
       const holder = document.querySelector(`.st-key-${key}`);
       const element =
         holder && (part === "value" ? holder.querySelector('[data-testid="stMetricValue"]') : holder);
       if (!element) continue;
       const nodes = textNodes(element);
-      const wanted = pieces(sources[i]);
+      const source = sources[at ? at[i] : i]; // `at`: positions sharing a text point at it
+      const wanted = part === "nodes" ? source.split(NODE_SEPARATOR) : pieces(source);
       if (nodes.length !== wanted.length) {
         mismatched.push(key);
         continue;

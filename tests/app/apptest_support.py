@@ -33,12 +33,16 @@ def shown_text(app: AppTest) -> str:
 
 
 def follower(app: AppTest, slider: str) -> dict:
-    """The data the page gives its browser-side follower of ``slider`` (lowrank/ui/follow.py)."""
+    """The data the page gives its browser-side follower of ``slider`` (lowrank/ui/follow.py),
+    with every text given per position (as follow.js reads it)."""
     for element in app.sidebar:
         proto = getattr(element, "proto", None)
         if getattr(proto, "component_name", "") == "lowrank_follow":
             data = json.loads(proto.json)
             if data["slider"] == slider:
+                for texts in data["texts"]:  # positions sharing a text: one per position again
+                    if "at" in texts:
+                        texts["sources"] = [texts["sources"][j] for j in texts.pop("at")]
                 return data
     raise AssertionError(f"no follower for the slider {slider!r}")
 

@@ -80,3 +80,14 @@ def test_pictures_are_checked_and_svg_urls_decode_back() -> None:
         Follow("r", Positions(1, 1, 2), pictures=(Pictures("p", (url,)),))
     spec = Follow("r", Positions(1, 1, 2), pictures=(Pictures("p", (url, url)),))
     assert spec.data()["pictures"] == [{"key": "p", "sources": [url, url]}]
+
+
+def test_positions_sharing_a_text_send_it_once() -> None:
+    targets = Positions(50.0, 0.1, 6)  # six energy targets that pick only two ranks
+    ks = (3, 3, 3, 3, 4, 4)
+    spec = Follow("energy", targets, texts=(Texts("k", over(ks, lambda k: f"k = {k}")),))
+    sent = spec.data()["texts"][0]
+    assert sent["sources"] == ["k = 3", "k = 4"] and sent["at"] == [0, 0, 0, 0, 1, 1]
+    assert [sent["sources"][j] for j in sent["at"]] == [f"k = {k}" for k in ks]
+    distinct = Follow("k", Positions(1, 1, 3), texts=(Texts("k", ("1", "2", "3")),))
+    assert "at" not in distinct.data()["texts"][0]  # nothing shared: sent as it is
