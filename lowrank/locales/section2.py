@@ -277,22 +277,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Before: ΔW is a 5×4 matrix, 20 parameters. After factorising: A is 5×2, 10 parameters; "
         "B is 2×4, 8 parameters. From 20 parameters down to 18.",
     },
-    "s2.par.example_title": {
-        "zh": "ΔW = A × B：每个小格是一个要训练的数",
-        "en": "ΔW = A × B: each cell is one number to train",
-    },
-    "s2.par.block_delta": {
-        "zh": "<b>ΔW</b><br>{rows}×{cols}<br>= {count:,}",
-        "en": "<b>ΔW</b><br>{rows}×{cols}<br>= {count:,}",
-    },
-    "s2.par.block_a": {
-        "zh": "<b>A</b><br>{rows}×{cols}<br>= {count:,}",
-        "en": "<b>A</b><br>{rows}×{cols}<br>= {count:,}",
-    },
-    "s2.par.block_b": {
-        "zh": "<b>B</b><br>{rows}×{cols}<br>= {count:,}",
-        "en": "<b>B</b><br>{rows}×{cols}<br>= {count:,}",
-    },
     "s2.par.m_full": {"zh": "ΔW（完整）", "en": "ΔW (full)"},
     "s2.par.m_a": {"zh": "A（d×r）", "en": "A (d×r)"},
     "s2.par.m_b": {"zh": "B（r×k）", "en": "B (r×k)"},
@@ -309,19 +293,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "s2.par.r_capped": {
         "zh": "r 不能超过 min(d, k) = {max_r}，已调整为 {max_r}。",
         "en": "r cannot exceed min(d, k) = {max_r}; it was set to {max_r}.",
-    },
-    "s2.par.break_even": {
-        "zh": "盈亏平衡秩 dk/(d+k) = {value}",
-        "en": "break-even rank dk/(d+k) = {value}",
-    },
-    "s2.par.saves": {
-        "zh": "r = {r} < {value}：A + B 共 {lora} 个数，完整 ΔW 要 {full} 个，只需要它的 {share}。",
-        "en": "r = {r} < {value}: A + B hold {lora} numbers against ΔW's {full}, only {share} of it.",
-    },
-    "s2.par.loses": {
-        "zh": "r = {r} ≥ {value}：A + B 共 {lora} 个数，不比完整 ΔW 的 {full} 个少——这时分解不省参数。",
-        "en": "r = {r} ≥ {value}: A + B hold {lora} numbers, no fewer than ΔW's {full}: factorising "
-        "saves nothing here.",
     },
     "s2.par.cost_title": {
         "zh": "要存的数 vs 秩 r：r(d + k) 与 d·k 在 r = dk/(d+k) 相交",
@@ -360,10 +331,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "s2.par.col_module": {"zh": "矩阵", "en": "matrix"},
     "s2.par.col_shape": {"zh": "形状 d_out×d_in", "en": "shape d_out×d_in"},
     "s2.par.col_full": {"zh": "完整参数（每层）", "en": "full parameters (per layer)"},
-    "s2.par.col_lora": {
-        "zh": "LoRA 参数 r(d_in+d_out)（每层）",
-        "en": "LoRA r(d_in+d_out) (per layer)",
-    },
     "s2.par.col_chosen": {"zh": "加 LoRA", "en": "adapted"},
     "s2.par.exact": {
         "zh": "精确值：模型 {total} 个参数，LoRA 训练 {trainable} 个。",

@@ -207,7 +207,7 @@ def test_parameters_rank_three_costs_more_than_delta_w(server, page, lang):
     press(page, 2)  # d, k, then r
     page.wait_for_url(re.compile(r".*[?&]r=3\b.*"), timeout=TIMEOUT)
     wait_metric(page, total, "27")  # r = 3: 5·3 + 3·4 = 27 > 20
-    assert sentence(page, "s2.par.loses", lang, r=3)["lora"] == "27"
+    assert sentence(page, "par.loses", lang, r=3)["lora"] == "27"
     done(page)
 
 
