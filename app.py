@@ -25,7 +25,7 @@ photo_svd = image_cache.image_svd(photo.digest, photo.pixels)
 st.markdown(f"##### {page.t('home.taste.title')}")
 for column, k in zip(st.columns(len(TASTE_RANKS)), TASTE_RANKS, strict=True):
     picture = image.reconstruct_image(photo_svd, k)
-    numbers = image.rank_numbers(photo_svd, photo.pixels, picture, k)
+    numbers = image.numbers_at(photo_svd, k)
     column.image(picture, width="stretch")
     column.caption(
         page.t(

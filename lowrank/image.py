@@ -449,18 +449,6 @@ def numbers_at(decomposition: ImageSVD, k: int) -> RankNumbers:
     return every_rank(decomposition)[k - 1]
 
 
-def rank_numbers(
-    decomposition: ImageSVD, original: np.ndarray, approximation: np.ndarray, k: int
-) -> RankNumbers:
-    """:func:`numbers_at` under its former signature (the home page calls it so).
-
-    ``original`` and ``approximation`` are no longer read: the PSNR now comes from the singular
-    values (:func:`psnr_of_ranks`), one definition for every rank the page describes.
-    """
-    del original, approximation
-    return numbers_at(decomposition, k)
-
-
 def energy_curves(decomposition: ImageSVD) -> np.ndarray:
     """Cumulative energy kept at k = 1…min(m, n): one row per channel, then the whole picture."""
     rows = [cumulative_energy(svd.s) for svd in decomposition.channels]

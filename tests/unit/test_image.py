@@ -382,11 +382,6 @@ def test_rank_numbers_refuse_ranks_out_of_range(photo, photo_svd):
         im.numbers_at(photo_svd, 513)
 
 
-def test_the_former_signature_gives_the_same_numbers(photo, photo_svd):
-    picture = im.reconstruct_image(photo_svd, 5)
-    assert im.rank_numbers(photo_svd, photo.pixels, picture, 5) == im.numbers_at(photo_svd, 5)
-
-
 @pytest.mark.parametrize(("m", "n"), [(600, 512), (1, 1), (5, 4), (1024, 1024), (8, 1000)])
 def test_break_even_rank_by_brute_force(m, n):
     k = im.break_even_rank(m, n)
