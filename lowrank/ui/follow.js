@@ -231,7 +231,8 @@ class Follower {
   }
 }
 
-export default function ({ data, parentElement }) {
+export default function ({ data: json, parentElement }) {
+  const data = JSON.parse(json); // lowrank/ui/follow.py as_json
   const root = parentElement.querySelector(".lr-follow");
   root.follower?.dispose(); // Streamlit calls this again, without cleanup, when data changes
   root.follower = new Follower(root, data);

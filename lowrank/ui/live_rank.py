@@ -32,6 +32,7 @@ from lowrank import packing
 from lowrank.figures import DIVERGING
 from lowrank.follow import Positions
 from lowrank.svd import SVD
+from lowrank.ui.follow import as_json
 from lowrank.ui.frame import Frame
 
 #: Encoding of the factors: pictures in int16 (3.4 MB for the 600×512 colour photograph, within one
@@ -172,5 +173,5 @@ def live_rank(
             residual=heatmap.residual,
             colours=_colour_stops(),
         )
-    _VIEW(key=key, data=settings, height="content")
+    _VIEW(key=key, data=as_json(settings), height="content")
     return True

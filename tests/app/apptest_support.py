@@ -38,7 +38,7 @@ def follower(app: AppTest, slider: str) -> dict:
     for element in app.sidebar:
         proto = getattr(element, "proto", None)
         if getattr(proto, "component_name", "") == "lowrank_follow":
-            data = json.loads(proto.json)
+            data = json.loads(json.loads(proto.json))  # a JSON string (follow.as_json)
             if data["slider"] == slider:
                 for texts in data["texts"]:  # positions sharing a text: one per position again
                     if "at" in texts:

@@ -145,7 +145,7 @@ def test_the_energy_slider_picks_numpys_rank_at_every_position():
     data = assert_follows(app, "energy", 95.5)
     assert (data["start"], data["step"], data["count"]) == (50.0, 0.1, 500)
     live = next(c for c in app.main.get("bidi_component") if c.key == "image_live")
-    settings = json.loads(live.proto.json)
+    settings = json.loads(json.loads(live.proto.json))
     assert settings["slider"] == "energy" and len(settings["positions"]["ranks"]) == 500
     for i in range(500):
         target = round(50 + 0.1 * i, 1)
