@@ -2,8 +2,9 @@
 
 The "any size" slider (r for a d×k ΔW) changes the counts of A and B, the verdict, the
 ΔW = A × B picture and the point marked on the cost line; the "real models" slider (LoRA's rank)
-changes the per-layer sum, the trainable count and its share, the memory and the checkpoint.
-For each, one function renders the texts at one rank (:func:`size_texts`, :func:`model_texts`):
+changes the module table's LoRA columns, the per-layer sum, the trainable count and its share, the
+memory and the checkpoint. For each, one function renders the texts at one rank
+(:func:`size_texts`, :func:`model_texts`, :func:`modules_table`):
 the page draws them for the slider's value, and :func:`size_follow` / :func:`model_follow` give
 them for every stop of the slider to the browser, which swaps them at once while the slider
 moves (``lowrank/follow.py``). The figures here do not depend on the rank; the browser marks it.
@@ -13,7 +14,7 @@ Every count comes from :mod:`lowrank.models`; texts come from the catalogue in `
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
@@ -359,6 +360,8 @@ def cost_figure(
 
 # --- the "real models" section -------------------------------------------------------------------
 
+#: The module table's container is ``prefix + TABLE`` (:func:`model_follow`).
+TABLE = "table"
 #: Which of :func:`model_texts` are metric values.
 MODEL_VALUES = frozenset({"trainable", "share", "fewer", "memory_lora", "ckpt_lora"})
 
@@ -395,22 +398,89 @@ def model_texts(
     }
 
 
-def module_columns(
-    model_key: str, targets: Sequence[str], headers: Sequence[str]
-) -> dict[str, list[object]]:
-    """The module table, the same at every rank: module, shape, full size per layer, LoRA's size
-    per layer as "r × (d_in + d_out)", and whether the module is adapted (``headers`` in that
-    order). The numbers at the slider's rank are in :func:`model_texts`."""
+@dataclass(frozen=True)
+class MarkdownTable:
+    """A markdown table and the text nodes the browser shows for it: one per cell, header first,
+    then row by row (what ``Texts.of_nodes`` wants)."""
+
+    markdown: str
+    nodes: tuple[str, ...]
+
+
+#: Characters a markdown table cell escapes so that it shows as one plain text node.
+_MARKDOWN_SPECIAL = frozenset("\\|*_`[]<>$~")
+
+#: Column alignments of :func:`markdown_table`, as GFM writes them.
+_ALIGN = {"left": ":---", "right": "---:", "centre": ":---:"}
+
+
+def _cell(text: str) -> str:
+    """A cell's text, backslash-escaped where markdown (or a table's ``|``) would read it."""
+    return "".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in text)
+
+
+def markdown_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    align: Sequence[str],
+    bold: Collection[tuple[int, int]] = (),
+) -> MarkdownTable:
+    """A GFM table of plain-text cells (each non-blank: one text node when rendered), ``align``
+    "left", "right" or "centre" per column; the body cells (row, column) in ``bold`` are bold."""
+    cells = [*header, *(text for row in rows for text in row)]
+    if any(not text.strip() or text != text.strip() for text in cells):
+        raise ValueError("markdown table cells must be non-blank, without outer spaces")
+    if any(len(row) != len(header) for row in rows) or len(align) != len(header):
+        raise ValueError("every row and the alignments need one entry per column")
+
+    def line(texts: Sequence[str], i: int = -1) -> str:
+        marks = ["**" if (i, j) in bold else "" for j in range(len(texts))]
+        written = (f"{m}{_cell(text)}{m}" for text, m in zip(texts, marks, strict=True))
+        return "| " + " | ".join(written) + " |"
+
+    lines = [line(header), "| " + " | ".join(_ALIGN[a] for a in align) + " |"]
+    lines += [line(row, i) for i, row in enumerate(rows)]
+    return MarkdownTable("\n".join(lines), tuple(cells))
+
+
+#: The module table's column alignments: names left, numbers right, the adapted mark centred.
+MODULE_ALIGN = ("left", "right", "right", "right", "right", "centre")
+#: The columns in bold in the adapted rows: the matrix, LoRA's count (the terms of the per-layer
+#: sum under the table) and the mark.
+MODULE_BOLD = (0, 3, 5)
+#: The adapted column's marks.
+ADAPTED, NOT_ADAPTED = "✓", "—"
+
+
+def modules_table(model_key: str, targets: Sequence[str], r: int, lang: str) -> MarkdownTable:
+    """The module table at LoRA rank r: for every matrix of one layer its shape d_out×d_in, its
+    size d_out·d_in, LoRA's r(d_in + d_out) and that as a share of the full size, and whether it
+    is adapted (then its name, count and mark in bold). The page draws its markdown at the
+    slider's rank and the browser swaps its text nodes for every other rank
+    (:func:`model_follow`)."""
     model = models.MODELS[model_key]
-    rows = models.module_table(model, targets, 1)
-    columns: list[list[object]] = [
-        [row.module for row in rows],
-        [f"{row.d_out:,}×{row.d_in:,}" for row in rows],
-        [f"{row.full:,}" for row in rows],
-        [f"r × {row.lora:,}" for row in rows],  # at r = 1, r(d_in + d_out) is d_in + d_out
-        [row.chosen for row in rows],
+    rows = models.module_table(model, targets, r)
+    header = [
+        i18n.t("s2.par.col_module", lang),
+        i18n.t("s2.par.col_shape", lang),
+        i18n.t("s2.par.col_full", lang),
+        i18n.t("par.col_lora_at", lang, r=r),
+        i18n.t("par.col_lora_share", lang),
+        i18n.t("s2.par.col_chosen", lang),
     ]
-    return dict(zip(headers, columns, strict=True))
+    cells = [
+        [
+            row.module,
+            f"{row.d_out:,}×{row.d_in:,}",
+            f"{row.full:,}",
+            f"{row.lora:,}",
+            format_percent(row.lora / row.full, 2),
+            ADAPTED if row.chosen else NOT_ADAPTED,
+        ]
+        for row in rows
+    ]
+    bold = {(i, j) for i, row in enumerate(rows) if row.chosen for j in MODULE_BOLD}
+    return markdown_table(header, cells, MODULE_ALIGN, bold)
 
 
 #: Which bar of the memory chart is LoRA's (categories count from the bottom).
@@ -476,21 +546,25 @@ def model_follow(
     ranks: Sequence[int] = models.LORA_RANKS,
 ) -> Follow:
     """What the LoRA rank slider (a select slider over ``ranks``) changes: the texts of
-    :func:`model_texts` in the containers ``prefix + name`` and LoRA's total on the memory
-    chart."""
+    :func:`model_texts` in the containers ``prefix + name``, the cells of :func:`modules_table`
+    in ``prefix + TABLE`` and LoRA's total on the memory chart."""
     rows = [model_texts(model_key, targets, r, precision, lang) for r in ranks]
+    tables = [modules_table(model_key, targets, r, lang) for r in ranks]
     model = models.MODELS[model_key]
     totals = [models.lora_memory(model, targets, r, precision).total / 1e9 for r in ranks]
     return Follow(
         slider,
         Positions(0, 1, len(ranks)),
-        texts=tuple(
-            Texts(
-                prefix + name,
-                tuple(row[name] for row in rows),
-                "value" if name in MODEL_VALUES else "all",
-            )
-            for name in rows[0]
+        texts=(
+            *(
+                Texts(
+                    prefix + name,
+                    tuple(row[name] for row in rows),
+                    "value" if name in MODEL_VALUES else "all",
+                )
+                for name in rows[0]
+            ),
+            Texts.of_nodes(prefix + TABLE, [table.nodes for table in tables]),
         ),
         marks=(Mark(memory_chart, x=tuple(totals), y=(float(LORA_BAR),) * len(ranks)),),
     )

@@ -6,19 +6,19 @@ swapped at once for every stop of the slider, and this run draws the same texts 
 
 from contextlib import nullcontext
 
-import pandas as pd
 import streamlit as st
 
 from lowrank import models
 from lowrank.follow import svg_data_url
 from lowrank.parameter_views import (
+    TABLE,
     blocks_pictures,
     blocks_title,
     cost_figure,
     memory_figure,
     model_follow,
     model_texts,
-    module_columns,
+    modules_table,
     size_follow,
     size_texts,
     size_view,
@@ -214,23 +214,8 @@ if not targets:
     targets = list(models.TARGET_SETS["qv"])
 st.caption(page.t("s2.par.source", source=model.source))
 
-st.dataframe(
-    pd.DataFrame(
-        module_columns(
-            model_key,
-            targets,
-            [
-                page.t("s2.par.col_module"),
-                page.t("s2.par.col_shape"),
-                page.t("s2.par.col_full"),
-                page.t("par.col_lora_per_r"),
-                page.t("s2.par.col_chosen"),
-            ],
-        )
-    ),
-    hide_index=True,
-    key="module_table",
-)
+with slot(MODEL_SLOT + TABLE):
+    st.markdown(modules_table(model_key, targets, rank, page.lang).markdown)
 model_shown = model_texts(model_key, targets, rank, precision, page.lang)
 with slot(MODEL_SLOT + "per_layer"):
     st.markdown(model_shown["per_layer"])

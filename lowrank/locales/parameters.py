@@ -30,10 +30,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "r = {old} is not a stop for this size; it was set to the nearest stop, {new}.",
     },
     "par.cost_mark": {"zh": "r = {r}", "en": "r = {r}"},
-    "par.col_lora_per_r": {
-        "zh": "LoRA 每层 r(d_in+d_out)",
-        "en": "LoRA per layer r(d_in+d_out)",
+    # The module table's columns that change with the rank (lowrank/parameter_views.py); a
+    # followed table: plain text, one text node per cell. "r = {r}" never breaks (no-break spaces).
+    "par.col_lora_at": {
+        "zh": "LoRA r(d_in+d_out)，r\u00a0=\u00a0{r}",
+        "en": "LoRA r(d_in+d_out) at r\u00a0=\u00a0{r}",
     },
+    "par.col_lora_share": {"zh": "LoRA ÷ 完整", "en": "LoRA ÷ full"},
     # Followed texts (swapped by the browser text node by text node): what changes with the rank
     # is in bold, the words around it stay.
     "par.per_layer": {

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
-from apptest_support import assert_follows_alerts, follower, open_page, shown_text
+from apptest_support import assert_follows_alerts, follower, open_page, shown_text, texts_at
 
 from lowrank import i18n, models
+from lowrank.follow import NODE_SEPARATOR
 from lowrank.locales.section2 import MESSAGES
 from lowrank.parameter_views import size_view
 from lowrank.ui.widgets import plain
@@ -24,6 +27,38 @@ def verdict(app) -> str:
     """The any-size section's verdict (one st.info whose text says ✅ or ⚖️)."""
     (box,) = [box for box in app.info if box.value.startswith(("**✅", "**⚖️"))]
     return box.value
+
+
+def module_cells(app, lang: str = "en") -> list[str]:
+    """The cells of the real models' module table, read from the markdown the run drew: header
+    first, then row by row, escapes undone and bold marks removed (the text the browser shows)."""
+    head = f"| {i18n.t('s2.par.col_module', lang)} |"
+    (table,) = [m.value for m in app.markdown if m.value.startswith(head)]
+    lines = table.split("\n")
+    cells = []
+    for line in lines[:1] + lines[2:]:  # lines[1]: the alignments
+        for cell in re.split(r"(?<!\\)\|", line.strip().removeprefix("|").removesuffix("|")):
+            cells.append(
+                re.sub(r"\\(.)", r"\1", cell.strip().removeprefix("**").removesuffix("**"))
+            )
+    return cells
+
+
+def assert_rank_follows(app, i: int, lang: str = "en") -> dict:
+    """What the browser shows at once at LoRA rank position i is what this run drew: the
+    module table's cells are the follower's text nodes, the other texts as in
+    :func:`assert_follows_alerts`."""
+    data = follower(app, "rank")
+    (table,) = [t for t in data["texts"] if t["part"] == "nodes"]
+    assert texts_at(data, i)[table["key"]].split(NODE_SEPARATOR) == module_cells(app, lang)
+    data["texts"].remove(table)
+    values = {m.value for m in app.metric}
+    bodies = {c.value for c in app.caption} | {m.value for m in app.markdown}
+    bodies |= {a.value for kind in (app.info, app.success, app.warning, app.error) for a in kind}
+    parts = {texts["key"]: texts["part"] for texts in data["texts"]}
+    for key, source in texts_at(data, i).items():
+        assert source in (values if parts[key] == "value" else bodies), (key, source)
+    return data
 
 
 def picture(app, index: int = 1) -> str:
@@ -242,21 +277,26 @@ def test_r_follower_is_the_arithmetic_and_what_each_run_draws(d: int, k: int, va
         assert picture(app) == pictures["sources"][i]
 
 
-@pytest.mark.parametrize(("model", "targets"), [("llama2_7b", ["q", "v"]),
-                                                ("llama3_8b", list(models.TARGETS)),
-                                                ("gpt3", ["q", "v"])])  # fmt: skip
-def test_rank_follower_is_what_the_page_draws_at_every_rank(model: str, targets) -> None:
-    app = open_page(PAGE, lang="en", model=model, targets=targets, precision="mixed")
+@pytest.mark.parametrize(("model", "targets", "lang"), [("llama2_7b", ["q", "v"], "en"),
+                                                        ("llama3_8b", list(models.TARGETS), "zh"),
+                                                        ("gpt3", ["q", "v"], "en")])  # fmt: skip
+def test_rank_follower_is_what_the_page_draws_at_every_rank(model: str, targets, lang) -> None:
+    app = open_page(PAGE, lang=lang, model=model, targets=targets, precision="mixed")
     data = follower(app, "rank")
     assert (data["start"], data["step"], data["count"]) == (0, 1, len(models.LORA_RANKS))
     config = models.MODELS[model]
+    shapes = models.module_shapes(config)
     for i, rank in enumerate(models.LORA_RANKS):
         app.select_slider(key="rank").set_value(rank).run()
         assert not app.exception
         assert follower(app, "rank") == data
-        assert_follows_alerts(app, "rank", i)
+        assert_rank_follows(app, i, lang)
+        cells = module_cells(app, lang)  # 6 columns: the LoRA count of each matrix is the 4th
+        lora = {cells[j]: cells[j + 3] for j in range(6, len(cells), 6)}
+        assert lora == {t: f"{rank * (d + k):,}" for t, (d, k) in shapes.items()}
         trainable = models.lora_params(config, targets, rank)
-        assert f"{config.layers} layers: **{trainable:,}**" in data["texts"][0]["sources"][i]
+        layers = f"{config.layers} layers:" if lang == "en" else f"{config.layers} 层共"
+        assert f"{layers} **{trainable:,}**" in data["texts"][0]["sources"][i]
         memory = models.lora_memory(config, targets, rank, "mixed").total
-        assert metric(app, "s2.par.m_memory_lora") == models.human_bytes(memory)
+        assert metric(app, "s2.par.m_memory_lora", lang) == models.human_bytes(memory)
         assert data["marks"][0]["x"][i] == pytest.approx(memory / 1e9)

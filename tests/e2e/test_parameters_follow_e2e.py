@@ -1,6 +1,6 @@
 """The browser answers /parameters' two rank sliders itself: with the server's answers held, a key
-press already shows the new counts, verdict, picture and chart marks; the server's run then draws
-the same."""
+press already shows the new counts, verdict, picture, module table and chart marks; the server's
+run then draws the same."""
 
 from __future__ import annotations
 
@@ -98,6 +98,26 @@ def test_any_size_r_follows_before_the_server_answers(server, browser, d, k, r, 
     context.close()
 
 
+#: The module table's cells as shown: header cells, then each row's (text nodes, spaces trimmed).
+TABLE_CELLS = """() => [...document.querySelectorAll('.st-key-par_model_table tr')].map(
+  (row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent.trim()))"""
+
+
+def table_expected(shapes: dict[str, tuple[int, int]], targets, r: int) -> list[list[str]]:
+    """The module table at rank r from plain integers: shape, d·k, d·r + r·k, its share, ✓/—."""
+    header = [i18n.t(f"s2.par.col_{name}", "zh") for name in ("module", "shape", "full")]
+    header += [i18n.t("par.col_lora_at", "zh", r=r), i18n.t("par.col_lora_share", "zh")]
+    header.append(i18n.t("s2.par.col_chosen", "zh"))
+    rows = []
+    for name, (d, k) in shapes.items():
+        lora = d * r + r * k
+        mark = "✓" if name in targets else "—"
+        rows.append(
+            [name, f"{d:,}×{k:,}", f"{d * k:,}", f"{lora:,}", f"{100 * lora / (d * k):.2f}%", mark]
+        )
+    return [header, *rows]
+
+
 def test_real_models_rank_follows_before_the_server_answers(server, browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
     tab = context.new_page()
@@ -109,6 +129,9 @@ def test_real_models_rank_follows_before_the_server_answers(server, browser):
     model = models.MODELS["llama3_8b"]
     label = i18n.t("s2.par.m_trainable", "zh")
     assert metric(tab, label) == models.human_count(models.lora_params(model, ("q", "v"), 8))
+    shapes = {"q": (4096, 4096), "k": (1024, 4096), "v": (1024, 4096), "o": (4096, 4096),
+              "gate": (14336, 4096), "up": (14336, 4096), "down": (4096, 14336)}  # fmt: skip
+    assert tab.evaluate(TABLE_CELLS) == table_expected(shapes, ("q", "v"), 8)
 
     answers.hold()
     press_right(tab, "rank")  # 8 → 16
@@ -120,6 +143,9 @@ def test_real_models_rank_follows_before_the_server_answers(server, browser):
     assert metric(tab, label) == models.human_count(trainable)
     per_layer = tab.locator(".st-key-par_model_per_layer").inner_text()
     assert "r = 16 时" in per_layer and f"{trainable:,}" in per_layer
+    table = tab.evaluate(TABLE_CELLS)
+    assert table == table_expected(shapes, ("q", "v"), 16)
+    assert table[1][3] == "131,072"  # q: 4,096·16 + 16·4,096
     memory = (models.model_params(model) + trainable) * 2 + trainable * (2 + 4)  # fp16 + Adam
     assert metric(tab, i18n.t("s2.par.m_memory_lora", "zh")) == models.human_bytes(memory)
     drawn, axis = tab.evaluate(MARK_POSITION, ["par_memory_plot", memory / 1e9])
@@ -130,5 +156,6 @@ def test_real_models_rank_follows_before_the_server_answers(server, browser):
     assert_no_error(tab)
     assert metric(tab, label) == models.human_count(trainable)
     assert tab.locator(".st-key-par_model_per_layer").inner_text() == per_layer
+    assert tab.evaluate(TABLE_CELLS) == table
     assert follower(tab, "rank") == {"k": "4", "mismatch": ""}
     context.close()

@@ -4,6 +4,7 @@ counts from array shapes and plain integers, the SVG picture parsed back, the me
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from urllib.parse import unquote
 
@@ -13,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lowrank import i18n, models
+from lowrank.follow import NODE_SEPARATOR
 from lowrank.parameter_views import (
     CELL_GRID_MAX,
     LORA_BAR,
@@ -21,10 +23,11 @@ from lowrank.parameter_views import (
     blocks_scale,
     blocks_title,
     cost_figure,
+    markdown_table,
     memory_figure,
     model_follow,
     model_texts,
-    module_columns,
+    modules_table,
     size_follow,
     size_texts,
     size_view,
@@ -212,7 +215,11 @@ def test_model_texts_at_every_rank_by_hand(key: str, targets: tuple, precision: 
         per_layer = sum(per_module.values())
         n = model.layers * per_layer
         texts = model_texts(key, chosen, r, precision, "en")
-        assert spec.at(i) == {f"m_{name}": text for name, text in texts.items()}
+        table = NODE_SEPARATOR.join(modules_table(key, chosen, r, "en").nodes)
+        assert spec.at(i) == {
+            **{f"m_{name}": text for name, text in texts.items()},
+            "m_table": table,
+        }
         terms = " + ".join(f"{t} {v:,}" for t, v in per_module.items())
         assert f"**{terms} = {per_layer:,}**" in texts["per_layer"]
         assert f"{model.layers} layers: **{n:,}**" in texts["per_layer"]
@@ -246,9 +253,73 @@ def test_memory_figure_is_rank_free_and_holds_every_mark(key: str, precision: st
     assert low == 0 and max(every) < high  # the largest LoRA total (all modules, r = 256) shows
 
 
-def test_module_columns_do_not_depend_on_the_rank() -> None:
-    columns = module_columns("llama3_8b", ["q", "v"], ["m", "s", "f", "l", "c"])
-    assert columns["m"] == ["q", "k", "v", "o", "gate", "up", "down"]
-    assert columns["s"][1] == "1,024×4,096" and columns["f"][1] == f"{1024 * 4096:,}"
-    assert columns["l"][1] == f"r × {1024 + 4096:,}" and columns["l"][4] == f"r × {14336 + 4096:,}"
-    assert columns["c"] == [True, False, True, False, False, False, False]
+# --- the module table at every LoRA rank -------------------------------------------------------
+
+
+def parse_table(markdown: str) -> tuple[list[list[str]], list[str], list[list[int]]]:
+    """A GFM table read back: its rows of cells (header first, escapes undone, bold marks
+    removed), its column alignments and, for each body row, the columns of its bold cells."""
+    lines = markdown.split("\n")
+    rows, bold = [], []
+    for line in lines[:1] + lines[2:]:
+        assert line.startswith("| ") and line.endswith(" |")
+        cells = [cell.strip() for cell in re.split(r"(?<!\\)\|", line[2:-2])]
+        strong = [len(c) > 4 and c.startswith("**") and c.endswith("**") for c in cells]
+        bold.append([j for j, b in enumerate(strong) if b])
+        unbold = [c[2:-2] if b else c for c, b in zip(cells, strong, strict=True)]
+        rows.append([re.sub(r"\\(.)", r"\1", c) for c in unbold])
+    return rows, [cell.strip() for cell in lines[1][1:-1].split("|")], bold[1:]
+
+
+@pytest.mark.parametrize("key", list(models.MODELS))
+@pytest.mark.parametrize("targets", TARGET_CHOICES)
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_module_table_at_every_rank_by_hand(key: str, targets: tuple, lang: str) -> None:
+    model = models.MODELS[key]
+    chosen = [t for t in targets if t in model.targets]
+    shapes = _shapes(model)
+    spec = model_follow(key, chosen, "fp16", lang, slider="rank", prefix="m_", memory_chart="c")
+    (nodes,) = [t for t in spec.texts if t.key == "m_table"]
+    assert nodes.part == "nodes"
+    for i, r in enumerate(models.LORA_RANKS):
+        table = modules_table(key, chosen, r, lang)
+        rows, align, bold = parse_table(table.markdown)
+        # the page's markdown and the browser's nodes are the same cells, in document order
+        assert [cell for row in rows for cell in row] == list(table.nodes)
+        assert nodes.sources[i] == NODE_SEPARATOR.join(table.nodes)
+        header, body = rows[0], rows[1:]
+        assert (
+            header[3] == i18n.t("par.col_lora_at", lang, r=r) and f"r\u00a0=\u00a0{r}" in header[3]
+        )
+        assert align == [":---", "---:", "---:", "---:", "---:", ":---:"]  # numbers to the right
+        assert [row[0] for row in body] == [t for t in models.TARGETS if t in shapes]
+        for row, is_bold in zip(body, bold, strict=True):
+            d, k = shapes[row[0]]  # ΔW is d×k = d_out×d_in; A is d×r, B is r×k
+            lora = d * r + r * k
+            assert row[1] == f"{d:,}×{k:,}" and row[2] == f"{d * k:,}"
+            assert row[3] == f"{lora:,}" == f"{count(d, r) + count(r, k):,}"
+            assert row[4] == f"{100 * lora / (d * k):.2f}%"
+            assert row[5] == ("✓" if row[0] in chosen else "—")
+            # the adapted rows' name, count and mark in bold: the per-layer sum's terms
+            assert is_bold == ([0, 3, 5] if row[0] in chosen else [])
+            if row[0] in chosen:
+                assert (
+                    f"{row[0]} {row[3]}" in model_texts(key, chosen, r, "fp16", lang)["per_layer"]
+                )
+
+
+def test_markdown_tables_escape_their_cells() -> None:
+    table = markdown_table(["a|b", "x"], [["1*2_3", "[4]"]], ["left", "right"], {(0, 0)})
+    assert table.markdown.split("\n") == [
+        "| a\\|b | x |",
+        "| :--- | ---: |",
+        "| **1\\*2\\_3** | \\[4\\] |",
+    ]
+    assert table.nodes == ("a|b", "x", "1*2_3", "[4]")
+    rows, _, bold = parse_table(table.markdown)
+    assert rows == [["a|b", "x"], ["1*2_3", "[4]"]] and bold == [[0]]
+    for blank in ("", " ", " 1"):
+        with pytest.raises(ValueError, match="non-blank"):
+            markdown_table(["a"], [[blank]], ["left"])
+    with pytest.raises(ValueError, match="one entry per column"):
+        markdown_table(["a", "b"], [["1"]], ["left", "left"])
