@@ -7,9 +7,9 @@ of its slider, what the slider changes on screen:
 
 - :class:`Texts`: the markdown source of one element at each position (a metric's value, a
   caption, a sentence), exactly as the page passes it to Streamlit at that position;
-- :class:`Mark`: a position marked on one of the page's Plotly charts (a line at x, a dot at
-  (x, y), a label, optionally the dropped range faded), the chart itself being the same for every
-  position;
+- :class:`Mark`: a position marked on one of the page's charts (a line at x, a dot at (x, y), a
+  label, optionally the dropped range faded), the chart itself being the same for every position:
+  a Plotly chart, or a chart shown as a picture (:mod:`lowrank.svg_charts`) with its plot box;
 - :class:`Pictures`: a small picture per position (an SVG ``data:`` URL) for one ``st.image``.
 
 The browser (``lowrank/ui/follow.py`` and ``follow.js``) swaps the texts and moves the marks as
@@ -23,8 +23,11 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import quote
+
+if TYPE_CHECKING:
+    from lowrank.svg_charts import PlotBox
 
 T = TypeVar("T")
 
@@ -99,11 +102,13 @@ def svg_data_url(svg: str) -> str:
 
 @dataclass(frozen=True)
 class Mark:
-    """A slider position drawn on the Plotly chart whose ``st.container`` key is ``chart``.
+    """A slider position drawn on the chart whose ``st.container`` key is ``chart``.
 
     Per position: ``x`` (a vertical line), optionally ``y`` (a dot on the curve) and ``label``.
-    ``band`` fades the x-range from x to the axis end (the dropped singular values). ``axis`` is
-    the subplot's axis suffix: "" for ``xaxis``/``yaxis``, "2" for ``xaxis2``/``yaxis2``.
+    ``band`` fades the x-range from x to the axis end (the dropped singular values). On a Plotly
+    chart, ``axis`` is the subplot's axis suffix: "" for ``xaxis``/``yaxis``, "2" for
+    ``xaxis2``/``yaxis2``. A chart shown as a picture (``st.image`` of an SVG made by
+    :func:`lowrank.svg_charts.line_chart`) needs ``box``, where its plot sits on the picture.
     """
 
     chart: str
@@ -114,6 +119,7 @@ class Mark:
     axis: str = ""
     colour: str = ""  #: the mark's colour (a CSS colour); "" for the charts' marker red
     line: bool = True  #: False: the dot and label only (several curves marked at one k)
+    box: PlotBox | None = None  #: the plot box of a chart shown as a picture
 
 
 @dataclass(frozen=True)
@@ -164,6 +170,7 @@ class Follow:
                     "axis": m.axis,
                     "colour": m.colour,
                     "line": m.line,
+                    **({"box": m.box.data()} if m.box else {}),
                 }
                 for m in self.marks
             ],

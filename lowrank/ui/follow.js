@@ -13,7 +13,10 @@
 // older position (the slider moved again meanwhile) is swapped back by the mutation observer.
 //
 // Marks are an SVG laid over the chart, placed with the chart's axes (`_fullLayout`: each axis'
-// `_offset`, `_length`, `range`, `type`), redrawn when Plotly redraws or the chart is resized.
+// `_offset`, `_length`, `range`, `type`), redrawn when Plotly redraws or the chart is resized. A
+// chart shown as a picture (an <img> of an SVG, lowrank/svg_charts.py) has no axes to read: its
+// mark carries the plot's box on the picture (edges as fractions, axis ranges and types), scaled
+// to the size the picture is shown at.
 
 const MARK_COLOUR = "#d62728"; // lowrank/figures.py MARKER_COLOUR
 const SVG = "http://www.w3.org/2000/svg";
@@ -141,29 +144,63 @@ class Follower {
     this.root.dataset.ms = (performance.now() - started).toFixed(1);
   }
 
+  // Where a mark's chart is drawn, with axes in Plotly's terms (`_offset`, `_length`, `range`,
+  // `type`, in px of the overlay): a Plotly plot (its own axes), or a picture of a chart (an
+  // <img>, as st.image shows an SVG of lowrank/svg_charts.py) placed by the mark's `box`, at the
+  // size the picture is shown. `host` takes the overlay at (left, top); `target` is watched.
+  frame(mark) {
+    const holder = document.querySelector(`.st-key-${mark.chart}`);
+    const plot = holder && holder.querySelector(".js-plotly-plot");
+    if (plot) {
+      const layout = plot._fullLayout;
+      const xa = layout && layout[`xaxis${mark.axis}`];
+      const ya = layout && layout[`yaxis${mark.axis}`];
+      if (!xa || !ya || !xa._length) return null;
+      const { width, height } = layout;
+      return { target: plot, host: plot, left: 0, top: 0, width, height, xa, ya };
+    }
+    const image = mark.box && holder && holder.querySelector("img");
+    if (!image || !image.clientWidth || !image.clientHeight) return null;
+    const host = image.parentElement; // positioned, so that the overlay's offsets are the image's
+    if (!host.style.position && getComputedStyle(host).position === "static") {
+      host.style.position = "relative";
+    }
+    const { box } = mark;
+    const [width, height] = [image.clientWidth, image.clientHeight];
+    const axis = (range, log, start, end, size) => ({
+      range, type: log ? "log" : "linear", _offset: start * size, _length: (end - start) * size,
+    });
+    return {
+      target: image, host, width, height,
+      left: image.offsetLeft + image.clientLeft, top: image.offsetTop + image.clientTop,
+      xa: axis(box.x, box.xlog, box.left, box.right, width),
+      ya: axis(box.y, box.ylog, box.top, box.bottom, height),
+    };
+  }
+
   // The mark of position i on its chart, in an SVG over the plot (made once per chart drawing).
   drawMark(mark, i) {
-    const plot = document.querySelector(`.st-key-${mark.chart} .js-plotly-plot`);
-    const layout = plot && plot._fullLayout;
-    const xa = layout && layout[`xaxis${mark.axis}`];
-    const ya = layout && layout[`yaxis${mark.axis}`];
-    if (!xa || !ya || !xa._length) return;
+    const frame = this.frame(mark);
+    if (!frame) return;
+    const { xa, ya } = frame;
     let chart = this.charts.get(mark);
-    if (!chart || chart.plot !== plot || !chart.overlay.isConnected) {
+    if (!chart || chart.target !== frame.target || !chart.overlay.isConnected) {
       chart?.resize.disconnect();
       const overlay = svgElement("svg", { class: "lr-mark", "aria-hidden": "true" });
       overlay.style.cssText = "position:absolute;left:0;top:0;pointer-events:none;overflow:visible";
-      plot.style.position ||= "relative";
-      plot.appendChild(overlay);
+      if (frame.host === frame.target) frame.host.style.position ||= "relative";
+      frame.host.appendChild(overlay);
       const resize = new ResizeObserver(() => this.schedule());
-      resize.observe(plot);
-      plot.on?.("plotly_afterplot", () => this.schedule());
-      chart = { plot, overlay, resize };
+      resize.observe(frame.target);
+      frame.target.on?.("plotly_afterplot", () => this.schedule());
+      chart = { target: frame.target, overlay, resize };
       this.charts.set(mark, chart);
     }
     const { overlay } = chart;
-    overlay.setAttribute("width", layout.width);
-    overlay.setAttribute("height", layout.height);
+    overlay.style.left = `${frame.left}px`;
+    overlay.style.top = `${frame.top}px`;
+    overlay.setAttribute("width", frame.width);
+    overlay.setAttribute("height", frame.height);
     const along = (axis, value) => {
       const v = axis.type === "log" ? Math.log10(value) : value;
       const [r0, r1] = axis.range;
@@ -212,7 +249,7 @@ class Follower {
         fill: colour,
         "text-anchor": right ? "end" : "start",
         "font-size": 12,
-        "font-family": getComputedStyle(plot).fontFamily,
+        "font-family": getComputedStyle(frame.target).fontFamily,
       });
       label.textContent = mark.label[i];
       overlay.appendChild(label);

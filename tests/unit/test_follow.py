@@ -91,3 +91,17 @@ def test_positions_sharing_a_text_send_it_once() -> None:
     assert [sent["sources"][j] for j in sent["at"]] == [f"k = {k}" for k in ks]
     distinct = Follow("k", Positions(1, 1, 3), texts=(Texts("k", ("1", "2", "3")),))
     assert "at" not in distinct.data()["texts"][0]  # nothing shared: sent as it is
+
+
+def test_a_mark_on_a_picture_chart_carries_its_plot_box() -> None:
+    from lowrank.svg_charts import Axis, Series, line_chart
+
+    chart = line_chart(
+        [Series("s", [1, 10, 100], [90.0, 99.0, 100.0], "#444")], x_axis=Axis(log=True)
+    )
+    three = Positions(1, 1, 3)
+    on_picture = Mark("c", (1.0, 10.0, 100.0), box=chart.box)
+    on_plotly = Mark("p", (1.0, 2.0, 3.0))
+    marks = Follow("k", three, marks=(on_picture, on_plotly)).data()["marks"]
+    assert marks[0]["box"] == chart.box.data() and marks[0]["box"]["xlog"] is True
+    assert "box" not in marks[1]  # Plotly charts: the browser reads their own axes
