@@ -1,21 +1,21 @@
-"""What the photograph page draws: its Plotly figures, and its numbers at every rank.
+"""What the photograph page draws: its charts, and its numbers at every rank.
 
-The figures (the spectrum and the energy kept, per colour channel) are the same for every k:
-the browser marks k on them (:mod:`lowrank.follow`). The numbers that change with k are rendered
-by one function, :func:`rank_texts`, used both for the page's current k and for every position
-of its sliders (:func:`rank_follow`, :func:`energy_follow`), so what the browser shows at once is
-what the page's rerun draws. Labels arrive translated (``t`` translates a key); everything is
-returned, not drawn, so tests can inspect it.
+The charts (the spectrum and the energy kept, per colour channel) are SVG pictures
+(:mod:`lowrank.svg_charts`), the same for every k: the browser marks k on them
+(:mod:`lowrank.follow`, placed with each chart's plot box). The numbers that change with k are
+rendered by one function, :func:`rank_texts`, used both for the page's current k and for every
+position of its sliders (:func:`rank_follow`, :func:`energy_follow`), so what the browser shows
+at once is what the page's rerun draws. Labels arrive translated (``t`` translates a key);
+everything is returned, not drawn, so tests can inspect it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
-import plotly.graph_objects as go
 
-from lowrank.figures import base_layout, cumulative_energy_chart, merged
 from lowrank.follow import Follow, Mark, Positions, Texts
 from lowrank.image import (
     CHANNELS,
@@ -26,12 +26,15 @@ from lowrank.image import (
     every_rank,
     ranks_for_shares,
 )
+from lowrank.svg_charts import Axis, Chart, Series, line_chart
 
 #: Line colours: red, green and blue channels, then the whole picture (or the grey channel).
 CHANNEL_COLOURS: tuple[str, ...] = ("#d62728", "#2ca02c", "#1f77b4")
 ALL_COLOUR = "#444444"
 #: Singular values below σ₁ × this are shown at the bottom edge of the log axis (numerically 0).
 LOG_FLOOR = 1e-8
+#: Each chart's canvas (px): about a column's width on the page, two side by side.
+CHART_SIZE = (400, 340)
 
 
 def _channel_series(
@@ -43,43 +46,37 @@ def _channel_series(
     return [(all_name, ALL_COLOUR)]
 
 
-def spectrum_figure(
+def spectrum_chart(
     decomposition: ImageSVD,
     *,
     title: str,
     channel_names: Sequence[str],
     all_name: str,
     y_title: str,
-) -> go.Figure:
-    """σᵢ of every channel on a log axis: the cliff or the plateau (k is marked by the browser)."""
-    traces = []
+) -> Chart:
+    """σᵢ of every channel on a log axis: the cliff or the plateau (k is marked by the browser).
+
+    A channel's σ below its σ₁ × :data:`LOG_FLOOR` sit at that floor (a channel of zeros at the
+    picture's), so that a picture of exact low rank shows its cliff, not rounding noise.
+    """
     series = _channel_series(decomposition, channel_names, all_name)
+    top = max(float(svd.s[0]) for svd in decomposition.channels) or 1.0
+    lines = []
     for (name, colour), svd in zip(series, decomposition.channels, strict=True):
-        s = np.asarray(svd.s, dtype=float)
-        traces.append(
-            {
-                "type": "scatter",
-                "x": np.arange(1, s.size + 1),
-                "y": np.maximum(s, s[0] * LOG_FLOOR) if s[0] > 0 else s,
-                "mode": "lines",
-                "name": name,
-                "line": {"color": colour, "width": 2},
-                "customdata": s,
-                "hovertemplate": "σ%{x} = %{customdata:.4g}<extra>" + name + "</extra>",
-            }
-        )
-    layout = merged(
-        base_layout(title, 340),
-        {
-            "yaxis": {"type": "log", "title": {"text": y_title}, "exponentformat": "power"},
-            "xaxis": {"title": {"text": "i"}},
-            "legend": {"orientation": "h", "y": -0.25},
-        },
+        s = np.asarray(svd.s, dtype=np.float64)
+        floor = (s[0] if s[0] > 0 else top) * LOG_FLOOR
+        lines.append(Series(name, np.arange(1, s.size + 1), np.maximum(s, floor), colour))
+    return line_chart(
+        lines,
+        title=title,
+        x_axis=Axis("i"),
+        y_axis=Axis(y_title, log=True, pad=0.04),
+        width=CHART_SIZE[0],
+        height=CHART_SIZE[1],
     )
-    return go.Figure(data=traces, layout=layout)
 
 
-def energy_figure(
+def energy_chart(
     decomposition: ImageSVD,
     *,
     title: str,
@@ -87,9 +84,9 @@ def energy_figure(
     all_name: str,
     y_title: str,
     x_note: str = "",
-) -> go.Figure:
-    """Cumulative energy kept at every rank, per channel and for the whole picture (k is marked
-    by the browser).
+) -> Chart:
+    """Cumulative energy kept at every rank (%), per channel and for the whole picture (k is
+    marked by the browser).
 
     The k axis is logarithmic; ``x_note`` (e.g. "log scale") is added to its title.
     """
@@ -97,22 +94,49 @@ def energy_figure(
     if decomposition.colour:
         series.append((all_name, ALL_COLOUR))
     curves = energy_curves(decomposition)[: len(series)]  # grey: its channel is the whole
-    named = {name: curve for (name, _), curve in zip(series, curves, strict=True)}
-    styles = {
-        name: {"line": {"color": colour, "width": 3 if name == all_name else 1.5}}
-        for name, colour in series
-    }
+    k = np.arange(1, curves.shape[1] + 1)
+    lines = [
+        Series(name, k, 100 * curve, colour, width=3 if name == all_name else 1.5)
+        for (name, colour), curve in zip(series, curves, strict=True)
+    ]
     # Rank 1 alone keeps most of a picture's energy and the rest comes within the first tens of
     # ranks: show the range the curves climb, on a log axis of k so every decade gets room.
     bottom = 5 * np.floor(20 * float(curves[:, 0].min()))
-    return cumulative_energy_chart(
-        named,
-        title,
-        x_title=f"k ({x_note})" if x_note else "k",
-        y_title=y_title,
-        log_x=True,
-        styles=styles,
-        layout={"yaxis": {"range": [min(bottom, 95.0), 100.5]}},
+    return line_chart(
+        lines,
+        title=title,
+        x_axis=Axis(f"k ({x_note})" if x_note else "k", log=True),
+        y_axis=Axis(y_title, range=(min(float(bottom), 95.0), 100.5), suffix="%"),
+        width=CHART_SIZE[0],
+        height=CHART_SIZE[1],
+    )
+
+
+@dataclass(frozen=True)
+class ImageCharts:
+    """The page's two charts, the same at every k: σᵢ per channel and the energy kept."""
+
+    spectrum: Chart
+    energy: Chart
+
+
+def image_charts(decomposition: ImageSVD, t: Callable[..., str]) -> ImageCharts:
+    """Both charts of a decomposition, labelled by ``t`` (which translates a key)."""
+    labels = {
+        "channel_names": [t(f"image.channel.{c}") for c in CHANNELS],
+        "all_name": t("image.channel.all" if decomposition.colour else "image.channel.grey"),
+    }
+    return ImageCharts(
+        spectrum=spectrum_chart(
+            decomposition, title=t("image.spectrum_title"), y_title="σᵢ", **labels
+        ),
+        energy=energy_chart(
+            decomposition,
+            title=t("image.energy_title"),
+            y_title=t("image.energy_axis"),
+            x_note=t("image.log_scale"),
+            **labels,
+        ),
     )
 
 
@@ -193,9 +217,10 @@ def _follow(
     every: Sequence[RankNumbers],
     by_rank: Sequence[dict[str, str]],
     prefix: str,
+    charts: ImageCharts,
     extra: dict[str, tuple[str, ...]] | None = None,
 ) -> Follow:
-    """Texts and marks at each position, whose rank is ``ks[i]``."""
+    """Texts and marks at each position, whose rank is ``ks[i]`` (marks placed on ``charts``)."""
     names = list(by_rank[0])
     texts = [
         Texts(
@@ -212,26 +237,39 @@ def _follow(
         positions,
         texts=tuple(texts),
         marks=(
-            Mark(prefix + SPECTRUM_CHART, x=tuple(float(k) for k in ks), label=labels, band=True),
+            Mark(
+                prefix + SPECTRUM_CHART,
+                x=tuple(float(k) for k in ks),
+                label=labels,
+                band=True,
+                box=charts.spectrum.box,
+            ),
             Mark(
                 prefix + ENERGY_CHART,
                 x=tuple(float(k) for k in ks),
                 y=tuple(100 * every[k - 1].energy_kept for k in ks),
                 label=labels,
+                box=charts.energy.box,
             ),
         ),
     )
 
 
 def rank_follow(
-    decomposition: ImageSVD, t: Callable[..., str], *, slider: str, prefix: str
+    decomposition: ImageSVD,
+    t: Callable[..., str],
+    *,
+    slider: str,
+    prefix: str,
+    charts: ImageCharts,
 ) -> Follow:
     """What the rank slider (k = 1…min(m, n)) changes: :func:`rank_texts` in the containers
-    ``prefix + name``, and k on the spectrum (the dropped σ faded) and on the energy curve."""
+    ``prefix + name``, and k on the spectrum (the dropped σ faded) and on the energy curve
+    (``charts``, as the page shows them)."""
     every = every_rank(decomposition)
     by_rank = _texts_by_rank(decomposition, every, t)
     ks = [numbers.k for numbers in every]
-    return _follow(slider, Positions(1, 1, len(ks)), ks, every, by_rank, prefix)
+    return _follow(slider, Positions(1, 1, len(ks)), ks, every, by_rank, prefix, charts)
 
 
 def energy_values(positions: Positions) -> tuple[float, ...]:
@@ -252,6 +290,7 @@ def energy_follow(
     slider: str,
     positions: Positions,
     prefix: str,
+    charts: ImageCharts,
 ) -> Follow:
     """What the energy-target slider changes (its values in % at ``positions``): the sentence
     naming the k it picks (``prefix + "auto_k"``) and everything :func:`rank_follow` shows at
@@ -263,4 +302,4 @@ def energy_follow(
         t("image.auto_k", k=k, target=f"{value:.1f}")
         for k, value in zip(ks, energy_values(positions), strict=True)
     )
-    return _follow(slider, positions, ks, every, by_rank, prefix, {"auto_k": sentences})
+    return _follow(slider, positions, ks, every, by_rank, prefix, charts, {"auto_k": sentences})

@@ -2,8 +2,9 @@
 
 Pieces, top to bottom: the picture choice (built-in or upload), the rank control (``rank_slider``
 or, in auto mode, ``energy_slider``), the pictures with the key numbers (``show_pictures``,
-``show_metrics``), the storage and energy figures (``show_numbers``), the spectrum charts,
-downloads, the note, the rank-1 layers and a self-check.
+``show_metrics``), the storage and energy figures (``show_numbers``), the spectrum charts
+(``show_spectrum``: SVG pictures, no Plotly to load), downloads, the note, the rank-1 layers and
+a self-check.
 
 Everything that depends on k sits in the fragment ``rank_view``, so a slider move reruns only
 that part. Both sliders also change the view at once in the browser, before Python answers:
@@ -28,15 +29,15 @@ from lowrank import i18n
 from lowrank import image as im
 from lowrank.digest import array_digest
 from lowrank.errors import InputError
-from lowrank.follow import Follow, Positions
+from lowrank.follow import Follow, Positions, svg_data_url
 from lowrank.image_figures import (
     ENERGY_CHART,
     SPECTRUM_CHART,
-    energy_figure,
+    ImageCharts,
     energy_follow,
     energy_ranks,
+    image_charts,
     rank_follow,
-    spectrum_figure,
 )
 from lowrank.ui import image as loaders
 from lowrank.ui.follow import follow, slot
@@ -159,8 +160,10 @@ def working_size_note(page: Frame, picture: im.Picture) -> None:
 
 @dataclass(frozen=True)
 class Followers:
-    """What each slider changes at every position (built once per picture and language)."""
+    """What each slider changes at every position (built once per picture and language), and the
+    charts it marks."""
 
+    charts: ImageCharts  #: the spectrum and the energy kept, as SVG pictures
     rank: Follow  #: the rank slider's follower, containers ``RANK_SLOT + name``
     energy: Follow  #: the energy slider's, containers ``ENERGY_SLOT + name``
     energy_ranks: tuple[int, ...]  #: the k picked at each energy position
@@ -170,10 +173,17 @@ class Followers:
 def image_followers(decomposition: im.ImageSVD, lang: str) -> Followers:
     """Both sliders' tables for a decomposition, in ``lang`` (cached per picture digest)."""
     t = functools.partial(i18n.t, lang=lang)
+    charts = image_charts(decomposition, t)
     return Followers(
-        rank=rank_follow(decomposition, t, slider=RANK_KEY, prefix=RANK_SLOT),
+        charts=charts,
+        rank=rank_follow(decomposition, t, slider=RANK_KEY, prefix=RANK_SLOT, charts=charts),
         energy=energy_follow(
-            decomposition, t, slider=ENERGY_KEY, positions=ENERGY_POSITIONS, prefix=ENERGY_SLOT
+            decomposition,
+            t,
+            slider=ENERGY_KEY,
+            positions=ENERGY_POSITIONS,
+            prefix=ENERGY_SLOT,
+            charts=charts,
         ),
         energy_ranks=energy_ranks(decomposition, ENERGY_POSITIONS),
         every=im.every_rank(decomposition),
@@ -355,35 +365,15 @@ def show_numbers(page: Frame, decomposition: im.ImageSVD, view: View) -> None:
     st.caption(page.t("image.energy_vs_eye"))
 
 
-def show_spectrum(page: Frame, digest: str, decomposition: im.ImageSVD, prefix: str) -> None:
-    """σᵢ on a log axis and the cumulative energy, per channel; the browser marks k on both
-    (the charts sit in the containers of the slider shown, ``prefix``)."""
-    labels = {
-        "channel_names": [page.t(f"image.channel.{c}") for c in im.CHANNELS],
-        "all_name": page.t("image.channel.all" if decomposition.colour else "image.channel.grey"),
-    }
+def show_spectrum(charts: ImageCharts, prefix: str) -> None:
+    """σᵢ on a log axis and the cumulative energy, per channel, as pictures (SVG: no Plotly to
+    load); the browser marks k on both (the charts sit in the containers of the slider shown,
+    ``prefix``)."""
     left, right = st.columns(2)
-    spectrum = shared_on(
-        digest,
-        spectrum_figure,
-        decomposition,
-        title=page.t("image.spectrum_title"),
-        y_title="σᵢ",
-        **labels,
-    )
     with left, slot(prefix + SPECTRUM_CHART):
-        st.plotly_chart(spectrum, key="image_spectrum")
-    energy = shared_on(
-        digest,
-        energy_figure,
-        decomposition,
-        title=page.t("image.energy_title"),
-        y_title=page.t("image.energy_axis"),
-        x_note=page.t("image.log_scale"),
-        **labels,
-    )
+        st.image(svg_data_url(charts.spectrum.svg), width="stretch")
     with right, slot(prefix + ENERGY_CHART):
-        st.plotly_chart(energy, key="image_energy")
+        st.image(svg_data_url(charts.energy.svg), width="stretch")
 
 
 def show_layers(page: Frame, digest: str, decomposition: im.ImageSVD) -> None:
@@ -472,7 +462,7 @@ def rank_view(
 
     show_pictures(page, digest, original, picture, view, followers)
     show_numbers(page, decomposition, view)
-    show_spectrum(page, digest, decomposition, view.prefix)
+    show_spectrum(followers.charts, view.prefix)
     show_downloads(page, digest, original, decomposition, picture, followers.every[view.k - 1])
     note_box(page, view)
 

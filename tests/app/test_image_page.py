@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import io
 import json
+import xml.etree.ElementTree as ET
+from urllib.parse import unquote
 
 import numpy as np
 import pytest
@@ -58,6 +60,23 @@ def numpy_psnr_text(squares: list[np.ndarray], k: int, size: int) -> str:
     return "∞" if rest <= tiny else f"{10 * np.log10(255**2 * size / rest):.1f} dB"
 
 
+SVG = "data:image/svg+xml;charset=utf-8,"
+
+
+def svg_charts(app: AppTest) -> list[ET.Element]:
+    """The charts the page shows as SVG pictures (st.image of a data: URL), parsed."""
+    urls = [img.url for image in app.get("image") for img in image.proto.imgs]
+    return [ET.fromstring(unquote(url[len(SVG) :])) for url in urls if url.startswith(SVG)]
+
+
+def polyline_px(chart: ET.Element) -> list[np.ndarray]:
+    """Each curve of a parsed SVG chart, as an (n, 2) array of canvas px."""
+    return [
+        np.array([p.split(",") for p in line.get("points").split()], dtype=float)
+        for line in chart.iter("{http://www.w3.org/2000/svg}polyline")
+    ]
+
+
 def png(size: tuple[int, int], colour: tuple[int, int, int] = (200, 40, 40)) -> bytes:
     out = io.BytesIO()
     Image.new("RGB", size, colour).save(out, format="PNG")
@@ -86,8 +105,15 @@ def test_each_builtin_picture_in_colour_and_grey(name, mode, lang):
     assert f"{numbers.stored:,}" in shown and f"{numbers.original:,}" in shown
     width, height = im.builtin_image(name).size
     assert f"{width}×{height}" in working_size(app)
-    assert len(app.get("plotly_chart")) == 2
-    assert len(app.get("image")) >= 1 + 4  # original, four layers
+    assert not app.get("plotly_chart")  # the spectrum and the energy: SVG pictures
+    charts = svg_charts(app)
+    assert len(charts) == 2
+    titles = ("image.spectrum_title", "image.energy_title")
+    for chart, title in zip(charts, titles, strict=True):
+        assert i18n.t(title, lang) in ["".join(t.itertext()) for t in chart.iter()]
+    assert len(polyline_px(charts[0])) == (1 if mode == "grey" else 3)  # σ per channel
+    assert len(polyline_px(charts[1])) == (1 if mode == "grey" else 4)  # and the whole
+    assert len(app.get("image")) >= 1 + 2 + 4  # original, two charts, four layers
     live = [component.key for component in app.main.get("bidi_component")]
     assert live == ["image_live", "image_factors"]  # the rank-k picture, and its factors
     watchers = [component.key for component in app.sidebar.get("bidi_component")]
@@ -132,6 +158,27 @@ def test_the_browser_shows_numpys_numbers_at_every_rank(mode, lang):
     assert energy["x"] == list(range(1, 513))
     np.testing.assert_allclose(energy["y"], 100 * np.cumsum(total) / total.sum(), atol=1e-9)
     assert marks["image_k_spectrum_plot"]["band"]
+    # The browser places k with each mark's box (as follow.js does): at every k the energy dot
+    # lands on the whole picture's curve as the page drew it, the spectrum's line on σ_k's x.
+    spectrum_svg, energy_svg = svg_charts(app)
+    whole = polyline_px(energy_svg)[-1]
+    sigma_1 = polyline_px(spectrum_svg)[0]
+    pairs = ((energy, energy_svg, whole), (marks["image_k_spectrum_plot"], spectrum_svg, sigma_1))
+    for mark, svg, curve in pairs:
+        box = mark["box"]
+        width, height = (float(svg.get(side)) for side in ("width", "height"))
+        x = np.log10(mark["x"]) if box["xlog"] else np.asarray(mark["x"], dtype=float)
+        fx = (x - box["x"][0]) / (box["x"][1] - box["x"][0])
+        np.testing.assert_allclose(
+            width * (box["left"] + fx * (box["right"] - box["left"])), curve[:, 0], atol=0.051
+        )
+        if mark["y"]:
+            fy = (np.asarray(mark["y"]) - box["y"][0]) / (box["y"][1] - box["y"][0])
+            np.testing.assert_allclose(
+                height * (box["bottom"] - fy * (box["bottom"] - box["top"])),
+                curve[:, 1],
+                atol=0.051,
+            )
 
 
 def test_the_energy_slider_picks_numpys_rank_at_every_position():

@@ -12,7 +12,7 @@ from PIL import Image
 
 from lowrank import i18n
 from lowrank import image as im
-from lowrank.image_figures import rank_texts
+from lowrank.image_figures import image_charts, rank_texts
 
 
 def png(size: tuple[int, int]) -> bytes:
@@ -182,4 +182,109 @@ def test_the_energy_slider_moves_the_picture_and_the_numbers_at_once(server, pag
     wait_idle(page)
     assert shown_at_once(page, "energy", "image_energy_", names, 90.5, k) == at_once
     assert metric(page, i18n.t("image.metric.k", "en")) == str(k)
+    assert_no_error(page)
+
+
+#: The follower's k and, on each chart picture, where its mark is drawn, relative to the picture
+#: (CSS px): the dashed line's x and ends, the dot's centre, the label, and the picture's size.
+MARKS_ON_PICTURES = """([slider, prefix]) => {
+  const hosts = [...document.querySelectorAll('[data-testid^="stBidiComponent"]')];
+  const follower = hosts
+    .map((host) => host.shadowRoot?.querySelector('.lr-follow') ?? host.querySelector('.lr-follow'))
+    .find((root) => root && root.dataset.slider === slider);
+  const mark = (chart) => {
+    const holder = document.querySelector(`.st-key-${prefix}${chart}`);
+    const image = holder?.querySelector('img');
+    const overlay = holder?.querySelector('svg.lr-mark');
+    const line = overlay?.querySelector('line');
+    if (!image || !line) return null;
+    const at = image.getBoundingClientRect();
+    const l = line.getBoundingClientRect();
+    const dot = overlay.querySelector('circle')?.getBoundingClientRect();
+    return {
+      index: Number(overlay.dataset.index), label: overlay.querySelector('text')?.textContent,
+      width: at.width, height: at.height,
+      x: (l.left + l.right) / 2 - at.left, top: l.top - at.top, bottom: l.bottom - at.top,
+      dot: dot ? [(dot.left + dot.right) / 2 - at.left, (dot.top + dot.bottom) / 2 - at.top] : null,
+    };
+  };
+  return { k: Number(follower?.dataset.k), mismatch: follower?.dataset.mismatch,
+           spectrum: mark('spectrum_plot'), energy: mark('energy_plot') };
+}"""
+
+
+def assert_marks_where_the_boxes_put_k(shown: dict, charts, energy: list[float]) -> None:
+    """Each chart's mark at the follower's k sits where the chart's plot box (from Python) puts k
+    on the picture as shown (scaled from the canvas to the picture's size)."""
+    k = int(shown["k"])
+    assert shown["mismatch"] == ""
+    for name, box in (("spectrum", charts.spectrum.box), ("energy", charts.energy.box)):
+        mark = shown[name]
+        assert mark["index"] == k - 1 and mark["label"] == f"k = {k}", (name, mark)
+        sx, sy = mark["width"] / box.width, mark["height"] / box.height
+        assert sx == pytest.approx(sy, rel=0.01)  # the picture keeps its aspect ratio
+        assert mark["x"] == pytest.approx(box.x_pixel(k) * sx, abs=0.75), (name, k)
+        assert mark["top"] == pytest.approx(box.top * mark["height"], abs=0.75)
+        assert mark["bottom"] == pytest.approx(box.bottom * mark["height"], abs=0.75)
+    dot = shown["energy"]["dot"]
+    sx = shown["energy"]["width"] / charts.energy.box.width
+    box = charts.energy.box
+    assert dot == pytest.approx([box.x_pixel(k) * sx, box.y_pixel(energy[k - 1]) * sx], abs=0.75)
+
+
+def test_marks_sit_where_the_plot_box_puts_k_on_the_chart_pictures(server, page, photo_texts):
+    """Keyboard, dragging and a narrower window: the marks follow k on the SVG charts (no
+    Plotly loaded on this page)."""
+    svd, _ = photo_texts
+    charts = image_charts(svd, functools.partial(i18n.t, lang="en"))
+    energy = [100 * numbers.energy_kept for numbers in im.every_rank(svd)]
+    page.goto(f"{server.url}/image?lang=en")
+    wait_idle(page, timeout=90_000)
+
+    def shown_at(k: int) -> dict:
+        page.wait_for_function(
+            f"args => {{ const s = ({MARKS_ON_PICTURES})(args); return s.k === {k} "
+            f"&& s.spectrum?.index === {k - 1} && s.energy?.index === {k - 1}; }}",
+            arg=["k", "image_k_"], polling="raf", timeout=30_000,
+        )  # fmt: skip
+        return page.evaluate(MARKS_ON_PICTURES, ["k", "image_k_"])
+
+    assert_marks_where_the_boxes_put_k(shown_at(20), charts, energy)
+    slider = page.locator(".st-key-k input[type='range']")
+    slider.focus()
+    for key, k in (("ArrowRight", 21), ("Home", 1), ("ArrowRight", 2), ("End", 512)):
+        slider.press(key)
+        assert_marks_where_the_boxes_put_k(shown_at(k), charts, energy)
+
+    # Dragging: every frame read while the pointer is down shows the marks at its own k.
+    slider.scroll_into_view_if_needed()
+    thumb = slider.locator("xpath=../..").bounding_box()
+    bar = page.locator(".st-key-k [data-testid='stSliderTickBar']").bounding_box()
+    y = thumb["y"] + thumb["height"] / 2
+    page.mouse.move(thumb["x"] + thumb["width"] / 2, y)
+    page.mouse.down()
+    seen = set()
+    for share in (0.8, 0.5, 0.3, 0.12, 0.05):
+        page.mouse.move(bar["x"] + share * bar["width"], y, steps=4)
+        page.wait_for_timeout(120)
+        shown = page.evaluate(MARKS_ON_PICTURES, ["k", "image_k_"])
+        if shown["spectrum"]["index"] == shown["k"] - 1:  # not caught between two frames
+            assert_marks_where_the_boxes_put_k(shown, charts, energy)
+            seen.add(shown["k"])
+    page.mouse.up()
+    assert len(seen) >= 3, seen
+
+    # A narrower window: the pictures shrink, the marks are placed again.
+    wide = page.evaluate(MARKS_ON_PICTURES, ["k", "image_k_"])
+    page.set_viewport_size({"width": 900, "height": 900})
+    page.wait_for_function(
+        f"args => ({MARKS_ON_PICTURES})(args).energy?.width < {wide['energy']['width'] - 20}",
+        arg=["k", "image_k_"], timeout=30_000,
+    )  # fmt: skip
+    wait_idle(page)
+    page.wait_for_timeout(300)
+    assert_marks_where_the_boxes_put_k(shown_at(wide["k"]), charts, energy)
+
+    resources = page.evaluate("() => performance.getEntriesByType('resource').map((e) => e.name)")
+    assert not [name for name in resources if "PlotlyChart" in name]
     assert_no_error(page)

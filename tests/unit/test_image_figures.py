@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import xml.etree.ElementTree as ET
 
 import numpy as np
 import pytest
@@ -14,15 +15,17 @@ from lowrank.image_figures import (
     ALL_COLOUR,
     CHANNEL_COLOURS,
     ENERGY_CHART,
+    LOG_FLOOR,
     SPECTRUM_CHART,
-    energy_figure,
+    energy_chart,
     energy_follow,
     energy_ranks,
     energy_values,
+    image_charts,
     percent,
     rank_follow,
     rank_texts,
-    spectrum_figure,
+    spectrum_chart,
 )
 
 LABELS = {"channel_names": ["R", "G", "B"], "all_name": "all", "y_title": "y", "title": "t"}
@@ -35,34 +38,90 @@ def circles():
     return pixels, im.decompose_image(pixels), im.decompose_image(im.to_grey(pixels))
 
 
-def test_spectrum_plots_every_singular_value_per_channel(circles):
+def drawn(chart) -> list[tuple[str, np.ndarray, np.ndarray]]:
+    """Each curve of an SVG chart: its colour and its points in data units, read back from the
+    picture through the chart's plot box (numpy, independently of the builder)."""
+    box = chart.box
+    root = ET.fromstring(chart.svg)
+    curves = []
+    for line in root.iterfind(".//{http://www.w3.org/2000/svg}polyline"):
+        px = np.array([p.split(",") for p in line.get("points").split()], dtype=float)
+        fx = (px[:, 0] / box.width - box.left) / (box.right - box.left)
+        fy = (box.bottom - px[:, 1] / box.height) / (box.bottom - box.top)
+        x = box.x_range[0] + fx * (box.x_range[1] - box.x_range[0])
+        y = box.y_range[0] + fy * (box.y_range[1] - box.y_range[0])
+        curves.append((line.get("stroke"), 10**x if box.x_log else x, 10**y if box.y_log else y))
+    return curves
+
+
+def legend(chart) -> list[str]:
+    root = ET.fromstring(chart.svg)
+    return ["".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text")]
+
+
+def test_spectrum_chart_draws_every_singular_value_per_channel(circles):
     pixels, colour, _ = circles
-    fig = spectrum_figure(colour, **LABELS)
-    assert [t.name for t in fig.data] == ["R", "G", "B"]
-    assert [t.line.color for t in fig.data] == list(CHANNEL_COLOURS)
-    for c, trace in enumerate(fig.data):
+    chart = spectrum_chart(colour, **LABELS)
+    assert chart.box.y_log and not chart.box.x_log
+    curves = drawn(chart)
+    assert [stroke for stroke, _, _ in curves] == list(CHANNEL_COLOURS)
+    assert {"R", "G", "B", "t", "y", "i"} <= set(legend(chart))
+    for c, (_, x, y) in enumerate(curves):
         s = np.linalg.svd(pixels[:, :, c].astype(float), compute_uv=False)
-        np.testing.assert_allclose(trace.customdata, s, rtol=1e-9, atol=1e-9)
-        assert min(trace.y) > 0  # drawable on a log axis
-    assert fig.layout.yaxis.type == "log"
-    assert not fig.layout.shapes and not fig.layout.annotations  # k is marked by the browser
+        floored = np.maximum(s, s[0] * LOG_FLOOR)  # numerically 0: at the floor of the log axis
+        np.testing.assert_allclose(x, np.arange(1, s.size + 1), atol=0.1)
+        # Points are rounded to 0.1 px: within 0.05 px of the plot's height, in decades
+        box = chart.box
+        decades_per_px = (box.y_range[1] - box.y_range[0]) / ((box.bottom - box.top) * box.height)
+        np.testing.assert_allclose(np.log10(y), np.log10(floored), atol=0.051 * decades_per_px)
+    # An exact low-rank picture reaches the floor: the axis goes down to it, no further.
+    stripes = im.decompose_image(im.builtin_image("stripes").pixels)
+    box = spectrum_chart(stripes, **LABELS).box
+    top = float(stripes.channels[0].s[0])
+    assert box.y_range[0] <= np.log10(top * LOG_FLOOR) and box.y_range[0] > np.log10(top) - 9
+
+
+def test_spectrum_of_a_black_picture_is_drawable():
+    black = im.decompose_image(np.zeros((16, 24, 3), dtype=np.uint8))
+    chart = spectrum_chart(black, **LABELS)
+    assert all(np.all(np.isfinite(y)) for _, _, y in drawn(chart))
+    assert energy_chart(black, **LABELS).box.y_range == (95.0, 100.5)
 
 
 def test_energy_curves_per_channel_and_for_the_whole(circles):
     pixels, colour, grey = circles
-    fig = energy_figure(colour, x_note="log", **LABELS)
-    assert [t.name for t in fig.data] == ["R", "G", "B", "all"]
-    assert fig.data[-1].line.color == ALL_COLOUR
+    chart = energy_chart(colour, x_note="log", **LABELS)
+    curves = drawn(chart)
+    assert [stroke for stroke, _, _ in curves] == [*CHANNEL_COLOURS, ALL_COLOUR]
+    assert {"R", "G", "B", "all", "k (log)"} <= set(legend(chart))
     squares = [np.linalg.svd(pixels[:, :, c] * 1.0, compute_uv=False) ** 2 for c in range(3)]
     total = np.cumsum(sum(squares)) / sum(sq.sum() for sq in squares)
-    np.testing.assert_allclose(fig.data[-1].y, 100 * total, atol=1e-9)
-    np.testing.assert_allclose(fig.data[0].y, 100 * np.cumsum(squares[0]) / squares[0].sum())
-    assert fig.layout.xaxis.type == "log" and fig.layout.xaxis.title.text == "k (log)"
-    assert not fig.layout.shapes and not fig.layout.annotations  # k is marked by the browser
-    assert fig.layout.yaxis.range[0] <= 100 * total[0]
+    k = np.arange(1, total.size + 1)
+    box = chart.box  # points are rounded to 0.1 px: within 0.05 px, in axis units
+    per_px_x = (box.x_range[1] - box.x_range[0]) / ((box.right - box.left) * box.width)
+    per_px_y = (box.y_range[1] - box.y_range[0]) / ((box.bottom - box.top) * box.height)
+    np.testing.assert_allclose(np.log10(curves[-1][1]), np.log10(k), atol=0.051 * per_px_x)
+    np.testing.assert_allclose(curves[-1][2], 100 * total, atol=0.051 * per_px_y)
+    first = 100 * np.cumsum(squares[0]) / squares[0].sum()
+    np.testing.assert_allclose(curves[0][2], first, atol=0.051 * per_px_y)
+    assert box.x_log and not box.y_log and box.x_range == (0.0, np.log10(total.size))
+    assert box.y_range[0] <= 100 * total[0] and box.y_range[1] == 100.5
 
-    one = energy_figure(grey, **LABELS)
-    assert [t.name for t in one.data] == ["all"]
+    one = energy_chart(grey, **LABELS)
+    assert [stroke for stroke, _, _ in drawn(one)] == [ALL_COLOUR]
+
+
+def test_image_charts_are_labelled_in_the_language():
+    svd = im.decompose_image(im.builtin_image("circles").pixels)
+    for lang in ("en", "zh"):
+        t = functools.partial(i18n.t, lang=lang)
+        charts = image_charts(svd, t)
+        assert t("image.spectrum_title") in legend(charts.spectrum)
+        shown = legend(charts.energy)
+        assert t("image.energy_title") in shown and t("image.channel.all") in shown
+        assert f"k ({t('image.log_scale')})" in shown
+    grey = image_charts(im.decompose_image(im.to_grey(im.builtin_image("circles").pixels)), EN)
+    assert EN("image.channel.grey") in legend(grey.energy)
 
 
 def test_percent_never_rounds_a_loss_away():
@@ -89,7 +148,8 @@ def test_rank_texts_say_the_numbers_and_use_only_bold(circles):
 
 def test_rank_follow_describes_every_rank(circles):
     _, colour, _ = circles
-    spec = rank_follow(colour, EN, slider="k", prefix="p_")
+    charts = image_charts(colour, EN)
+    spec = rank_follow(colour, EN, slider="k", prefix="p_", charts=charts)
     assert spec.slider == "k" and spec.positions == Positions(1, 1, 384)
     every = im.every_rank(colour)
     for k in (1, 17, 384):
@@ -107,6 +167,7 @@ def test_rank_follow_describes_every_rank(circles):
     assert energy.chart == "p_" + ENERGY_CHART and energy.x == tuple(range(1, 385))
     assert energy.y[16] == pytest.approx(100 * every[16].energy_kept)
     assert energy.label[16] == "k = 17"
+    assert spectrum.box == charts.spectrum.box and energy.box == charts.energy.box
 
 
 def test_energy_follow_shows_the_rank_each_target_picks(circles):
@@ -116,7 +177,10 @@ def test_energy_follow_shows_the_rank_each_target_picks(circles):
     assert values[0] == 50.0 and values[400] == 90.0 and values[-1] == 99.9
     ks = energy_ranks(colour, positions)
     assert ks == tuple(im.rank_for_share(colour, v / 100) for v in values)
-    spec = energy_follow(colour, EN, slider="energy", positions=positions, prefix="e_")
+    charts = image_charts(colour, EN)
+    spec = energy_follow(
+        colour, EN, slider="energy", positions=positions, prefix="e_", charts=charts
+    )
     every = im.every_rank(colour)
     for i in (0, 400, 499):
         shown = spec.at(values[i])
@@ -125,3 +189,4 @@ def test_energy_follow_shows_the_rank_each_target_picks(circles):
         assert shown["e_auto_k"] == i18n.t("image.auto_k", "en", k=k, target=f"{values[i]:.1f}")
         assert shown["e_storage"] == rank_texts(every[k - 1], colour.shape, True, EN)["storage"]
     assert spec.marks[1].x == tuple(float(k) for k in ks)
+    assert [mark.box for mark in spec.marks] == [charts.spectrum.box, charts.energy.box]
