@@ -1,13 +1,24 @@
-"""Step 2a: why LoRA factorises the fine-tuning update ΔW and not the pretrained W."""
+"""Step 2a: why LoRA factorises the fine-tuning update ΔW and not the pretrained W.
+
+The rank slider and what it changes (the finding sentence, the energy and accuracy metrics) are
+drawn by the fragment :func:`rank_view`, so a slider move reruns only that: the charts, the table
+and the follower's data (every k's texts and marks, which the browser swaps at once) are drawn once
+per full run. The fragment writes into containers the page lays out in its reading order.
+"""
+
+from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from lowrank import delta, finetune, spectra
+from lowrank.delta import TruncationCurve
 from lowrank.section2_figures import COLOURS, Curve, accuracy_figure, spectra_figure
+from lowrank.spectra import Spectrum
 from lowrank.ui import section2 as load
 from lowrank.ui.follow import follow, slot
-from lowrank.ui.frame import frame
+from lowrank.ui.frame import Frame, frame
 from lowrank.ui.loaders import shared
 from lowrank.ui.widgets import (
     Question,
@@ -27,6 +38,76 @@ SPECTRA_CHART = "why_spectra_plot"
 ACCURACY_CHART = "why_accuracy_plot"
 #: Each matrix's metric label in its curve's colour (lowrank.section2_figures.COLOURS).
 LABEL_COLOURS = {"delta": "red", "mlp": "green", "minilm": "blue", "random": "gray"}
+
+
+@dataclass(frozen=True)
+class Places:
+    """Where the fragment draws, laid out by the page in its reading order (a fragment may write
+    into containers made outside it; a slider move then redraws only what is in them)."""
+
+    slider: DeltaGenerator  #: under the selectors: the rank slider (and a bad ``?k=``'s note)
+    energy: DeltaGenerator  #: under the spectra chart: the finding and each matrix's energy kept
+    #: under the accuracy chart: the first two columns of its row (the accuracy with ΔW truncated
+    #: to rank k; the other two hold the rank-free accuracies)
+    accuracy: tuple[DeltaGenerator, DeltaGenerator]
+
+
+@dataclass(frozen=True)
+class RankInputs:
+    """What the k-dependent parts need besides k (set by the page's selectors, not by k)."""
+
+    spectra: dict[str, Spectrum]  #: the measured matrices, by the names of ``MATRICES``
+    curve: TruncationCurve  #: accuracy with ΔW truncated to each rank
+    max_k: int
+    minilm_name: str
+    energy_labels: dict[str, str]  #: each matrix's metric label, by name
+    accuracy_labels: tuple[str, str]  #: this layer's and every layer's accuracy metric labels
+
+
+def energy_display(page: Frame, inputs: RankInputs, k: int) -> None:
+    """The finding sentence at k and each matrix's energy kept, each in its followed slot."""
+    texts = energy_texts(inputs.spectra, k, page.lang, minilm_name=inputs.minilm_name)
+    with slot(SLOT + "finding"):
+        st.markdown(texts["finding"])
+    for name, column in zip(MATRICES, st.columns(len(MATRICES)), strict=True):
+        with column:
+            with slot(f"{SLOT}energy_{name}"):
+                st.metric(
+                    f":{LABEL_COLOURS[name]}[{inputs.energy_labels[name]}]",
+                    texts[f"energy_{name}"],
+                    help=page.t("s2.why.energy.help"),
+                )
+            with slot(f"{SLOT}energy_{name}_rank"):
+                st.caption(texts[f"energy_{name}_rank"])
+
+
+def accuracy_display(
+    page: Frame, columns: tuple[DeltaGenerator, DeltaGenerator], inputs: RankInputs, k: int
+) -> None:
+    """The accuracy with ΔW truncated to rank k, for the chosen layer and for every layer."""
+    accuracy = accuracy_texts(inputs.curve, k, page.lang)
+    for column, name, label in zip(
+        columns, ("acc_this", "acc_all"), inputs.accuracy_labels, strict=True
+    ):
+        with column:
+            with slot(SLOT + name):
+                st.metric(label, accuracy[name])
+            with slot(f"{SLOT}{name}_at"):
+                st.caption(accuracy[f"{name}_at"])
+
+
+@st.fragment
+def rank_view(page: Frame, places: Places, inputs: RankInputs) -> None:
+    """The rank slider and everything drawn at its k (rerun alone when k moves)."""
+    with places.slider:
+        check_query_param(page, RANK_KEY, is_int_in(1, inputs.max_k))
+        k = st.slider(
+            page.t("s2.why.k"), 1, inputs.max_k, value=8, key=RANK_KEY, bind="query-params"
+        )
+    with places.energy:
+        energy_display(page, inputs, k)
+    accuracy_display(page, places.accuracy, inputs, k)
+
 
 page = frame("why_delta_w")
 st.title(page.t("page.why_delta_w.title"))
@@ -76,8 +157,7 @@ random, theory = load.random_reference(minilm.shape)
 minilm_name = page.t(f"s2.minilm.{reference}")
 
 max_k = max(sp.n for sp in (minilm, random, w_mlp, dw))
-check_query_param(page, RANK_KEY, is_int_in(1, max_k))
-k = st.slider(page.t("s2.why.k"), 1, max_k, value=8, key=RANK_KEY, bind="query-params")
+slider_place = st.container()  # filled by the fragment rank_view, called below
 
 measured = {
     "minilm": (
@@ -107,25 +187,7 @@ with slot(SPECTRA_CHART):  # the same figure at every k: the browser marks k on 
     )
 st.caption(page.t("s2.why.marks"))
 
-texts = energy_texts(spectra_by_name, k, page.lang, minilm_name=minilm_name)
-with slot(SLOT + "finding"):
-    st.markdown(texts["finding"])
-labels = {
-    "delta": page.t("s2.why.energy.delta", n=layer_id),
-    "mlp": page.t("s2.why.energy.mlp", n=layer_id),
-    "minilm": page.t("s2.why.energy.minilm"),
-    "random": page.t("s2.why.energy.random"),
-}
-for name, column in zip(MATRICES, st.columns(len(MATRICES)), strict=True):
-    with column:
-        with slot(f"{SLOT}energy_{name}"):
-            st.metric(
-                f":{LABEL_COLOURS[name]}[{labels[name]}]",
-                texts[f"energy_{name}"],
-                help=page.t("s2.why.energy.help"),
-            )
-        with slot(f"{SLOT}energy_{name}_rank"):
-            st.caption(texts[f"energy_{name}_rank"])
+energy_place = st.container()  # rank_view: the finding and the energy kept at k
 st.caption(page.t("s2.why.k_clipped"))
 
 summaries = {name: sp.summary() for name, sp in spectra_by_name.items()}
@@ -194,20 +256,28 @@ with slot(ACCURACY_CHART):  # the same figure at every k: the browser marks k on
         key="accuracy_chart",
         width="stretch",
     )
-accuracy = accuracy_texts(curve, k, page.lang)
-columns = st.columns(4)
-for column, name, label in (
-    (columns[0], "acc_this", page.t("s2.why.acc_metric_this", n=layer_id)),
-    (columns[1], "acc_all", page.t("s2.why.acc_metric_all")),
-):
-    with column:
-        with slot(SLOT + name):
-            st.metric(label, accuracy[name])
-        with slot(f"{SLOT}{name}_at"):
-            st.caption(accuracy[f"{name}_at"])
-columns[2].metric(page.t("s2.why.acc_metric_after"), f"{run.acc_ft_task_after:.1%}")
-columns[3].metric(page.t("s2.why.acc_metric_before"), f"{run.acc_ft_task_before:.1%}")
+accuracy_columns = st.columns(4)  # the first two are the fragment's: the accuracy at k
+accuracy_columns[2].metric(page.t("s2.why.acc_metric_after"), f"{run.acc_ft_task_after:.1%}")
+accuracy_columns[3].metric(page.t("s2.why.acc_metric_before"), f"{run.acc_ft_task_before:.1%}")
 st.caption(page.t("s2.why.own_measurement", n_test=len(run.task.y_ft_test)))
+
+rank_view(
+    page,
+    Places(slider_place, energy_place, (accuracy_columns[0], accuracy_columns[1])),
+    RankInputs(
+        spectra_by_name,
+        curve,
+        max_k,
+        minilm_name,
+        {
+            "delta": page.t("s2.why.energy.delta", n=layer_id),
+            "mlp": page.t("s2.why.energy.mlp", n=layer_id),
+            "minilm": page.t("s2.why.energy.minilm"),
+            "random": page.t("s2.why.energy.random"),
+        },
+        (page.t("s2.why.acc_metric_this", n=layer_id), page.t("s2.why.acc_metric_all")),
+    ),
+)
 
 
 def _note_details() -> None:
