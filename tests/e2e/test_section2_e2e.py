@@ -6,6 +6,7 @@ import re
 
 import numpy as np
 from e2e_support import HeldAnswers, assert_no_error, follower, wait_idle
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from lowrank import finetune, i18n, spectra
 
@@ -75,21 +76,23 @@ def test_moving_the_rank_slider_updates_numbers_and_url(server, page):
     assert shown_value(page, "保留的秩 k") == "1"
 
 
-def why_numbers(k: int) -> tuple[str, dict[str, str], str]:
-    """At rank k on /why_delta_w's default view (digits 0–4 → 5–9, layer 2, MiniLM's query), from
-    numpy: the finding sentence as shown (no ** markers), each matrix's energy kept, and the
-    accuracy with every layer's ΔW truncated to rank k."""
+def why_numbers(k: int, minilm: str = "query") -> tuple[str, dict[str, str], str]:
+    """At rank k on /why_delta_w's default view (digits 0–4 → 5–9, layer 2, MiniLM's ``minilm``
+    matrix), from numpy: the finding sentence as shown (no ** markers), each matrix's energy kept,
+    and the accuracy with every layer's ΔW truncated to rank k."""
     run = finetune.run_finetune()
     with np.load(spectra.ASSET) as shipped:
-        minilm = shipped["sigma_query"].copy()
+        sigma_minilm = shipped[f"sigma_{minilm}"].copy()
+        shape = tuple(shipped["shapes"][list(shipped["names"]).index(minilm)])
+    random = np.random.default_rng(0).standard_normal(shape)
     sigma = {
         "delta": np.linalg.svd(run.deltas[1], compute_uv=False),
         "mlp": np.linalg.svd(run.before.weights[1], compute_uv=False),
-        "minilm": minilm,
-        "random": np.linalg.svd(np.random.default_rng(0).standard_normal((384, 384)), False, False),
+        "minilm": sigma_minilm,
+        "random": np.linalg.svd(random, compute_uv=False),
     }
     energy = {name: f"{np.sum(s[:k] ** 2) / np.sum(s**2):.1%}" for name, s in sigma.items()}
-    name = i18n.t("s2.minilm.query", "en")
+    name = i18n.t(f"s2.minilm.{minilm}", "en")
     finding = i18n.t("s2.why.finding", "en", k=k, name=name, **energy).replace("**", "")
     model = finetune.with_truncated_deltas(run, k)
     accuracy = finetune.accuracy(model, run.task.x_ft_test, run.task.y_ft_test)
@@ -147,6 +150,92 @@ def test_why_delta_w_follows_k_before_the_server_answers(server, browser):
     assert_no_error(tab)
     assert why_shown(tab) == why_numbers(9)
     assert follower(tab, "k") == {"k": "9", "mismatch": ""}
+    context.close()
+
+
+class RecordedAnswers(HeldAnswers):
+    """Held answers that also keep every message the server sent (Streamlit ``ForwardMsg``s)."""
+
+    def __init__(self, tab) -> None:
+        super().__init__(tab)
+        self.received: list[bytes] = []
+
+    def _from_server(self, message) -> None:
+        self.received.append(message)
+        super()._from_server(message)
+
+    def since(self, start: int) -> tuple[list[ForwardMsg], int]:
+        """The messages received from index ``start`` on, parsed, and their size in bytes."""
+        raw = self.received[start:]
+        return [ForwardMsg.FromString(m) for m in raw], sum(len(m) for m in raw)
+
+
+def run_summary(messages: list[ForwardMsg]) -> tuple[set[int], set[str]]:
+    """How the runs in ``messages`` finished, and the kinds of what they drew (an element's
+    type, or ``ref_hash`` for one the browser had cached and the server sent by reference)."""
+    finished = {m.script_finished for m in messages if m.WhichOneof("type") == "script_finished"}
+    kinds = {
+        m.delta.new_element.WhichOneof("type")
+        for m in messages
+        if m.WhichOneof("type") == "delta" and m.delta.WhichOneof("type") == "new_element"
+    }
+    kinds |= {"ref_hash" for m in messages if m.WhichOneof("type") == "ref_hash"}
+    return finished, kinds
+
+
+def test_why_delta_w_rank_moves_rerun_only_the_fragment(server, browser):
+    """A rank-slider move reruns only the fragment that draws the slider and the texts at k: the
+    server answers with a fragment run of a few kB (no chart, no table, no follower data) and the
+    URL keeps ?k=. A selector above reruns the whole page: the follower is rebuilt for the new
+    MiniLM matrix and, with the server's answers held, a key press shows numpy's numbers for it."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+    tab = context.new_page()
+    answers = RecordedAnswers(tab)
+    tab.goto(f"{server.url}/why_delta_w?lang=en")
+    tab.wait_for_selector("[data-testid='stPlotlyChart']", timeout=120_000)
+    wait_idle(tab, timeout=120_000)
+    finished, kinds = run_summary(answers.since(0)[0])
+    assert ForwardMsg.FINISHED_SUCCESSFULLY in finished
+    assert {"plotly_chart", "dataframe", "bidi_component", "slider"} <= kinds
+    assert follower(tab, "k") == {"k": "8", "mismatch": ""}
+
+    start = len(answers.received)
+    slider = tab.locator(".st-key-k input[type='range']")
+    slider.focus()
+    slider.press("ArrowRight")
+    tab.wait_for_url(re.compile(r"[?&]k=9(&|$)"), timeout=30_000)
+    wait_idle(tab)
+    messages, size = answers.since(start)
+    finished, kinds = run_summary(messages)
+    assert finished == {ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
+    assert kinds == {"slider", "markdown", "metric"}  # the slider, the texts and the metrics
+    assert size < 20_000, size
+    assert follower(tab, "k") == {"k": "9", "mismatch": ""}
+    assert why_shown(tab) == why_numbers(9)
+    assert_no_error(tab)
+
+    start = len(answers.received)
+    tab.get_by_test_id("stSelectbox").filter(has_text="MiniLM matrix").click()
+    tab.get_by_role("option", name=i18n.t("s2.minilm.ffn_down", "en"), exact=True).click()
+    tab.wait_for_url(re.compile(r"[?&]minilm=ffn_down(&|$)"), timeout=30_000)
+    wait_idle(tab)
+    finished, kinds = run_summary(answers.since(start)[0])
+    assert ForwardMsg.FINISHED_SUCCESSFULLY in finished and "bidi_component" in kinds
+    assert follower(tab, "k") == {"k": "9", "mismatch": ""}
+    assert why_shown(tab) == why_numbers(9, "ffn_down")
+
+    answers.hold()
+    slider.focus()
+    slider.press("ArrowRight")
+    tab.locator(".lr-follow[data-k='10']").wait_for(state="attached", timeout=10_000)
+    assert follower(tab, "k")["mismatch"] == ""
+    assert why_shown(tab) == why_numbers(10, "ffn_down")
+    answers.release()
+    tab.wait_for_url(re.compile(r"[?&]k=10(&|$)"), timeout=30_000)
+    wait_idle(tab)
+    assert why_shown(tab) == why_numbers(10, "ffn_down")
+    assert follower(tab, "k") == {"k": "10", "mismatch": ""}
+    assert_no_error(tab)
     context.close()
 
 
