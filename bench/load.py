@@ -106,8 +106,8 @@ class Session:
             while True:
                 msg = ForwardMsg.FromString(await self.ws.recv())
                 kind = msg.WhichOneof("type")
-                if kind == "new_session":
-                    self.page_script_hash = msg.new_session.page_script_hash
+                if kind == "navigation":  # the page actually run (new_session's is app.py's)
+                    self.page_script_hash = msg.navigation.page_script_hash
                 elif kind == "page_info_changed":
                     self.query = msg.page_info_changed.query_string
                 elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
