@@ -124,9 +124,11 @@ def done(tab) -> None:
     nothing_injected(tab)
 
 
-def press(tab, slider_index: int, key: str = "ArrowRight") -> None:
-    """Focus a slider thumb and press a key, as a student using the keyboard."""
-    thumb = tab.get_by_role("slider").nth(slider_index)
+def press(tab, slider: str, key: str = "ArrowRight") -> None:
+    """Focus the thumb of the slider whose widget key is ``slider`` and press a key, as a student
+    using the keyboard. (By key, not by position: under load the n-th slider of a page still being
+    drawn was once another one.)"""
+    thumb = tab.locator(f".st-key-{slider}").get_by_role("slider")
     thumb.focus()
     thumb.press(key)
 
@@ -161,7 +163,7 @@ def test_reconstruct_rank_moves_the_energy(server, page, lang):
     open_page(page, server.url, "reconstruct", lang)
     label = i18n.t("rec.m.energy", lang)
     wait_metric(page, label, format_percent(kept[0]))
-    press(page, 0)
+    press(page, "k")
     page.wait_for_url(re.compile(r".*[?&]k=2\b.*"), timeout=TIMEOUT)
     wait_metric(page, label, format_percent(kept[1]))
     done(page)
@@ -174,7 +176,7 @@ def test_image_rank_sharpens_the_picture(server, page, lang):
     rank = i18n.t("image.metric.k", lang)
     wait_metric(page, rank, "20")
     before = [number(metric(page, label)) for label in labels]
-    press(page, 0)
+    press(page, "k")
     wait_metric(page, rank, "21")
     page.wait_for_url(re.compile(r".*[?&]k=21\b.*"), timeout=TIMEOUT)
     wait_idle(page)
@@ -190,7 +192,7 @@ def test_image_rank_sharpens_the_picture(server, page, lang):
 def test_why_delta_w_rank_keeps_more_energy(server, page, lang):
     open_page(page, server.url, "why_delta_w", lang)
     before = sentence(page, "s2.why.finding", lang, k=8)
-    press(page, 0)
+    press(page, "k")
     page.wait_for_url(re.compile(r".*[?&]k=9\b.*"), timeout=TIMEOUT)
     after = sentence(page, "s2.why.finding", lang, k=9)
     for name in ("delta", "mlp", "minilm", "random"):
@@ -204,7 +206,7 @@ def test_parameters_rank_three_costs_more_than_delta_w(server, page, lang):
     open_page(page, server.url, "parameters", lang)
     total = i18n.t("s2.par.m_total", lang)
     assert metric(page, total, nth=1) == "18"  # r = 2: 5·2 + 2·4
-    press(page, 2)  # d, k, then r
+    press(page, "r")
     page.wait_for_url(re.compile(r".*[?&]r=3\b.*"), timeout=TIMEOUT)
     wait_metric(page, total, "27")  # r = 3: 5·3 + 3·4 = 27 > 20
     assert sentence(page, "par.loses", lang, r=3)["lora"] == "27"
@@ -220,7 +222,7 @@ def lora_count(rank: int) -> int:
 def test_training_rank_doubles_the_trained_numbers(server, page, lang):
     open_page(page, server.url, "training", lang)
     assert sentence(page, "training.budget", lang)["lora"] == f"{lora_count(4):,}"
-    press(page, 0)  # r: 4 → 8
+    press(page, "r")  # r: 4 → 8
     page.wait_for_url(re.compile(r".*[?&]r=8\b.*"), timeout=TIMEOUT)
     sentence(page, "training.budget", lang, lora=f"{lora_count(8):,}")
     done(page)
