@@ -178,29 +178,42 @@ class Follower {
     };
   }
 
-  // The mark of position i on its chart, in an SVG over the plot (made once per chart drawing).
+  // The mark of position i on its chart, in an SVG over the plot. The chart's geometry and
+  // styles are read once per drawing of the chart (again when it is resized or Plotly redraws
+  // it), not on every move: reading sizes right after the texts changed would make the browser
+  // lay the whole page out before it can paint the move.
   drawMark(mark, i) {
-    const frame = this.frame(mark);
-    if (!frame) return;
-    const { xa, ya } = frame;
     let chart = this.charts.get(mark);
-    if (!chart || chart.target !== frame.target || !chart.overlay.isConnected) {
-      chart?.resize.disconnect();
-      const overlay = svgElement("svg", { class: "lr-mark", "aria-hidden": "true" });
-      overlay.style.cssText = "position:absolute;left:0;top:0;pointer-events:none;overflow:visible";
-      if (frame.host === frame.target) frame.host.style.position ||= "relative";
-      frame.host.appendChild(overlay);
-      const resize = new ResizeObserver(() => this.schedule());
-      resize.observe(frame.target);
-      frame.target.on?.("plotly_afterplot", () => this.schedule());
-      chart = { target: frame.target, overlay, resize };
-      this.charts.set(mark, chart);
+    if (!chart || chart.stale || !chart.overlay.isConnected) {
+      const frame = this.frame(mark);
+      if (!frame) return;
+      if (!chart || chart.target !== frame.target || !chart.overlay.isConnected) {
+        chart?.resize.disconnect();
+        const overlay = svgElement("svg", { class: "lr-mark", "aria-hidden": "true" });
+        overlay.style.cssText = "position:absolute;left:0;top:0;pointer-events:none;overflow:visible";
+        if (frame.host === frame.target) frame.host.style.position ||= "relative";
+        frame.host.appendChild(overlay);
+        const stale = () => {
+          chart.stale = true;
+          this.schedule();
+        };
+        const resize = new ResizeObserver(stale);
+        resize.observe(frame.target);
+        frame.target.on?.("plotly_afterplot", stale);
+        chart = { target: frame.target, overlay, resize };
+        this.charts.set(mark, chart);
+      }
+      chart.frame = frame;
+      chart.stale = false;
+      chart.background = getComputedStyle(document.body).backgroundColor || "#fff";
+      chart.font = getComputedStyle(frame.target).fontFamily;
+      chart.overlay.style.left = `${frame.left}px`;
+      chart.overlay.style.top = `${frame.top}px`;
+      chart.overlay.setAttribute("width", frame.width);
+      chart.overlay.setAttribute("height", frame.height);
     }
-    const { overlay } = chart;
-    overlay.style.left = `${frame.left}px`;
-    overlay.style.top = `${frame.top}px`;
-    overlay.setAttribute("width", frame.width);
-    overlay.setAttribute("height", frame.height);
+    const { overlay, frame } = chart;
+    const { xa, ya } = frame;
     const along = (axis, value) => {
       const v = axis.type === "log" ? Math.log10(value) : value;
       const [r0, r1] = axis.range;
@@ -214,14 +227,13 @@ class Follower {
     overlay.dataset.index = String(i);
     if (!inside) return;
     if (mark.band) {
-      const background = getComputedStyle(document.body).backgroundColor || "#fff";
       overlay.appendChild(
         svgElement("rect", {
           x,
           y: top,
           width: Math.max(0, xa._offset + xa._length - x),
           height: ya._length,
-          fill: background,
+          fill: chart.background,
           "fill-opacity": 0.7,
         }),
       );
@@ -249,7 +261,7 @@ class Follower {
         fill: colour,
         "text-anchor": right ? "end" : "start",
         "font-size": 12,
-        "font-family": getComputedStyle(frame.target).fontFamily,
+        "font-family": chart.font,
       });
       label.textContent = mark.label[i];
       overlay.appendChild(label);
