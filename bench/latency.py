@@ -87,8 +87,9 @@ BARE = RankSlider("bare app (reference)", "?", "k")
 # In-page probe, installed before the app's scripts. At the key event it notes the time and
 # watches, frame by frame, for the updated view: every follower of the slider (``.lr-follow``,
 # lowrank/ui/follow.js) shows the expected value with no unmatched text, and every live picture
-# following it (``.lr-root``, live_rank.js) has reached its target; then the next frame (the one
-# that found it complete has painted it). It also counts the server's ``script_finished``
+# following it (``.lr-root``, live_rank.js) has reached its target, and every image is loaded
+# (a swapped picture is decoded); then the next frame (the one that found it complete has
+# painted it). It also counts the server's ``script_finished``
 # messages (ForwardMsg field 6, read straight off the WebSocket); once a run has finished after
 # the key event it waits for the status widget to go and every image to load, then two frames:
 # the page has settled. A page with no
@@ -129,11 +130,14 @@ PROBE = """
     const live = shadowed('.lr-root').filter((root) => root.dataset.slider === state.slider);
     return followers.every((f) => Math.abs(Number(f.dataset.k) - state.expect) < 1e-9
                                   && !f.dataset.mismatch)
-      && live.every((root) => root.dataset.k === root.dataset.target);
+      && live.every((root) => root.dataset.k === root.dataset.target)
+      && [...document.images].every((img) => img.complete);  // swapped pictures decoded
   };
-  // Checked in animation frames, after the live views' own frame callbacks (the first check is
-  // registered from a task after the key event, so it comes after theirs): when the view is
-  // complete in a frame, that frame paints it, and the next frame's start is the time taken.
+  // Checked in animation frames, after the live views' own frame callbacks: the first check is
+  // registered when the slider's value changes, by an observer made after theirs (so notified
+  // after them, and its frame callback runs after theirs). When the view is complete in a frame,
+  // that frame paints it, and the next frame's start is the time taken: as for the bare app,
+  // the first frame that starts after the updated view was painted.
   const watch = () => {
     if (state.view !== null || state.start === null) return;
     if (viewed()) requestAnimationFrame(() => { state.view ??= performance.now(); });
@@ -154,7 +158,13 @@ PROBE = """
   document.addEventListener('keydown', (e) => {
     if (!state.armed || state.start !== null) return;
     state.start = e.timeStamp;
-    if (state.followers().length) setTimeout(() => requestAnimationFrame(watch), 0);
+    if (!state.followers().length) return;
+    const input = document.querySelector(`.st-key-${state.slider} input[type="range"]`);
+    const moved = new MutationObserver(() => {
+      moved.disconnect();
+      requestAnimationFrame(watch);
+    });
+    moved.observe(input, { attributes: true, attributeFilter: ['value', 'aria-valuetext'] });
   }, true);
 })();
 """
