@@ -45,8 +45,8 @@ def image_svd(digest: str, _pixels: np.ndarray) -> im.ImageSVD:
 
 @st.cache_resource(max_entries=_MAX_IMAGES, show_spinner=False)
 def layers(digest: str, count: int, _decomposition: im.ImageSVD) -> list[np.ndarray]:
-    """The first ``count`` rank-1 layers as pictures (``digest`` of the decomposed pixels)."""
-    return [readonly(layer) for layer in im.layer_images(_decomposition, count)]
+    """The first ``count`` rank-1 layers as thumbnails (``digest`` of the decomposed pixels)."""
+    return [readonly(layer) for layer in im.layer_images(_decomposition, count, im.LAYER_SIDE)]
 
 
 @st.cache_resource(max_entries=_MAX_IMAGES, show_spinner=False)

@@ -292,6 +292,29 @@ def test_layers_match_numpy_outer_products(photo, photo_svd):
         assert np.abs(layer.astype(int) - expected.astype(int)).max() <= 1
 
 
+@pytest.mark.parametrize("side", [256, 300, 599])
+def test_layer_thumbnails_are_block_means_of_numpys_layers(photo, photo_svd, side):
+    """A thumbnail is the full layer averaged over f×f blocks (the last ones cut short), scaled
+    to its own range: numpy's outer products, block means by reshaping, against the function."""
+    factor = -(-600 // side)
+    thumbs = im.layer_images(photo_svd, 2, max_side=side)
+    assert thumbs[0].shape == (-(-600 // factor), -(-512 // factor), 3)
+    assert max(thumbs[0].shape[:2]) <= side
+    for i, thumb in enumerate(thumbs):
+        raw = []
+        for c in range(3):
+            u, s, vt = np.linalg.svd(photo.pixels[:, :, c].astype(float), full_matrices=False)
+            full = s[i] * np.outer(u[:, i], vt[i])
+            rows, cols = -(-600 // factor) * factor, -(-512 // factor) * factor
+            padded = np.full((rows, cols), np.nan)
+            padded[:600, :512] = full
+            blocks = padded.reshape(rows // factor, factor, cols // factor, factor)
+            raw.append(np.nanmean(blocks, axis=(1, 3)))
+        peak = max(np.abs(r).max() for r in raw)
+        expected = np.clip(np.rint(np.stack([128 + 127 * r / peak for r in raw], 2)), 0, 255)
+        assert np.abs(thumb.astype(int) - expected.astype(int)).max() <= 1
+
+
 def test_layers_beyond_the_numerical_rank_are_flat_grey():
     stripes = im.decompose_image(im.builtin_image("stripes").pixels)
     ranks = [int(np.sum(svd.s > svd.s[0] * 1e-10)) for svd in stripes.channels]
