@@ -478,12 +478,13 @@ with st.spinner(page.t("image.computing")):
     decomposition = loaders.image_svd(digest, original)
 working_size_note(page, picture)
 
+# Outside the fragment, sent once per picture and before the rest of the page, so that the
+# browser takes them in meanwhile: the factors of the live view, and what each slider changes at
+# every position (both followers: the fragment decides which slider exists).
+live_factors("image_factors", decomposition.channels, digest)
 followers = shared_on(digest, image_followers, decomposition, page.lang)
+follow(followers.rank)
+follow(followers.energy)
 rank_view(page, digest, original, decomposition, followers)
 show_layers(page, digest, decomposition)
 self_check(page, QUESTIONS)
-# Outside the fragment, sent once per picture: the factors of the live view, and what each
-# slider changes at every position (both followers: the fragment decides which slider exists).
-live_factors("image_factors", decomposition.channels, digest)
-follow(followers.rank)
-follow(followers.energy)

@@ -108,12 +108,15 @@ def live_factors(
     key: str, channels: Sequence[SVD], digest: str, dtype: str = PICTURE_DTYPE
 ) -> None:
     """Send the factors of ``channels`` (one SVD for grey or a matrix, three for RGB), computed
-    from the input whose content digest is ``digest``, to the browser's store; shows nothing.
+    from the input whose content digest is ``digest``, to the browser's store; shows nothing
+    (mounted in the sidebar, where it takes no room).
 
-    Call it outside the fragment that holds the slider (the end of the page is a good place).
+    Call it outside the fragment that holds the slider, as soon as the factors exist: the
+    browser then receives and decodes them while the server draws the rest of the page.
     """
     if _STORE:
-        _STORE(key=key, data=_blob(digest, dtype, tuple(channels)))
+        with st.sidebar:
+            _STORE(key=key, data=_blob(digest, dtype, tuple(channels)))
 
 
 @functools.cache
