@@ -412,6 +412,8 @@ def main() -> int:
                     view, done = round_trips(tabs[t.label], t.key, args.moves)
                     samples[t.label] += view
                     settled[t.label] += done
+            for tab in tabs.values():  # the drag and the uploads get the browser to themselves
+                tab.close()
             image_tab = open_page(context, f"{app.url}/image?lang=en")
             live_photo = live_drag(image_tab, "k", args.drag)
             with tempfile.TemporaryDirectory() as folder:
