@@ -115,10 +115,10 @@ def test_each_builtin_picture_in_colour_and_grey(name, mode, lang):
     assert len(polyline_px(charts[1])) == (1 if mode == "grey" else 4)  # and the whole
     assert len(app.get("image")) >= 1 + 2 + 4  # original, two charts, four layers
     live = [component.key for component in app.main.get("bidi_component")]
-    assert live == ["image_live", "image_factors"]  # the rank-k picture, and its factors
+    assert live == ["image_live"]  # the rank-k picture
     watchers = [component.key for component in app.sidebar.get("bidi_component")]
-    # lowrank.ui.reconnect, mounted by the frame; the followers of both sliders
-    assert watchers == ["lowrank_reconnect", "follow_k", "follow_energy"]
+    # lowrank.ui.reconnect, mounted by the frame; the factors, sent first; both sliders' followers
+    assert watchers == ["lowrank_reconnect", "image_factors", "follow_k", "follow_energy"]
     assert_follows(app, "k", 3)
     assert follower(app, "energy")["count"] == 500  # idle while its slider is not shown
 
