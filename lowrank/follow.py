@@ -21,7 +21,7 @@ is computed from the page's own numbers; this module only shapes and checks it.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import quote
@@ -83,6 +83,17 @@ class Texts:
         return cls(
             key, tuple(NODE_SEPARATOR.join(text.strip() for text in row) for row in nodes), "nodes"
         )
+
+
+def texts_by_name(
+    rows: Sequence[Mapping[str, str]], prefix: str, values: Collection[str] = ()
+) -> tuple[Texts, ...]:
+    """One :class:`Texts` per name of ``rows`` (a page's texts at each position, by name), in
+    the container ``prefix + name``; the names in ``values`` are metric values."""
+    return tuple(
+        Texts(prefix + name, tuple(row[name] for row in rows), "value" if name in values else "all")
+        for name in rows[0]
+    )
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lowrank.follow import Follow, Mark, Positions, Texts
+from lowrank.follow import Follow, Mark, Positions, Texts, texts_by_name
 from lowrank.image import (
     CHANNELS,
     ImageSVD,
@@ -221,15 +221,7 @@ def _follow(
     extra: dict[str, tuple[str, ...]] | None = None,
 ) -> Follow:
     """Texts and marks at each position, whose rank is ``ks[i]`` (marks placed on ``charts``)."""
-    names = list(by_rank[0])
-    texts = [
-        Texts(
-            prefix + name,
-            tuple(by_rank[k - 1][name] for k in ks),
-            "value" if name in METRIC_TEXTS else "all",
-        )
-        for name in names
-    ]
+    texts = [*texts_by_name([by_rank[k - 1] for k in ks], prefix, METRIC_TEXTS)]
     texts += [Texts(prefix + name, sources) for name, sources in (extra or {}).items()]
     labels = tuple(f"k = {k}" for k in ks)
     return Follow(

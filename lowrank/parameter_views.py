@@ -22,7 +22,7 @@ import plotly.graph_objects as go
 
 from lowrank import i18n, models
 from lowrank.figures import FONT
-from lowrank.follow import Follow, Mark, Pictures, Positions, Texts, svg_data_url
+from lowrank.follow import Follow, Mark, Pictures, Positions, Texts, svg_data_url, texts_by_name
 from lowrank.section2_figures import COLOURS
 from lowrank.svd_views import format_percent
 
@@ -261,14 +261,7 @@ def size_follow(
     return Follow(
         slider,
         Positions(0, 1, len(view.ranks)),
-        texts=tuple(
-            Texts(
-                prefix + name,
-                tuple(texts[name] for texts in view.texts),
-                "value" if name in SIZE_VALUES else "all",
-            )
-            for name in view.texts[0]
-        ),
+        texts=texts_by_name(view.texts, prefix, SIZE_VALUES),
         marks=(
             Mark(
                 cost_chart,
@@ -556,14 +549,7 @@ def model_follow(
         slider,
         Positions(0, 1, len(ranks)),
         texts=(
-            *(
-                Texts(
-                    prefix + name,
-                    tuple(row[name] for row in rows),
-                    "value" if name in MODEL_VALUES else "all",
-                )
-                for name in rows[0]
-            ),
+            *texts_by_name(rows, prefix, MODEL_VALUES),
             Texts.of_nodes(prefix + TABLE, [table.nodes for table in tables]),
         ),
         marks=(Mark(memory_chart, x=tuple(totals), y=(float(LORA_BAR),) * len(ranks)),),

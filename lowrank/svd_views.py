@@ -19,7 +19,7 @@ from lowrank.figures import (
     matrix_heatmap,
     singular_value_bars,
 )
-from lowrank.follow import Follow, Mark, Positions, Texts
+from lowrank.follow import Follow, Mark, Positions, texts_by_name
 from lowrank.svd import SVD, cumulative_energy, rank_one_layers
 
 #: Rank-1 layers drawn one by one: every layer of a matrix small enough to print its numbers (at
@@ -262,14 +262,7 @@ def rank_follow(
     return Follow(
         slider,
         Positions(1, 1, len(results)),
-        texts=tuple(
-            Texts(
-                prefix + name,
-                tuple(row[name] for row in texts),
-                "value" if name in METRIC_TEXTS else "all",
-            )
-            for name in texts[0]
-        ),
+        texts=texts_by_name(texts, prefix, METRIC_TEXTS),
         marks=(
             Mark(
                 energy_chart,

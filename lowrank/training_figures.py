@@ -16,7 +16,7 @@ from plotly.subplots import make_subplots
 
 from lowrank.figures import FONT
 from lowrank.finetune import MLP
-from lowrank.follow import Follow, Positions, Texts
+from lowrank.follow import Follow, Positions, texts_by_name
 from lowrank.lora import ComparisonRow, budget, scaling
 
 LOSS_COLOUR = "#d62728"
@@ -372,5 +372,5 @@ def rank_follow(
     return Follow(
         slider,
         Positions(0, 1, len(ranks)),
-        texts=tuple(Texts(prefix + name, tuple(row[name] for row in rows)) for name in rows[0]),
+        texts=texts_by_name(rows, prefix),
     )

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from lowrank import i18n
 from lowrank.delta import TruncationCurve
-from lowrank.follow import Follow, Mark, Positions, Texts
+from lowrank.follow import Follow, Mark, Positions, texts_by_name
 from lowrank.section2_figures import COLOURS
 from lowrank.spectra import Spectrum
 
@@ -91,14 +91,7 @@ def why_follow(
         energy_texts(spectra, k, lang, minilm_name=minilm_name) | accuracy_texts(curve, k, lang)
         for k in ks
     ]
-    texts = tuple(
-        Texts(
-            prefix + name,
-            tuple(row[name] for row in rows),
-            "value" if name in VALUE_TEXTS else "all",
-        )
-        for name in rows[0]
-    )
+    texts = texts_by_name(rows, prefix, VALUE_TEXTS)
     marks: list[Mark] = []
     for name in (*MATRICES[1:], MATRICES[0]):  # ΔW last: its dots are drawn on top
         points = [spectra[name].point(k) for k in ks]
