@@ -110,6 +110,8 @@ def test_typing_in_the_grid_an_empty_cell_is_pointed_out_then_fixed(server, page
     wait_idle(page)
     assert_no_error(page)
     assert metric(page, "Energy kept") == energy(1)  # the last valid matrix stays
+    box = grid.bounding_box()  # where the grid is now (the page around it was redrawn)
+    x, y = box["x"] + box["width"] * 1.5 / 7, box["y"] + 35 * 2.5
     page.mouse.dblclick(x, y)
     page.wait_for_timeout(300)  # the cell editor opens
     page.keyboard.type("7")
