@@ -181,3 +181,21 @@ def follower(tab, slider: str) -> dict[str, str]:
         "k": root.get_attribute("data-k") or "",
         "mismatch": root.get_attribute("data-mismatch") or "",
     }
+
+
+# The x of every line the follower drew on a Plotly chart's subplot, and where that subplot's own
+# x-axis puts x (a log axis takes log10 x).
+_MARK_LINES = """([key, axis, x]) => {
+  const plot = document.querySelector(`.st-key-${key} .js-plotly-plot`);
+  const xa = plot._fullLayout[`xaxis${axis}`];
+  const lines = [...plot.querySelectorAll('svg.lr-mark line')];
+  return [lines.map((line) => Number(line.getAttribute('x1'))),
+          xa._offset + xa.l2p(xa.type === 'log' ? Math.log10(x) : x)];
+}"""
+
+
+def marked_at(tab, chart: str, x: float, axis: str = "") -> bool:
+    """Whether the follower drew a line on the Plotly chart in slot ``chart`` where the chart's
+    own axis (``xaxis`` + ``axis``) puts ``x``, within half a pixel."""
+    drawn, expected = tab.evaluate(_MARK_LINES, [chart, axis, x])
+    return any(abs(line - expected) < 0.5 for line in drawn)

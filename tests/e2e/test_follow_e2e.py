@@ -5,20 +5,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from e2e_support import HeldAnswers, assert_no_error, follower, metric, wait_idle
+from e2e_support import HeldAnswers, assert_no_error, follower, marked_at, metric, wait_idle
 
 from lowrank.examples import example
 from lowrank.svd_views import format_number, format_percent
 
 pytestmark = pytest.mark.e2e
-
-# Where the follower drew k on a chart, and where the chart's own axis puts it.
-MARK_POSITION = """([key, x]) => {
-  const plot = document.querySelector(`.st-key-${key} .js-plotly-plot`);
-  const line = plot.querySelector('svg.lr-mark line');
-  const axis = plot._fullLayout.xaxis;
-  return [Number(line.getAttribute('x1')), axis._offset + axis.l2p(x)];
-}"""
 
 
 def numpy_numbers(k: int) -> tuple[str, str]:
@@ -49,8 +41,7 @@ def test_reconstruct_numbers_and_marks_follow_k_before_the_server_answers(server
     assert follower(tab, "k")["mismatch"] == ""
     assert (metric(tab, "Energy kept"), metric(tab, "(direct)")) == numpy_numbers(3)
     for chart, x in (("rec_energy_plot", 3), ("rec_sigma_plot", 3.5)):
-        drawn, axis = tab.evaluate(MARK_POSITION, [chart, x])
-        assert abs(drawn - axis) < 0.5, chart
+        assert marked_at(tab, chart, x), chart
     tab.wait_for_timeout(300)
     assert answers.sent > sent  # the move did go to the server, whose answers are still held
 

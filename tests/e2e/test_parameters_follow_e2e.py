@@ -5,20 +5,12 @@ run then draws the same."""
 from __future__ import annotations
 
 import pytest
-from e2e_support import HeldAnswers, assert_no_error, follower, metric, wait_idle
+from e2e_support import HeldAnswers, assert_no_error, follower, marked_at, metric, wait_idle
 
 from lowrank import i18n, models
 from lowrank.parameter_views import size_view
 
 pytestmark = pytest.mark.e2e
-
-# Where the follower drew the mark on a chart, and where the chart's own axis puts that x.
-MARK_POSITION = """([key, x]) => {
-  const plot = document.querySelector(`.st-key-${key} .js-plotly-plot`);
-  const line = plot.querySelector('svg.lr-mark line');
-  const axis = plot._fullLayout.xaxis;
-  return [Number(line.getAttribute('x1')), axis._offset + axis.l2p(x)];
-}"""
 
 
 def press_right(tab, slider: str) -> None:
@@ -84,8 +76,7 @@ def test_any_size_r_follows_before_the_server_answers(server, browser, d, k, r, 
     assert follower(tab, "r")["mismatch"] == ""
     held = size_shown(tab)
     assert agrees(held, size_expected(d, k, after))
-    drawn, axis = tab.evaluate(MARK_POSITION, ["par_cost_plot", after])
-    assert abs(drawn - axis) < 0.5
+    assert marked_at(tab, "par_cost_plot", after)
     tab.wait_for_timeout(300)
     assert answers.sent > sent  # the move did go to the server, whose answers are still held
 
@@ -148,8 +139,7 @@ def test_real_models_rank_follows_before_the_server_answers(server, browser):
     assert table[1][3] == "131,072"  # q: 4,096·16 + 16·4,096
     memory = (models.model_params(model) + trainable) * 2 + trainable * (2 + 4)  # fp16 + Adam
     assert metric(tab, i18n.t("s2.par.m_memory_lora", "zh")) == models.human_bytes(memory)
-    drawn, axis = tab.evaluate(MARK_POSITION, ["par_memory_plot", memory / 1e9])
-    assert abs(drawn - axis) < 0.5
+    assert marked_at(tab, "par_memory_plot", memory / 1e9)
 
     answers.release()
     wait_idle(tab)

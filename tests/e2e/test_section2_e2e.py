@@ -5,20 +5,10 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from e2e_support import HeldAnswers, assert_no_error, follower, wait_idle
+from e2e_support import HeldAnswers, assert_no_error, follower, marked_at, wait_idle
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from lowrank import finetune, i18n, spectra
-
-# Where the follower drew its lines on a chart's subplot, and where that subplot's own x-axis
-# puts x (a log axis takes log10 x).
-MARK_POSITIONS = """([key, axis, x]) => {
-  const plot = document.querySelector(`.st-key-${key} .js-plotly-plot`);
-  const xa = plot._fullLayout[`xaxis${axis}`];
-  const lines = [...plot.querySelectorAll('svg.lr-mark line')];
-  return [lines.map((line) => Number(line.getAttribute('x1'))),
-          xa._offset + xa.l2p(xa.type === 'log' ? Math.log10(x) : x)];
-}"""
 
 
 def slider(tab, label: str):
@@ -139,8 +129,7 @@ def test_why_delta_w_follows_k_before_the_server_answers(server, browser):
         ("why_spectra_plot", "2", 9 / 384),
         ("why_accuracy_plot", "", 9),  # a log axis
     ):
-        drawn, expected = tab.evaluate(MARK_POSITIONS, [chart, axis, x])
-        assert min(abs(line - expected) for line in drawn) < 0.5, (chart, axis, x)
+        assert marked_at(tab, chart, x, axis), (chart, axis, x)
     tab.wait_for_timeout(300)
     assert answers.sent > sent  # the move did go to the server, whose answers are still held
 
