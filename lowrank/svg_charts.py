@@ -103,17 +103,23 @@ class PlotBox:
     x_log: bool = False
     y_log: bool = False
 
-    def x_pixel(self, value: float) -> float:
-        """The canvas x (px) of a data x."""
+    def x_pixel(self, value: float | np.ndarray) -> float | np.ndarray:
+        """The canvas x (px) of a data x (or of each of an array's)."""
         return self.width * (
             self.left + (self.right - self.left) * _along(value, self.x_range, self.x_log)
         )
 
-    def y_pixel(self, value: float) -> float:
-        """The canvas y (px, from the top) of a data y."""
+    def y_pixel(self, value: float | np.ndarray) -> float | np.ndarray:
+        """The canvas y (px, from the top) of a data y (or of each of an array's)."""
         return self.height * (
             self.bottom - (self.bottom - self.top) * _along(value, self.y_range, self.y_log)
         )
+
+    @property
+    def edges(self) -> tuple[float, float, float, float]:
+        """The plot's left, top, right and bottom edges on the canvas, in px."""
+        w, h = self.width, self.height
+        return self.left * w, self.top * h, self.right * w, self.bottom * h
 
     def data(self) -> dict[str, object]:
         """The JSON the browser reads (``lowrank/ui/follow.js``)."""
@@ -138,8 +144,10 @@ class Chart:
     ticks: tuple[tuple[Tick, ...], tuple[Tick, ...]] = field(default=((), ()))  #: x, y
 
 
-def _along(value: float, axis_range: tuple[float, float], log: bool) -> float:
-    v = math.log10(value) if log else value
+def _along(
+    value: float | np.ndarray, axis_range: tuple[float, float], log: bool
+) -> float | np.ndarray:
+    v = np.log10(value) if log else value
     low, high = axis_range
     return (v - low) / (high - low)
 
@@ -302,57 +310,35 @@ def _text(content: str, **attributes: object) -> str:
     return f"<text{_attrs(**attributes)}>{escape(content)}</text>"
 
 
-@dataclass(frozen=True)
-class _Plot:
-    """The plot's edges on the canvas (px) and its axes' ranges: data to canvas px."""
-
-    left: float
-    top: float
-    right: float
-    bottom: float
-    x_range: tuple[float, float]
-    y_range: tuple[float, float]
-    x_log: bool
-    y_log: bool
-
-    def px(self, x: np.ndarray) -> np.ndarray:
-        units = np.log10(x) if self.x_log else x
-        low, high = self.x_range
-        return self.left + (self.right - self.left) * (units - low) / (high - low)
-
-    def py(self, y: np.ndarray) -> np.ndarray:
-        units = np.log10(y) if self.y_log else y
-        low, high = self.y_range
-        return self.bottom - (self.bottom - self.top) * (units - low) / (high - low)
-
-
-def _grid(plot: _Plot, x_ticks: Sequence[Tick], y_ticks: Sequence[Tick]) -> list[str]:
+def _grid(box: PlotBox, x_ticks: Sequence[Tick], y_ticks: Sequence[Tick]) -> list[str]:
     """Grid lines (one path) and tick labels."""
     lines, labels = [], []
-    top, bottom, left, right = (_number(e) for e in (plot.top, plot.bottom, plot.left, plot.right))
-    below = _number(plot.bottom + TICK_SIZE + 4)
+    edge_left, _, _, edge_bottom = box.edges
+    left, top, right, bottom = (_number(e) for e in box.edges)
+    below = _number(edge_bottom + TICK_SIZE + 4)
     for tick in x_ticks:
-        x = _number(float(plot.px(np.array(tick.value))))
+        x = _number(float(box.x_pixel(tick.value)))
         lines.append(f"M{x} {top}V{bottom}")
         labels.append(_tick_label(tick, x=x, y=below, text_anchor="middle"))
     for tick in y_ticks:
-        y = _number(float(plot.py(np.array(tick.value))))
+        y = _number(float(box.y_pixel(tick.value)))
         lines.append(f"M{left} {y}H{right}")
         labels.append(
-            _tick_label(tick, x=_number(plot.left - 6), y=y, dy="0.35em", text_anchor="end")
+            _tick_label(tick, x=_number(edge_left - 6), y=y, dy="0.35em", text_anchor="end")
         )
     path = f"<path{_attrs(d=''.join(lines), stroke=GRID_COLOUR, fill='none')}/>"
     return [path, f"<g{_attrs(font_size=TICK_SIZE, fill=TICK_COLOUR)}>", *labels, "</g>"]
 
 
-def _axis_titles(plot: _Plot, x_title: str, y_title: str) -> list[str]:
+def _axis_titles(box: PlotBox, x_title: str, y_title: str) -> list[str]:
     style = {"text_anchor": "middle", "font_size": AXIS_TITLE_SIZE, "fill": TICK_COLOUR}
+    left, top, right, bottom = box.edges
     parts = []
     if x_title:
-        x, y = _number((plot.left + plot.right) / 2), _number(plot.bottom + TICK_SIZE + 26)
+        x, y = _number((left + right) / 2), _number(bottom + TICK_SIZE + 26)
         parts.append(_text(x_title, x=x, y=y, **style))
     if y_title:
-        turn = f"translate({PAD + 11} {_number((plot.top + plot.bottom) / 2)}) rotate(-90)"
+        turn = f"translate({PAD + 11} {_number((top + bottom) / 2)}) rotate(-90)"
         parts.append(_text(y_title, transform=turn, **style))
     return parts
 
@@ -407,38 +393,6 @@ def line_chart(
     last = text_width(x_ticks[-1].label, TICK_SIZE) / 2 if x_ticks else 0.0
     right = width - max(PAD + 4, last + 2)
     left, top, right, bottom = (round(edge, 1) for edge in (left, top, right, bottom))
-    plot = _Plot(left, top, right, bottom, x_range, y_range, x_axis.log, y_axis.log)
-
-    canvas = {"viewBox": f"0 0 {width} {height}", "font_family": FONT, "fill": TEXT_COLOUR}
-    clip = {"x": left, "y": top, "width": _number(right - left), "height": _number(bottom - top)}
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg"{_attrs(width=width, height=height, **canvas)}>',
-        f'<defs><clipPath id="plot"><rect{_attrs(**clip)}/></clipPath></defs>',
-        *_grid(plot, x_ticks, y_ticks),
-        *_axis_titles(plot, x_axis.title, y_axis.title),
-    ]
-    if title:  # smaller when it would not fit
-        size = min(TITLE_SIZE, round((width - 2 * PAD) / text_width(title, 1), 1))
-        parts.append(_text(title, x=PAD, y=PAD + 16, font_size=size, font_weight=600))
-    for reference in references:
-        y = float(plot.py(np.array(reference.y)))
-        parts.append(
-            f"<line{_attrs(x1=left, x2=right, y1=_number(y), y2=_number(y))}"
-            f"{_attrs(stroke=reference.colour, stroke_dasharray=reference.dash)}/>"
-            + _text(
-                reference.label, x=_number(right - 4), y=_number(y - 4), text_anchor="end",
-                font_size=11, fill=reference.colour,
-            )
-        )  # fmt: skip
-    parts.append('<g clip-path="url(#plot)" fill="none" stroke-linejoin="round">')
-    for one, (x, y) in zip(series, points, strict=True):
-        pairs = zip(plot.px(x).tolist(), plot.py(y).tolist(), strict=True)
-        coordinates = " ".join(f"{_number(a)},{_number(b)}" for a, b in pairs)
-        parts.append(
-            f"<polyline{_attrs(points=coordinates, stroke=one.colour, stroke_width=one.width)}"
-            f"{_attrs(stroke_dasharray=one.dash)}/>"
-        )
-    parts += ["</g>", *_legend(rows, width, height), "</svg>"]
     box = PlotBox(
         width,
         height,
@@ -451,4 +405,35 @@ def line_chart(
         x_axis.log,
         y_axis.log,
     )
+
+    canvas = {"viewBox": f"0 0 {width} {height}", "font_family": FONT, "fill": TEXT_COLOUR}
+    clip = {"x": left, "y": top, "width": _number(right - left), "height": _number(bottom - top)}
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg"{_attrs(width=width, height=height, **canvas)}>',
+        f'<defs><clipPath id="plot"><rect{_attrs(**clip)}/></clipPath></defs>',
+        *_grid(box, x_ticks, y_ticks),
+        *_axis_titles(box, x_axis.title, y_axis.title),
+    ]
+    if title:  # smaller when it would not fit
+        size = min(TITLE_SIZE, round((width - 2 * PAD) / text_width(title, 1), 1))
+        parts.append(_text(title, x=PAD, y=PAD + 16, font_size=size, font_weight=600))
+    for reference in references:
+        y = float(box.y_pixel(reference.y))
+        parts.append(
+            f"<line{_attrs(x1=left, x2=right, y1=_number(y), y2=_number(y))}"
+            f"{_attrs(stroke=reference.colour, stroke_dasharray=reference.dash)}/>"
+            + _text(
+                reference.label, x=_number(right - 4), y=_number(y - 4), text_anchor="end",
+                font_size=11, fill=reference.colour,
+            )
+        )  # fmt: skip
+    parts.append('<g clip-path="url(#plot)" fill="none" stroke-linejoin="round">')
+    for one, (x, y) in zip(series, points, strict=True):
+        pairs = zip(box.x_pixel(x).tolist(), box.y_pixel(y).tolist(), strict=True)
+        coordinates = " ".join(f"{_number(a)},{_number(b)}" for a, b in pairs)
+        parts.append(
+            f"<polyline{_attrs(points=coordinates, stroke=one.colour, stroke_width=one.width)}"
+            f"{_attrs(stroke_dasharray=one.dash)}/>"
+        )
+    parts += ["</g>", *_legend(rows, width, height), "</svg>"]
     return Chart("".join(parts), box, (tuple(x_ticks), tuple(y_ticks)))
