@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
+
+from lowrank.follow import NODE_SEPARATOR
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -53,25 +56,25 @@ def texts_at(data: dict, value: float) -> dict[str, str]:
     return {texts["key"]: texts["sources"][i] for texts in data["texts"]}
 
 
-def assert_follows(app: AppTest, slider: str, value: float) -> dict:
+def assert_follows(
+    app: AppTest,
+    slider: str,
+    value: float,
+    nodes: Callable[[AppTest], list[str]] | None = None,
+) -> dict:
     """What the browser shows at once for ``value`` is exactly what the page's run drew: every
-    metric value, caption and markdown of the follower is among the run's own. Returns the data."""
-    data = follower(app, slider)
-    values = {m.value for m in app.metric}
-    bodies = {c.value for c in app.caption} | {m.value for m in app.markdown}
-    parts = {texts["key"]: texts["part"] for texts in data["texts"]}
-    for key, source in texts_at(data, value).items():
-        assert source in (values if parts[key] == "value" else bodies), (key, source)
-    return data
-
-
-def assert_follows_alerts(app: AppTest, slider: str, value: float) -> dict:
-    """:func:`assert_follows` where a followed text may also be an alert's body (st.info...)."""
+    followed metric value, caption, markdown or alert body is among the run's own, and a text
+    given as nodes (``part="nodes"``, a table) equals ``nodes(app)``, the cells the run drew.
+    Returns the follower's data."""
     data = follower(app, slider)
     values = {m.value for m in app.metric}
     bodies = {c.value for c in app.caption} | {m.value for m in app.markdown}
     bodies |= {a.value for kind in (app.info, app.success, app.warning, app.error) for a in kind}
     parts = {texts["key"]: texts["part"] for texts in data["texts"]}
     for key, source in texts_at(data, value).items():
-        assert source in (values if parts[key] == "value" else bodies), (key, source)
+        if parts[key] == "nodes":
+            assert nodes is not None, f"{key}: give nodes= to read the cells the run drew"
+            assert source.split(NODE_SEPARATOR) == nodes(app), key
+        else:
+            assert source in (values if parts[key] == "value" else bodies), (key, source)
     return data

@@ -6,10 +6,9 @@ import re
 
 import numpy as np
 import pytest
-from apptest_support import assert_follows_alerts, follower, open_page, shown_text, texts_at
+from apptest_support import assert_follows, follower, open_page, shown_text
 
 from lowrank import i18n, models
-from lowrank.follow import NODE_SEPARATOR
 from lowrank.locales.section2 import MESSAGES
 from lowrank.parameter_views import size_view
 from lowrank.ui.widgets import plain
@@ -45,20 +44,9 @@ def module_cells(app, lang: str = "en") -> list[str]:
 
 
 def assert_rank_follows(app, i: int, lang: str = "en") -> dict:
-    """What the browser shows at once at LoRA rank position i is what this run drew: the
-    module table's cells are the follower's text nodes, the other texts as in
-    :func:`assert_follows_alerts`."""
-    data = follower(app, "rank")
-    (table,) = [t for t in data["texts"] if t["part"] == "nodes"]
-    assert texts_at(data, i)[table["key"]].split(NODE_SEPARATOR) == module_cells(app, lang)
-    data["texts"].remove(table)
-    values = {m.value for m in app.metric}
-    bodies = {c.value for c in app.caption} | {m.value for m in app.markdown}
-    bodies |= {a.value for kind in (app.info, app.success, app.warning, app.error) for a in kind}
-    parts = {texts["key"]: texts["part"] for texts in data["texts"]}
-    for key, source in texts_at(data, i).items():
-        assert source in (values if parts[key] == "value" else bodies), (key, source)
-    return data
+    """What the browser shows at once at LoRA rank position i is what this run drew, the
+    module table's cells included."""
+    return assert_follows(app, "rank", i, nodes=lambda run: module_cells(run, lang))
 
 
 def picture(app, index: int = 1) -> str:
@@ -273,7 +261,7 @@ def test_r_follower_is_the_arithmetic_and_what_each_run_draws(d: int, k: int, va
         assert not app.exception
         i = ranks.index(r)
         assert follower(app, "r") == data  # the follower's data does not depend on r
-        assert_follows_alerts(app, "r", i)
+        assert_follows(app, "r", i)
         assert picture(app) == pictures["sources"][i]
 
 
