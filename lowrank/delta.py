@@ -39,11 +39,18 @@ def initial_spectrum(layer: int, seed: int = 0) -> Spectrum:
 
 @dataclass(frozen=True)
 class TruncationCurve:
-    """Test accuracy on the fine-tuning digits when ΔW is replaced by its rank-k truncation."""
+    """Test accuracy on the fine-tuning digits when ΔW is replaced by its rank-k truncation.
+
+    "Rank k" on a layer whose ΔW has fewer than k singular values means all of them: layer i is
+    truncated to min(k, rankᵢ), where rankᵢ = min of its shape. The curve covers k = 0 up to the
+    largest rankᵢ, past which nothing changes, so :meth:`at` is exact for every k ≥ 0.
+    """
 
     ks: np.ndarray
     this_layer: np.ndarray  # only the chosen layer's ΔW truncated, the others kept in full
-    all_layers: np.ndarray  # every layer's ΔW truncated to rank k (like LoRA on every layer)
+    all_layers: np.ndarray  # every layer's ΔW truncated to min(k, its rank), as LoRA on all
+    layer: int  #: the chosen layer (0-based)
+    layer_ranks: tuple[int, ...]  #: each layer's full rank, min of ΔW's shape
 
     def csv(self) -> str:
         """CSV: k, then the accuracy with this layer's or every layer's ΔW truncated to rank k."""
@@ -55,22 +62,28 @@ class TruncationCurve:
         return "\n".join(lines) + "\n"
 
     def clip(self, k: int) -> int:
-        """k limited to the ranks the curve covers (0 .. min of ΔW's shape)."""
+        """k limited to the ranks the curve covers (0 .. the largest layer's rank)."""
         return int(np.clip(k, self.ks[0], self.ks[-1]))
 
+    def ranks_at(self, k: int) -> tuple[int, ...]:
+        """The rank each layer's ΔW is truncated to at k: min(k, that layer's rank)."""
+        return tuple(min(max(k, 0), rank) for rank in self.layer_ranks)
+
     def at(self, k: int) -> tuple[float, float]:
-        """(this layer, all layers) accuracy at rank k (clipped to the curve's range)."""
+        """(this layer, all layers) accuracy at rank k."""
         i = self.clip(k) - int(self.ks[0])
         return float(self.this_layer[i]), float(self.all_layers[i])
 
 
 def truncation_curve(run: FinetuneRun, layer: int, progress: Progress = None) -> TruncationCurve:
-    """Accuracy for k = 0 .. min(shape of ΔW of ``layer``), truncating that layer or every layer."""
-    ks = np.arange(0, min(run.deltas[layer].shape) + 1)
+    """Accuracy for k = 0 .. the largest layer's rank, truncating ``layer`` or every layer, each
+    to min(k, its rank)."""
+    ranks = tuple(min(d.shape) for d in run.deltas)
+    ks = np.arange(0, max(ranks) + 1)
 
     def part(start: float) -> Progress:
         return None if progress is None else (lambda f: progress(start + 0.5 * f))
 
     this_layer = accuracy_vs_rank(run, ks, layers=[layer], progress=part(0.0))
     all_layers = accuracy_vs_rank(run, ks, progress=part(0.5))
-    return TruncationCurve(readonly(ks), this_layer, all_layers)
+    return TruncationCurve(readonly(ks), this_layer, all_layers, layer, ranks)

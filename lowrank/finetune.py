@@ -384,7 +384,8 @@ def accuracy_vs_rank(
     layers: Sequence[int] | None = None,
     progress: Progress = None,
 ) -> Array:
-    """Test accuracy on the fine-tuning digits for each rank k of the truncated ΔW (read-only)."""
+    """Test accuracy on the fine-tuning digits for each rank k of the truncated ΔW (read-only); a
+    layer whose ΔW has fewer than k singular values keeps all of them."""
     chosen = list(range(len(run.deltas))) if layers is None else list(layers)
     svds = {i: np.linalg.svd(run.deltas[i], full_matrices=False) for i in chosen}
     out = np.empty(len(ks))

@@ -57,15 +57,22 @@ def energy_texts(
 
 
 def accuracy_texts(curve: TruncationCurve, k: int, lang: str) -> dict[str, str]:
-    """The accuracy section's texts at rank k: the accuracy with ΔW truncated to rank k (clipped
-    to the curve's ranks), for the chosen layer and for every layer, each with the rank used."""
+    """The accuracy section's texts at rank k: the accuracy with ΔW truncated at k, for the
+    chosen layer and for every layer, each with the ranks used (a layer whose ΔW has fewer than k
+    singular values keeps all of them)."""
     this_layer, all_layers = curve.at(k)
-    at = i18n.t("s2.why.acc_at", lang, k=curve.clip(k))
+    ranks = curve.ranks_at(k)
+    rank = curve.layer_ranks[curve.layer]
     return {
         "acc_this": percent(this_layer),
-        "acc_this_at": at,
+        "acc_this_at": i18n.t("s2.why.acc_at_this", lang, rank=rank, used=ranks[curve.layer]),
         "acc_all": percent(all_layers),
-        "acc_all_at": at,
+        "acc_all_at": i18n.t(
+            "s2.why.acc_at_all",
+            lang,
+            ranks=i18n.t("list.sep", lang).join(str(r) for r in ranks),
+            layers=len(ranks),
+        ),
     }
 
 

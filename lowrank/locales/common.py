@@ -139,6 +139,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The link's parameter {name}={value} is not valid, so the page does not use it as given.",
     },
     # --- shared widgets ---------------------------------------------------------------------------
+    "list.sep": {"zh": "、", "en": ", "},
     "widget.in_the_note": {"zh": "笔记里怎么说", "en": "In the note"},
     "widget.note_says": {"zh": "笔记原文", "en": "The note says"},
     "widget.precisely": {"zh": "准确地说", "en": "Precisely"},

@@ -157,7 +157,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "s2.why.acc_y": {"zh": "测试准确率", "en": "test accuracy"},
     "s2.why.acc_metric_this": {"zh": "只截断第 {n} 层的 ΔW", "en": "layer {n}'s ΔW only"},
     "s2.why.acc_metric_all": {"zh": "每一层的 ΔW 都截断", "en": "every layer's ΔW"},
-    "s2.why.acc_at": {"zh": "截断到秩 k = {k}", "en": "truncated to rank k = {k}"},
+    "s2.why.acc_at_this": {
+        "zh": "截断到秩 min(k, {rank}) = {used}",
+        "en": "truncated to rank min(k, {rank}) = {used}",
+    },
+    "s2.why.acc_at_all": {
+        "zh": "每层截断到秩 min(k, 该层的秩)：第 1–{layers} 层依次为 {ranks}",
+        "en": "each layer at rank min(k, its rank): {ranks} for layers 1–{layers}",
+    },
     "s2.why.acc_metric_after": {"zh": "全量微调（完整 ΔW）", "en": "full fine-tuning (whole ΔW)"},
     "s2.why.acc_metric_before": {"zh": "微调前", "en": "before fine-tuning"},
     "s2.why.own_measurement": {

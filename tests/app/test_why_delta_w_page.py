@@ -82,6 +82,13 @@ def numpy_spectra(run: finetune.FinetuneRun, layer: int, minilm: str) -> dict[st
     }
 
 
+def acc_at_all(lang: str, run: finetune.FinetuneRun, k: int) -> str:
+    """The caption under "every layer's ΔW" at k: each layer's rank min(k, min of its shape)."""
+    ranks = [min(k, *d.shape) for d in run.deltas]
+    joined = i18n.t("list.sep", lang).join(map(str, ranks))
+    return i18n.t("s2.why.acc_at_all", lang, ranks=joined, layers=len(ranks))
+
+
 def numpy_accuracy(run: finetune.FinetuneRun, k: int, layers: list[int] | None) -> float:
     """Test accuracy with ΔW of ``layers`` (all: None) replaced by its rank-k truncation."""
     model = finetune.with_truncated_deltas(run, k, layers=layers)
@@ -105,9 +112,11 @@ def test_what_the_browser_shows_at_every_k_matches_numpy(
     n = {name: s.size for name, s in sigma.items()}
     kept = {name: np.cumsum(s**2) / np.sum(s**2) for name, s in sigma.items()}
     n_delta = n["delta"]
+    # Every layer's ΔW at min(k, its rank): nothing changes past the largest rank (128).
+    top_rank = max(min(d.shape) for d in run.deltas)
     accuracy = {
         k: (numpy_accuracy(run, k, [layer - 1]), numpy_accuracy(run, k, None))
-        for k in range(1, n_delta + 1)
+        for k in range(1, top_rank + 1)
     }
     max_k = max(n.values())
     assert app.slider(key="k").max == max_k == data["count"]
@@ -120,10 +129,11 @@ def test_what_the_browser_shows_at_every_k_matches_numpy(
             assert at[f"why_energy_{m}"] == energy[m], (k, m)
             rank = i18n.t("s2.why.energy.rank", lang, k=min(k, n[m]), n=n[m])
             assert at[f"why_energy_{m}_rank"] == rank
-        this_layer, all_layers = accuracy[min(k, n_delta)]
+        this_layer, all_layers = accuracy[min(k, top_rank)]
         assert (at["why_acc_this"], at["why_acc_all"]) == (f"{this_layer:.1%}", f"{all_layers:.1%}")
-        at_k = i18n.t("s2.why.acc_at", lang, k=min(k, n_delta))
-        assert at["why_acc_this_at"] == at["why_acc_all_at"] == at_k
+        used = min(k, n_delta)
+        assert at["why_acc_this_at"] == i18n.t("s2.why.acc_at_this", lang, rank=n_delta, used=used)
+        assert at["why_acc_all_at"] == acc_at_all(lang, run, k)
     ks = np.arange(1, max_k + 1)
     marks = data["marks"]
     spectra_marks = [m for m in marks if m["chart"] == "why_spectra_plot"]
@@ -137,7 +147,7 @@ def test_what_the_browser_shows_at_every_k_matches_numpy(
         np.testing.assert_allclose(right["y"], 100 * kept[m][clipped - 1], atol=1e-5)
     assert spectra_marks[-1]["label"][7] == "k = 8"
     all_mark, this_mark = (m for m in marks if m["chart"] == "why_accuracy_plot")
-    clipped = np.minimum(ks, n_delta)
+    clipped = np.minimum(ks, top_rank)
     np.testing.assert_array_equal(this_mark["x"], clipped)
     expected_this = [100 * accuracy[k][0] for k in clipped]
     expected_all = [100 * accuracy[k][1] for k in clipped]
@@ -155,10 +165,9 @@ def test_slider_extremes(k: str, run: finetune.FinetuneRun) -> None:
     assert app.slider(key="k").value == int(k)
     assert_follows(app, "k", int(k))
     metrics = {m.label: m.value for m in app.metric}
-    clipped = min(int(k), 128)
-    expected = numpy_accuracy(run, clipped, None)
+    expected = numpy_accuracy(run, int(k), None)
     assert metrics[i18n.t("s2.why.acc_metric_all", "zh")] == f"{expected:.1%}"
-    assert i18n.t("s2.why.acc_at", "zh", k=clipped) in {c.value for c in app.caption}
+    assert acc_at_all("zh", run, int(k)) in {c.value for c in app.caption}
 
 
 def test_moving_the_slider_and_switching_language_keep_the_state() -> None:
@@ -178,8 +187,21 @@ def test_other_task_layer_and_matrix() -> None:
     assert not app.exception and not app.warning
     table = app.dataframe[0].value
     assert list(table[i18n.t("s2.col.shape", "en")]) == ["1536×384", "1536×384", "10×128", "10×128"]
-    assert i18n.t("s2.why.acc_at", "en", k=10) in {c.value for c in app.caption}
+    captions = {c.value for c in app.caption}
+    assert i18n.t("s2.why.acc_at_this", "en", rank=10, used=10) in captions
+    assert acc_at_all("en", finetuned("rotate"), 50) in captions  # layers at 50, 50 and 10
     assert_follows(app, "k", 50)
+
+
+def test_every_layer_at_k_beyond_the_chosen_layers_rank() -> None:
+    """The reported bug: rotate, layer 3 (rank 10), k = 200 showed every layer truncated to 10
+    (94.2%); every layer at min(200, its rank) is the whole ΔW, the fine-tuned model itself."""
+    app = open_page(PAGE, lang="en", shift="rotate", layer="3", k="200")
+    assert not app.exception
+    run = finetuned("rotate")
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics[i18n.t("s2.why.acc_metric_all", "en")] == f"{run.acc_ft_task_after:.1%}"
+    assert f"{numpy_accuracy(run, 10, None):.1%}" != f"{run.acc_ft_task_after:.1%}"
 
 
 @pytest.mark.parametrize(

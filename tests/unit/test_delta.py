@@ -24,7 +24,8 @@ def test_layer_spectra_are_those_of_w_before_and_the_difference(run) -> None:
 def test_truncation_curve_ends_at_the_fine_tuned_model(run) -> None:
     seen: list[float] = []
     curve = delta.truncation_curve(run, 0, progress=seen.append)
-    assert list(curve.ks) == list(range(0, 65))
+    assert list(curve.ks) == list(range(0, 129))  # up to the largest layer's rank (128×128)
+    assert curve.layer_ranks == (64, 128, 10) and curve.layer == 0
     assert curve.this_layer[-1] == pytest.approx(run.acc_ft_task_after)
     assert curve.all_layers[-1] == pytest.approx(run.acc_ft_task_after)
     assert seen[-1] == pytest.approx(1.0) and all(np.diff(seen) >= 0)
@@ -41,11 +42,36 @@ def test_rank_zero_keeps_the_pretrained_weights(run) -> None:
     assert curve.at(999) == (curve.this_layer[-1], curve.all_layers[-1])
 
 
+def numpy_accuracy_at_ranks(run, ranks: dict[int, int]) -> float:
+    """Accuracy with layer i's ΔW replaced by its best rank-ranks[i] approximation (numpy)."""
+    weights = list(run.after.weights)
+    for i, r in ranks.items():
+        u, s, vt = np.linalg.svd(run.deltas[i], full_matrices=False)
+        assert r <= s.size
+        weights[i] = run.before.weights[i] + (u[:, :r] * s[:r]) @ vt[:r]
+    model = finetune.MLP(weights, list(run.after.biases))
+    return finetune.accuracy(model, run.task.x_ft_test, run.task.y_ft_test)
+
+
+@pytest.mark.parametrize("k", [5, 10, 50, 128, 200])
+def test_every_layer_at_k_means_each_at_min_of_k_and_its_rank(run, k) -> None:
+    """The small layer (10×128, rank 10) chosen, k beyond its rank: the other layers are still
+    truncated at k (the bug: every layer was truncated at the chosen layer's rank)."""
+    curve = delta.truncation_curve(run, 2)
+    ranks = {i: min(k, n) for i, n in enumerate((64, 128, 10))}
+    assert curve.ranks_at(k) == tuple(ranks.values())
+    this_layer, all_layers = curve.at(k)
+    assert all_layers == pytest.approx(numpy_accuracy_at_ranks(run, ranks))
+    assert this_layer == pytest.approx(numpy_accuracy_at_ranks(run, {2: min(k, 10)}))
+
+
 def test_clip_and_csv(run) -> None:
-    curve = delta.truncation_curve(run, 2)  # ΔW is 10×128: ranks 0..10
-    assert curve.clip(3) == 3 and curve.clip(50) == 10
+    curve = delta.truncation_curve(run, 2)  # ranks 0..128, the largest layer's
+    assert curve.clip(-1) == 0 and curve.clip(50) == 50 and curve.clip(500) == 128
+    assert curve.ranks_at(0) == (0, 0, 0) and curve.ranks_at(-3) == (0, 0, 0)
     lines = curve.csv().splitlines()
-    assert lines[0] == "k,accuracy_this_layer,accuracy_all_layers" and len(lines) == 12
+    assert lines[0] == "k,accuracy_this_layer,accuracy_all_layers" and len(lines) == 130
+    assert lines[11] == f"10,{curve.this_layer[10]:.6f},{curve.all_layers[10]:.6f}"
 
 
 @pytest.mark.parametrize("layer", [0, 1, 2])

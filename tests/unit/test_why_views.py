@@ -18,7 +18,10 @@ MATRICES_USED = {
     "random": RNG.standard_normal((9, 8)),
 }
 SPECTRA = {name: spectra.spectrum(name, m) for name, m in MATRICES_USED.items()}
-CURVE = TruncationCurve(np.arange(0, 6), np.linspace(0.1, 0.9, 6), np.linspace(0.0, 0.8, 6))
+#: Two layers of ranks 5 and 3, the second chosen: "every layer at k" is (min(k, 5), min(k, 3)).
+CURVE = TruncationCurve(
+    np.arange(0, 6), np.linspace(0.1, 0.9, 6), np.linspace(0.0, 0.8, 6), 1, (5, 3)
+)
 
 
 def kept(name: str, k: int) -> float:
@@ -37,11 +40,15 @@ def test_texts_at_one_k(lang: str) -> None:
     assert texts["energy_delta_rank"] == i18n.t("s2.why.energy.rank", lang, k=3, n=5)
     assert texts["acc_this"] == f"{CURVE.this_layer[3]:.1%}"
     assert texts["acc_all"] == f"{CURVE.all_layers[3]:.1%}"
-    assert texts["acc_this_at"] == texts["acc_all_at"] == i18n.t("s2.why.acc_at", lang, k=3)
+    assert texts["acc_this_at"] == i18n.t("s2.why.acc_at_this", lang, rank=3, used=3)
+    sep = i18n.t("list.sep", lang)
+    assert texts["acc_all_at"] == i18n.t("s2.why.acc_at_all", lang, ranks=f"3{sep}3", layers=2)
     clipped = energy_texts(SPECTRA, 7, lang, minilm_name="W_q") | accuracy_texts(CURVE, 7, lang)
     assert clipped["energy_delta"] == "100.0%"  # ΔW has 5 singular values: k = 7 keeps them all
     assert clipped["energy_delta_rank"] == i18n.t("s2.why.energy.rank", lang, k=5, n=5)
-    assert clipped["acc_all_at"] == i18n.t("s2.why.acc_at", lang, k=5)
+    assert clipped["acc_all"] == f"{CURVE.all_layers[5]:.1%}"
+    assert clipped["acc_this_at"] == i18n.t("s2.why.acc_at_this", lang, rank=3, used=3)
+    assert clipped["acc_all_at"] == i18n.t("s2.why.acc_at_all", lang, ranks=f"5{sep}3", layers=2)
 
 
 def test_follow_table_and_marks_at_every_k() -> None:
