@@ -101,23 +101,37 @@ def eigen_comparison(matrix: np.ndarray, svd: SVD) -> EigenComparison:
 
 @dataclass(frozen=True)
 class Orthogonality:
-    """UᵀU and VᵀV, which are identity matrices, and how far from I rounding leaves them."""
+    """UᵀU and VᵀV, which are identity matrices, and how far from I rounding leaves them.
+
+    In a thin SVD of a non-square S one factor is not square (U of a tall S, V of a wide one): its
+    columns are orthonormal but it is no orthogonal matrix, since XXᵀ is a projection, not I.
+    """
 
     utu: np.ndarray
     vtv: np.ndarray
     u_deviation: float  #: max |UᵀU − I|
     v_deviation: float  #: max |VᵀV − I|
+    non_square: str  #: "U" or "V", the factor that is not square; "" when both are
+    outer_deviation: float  #: max |XXᵀ − I| of that factor X (0.0 when both are square)
 
 
 def orthogonality(svd: SVD) -> Orthogonality:
     """UᵀU and VᵀV (with V = (Vᵀ)ᵀ) for the thin or full factors of ``svd``."""
     utu = svd.u.T @ svd.u
     vtv = svd.vt @ svd.vt.T
+    non_square = {"U": svd.u, "V": svd.vt.T}
+    name = next((n for n, x in non_square.items() if x.shape[0] != x.shape[1]), "")
+    outer = 0.0
+    if name:
+        x = non_square[name]
+        outer = float(np.abs(x @ x.T - np.eye(x.shape[0])).max())
     return Orthogonality(
         utu,
         vtv,
         float(np.abs(utu - np.eye(utu.shape[0])).max()),
         float(np.abs(vtv - np.eye(vtv.shape[0])).max()),
+        name,
+        outer,
     )
 
 

@@ -226,10 +226,14 @@ def add_lora(
 
 @dataclass(frozen=True)
 class Budget:
-    """What LoRA trains on the chosen layers against what full fine-tuning would."""
+    """What LoRA trains on the chosen layers against what full fine-tuning of them would.
+
+    Full fine-tuning trains every weight and bias (as :func:`compare` does), so the share here
+    is the one the comparison table shows.
+    """
 
     lora: int  #: numbers in A and B: r(d + k) per adapted d×k layer
-    full: int  #: numbers in those layers' W: d·k each
+    full: int  #: numbers in those layers' W and b: d·k + d each
 
     @property
     def share(self) -> float:
@@ -238,11 +242,12 @@ class Budget:
 
 
 def budget(base: MLP, layers: Sequence[int], rank: int) -> Budget:
-    """The trained numbers of a LoRA of rank ``rank`` on ``layers`` of ``base``, and of W there."""
-    chosen = [base.weights[i] for i in sorted(set(layers))]
+    """The trained numbers of a LoRA of rank ``rank`` on ``layers`` of ``base``, and of W and b
+    there."""
+    chosen = sorted(set(layers))
     return Budget(
-        lora=sum(lora_matrix_params(*w.shape, rank) for w in chosen),
-        full=sum(w.size for w in chosen),
+        lora=sum(lora_matrix_params(*base.weights[i].shape, rank) for i in chosen),
+        full=sum(base.weights[i].size + base.biases[i].size for i in chosen),
     )
 
 

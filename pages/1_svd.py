@@ -18,7 +18,10 @@ def factors_section(page: Frame, matrix: np.ndarray, svd: SVD, full: bool) -> li
     st.subheader(page.t("svd.factors"))
     d, k = matrix.shape
     shapes = "svd.shapes.full" if full else "svd.shapes.thin"
-    st.markdown(page.t(shapes, d=d, k=k, p=svd.s.size))
+    text = page.t(shapes, d=d, k=k, p=svd.s.size)
+    if not full and d != k:  # a square S has no extra columns to leave out
+        text += page.t("svd.shapes.thin_extra")
+    st.markdown(text)
     if d == k:
         st.caption(page.t("svd.shapes.square", d=d))
     panels = svd_panels(matrix, svd)
@@ -30,10 +33,19 @@ def factors_section(page: Frame, matrix: np.ndarray, svd: SVD, full: bool) -> li
 
 def orthogonality_section(page: Frame, svd: SVD) -> None:
     """UᵀU and VᵀV shown as identity matrices, with the rounding left."""
-    st.subheader(page.t("svd.orth.header"))
     check = orthogonality(svd)
     u, v = format_number(check.u_deviation, 2), format_number(check.v_deviation, 2)
-    st.markdown(page.t("svd.orth.text", u=u, v=v))
+    if check.non_square:
+        st.subheader(page.t("svd.orth.header_thin"))
+        rows = (svd.u if check.non_square == "U" else svd.vt.T).shape[0]
+        gap = format_number(check.outer_deviation, 2)
+        text = page.t(
+            "svd.orth.text_thin", u=u, v=v, name=check.non_square, rows=rows, p=svd.s.size, gap=gap
+        )
+    else:
+        st.subheader(page.t("svd.orth.header"))
+        text = page.t("svd.orth.text", u=u, v=v)
+    st.markdown(text)
     identities = [Panel("UᵀU", "UtU", check.utu, 0), Panel("VᵀV", "VtV", check.vtv, 0)]
     heatmap_grid(identities, "orth", per_row=2)
 

@@ -228,7 +228,7 @@ with picture:
         )
         with slot(SLOT + "shapes"):
             st.caption(rank_now[SLOT + "shapes"])
-        st.caption(t("training.layout"))
+        st.caption(t("training.layout", scale=tf.scale_symbol(settings.rslora)))
     with col_names:
         st.markdown(f"**{t('training.naming.title')}**")
         st.markdown(t("training.naming.table"))

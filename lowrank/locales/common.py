@@ -141,8 +141,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- shared widgets ---------------------------------------------------------------------------
     "list.sep": {"zh": "、", "en": ", "},
     "widget.in_the_note": {"zh": "笔记里怎么说", "en": "In the note"},
-    "widget.note_says": {"zh": "笔记原文", "en": "The note says"},
-    "widget.precisely": {"zh": "准确地说", "en": "Precisely"},
+    "widget.note_says": {"zh": "**笔记原文：**", "en": "**The note says:**"},
+    # Runs straight into the precise version's text: the space is part of the English label.
+    "widget.precisely": {"zh": "**准确地说：**", "en": "**Precisely:** "},
     "widget.self_check": {"zh": "自测", "en": "Self-check"},
     "widget.choose": {"zh": "选一个答案", "en": "Pick an answer"},
     "widget.correct": {"zh": "答对了！", "en": "Correct!"},

@@ -17,7 +17,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.image.format": {
         "zh": "这是 {format} 格式的图片，本页只接受 {formats}。请先另存为 PNG 或 JPEG。",
-        "en": "This is a {format} image; this page accepts {formats} only. "
+        "en": "This image is in {format} format; this page accepts {formats} only. "
         "Save it as PNG or JPEG first.",
     },
     "error.image.too_many_pixels": {

@@ -67,7 +67,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "正在使用上传的文件 {name}（{rows}×{cols}）。",
         "en": "Using the uploaded file {name} ({rows}×{cols}).",
     },
-    "source.shape": {"zh": "S 是 {rows}×{cols} 的矩阵。", "en": "S is a {rows}×{cols} matrix."},
+    "source.shape": {"zh": "S 是 {rows}×{cols} 的矩阵。", "en": "S is {rows}×{cols}."},
     # --- input errors raised by lowrank.matrix_input --------------------------------------------
     "input.file_too_large": {
         "zh": "文件太大：{size_kb} KB，最多 {max_kb} KB。",
@@ -125,8 +125,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Full SVD: S is {d}×{k}, U is {d}×{d} (orthogonal), Σ is {d}×{k} (the singular values on its diagonal, largest first), Vᵀ is {k}×{k} (orthogonal).",
     },
     "svd.shapes.thin": {
-        "zh": "瘦 SVD：S 是 {d}×{k}，U 是 {d}×{p}，Σ 是 {p}×{p}，Vᵀ 是 {p}×{k}（p = min(d, k) = {p}）。完整 SVD 多出来的列乘的都是 Σ 里的 0。",
-        "en": "Thin SVD: S is {d}×{k}, U is {d}×{p}, Σ is {p}×{p}, Vᵀ is {p}×{k} (p = min(d, k) = {p}). The extra columns of the full SVD only ever meet zeros of Σ.",
+        "zh": "瘦 SVD：S 是 {d}×{k}，U 是 {d}×{p}，Σ 是 {p}×{p}，Vᵀ 是 {p}×{k}（p = min(d, k) = {p}）。",
+        "en": "Thin SVD: S is {d}×{k}, U is {d}×{p}, Σ is {p}×{p}, Vᵀ is {p}×{k} (p = min(d, k) = {p}).",
+    },
+    "svd.shapes.thin_extra": {
+        "zh": "完整 SVD 多出来的列乘的都是 Σ 里的 0。",
+        "en": " The extra columns of the full SVD only ever meet zeros of Σ.",
     },
     "svd.shapes.square": {
         "zh": "S 是方阵（d = k = {d}）：瘦 SVD 和完整 SVD 是同一个，U、Σ、Vᵀ 都是 {d}×{d}。",
@@ -137,6 +141,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Multiplying U, Σ and Vᵀ back together differs from S by at most {error} (rounding only).",
     },
     "svd.orth.header": {"zh": "U 和 V 是正交矩阵", "en": "U and V are orthogonal"},
+    "svd.orth.header_thin": {
+        "zh": "U 和 V 的列是标准正交的",
+        "en": "U and V have orthonormal columns",
+    },
+    "svd.orth.text_thin": {
+        "zh": "UᵀU = I，VᵀV = I：每一列长度为 1，且两两垂直。与单位矩阵 I 的最大偏差：U {u}，V {v}。"
+        "但瘦 SVD 里 {name} 是 {rows}×{p}，不是方阵，所以它不是正交矩阵：{name}{name}ᵀ ≠ I"
+        "（它是到一个 {p} 维子空间的投影，与 I 最大相差 {gap}）。打开“完整 SVD”，U 和 V 就都是正交矩阵了。",
+        "en": "UᵀU = I and VᵀV = I: every column has length 1 and they are mutually perpendicular. "
+        "Largest deviation from I: {u} for U, {v} for V. But in the thin SVD {name} is {rows}×{p}, not "
+        "square, so it is not an orthogonal matrix: {name}{name}ᵀ ≠ I (it projects onto a "
+        "{p}-dimensional subspace and differs from I by up to {gap}). Turn on the full SVD and U and V "
+        "are both orthogonal.",
+    },
     "svd.orth.text": {
         "zh": "UᵀU = I，VᵀV = I：每一列长度为 1，且两两垂直（只是旋转/翻转，不改变长度）。与单位矩阵 I 的最大偏差：U {u}，V {v}。",
         "en": "UᵀU = I and VᵀV = I: every column has length 1 and they are mutually perpendicular (a rotation or reflection, which keeps lengths). Largest deviation from I: {u} for U, {v} for V.",
@@ -167,7 +185,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "svd.eig.differ": {
         "zh": "S 是方阵，但它自己的特征值和奇异值不同：λ₁ = {lam}，而 σ₁ = {sigma}。只有对称半正定矩阵两者才相同；特征值可以是负数甚至复数，奇异值永远是非负实数。",
-        "en": "S is square, but its own eigenvalues differ from its singular values: λ₁ = {lam} while σ₁ = {sigma}. They coincide only for symmetric positive semi-definite matrices; eigenvalues can be negative or even complex, singular values are never.",
+        "en": "S is square, but its own eigenvalues differ from its singular values: λ₁ = {lam} while σ₁ = {sigma}. They coincide only for symmetric positive semi-definite matrices; eigenvalues can be negative or even complex, while singular values are always non-negative real numbers.",
     },
     "svd.note.says": {
         "zh": "“如果只保留最大的几个特征值（低秩近似），就能用更少的参数近似 W。”",

@@ -3,7 +3,7 @@
 MESSAGES: dict[str, dict[str, str]] = {
     # --- top --------------------------------------------------------------------------------------
     "training.question": {
-        "zh": "LoRA 训练时，到底是什么在变？按下“训练”，看冻结的 W 旁边，两个小矩阵 A 和 B 怎样从零学起。",
+        "zh": "LoRA 训练时，到底是什么在变？按下“训练”，看冻结的 W 旁边，两个小矩阵 A 和 B 怎样学起来（A 从 0 开始）。",
         "en": "When LoRA trains, what actually changes? Press “Train” and watch two small matrices, A and B, learn beside a frozen W.",
     },
     "training.diagram.title": {
@@ -19,8 +19,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "**r = {r}**: B is {r}×{k}, A is {d}×{r}; {scale}.",
     },
     "training.layout": {
-        "zh": "x 经过冻结的 W，同时在旁边经过 B 再经过 A（再乘 α/r），两路输出相加。W 的形状是 d×k = 输出×输入（和 PyTorch 一样），一层算的是 h = W x + b；ΔW 与 W 同形。",
-        "en": "x goes through the frozen W and, beside it, through B and then A (times α/r); the two outputs add. W has shape d×k = outputs×inputs (as in PyTorch); a layer computes h = W x + b, and ΔW has W's shape.",
+        "zh": "x 经过冻结的 W，同时在旁边经过 B 再经过 A（再乘 {scale}），两路输出相加。W 的形状是 d×k = 输出×输入（和 PyTorch 一样），一层算的是 h = W x + b；ΔW 与 W 同形。",
+        "en": "x goes through the frozen W and, beside it, through B and then A (times {scale}); the two outputs add. W has shape d×k = outputs×inputs (as in PyTorch); a layer computes h = W x + b, and ΔW has W's shape.",
     },
     "training.naming.title": {
         "zh": "同一个乘积，三套字母",
@@ -31,12 +31,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "| d×r，初始为 0 | **A** | B | `lora_B` |\n"
         "| r×k，随机 | **B** | A | `lora_A` |\n"
         "| ΔW | A×B | BA | `lora_B @ lora_A` |\n"
-        "| 缩放 | α/r | α/r | `lora_alpha / r` |",
+        "| 缩放 | α/r（rsLoRA：α/√r） | α/r | `lora_alpha / r`（rsLoRA：`lora_alpha / sqrt(r)`） |",
         "en": "| | note (this app) | paper | PEFT |\n|---|---|---|---|\n"
         "| d×r, starts at 0 | **A** | B | `lora_B` |\n"
         "| r×k, starts random | **B** | A | `lora_A` |\n"
         "| ΔW | A×B | BA | `lora_B @ lora_A` |\n"
-        "| scale | α/r | α/r | `lora_alpha / r` |",
+        "| scale | α/r (rsLoRA: α/√r) | α/r | `lora_alpha / r` (rsLoRA: `lora_alpha / sqrt(r)`) |",
     },
     "training.naming.caption": {
         "zh": "本页用笔记的字母。论文：Hu et al., 2021, arXiv:2106.09685，式 (3)；PEFT：Hugging Face 的 LoRA 实现（lora_A、lora_B 是两个线性层，ΔW = lora_B.weight @ lora_A.weight）。",
@@ -79,8 +79,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Choose at least one layer; all three are used for now.",
     },
     "training.budget": {
-        "zh": "可训练的数：**{lora}** 个（A 和 B）。全量微调这些层要训练 {full} 个，LoRA 只占 **{share}**。整个网络共 {total} 个参数。",
-        "en": "Numbers trained: **{lora}** (A and B). Fully fine-tuning these layers would train {full}; LoRA trains **{share}** of that. The whole network has {total} parameters.",
+        "zh": "可训练的数：**{lora}** 个（A 和 B）。全量微调这些层要训练它们的全部权重和偏置，共 {full} 个，LoRA 只占 **{share}**。整个网络共 {total} 个参数。",
+        "en": "Numbers trained: **{lora}** (A and B). Fully fine-tuning these layers would train all their weights and biases, {full}; LoRA trains **{share}** of that. The whole network has {total} parameters.",
     },
     "training.model": {
         "zh": "网络：64 → 128 → 128 → 10 的多层感知机（ReLU），用 numpy 手写前向和反向传播。数据：scikit-learn 自带的 8×8 手写数字（1,797 张），按种子固定划分 75% 训练、25% 测试。先在旧任务上预训练 600 步，再在新任务上加 LoRA。",
@@ -110,8 +110,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "training.curves.title": {"zh": "训练曲线", "en": "Training curves"},
     "training.curves.loss": {
-        "zh": "训练损失（每段平均）",
-        "en": "Training loss (mean per stretch)",
+        "zh": "训练损失（相邻两点之间各步的平均）",
+        "en": "Training loss (mean over the steps since the previous point)",
     },
     "training.curves.batch_loss": {"zh": "每一批的损失", "en": "Loss of each batch"},
     "training.curves.accuracy": {"zh": "测试准确率（{digits}）", "en": "Test accuracy ({digits})"},
@@ -209,8 +209,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- alpha tab ----------------------------------------------------------------------------------
     "training.alpha.intro": {
-        "zh": "ΔW 要乘以 α/r 再加到 W 上。α 固定时，r 越大，A×B 的每一份贡献被缩得越小，所以改 r 时不必重新调学习率——论文（4.1 节）直接把 α 设成第一次试的 r，不再调它。用 Adam 训练时，调 α 大致等于调学习率。下面是同一个 r、同一个学习率，只改 α 的三次训练：",
-        "en": "ΔW is multiplied by α/r before it is added to W. With α fixed, a larger r scales each part of A×B down, so changing r needs no new learning rate — the paper (Section 4.1) sets α to the first r it tries and does not tune it. With Adam, tuning α is roughly tuning the learning rate. Three runs with the same r and learning rate, only α changed:",
+        "zh": "ΔW 要乘以 α/r 再加到 W 上。α 固定时，r 越大，A×B 的每一份贡献被缩得越小，论文（4.1 节）说这个缩放“有助于减少改变 r 时重新调超参数的需要”，并直接把 α 设成第一次试的 r，不再调它。用 Adam 训练时，调 α 大致等于调学习率。下面是同一个 r、同一个学习率，只改 α 的三次训练：",
+        "en": "ΔW is multiplied by α/r before it is added to W. With α fixed, a larger r scales each part of A×B down, which, in the paper's words (Section 4.1), “helps to reduce the need to retune hyperparameters when we vary r”; the paper sets α to the first r it tries and does not tune it. With Adam, tuning α is roughly tuning the learning rate. Three runs with the same r and learning rate, only α changed:",
     },
     "training.alpha.series": {
         "zh": "α = {alpha}（缩放 {scale}）",
@@ -268,8 +268,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "3. The training update (picture: the input x goes through the frozen W and, beside it, through two small matrices; the outputs add). Conclusion: with LoRA fine-tuning, what is tuned changes from W to A and B.",
     },
     "training.note.precise": {
-        "zh": "说得对，本页把它跑了出来：W 的指纹训练前后一样，只有 A、B 在变，ΔW = A×B 的秩不超过 r。两处细节：笔记的 A（d×r）就是论文的 B，初始为 0；笔记的 B（r×k）是论文的 A，随机初始化。加到 W 上的是 (α/r)·A×B。",
-        "en": "Right, and this page runs it: W's fingerprint is the same before and after, only A and B change, and ΔW = A×B has rank at most r. Two details: the note's A (d×r) is the paper's B and starts at zero; the note's B (r×k) is the paper's A and starts random. What is added to W is (α/r)·A×B.",
+        "zh": "说得对，本页把它跑了出来：W 的指纹训练前后一样，只有 A、B 在变，ΔW = A×B 的秩不超过 r。两处细节：笔记的 A（d×r）就是论文的 B，初始为 0；笔记的 B（r×k）是论文的 A，随机初始化。加到 W 上的是 (α/r)·A×B（rsLoRA 时是 (α/√r)·A×B）。",
+        "en": "Right, and this page runs it: W's fingerprint is the same before and after, only A and B change, and ΔW = A×B has rank at most r. Two details: the note's A (d×r) is the paper's B and starts at zero; the note's B (r×k) is the paper's A and starts random. What is added to W is (α/r)·A×B ((α/√r)·A×B with rsLoRA).",
     },
     "training.q1.q": {
         "zh": "训练开始时，为什么 A（d×r，笔记的字母；论文里叫 B）是 0？",
@@ -290,8 +290,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "training.q2.q": {"zh": "α/r 做了什么？", "en": "What does α/r do?"},
     "training.q2.scale": {
-        "zh": "给 ΔW = A×B 乘一个缩放；α 固定时，加大 r 不会让更新跟着变大",
-        "en": "It scales ΔW = A×B; with α fixed, a larger r does not make the update larger",
+        "zh": "A×B 加到 W 上之前先乘以它；α 固定时，r 越大，这个系数越小",
+        "en": "It multiplies A×B before it is added to W; with α fixed, the larger r, the smaller the factor",
     },
     "training.q2.rank": {"zh": "它决定 ΔW 的秩", "en": "It sets the rank of ΔW"},
     "training.q2.lr_w": {"zh": "它是 W 的学习率", "en": "It is W's learning rate"},

@@ -178,8 +178,8 @@ def in_the_note(
 ) -> None:
     """The "in the note" box: the note's words, then the precise version (and live numbers)."""
     with st.expander(page.t("widget.in_the_note"), icon="📒"):
-        st.markdown(f"**{page.t('widget.note_says')}:**")
+        st.markdown(page.t("widget.note_says"))
         st.markdown(f"> {page.t(note_key)}")
-        st.markdown(f"**{page.t('widget.precisely')}:** {page.t(precise_key)}")
+        st.markdown(page.t("widget.precisely") + page.t(precise_key))
         if extra is not None:
             extra()

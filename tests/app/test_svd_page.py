@@ -47,21 +47,35 @@ def test_every_example_in_both_languages(example_id: str, lang: str) -> None:
     assert any(rank_line.split("{")[0][:12] in c.value for c in app.caption)
 
 
-def test_full_toggle_shows_square_u_and_v() -> None:
-    app = open_svd(example="note", lang="en")
-    assert t("svd.shapes.thin", "en", d=8, k=6, p=6) in shown_text(app)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_full_toggle_shows_square_u_and_v(lang: str) -> None:
+    """Thin 8×6: U has orthonormal columns but is no orthogonal matrix (UUᵀ ≠ I, measured);
+    full: U and V are orthogonal."""
+    app = open_svd(example="note", lang=lang)
+    text = shown_text(app)
+    thin = t("svd.shapes.thin", lang, d=8, k=6, p=6) + t("svd.shapes.thin_extra", lang)
+    assert thin in text
     assert "U (8×6)" in chart_titles(app)
+    u = np.linalg.svd(example("note"), full_matrices=False)[0]
+    gap = np.abs(u @ u.T - np.eye(8)).max()
+    assert gap > 0.1
+    assert t("svd.orth.header_thin", lang) in {h.value for h in app.subheader}
+    assert f"{t('svd.orth.header', lang)}" not in {h.value for h in app.subheader}
+    assert "UUᵀ ≠ I" in text and format_number(gap, 2) in text
     app.toggle(key="full").set_value(True).run()
     assert_clean(app)
-    assert t("svd.shapes.full", "en", d=8, k=6, p=6) in shown_text(app)
+    assert t("svd.shapes.full", lang, d=8, k=6, p=6) in shown_text(app)
     assert {"U (8×8)", "Σ (8×6)", "Vᵀ (6×6)"} <= chart_titles(app)
+    assert t("svd.orth.header", lang) in {h.value for h in app.subheader}
 
 
 def test_square_matrix_says_thin_and_full_coincide() -> None:
     app = open_svd(example="symmetric", lang="en")
     text = shown_text(app)
     assert t("svd.shapes.thin", "en", d=4, k=4, p=4) in text  # the toggle is off
+    assert t("svd.shapes.thin_extra", "en").strip() not in text  # no extra columns to meet Σ
     assert t("svd.shapes.square", "en", d=4) in text
+    assert t("svd.orth.header", "en") in {h.value for h in app.subheader}  # U, V are square
 
 
 def test_full_from_the_url() -> None:

@@ -95,6 +95,26 @@ def test_orthogonality(example_id: str, full: bool) -> None:
     np.testing.assert_allclose(o.vtv, np.eye(svd.vt.shape[0]), atol=1e-12)
     assert o.u_deviation == pytest.approx(np.abs(svd.u.T @ svd.u - np.eye(svd.u.shape[1])).max())
     assert o.u_deviation < 1e-12 and o.v_deviation < 1e-12
+    m, n = svd.u.shape[0], svd.vt.shape[1]
+    expected = "" if full or m == n else ("U" if m > n else "V")
+    assert o.non_square == expected
+    if expected:  # XXᵀ of the non-square factor is a projection of rank p, not I
+        x = svd.u if expected == "U" else svd.vt.T
+        outer = x @ x.T
+        np.testing.assert_allclose(outer @ outer, outer, atol=1e-12)
+        assert np.linalg.matrix_rank(outer) == min(m, n)
+        assert o.outer_deviation == pytest.approx(np.abs(outer - np.eye(max(m, n))).max())
+        assert o.outer_deviation > 0.1
+    else:
+        assert o.outer_deviation == 0.0
+
+
+def test_orthogonality_of_a_wide_thin_svd_names_v() -> None:
+    svd = decompose(example("note").T)  # 6×8: Vᵀ is 6×8, so V is 8×6
+    o = orthogonality(svd)
+    assert o.non_square == "V"
+    v = svd.vt.T
+    assert o.outer_deviation == pytest.approx(np.abs(v @ v.T - np.eye(8)).max())
 
 
 @pytest.mark.parametrize("example_id", EXAMPLE_IDS)

@@ -234,8 +234,18 @@ def test_budget_counts_the_factors_that_add_lora_makes(base, layers, rank):
     trained = lora.budget(base, layers, rank)
     model = lora.add_lora(base, layers, rank)
     assert trained.lora == model.n_trainable  # the sizes of the real A and B arrays
-    assert trained.full == sum(base.weights[i].size for i in model.adapters)
+    # full fine-tuning of those layers trains their weights and biases (as compare() does)
+    assert trained.full == sum(base.weights[i].size + base.biases[i].size for i in model.adapters)
     assert trained.share == pytest.approx(model.n_trainable / trained.full)
+
+
+def test_budget_and_comparison_share_one_definition_of_full_fine_tuning(base):
+    """The report: r = 4 was "9.1% of 25,856 weights" in the budget and "9.0% of 26,122 weights
+    and biases" in the comparison table. Over every layer both now count weights and biases."""
+    trained = lora.budget(base, (0, 1, 2), 4)
+    assert trained.full == base.n_params == 26_122
+    assert trained.lora == 4 * (64 + 128) + 4 * (128 + 128) + 4 * (128 + 10)
+    assert f"{trained.share:.1%}" == "9.0%"
 
 
 def test_snapshot_loss_is_the_mean_since_the_last_one(base, task):
