@@ -20,16 +20,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "example.random.title": {"zh": "随机矩阵：5×5", "en": "Random: 5×5"},
     "example.random.desc": {
-        "zh": "固定随机种子生成的高斯随机数（保留一位小数）：奇异值相差不大，没有哪个方向特别重要；它自己的特征值是复数。",
-        "en": "Gaussian random numbers from a fixed seed (one decimal): the singular values are of similar size, no direction dominates, and its own eigenvalues are complex.",
+        "zh": "固定随机种子生成的高斯随机数（保留一位小数），没有刻意放进任何结构：能量比较分散，最大的奇异值占不到一半，要 5 个里的 3 个才能保留 90%；它自己的特征值是复数。",
+        "en": "Gaussian random numbers from a fixed seed (one decimal), with no structure put in: the energy is spread out, the largest singular value holding less than half and three of the five needed for 90%; its own eigenvalues are complex.",
     },
     "example.low_rank_noise.title": {
         "zh": "低秩 + 噪声：8×6",
         "en": "Low rank plus noise: 8×6",
     },
     "example.low_rank_noise.desc": {
-        "zh": "一个秩 2 的“信号”加上少量随机噪声：两个大奇异值，后面是一排小的“噪声底”。保留前 2 个，基本就去掉了噪声。",
-        "en": "A rank-2 “signal” plus a little random noise: two large singular values, then a floor of small ones. Keeping two mostly removes the noise.",
+        "zh": "一个秩 2 的“信号”加上少量随机噪声：两个大奇异值，后面是一排小的“噪声底”。只保留前 2 个，得到的矩阵比原数据更接近信号：截断去掉了一部分噪声。",
+        "en": "A rank-2 “signal” plus a little random noise: two large singular values, then a floor of small ones. Keeping two gives a matrix closer to the signal than the data itself: truncation removes part of the noise.",
     },
     "example.symmetric.title": {
         "zh": "对称正定：4×4",

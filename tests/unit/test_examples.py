@@ -5,7 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from lowrank.examples import DEFAULT_EXAMPLE, EXAMPLE_IDS, delta_w_factors, example
+from lowrank.examples import (
+    DEFAULT_EXAMPLE,
+    EXAMPLE_IDS,
+    delta_w_factors,
+    example,
+    low_rank_noise_parts,
+)
 
 
 def test_ids_are_stable() -> None:
@@ -68,3 +74,54 @@ def test_symmetric_is_positive_definite_and_identity_is_identity() -> None:
     np.testing.assert_array_equal(s, s.T)
     assert np.linalg.eigvalsh(s).min() > 0
     np.testing.assert_array_equal(example("identity"), np.eye(4))
+
+
+# --- each description's claims, checked against the matrix it describes (example.<id>.desc) ---
+
+
+def _sigma(example_id: str) -> np.ndarray:
+    return np.linalg.svd(example(example_id), compute_uv=False)
+
+
+def _k_for(s: np.ndarray, share: float) -> int:
+    return int(np.argmax(np.cumsum(s**2) / np.sum(s**2) >= share - 1e-12) + 1)
+
+
+def test_note_description_rank_4_from_summed_columns_and_two_large_values() -> None:
+    s = example("note")
+    np.testing.assert_array_equal(s[:, 4], s[:, 0] + s[:, 1])
+    np.testing.assert_array_equal(s[:, 5], s[:, 1] + s[:, 3])
+    assert np.linalg.matrix_rank(s) == 4 and np.linalg.matrix_rank(s[:, :4]) == 4
+    assert set(np.unique(s[:, :4])) <= set(range(10))
+    sigma = _sigma("note")
+    assert sigma[1] > 5 * sigma[2]  # "only two singular values are large"
+
+
+def test_random_description_spread_energy_and_complex_eigenvalues() -> None:
+    """The old text said "singular values of similar size, no direction dominates" for
+    2.80, 2.53, 1.86, 0.46, 0.33; what it says now is what these values show."""
+    sigma = _sigma("random")
+    assert sigma[0] ** 2 / np.sum(sigma**2) < 0.5  # the largest holds less than half
+    assert _k_for(sigma, 0.9) == 3  # three of the five for 90%
+    assert np.iscomplex(np.linalg.eigvals(example("random"))).any()
+
+
+def test_low_rank_noise_description_truncation_removes_part_of_the_noise() -> None:
+    signal, noise = low_rank_noise_parts()
+    s = example("low_rank_noise")
+    np.testing.assert_array_equal(s, np.round(signal + noise, 1))
+    assert np.linalg.matrix_rank(signal) == 2
+    sigma = _sigma("low_rank_noise")
+    assert sigma[1] > 3 * sigma[2] and sigma[2] < 3 * sigma[-1]  # two large, then a floor
+    u, sv, vt = np.linalg.svd(s)
+    kept = (u[:, :2] * sv[:2]) @ vt[:2]
+    assert np.linalg.norm(kept - signal) < 0.8 * np.linalg.norm(s - signal)
+
+
+def test_symmetric_and_identity_descriptions() -> None:
+    s = example("symmetric")
+    np.testing.assert_array_equal(s, s.T)
+    eig = np.sort(np.linalg.eigvalsh(s))[::-1]
+    assert eig[-1] > 0
+    np.testing.assert_allclose(eig, _sigma("symmetric"), rtol=1e-12)
+    np.testing.assert_array_equal(_sigma("identity"), np.ones(4))
