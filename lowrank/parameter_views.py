@@ -369,7 +369,6 @@ def model_texts(
     rows = [row for row in models.module_table(model, targets, r) if row.chosen]
     per_layer = sum(row.lora for row in rows)
     trainable = models.lora_params(model, targets, r)
-    total = models.model_params(model)
     return {
         "per_layer": i18n.t(
             "par.per_layer",
@@ -385,10 +384,26 @@ def model_texts(
         "fewer": i18n.t(
             "s2.par.fewer_value", lang, ratio=f"{models.reduction(model, targets, r):,.0f}"
         ),
-        "exact": i18n.t("s2.par.exact", lang, total=f"{total:,}", trainable=f"{trainable:,}"),
+        "exact": exact_counts(model, trainable, lang),
         "memory_lora": models.human_bytes(models.lora_memory(model, targets, r, precision).total),
         "ckpt_lora": models.human_bytes(models.checkpoint_bytes(trainable, precision)),
     }
+
+
+def exact_counts(model: models.ModelConfig, trainable: int, lang: str) -> str:
+    """The counts in full. LoRA's is always computed, and so is the model's from its
+    configuration, except GPT-3's: its configuration does not reproduce the published total, so
+    that total is shown as the paper's rounded figure, with the configuration's count beside it."""
+    if model.reported_params is None:
+        total = models.model_params(model)
+        return i18n.t("s2.par.exact", lang, total=f"{total:,}", trainable=f"{trainable:,}")
+    return i18n.t(
+        "s2.par.exact_reported",
+        lang,
+        total=f"{model.reported_params:,}",
+        computed=f"{models.base_params(model):,}",
+        trainable=f"{trainable:,}",
+    )
 
 
 @dataclass(frozen=True)

@@ -243,12 +243,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(translated from the Chinese note)",
     },
     "image.precise": {
-        "zh": "保留的是最大的**奇异值**（不是特征值；一个颜色通道是 m×n 的长方形矩阵，根本没有特征值）。"
+        "zh": "保留的是最大的**奇异值**，不是特征值：一个颜色通道是 m×n 的矩阵，照片不是正方形时它根本没有特征值；"
+        "即使是正方形，它的特征值一般也不等于奇异值（可以是负数或复数）。"
         "奇异值的平方和是 Frobenius 范数的平方 ‖S‖² = Σᵢⱼ sᵢⱼ² = Σ σᵢ²（“能量”），不是行列式。"
         "比较前后，看的是保留的能量 Σᵢ≤ₖ σᵢ² / Σ σᵢ²；而 Eckart–Young 定理说明，"
         "这样截断得到的 Sₖ 是所有秩 k 矩阵里离原图最近的。",
-        "en": "What is kept are the largest **singular values** (not eigenvalues: a colour channel "
-        "is an m×n rectangle, which has no eigenvalues at all). The sum of their squares is the "
+        "en": "What is kept are the largest **singular values**, not eigenvalues: a colour channel "
+        "is an m×n matrix, which has no eigenvalues at all unless the picture is square, and even "
+        "then its eigenvalues are generally not its singular values (they can be negative or "
+        "complex). The sum of their squares is the "
         'squared Frobenius norm ‖S‖² = Σᵢⱼ sᵢⱼ² = Σ σᵢ² (the "energy"), not a determinant. '
         "Before vs after is the energy kept, Σᵢ≤ₖ σᵢ² / Σ σᵢ²; and by the Eckart–Young theorem the "
         "truncated Sₖ is the closest rank-k matrix to the picture.",
@@ -266,11 +269,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "image.q1.noise": {"zh": "噪声", "en": "The noise"},
     "image.q1.same": {"zh": "一样，尺寸相同", "en": "The same: they have the same size"},
     "image.q1.why": {
-        "zh": "条纹图只由几种行和几种列组合而成，几个秩 1 层就够了；噪声没有任何规律，"
-        "能量平均分散在所有方向上，k 要很大。切换两张图，看看“保留 99% 能量需要的 k”。",
+        "zh": "条纹图只由几种行和几种列组合而成，几个秩 1 层就够了；噪声没有任何规律："
+        "除了第 1 层的平均亮度，其余的能量分散在所有其他方向上，所以要保留 99%，k 要很大。切换两张图，看看“保留 99% 能量需要的 k”。",
         "en": "The stripes combine a few kinds of rows and columns, so a few rank-1 layers rebuild "
-        "them; noise has no pattern, its energy is spread over every direction, so k must be "
-        'large. Switch between the two and read "k keeps 99% of the energy".',
+        "them; noise has no pattern: apart from its average brightness (the first layer), its energy "
+        "is spread over all the other directions, so keeping 99% takes a large k. "
+        'Switch between the two and read "k keeps 99% of the energy".',
     },
     "image.q2.q": {
         "zh": "照片在很小的 k 就保留了 90% 的能量，看上去却还很模糊。为什么？",

@@ -325,10 +325,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "s2.par.cost_break": {"zh": "盈亏平衡 {value}", "en": "break-even {value}"},
     "s2.par.models_header": {"zh": "真实模型", "en": "Real models"},
     "s2.par.models_lead": {
-        "zh": "每个模型的参数量都由它公开的配置（隐藏维度、层数、注意力头数、键/值头数、词表、前馈维度……）算出来；"
+        "zh": "每个模型的参数量都由它公开的配置（隐藏维度、层数、注意力头数、键/值头数、词表、前馈维度……）算出来"
+        "（GPT-3 例外：配置算不出论文的总数，本页用论文报告的数字，见下文）；"
         "LoRA 给每一层选中的每个矩阵（形状 d_out×d_in）加上秩 r 的两个因子，训练 r(d_in + d_out) 个数。",
         "en": "Each model's parameter count is computed from its published configuration (hidden size, "
-        "layers, attention heads, key/value heads, vocabulary, MLP width…). LoRA gives each chosen "
+        "layers, attention heads, key/value heads, vocabulary, MLP width…), except GPT-3's, where the "
+        "configuration does not reproduce the paper's total and the page uses the reported figure "
+        "(see below). LoRA gives each chosen "
         "matrix (shape d_out×d_in) of every layer two rank-r factors and trains r(d_in + d_out) numbers.",
     },
     "s2.par.model": {"zh": "模型", "en": "Model"},
@@ -355,6 +358,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "s2.par.exact": {
         "zh": "精确值：模型 {total} 个参数，LoRA 训练 {trainable} 个。",
         "en": "Exact: {total} model parameters, {trainable} trained by LoRA.",
+    },
+    "s2.par.exact_reported": {
+        "zh": "模型参数：论文报告的 {total} 个（精确到 0.1M 的约数；按公开配置算出的是 {computed} 个）；LoRA 训练 {trainable} 个（精确值）。",
+        "en": "Model parameters: {total} as the paper reports them (rounded to 0.1M; the published "
+        "configuration gives {computed}); LoRA trains {trainable} (exact).",
     },
     "s2.par.m_base": {"zh": "模型参数量", "en": "model parameters"},
     "s2.par.m_trainable": {"zh": "LoRA 可训练参数", "en": "LoRA trainable parameters"},

@@ -47,8 +47,11 @@ def test_step_zero_in_both_languages(lang: str) -> None:
     ]
     assert len(app.get("image")) == 2  # the A×B = ΔW picture and the frozen W
     assert i18n.t("training.need_run", lang) in text
-    # the budget line: r(d+k) summed over the three layers against d·k
-    assert "2,344" in text and "25,856" in text and "9.1%" in text
+    # the budget line: r(d+k) summed over the three layers against their d·k + d weights and
+    # biases, the count (and share) the comparison tab gives full fine-tuning too
+    assert "2,344" in text and "26,122" in text and "9.0%" in text
+    scale = i18n.t("training.layout", lang, scale="α/r")
+    assert scale in text
 
 
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
@@ -120,6 +123,9 @@ def test_url_state_sets_every_widget() -> None:
     text = shown_text(app)
     assert f"{8 * (64 + 128) + 8 * (128 + 10):,}" in text
     assert i18n.t("training.press_random", "en") in text
+    # rsLoRA on: the layout caption writes the scale in use (it said "times α/r" regardless)
+    assert i18n.t("training.layout", "en", scale="α/√r") in text
+    assert "(times α/r)" not in text
     assert "α/√r" in text
 
 
@@ -213,7 +219,7 @@ def expected_rank_texts(
     shapes = [f"**r = {r}**", f"{b.shape[0]}×{b.shape[1]}", f"{a.shape[0]}×{a.shape[1]}"]
     shapes.append(f"{alpha:g}/{root}{r} = {scale:.3g}")
     trained = sum(x.A.size + x.B.size for x in model.adapters.values())
-    full = sum(x.weight.size for x in model.adapters.values())
+    full = sum(base.weights[i].size + base.biases[i].size for i in model.adapters)  # W and b
     return shapes, [f"**{trained:,}**", f"{full:,}", f"**{trained / full:.1%}**"]
 
 

@@ -126,7 +126,8 @@ def test_rank_texts_at_every_rank_match_the_arrays_add_lora_makes(
         worked = f"α/√r = {alpha:g}/√{r}" if rslora else f"α/r = {alpha:g}/{r}"
         shapes = f"**r = {r}**: B is {r_b}×{k}, A is {d}×{r_a}; {worked} = {scale:.3g}."
         trained = sum(a.A.size + a.B.size for a in model.adapters.values())
-        full = sum(a.weight.size for a in model.adapters.values())
+        # full fine-tuning of the adapted layers: their weights and biases
+        full = sum(base.weights[i].size + base.biases[i].size for i in model.adapters)
         total = sum(w.size + b.size for w, b in zip(base.weights, base.biases, strict=True))
         budget = english(
             "training.budget",
