@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from lowrank import i18n, pages
+from tests import zh_style
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = [ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("lowrank/**/*.py")]
@@ -26,6 +27,33 @@ def test_every_message_has_both_languages_with_the_same_fields(key):
     assert set(texts) == set(i18n.LANGUAGES), f"{key}: languages {sorted(texts)}"
     assert all(texts[lang].strip() for lang in i18n.LANGUAGES), f"{key}: empty text"
     assert fields(texts["zh"]) == fields(texts["en"]), f"{key}: fields differ"
+
+
+#: Keys whose Chinese is the note's own words, quoted as written (the note has ASCII commas).
+NOTE_QUOTES = re.compile(r"\.(note|says)$")
+
+
+@pytest.mark.parametrize("key", sorted(i18n.catalogue()))
+def test_chinese_is_written_as_chinese(key):
+    """Full-width punctuation after Chinese text, no spaces between Chinese characters."""
+    if NOTE_QUOTES.search(key):
+        return
+    assert not zh_style.problems(i18n.catalogue()[key]["zh"]), key
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("笔记原文:", 1),
+        ("两个小矩阵 A 和 B", 0),
+        ("MiniLM 的 第 0 层", 1),
+        ("前四列就够了,秩为 4", 1),
+        ("笔记原文写的是“A是5×2矩阵 10 个参数, A是”", 0),
+        ("min(k, 该层的秩)：", 0),
+    ],
+)
+def test_the_chinese_style_check_itself(text, count):
+    assert len(zh_style.problems(text)) == count
 
 
 def test_every_literal_key_used_in_code_exists():

@@ -1,0 +1,50 @@
+"""Every page as it renders in Chinese, fields filled in, written as Chinese (tests/zh_style.py).
+
+The catalogue test checks the templates; this one also catches what only shows once a field is
+filled (a Chinese name after a space: "MiniLM 的 第 0 层") or text a page joins itself (a label
+and an ASCII colon), in what the run draws and in every position of its followers' texts.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from apptest_support import open_page
+
+from lowrank import pages
+from tests import zh_style
+
+#: Non-default settings that bring out other texts (a thin SVD, a task, a Chinese field value).
+EXTRA = [
+    ("pages/1_svd.py", {"example": "random"}),
+    ("pages/4_why_delta_w.py", {"shift": "rotate", "layer": "3", "minilm": "ffn_up"}),
+    ("pages/6_training.py", {"rslora": "true", "random_init": "true"}),
+]
+CASES = [(page.script, {}) for page in (pages.HOME, *pages.PAGES)] + EXTRA
+
+
+def follower_texts(app) -> list[str]:
+    """Every text of every position of the page's followers (lowrank/ui/follow.py)."""
+    texts = []
+    for element in app.sidebar:
+        proto = getattr(element, "proto", None)
+        if getattr(proto, "component_name", "") == "lowrank_follow":
+            data = json.loads(json.loads(proto.json))
+            texts += [text for spec in data["texts"] for text in spec["sources"]]
+    return texts
+
+
+@pytest.mark.parametrize(("script", "params"), CASES, ids=[f"{s}{p}" for s, p in CASES])
+def test_rendered_chinese_is_written_as_chinese(script: str, params: dict[str, str]) -> None:
+    app = open_page(script, lang="zh", **params)
+    assert not app.exception
+    kinds = (app.markdown, app.caption, app.info, app.success, app.warning, app.error)
+    drawn = [element.value for kind in kinds for element in kind]
+    drawn += [h.value for h in (*app.title, *app.header, *app.subheader)]
+    drawn += [m.label for m in app.metric] + [m.value for m in app.metric]
+    drawn += [e.label for e in app.expander] + follower_texts(app)
+    # a markdown block quote is the note's own words, quoted as written
+    lines = [line for text in drawn for line in str(text).splitlines() if not line.startswith(">")]
+    found = [problem for line in lines for problem in zh_style.problems(line)]
+    assert not found, found
