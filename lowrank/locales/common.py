@@ -75,10 +75,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "home.how": {
         "zh": "怎么用：按顺序走左边的路线，或直接跳到感兴趣的一步。每页顶部是这一页要回答的问题，"
-        "底部有几道自测题。把地址栏的链接发给同学，对方看到的就是同一个画面。",
+        "底部有几道自测题。地址栏的链接里记着这一页的设置（语言、滑块和各项选择），发给同学，对方打开的就是同样的设置；"
+        "只有你上传的文件和你按下的训练不会跟着链接走。",
         "en": "How to use it: follow the path on the left in order, or jump to any step. Each page "
-        "opens with the question it answers and ends with a short self-check. Share the address "
-        "bar's link and others see exactly the same view.",
+        "opens with the question it answers and ends with a short self-check. The address bar's link "
+        "holds the page's settings (language, sliders, choices): share it and others open the same "
+        "settings; only a file you uploaded and a training run you started stay with you.",
     },
     "home.formula": {
         "zh": "只需记住一个公式",

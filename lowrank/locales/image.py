@@ -120,14 +120,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "峰值信噪比 PSNR = 10·log₁₀(255² / 均方误差)，均方误差是秩 k 近似 Sₖ 与原图在每个通道、"
         "每个像素值上的平均平方误差（0…255 的尺度）。它直接由奇异值算出：均方误差 = 各通道的 Σᵢ>ₖ σᵢ² "
         "之和 ÷ 像素值的个数，是 Sₖ 取整成整数灰度显示之前的误差。对内置照片，在每个省空间的 k 上，"
-        "这一取整让 PSNR 变化不到 0.2 dB。越大越好：30 dB 以上通常就很难看出区别；∞ 表示 Sₖ 就是原图。",
+        "这一取整让 PSNR 变化不到 0.2 dB。越大越好：30 dB 以上往往就很难看出区别；∞ 表示 Sₖ 就是原图。",
         "en": "PSNR = 10·log₁₀(255² / MSE), where MSE is the mean squared error of the rank-k "
         "approximation Sₖ against the original over every pixel value of every channel, on the "
         "0…255 scale. It comes straight from the singular values: MSE = the sum over channels of "
         "Σᵢ>ₖ σᵢ², divided by the number of pixel values; that is the error of Sₖ before it is "
         "rounded to whole levels for the screen. On the built-in photograph, that rounding moves "
         "the PSNR by less than 0.2 dB at every k that saves space. Higher is better; above about "
-        "30 dB differences are hard to see; ∞ means Sₖ is the picture itself.",
+        "30 dB differences are often hard to see; ∞ means Sₖ is the picture itself.",
     },
     "image.metric.stored": {"zh": "存储 / 像素", "en": "Stored / pixels"},
     "image.stored_help": {

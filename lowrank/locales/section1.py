@@ -111,8 +111,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- page 1: S = UΣVᵀ --------------------------------------------------------------------------
     "svd.question": {
-        "zh": "任何矩阵都能写成“旋转 × 伸缩 × 旋转”：S = UΣVᵀ。这三块长什么样？奇异值和特征值是一回事吗？",
-        "en": "Every matrix can be written as rotate × stretch × rotate: S = UΣVᵀ. What do the three pieces look like, and are singular values the same as eigenvalues?",
+        "zh": "任何矩阵都能写成“旋转 × 伸缩 × 旋转”（“旋转”也可能带一次翻转）：S = UΣVᵀ。这三块长什么样？奇异值和特征值是一回事吗？",
+        "en": "Every matrix can be written as rotate × stretch × rotate (a “rotation” may include a reflection): S = UΣVᵀ. What do the three pieces look like, and are singular values the same as eigenvalues?",
     },
     "svd.full": {"zh": "完整 SVD（U 为 d×d，Vᵀ 为 k×k）", "en": "Full SVD (U is d×d, Vᵀ is k×k)"},
     "svd.full.help": {

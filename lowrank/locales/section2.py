@@ -423,14 +423,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "s2.par.range_text": {
         "zh": "把 {n_models} 个模型 × 3 种目标矩阵组合 × 秩 r ∈ {{{ranks}}} 全部算一遍（共 {n_rows} 种配置）："
         "可训练比例从 {low}（{low_model}，{low_set}，r = {low_r}）到 {high}（{high_model}，{high_set}，"
-        "r = {high_r}），其中 {inside} 种落在笔记的 0.01%～3% 之间。下端大约是 LoRA 论文在 GPT-3 上的设置"
-        "（r = 4，W_q、W_v：{gpt3}）；上端是小模型给所有线性层都加 LoRA、r 取 16 左右（如 BERT-base：{bert}）。",
+        "r = {high_r}），其中 {inside} 种落在笔记的 0.01%～3% 之间。笔记的下限 0.01% 大约是 LoRA 论文在 GPT-3 上的设置"
+        "（r = 4，W_q、W_v：{gpt3}）；上限 3% 大约是小模型给所有线性层都加 LoRA、r 取 16 左右（如 BERT-base：{bert}）。",
         "en": "Compute every one of {n_models} models × 3 target sets × rank r ∈ {{{ranks}}} "
         "({n_rows} configurations): the trainable share runs from {low} ({low_model}, {low_set}, "
         "r = {low_r}) to {high} ({high_model}, {high_set}, r = {high_r}), and {inside} of them fall "
-        "inside the note's 0.01%–3%. The low end is about the LoRA paper's GPT-3 setting (r = 4 on "
-        "W_q, W_v: {gpt3}); the high end is a small model with every linear layer adapted at r around 16 "
-        "(BERT-base: {bert}).",
+        "inside the note's 0.01%–3%. The note's lower end, 0.01%, is about the LoRA paper's GPT-3 "
+        "setting (r = 4 on W_q, W_v: {gpt3}); its upper end, 3%, is about a small model with every "
+        "linear layer adapted at r around 16 (BERT-base: {bert}).",
     },
     "s2.par.range_title": {
         "zh": "可训练参数占比（对数坐标；点上的数字是 r）",
