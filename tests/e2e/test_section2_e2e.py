@@ -45,7 +45,10 @@ def test_why_delta_w_deep_link_on_a_fresh_server(fresh_server, page):
     assert_no_error(page)
     assert page.locator("h1").first.inner_text().strip() == "Why ΔW"
     assert "At k = 12:" in main_text(page)
-    assert "truncated to rank k = 12" in main_text(page)
+    assert i18n.t("s2.why.acc_at_this", "en", rank=64, used=12) in main_text(page)
+    # every layer at min(12, its rank): layer 3 (10×128) keeps all ten
+    every = i18n.t("s2.why.acc_at_all", "en", ranks="12, 12, 10", layers=3)
+    assert every in main_text(page)
 
 
 def test_moving_the_rank_slider_updates_numbers_and_url(server, page):
@@ -121,7 +124,8 @@ def test_why_delta_w_follows_k_before_the_server_answers(server, browser):
     tab.locator(".lr-follow[data-k='9']").wait_for(state="attached", timeout=10_000)
     assert follower(tab, "k")["mismatch"] == ""
     assert why_shown(tab) == why_numbers(9)
-    assert tab.locator(".st-key-why_acc_all_at").inner_text().strip() == "truncated to rank k = 9"
+    every = i18n.t("s2.why.acc_at_all", "en", ranks="9, 9, 9", layers=3)
+    assert tab.locator(".st-key-why_acc_all_at").inner_text().strip() == every
     for chart, axis, x in (
         ("why_spectra_plot", "", 9 / 128),  # ΔW and the MLP's W
         ("why_spectra_plot", "", 9 / 384),  # MiniLM and the random matrix
