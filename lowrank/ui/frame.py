@@ -35,7 +35,7 @@ def frame(page_id: str) -> Frame:
     from lowrank.ui.widgets import check_query_param, is_one_of, url_choice
 
     page = pages.by_id(page_id)
-    st.set_page_config(page_icon=page.icon, layout="wide", initial_sidebar_state="expanded")
+    st.set_page_config(page_icon=page.icon, layout="wide", initial_sidebar_state="auto")
     raw = st.query_params.get(LANGUAGE_KEY)
     fallback = Frame(
         raw if raw in i18n.LANGUAGES else i18n.language_from_locale(st.context.locale), page_id
