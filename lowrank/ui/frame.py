@@ -13,6 +13,10 @@ import streamlit as st
 
 from lowrank import i18n, pages
 
+#: Page-wide CSS. A markdown table wider than the screen (a phone) scrolls inside its own box
+#: instead of making the whole page scroll sideways.
+PAGE_CSS = "<style>.stMarkdown table{display:block;max-width:100%;overflow-x:auto}</style>"
+
 #: The query parameter holding the language; always present in the URL so shared links agree.
 LANGUAGE_KEY = "lang"
 
@@ -55,6 +59,7 @@ def frame(page_id: str) -> Frame:
         )
     current = Frame(lang, page_id)
     st.set_page_config(page_title=f"{current.t(page.title_key)} · LowRank Lab")
+    st.html(PAGE_CSS)  # style only: Streamlit adds it to the page without a visible element
     with st.sidebar:
         _navigation(current)
         rerun_on_reconnect()

@@ -295,12 +295,28 @@ def _calls(path: Path) -> list[tuple[ast.Call, str]]:
     return calls
 
 
+def _string_constants(path: Path) -> set[str]:
+    """Names that ``path`` binds, at module level, to a string literal and nothing else."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in tree.body:
+        literal = isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+        if literal and isinstance(node.value.value, str):
+            names |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+    return names
+
+
 def test_no_html_from_user_text():
-    """Nothing renders raw HTML: no unsafe_allow_html=True, st.html or v1 components.html."""
+    """Nothing renders raw HTML from anything but a literal: st.html only of a module-level
+    string constant (the page's CSS), no unsafe_allow_html=True, no v1 components.html."""
     for path in APP_CODE:
+        constants = _string_constants(path)
         for call, name in _calls(path):
             where = f"{path.relative_to(ROOT)}:{call.lineno}"
-            assert name not in ("st.html", "components.html", "st.components.v1.html"), where
+            assert name not in ("components.html", "st.components.v1.html"), where
+            if name == "st.html":
+                (argument,) = call.args
+                assert isinstance(argument, ast.Name) and argument.id in constants, where
             for keyword in call.keywords:
                 if keyword.arg == "unsafe_allow_html":
                     assert isinstance(keyword.value, ast.Constant), where

@@ -1,5 +1,6 @@
-"""A phone (390×844, touch): every page starts with the sidebar closed over its content, and a
-desktop window still starts with it open (the page frame asks for ``initial_sidebar_state="auto"``).
+"""A phone (390×844, touch): every page starts with the sidebar closed over its content and
+nothing makes the page scroll sideways (a wide markdown table scrolls in its own box); a desktop
+window still starts with the sidebar open (the page frame asks for ``"auto"``).
 """
 
 from __future__ import annotations
@@ -40,6 +41,14 @@ def test_a_phone_starts_with_the_sidebar_closed(server, browser, path: str) -> N
         wait_sidebar(tab, on_screen=False)
         box = tab.locator("h1").first.bounding_box()  # the title is inside the screen
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390 + 1
+        # /parameters' module table was 164 px wider than the screen
+        tab.wait_for_function(
+            """() => {
+                const main = document.querySelector("[data-testid='stMain']");
+                return main && main.scrollWidth <= main.clientWidth + 1;
+            }""",
+            timeout=30_000,
+        )
     finally:
         context.close()
 
