@@ -35,6 +35,7 @@ class Frame:
 
 def frame(page_id: str) -> Frame:
     """Set up the page ``page_id`` (see :mod:`lowrank.pages`) and return its :class:`Frame`."""
+    from lowrank.ui.page_lang import set_page_language
     from lowrank.ui.reconnect import rerun_on_reconnect
     from lowrank.ui.widgets import check_query_param, is_one_of, url_choice
 
@@ -63,6 +64,7 @@ def frame(page_id: str) -> Frame:
     with st.sidebar:
         _navigation(current)
         rerun_on_reconnect()
+    set_page_language(lang)
     return current
 
 

@@ -117,8 +117,10 @@ def test_each_builtin_picture_in_colour_and_grey(name, mode, lang):
     live = [component.key for component in app.main.get("bidi_component")]
     assert live == ["image_live"]  # the rank-k picture
     watchers = [component.key for component in app.sidebar.get("bidi_component")]
-    # lowrank.ui.reconnect, mounted by the frame; the factors, sent first; both sliders' followers
-    assert watchers == ["lowrank_reconnect", "image_factors", "follow_k", "follow_energy"]
+    # lowrank.ui.reconnect and page_lang, mounted by the frame; the factors, sent first; both
+    # sliders' followers
+    frame = ["lowrank_reconnect", "lowrank_page_lang"]
+    assert watchers == [*frame, "image_factors", "follow_k", "follow_energy"]
     assert_follows(app, "k", 3)
     assert follower(app, "energy")["count"] == 500  # idle while its slider is not shown
 
