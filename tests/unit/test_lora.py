@@ -1,5 +1,7 @@
 """LoRA layer and training: gradients reach A and B only, W frozen, zero start, merge, rank."""
 
+import time
+
 import numpy as np
 import pytest
 from gradcheck import numeric_grad
@@ -263,3 +265,62 @@ def test_delta_check_and_unmerge_error_against_numpy(task) -> None:
     assert check.weight_norm == pytest.approx(np.sqrt(np.sum(adapter.weight**2)))
     assert 0 <= lora.unmerge_error(run.model) < 1e-12
     assert lora.all_test_images(task).shape[0] == len(task.y_pre_test) + len(task.y_ft_test)
+
+
+def _uniform_factors(seed: int, d: int, k: int, rank: int) -> tuple[np.ndarray, np.ndarray]:
+    """B then A as create() draws them: uniform, B in ±1/√k, A in ±1/√r."""
+    rng = np.random.default_rng(seed)
+    b = rng.uniform(-1.0, 1.0, size=(rank, k)) / np.sqrt(k)
+    return b, rng.uniform(-1.0, 1.0, size=(d, rank)) / np.sqrt(rank)
+
+
+def test_create_draws_b_from_seed_zero_by_default_and_a_is_zero():
+    weight, bias = np.ones((5, 4)), np.zeros(5)
+    layer = lora.LoRALinear.create(weight, bias, 3, 2.0)
+    np.testing.assert_array_equal(layer.B, _uniform_factors(0, 5, 4, 3)[0])
+    np.testing.assert_array_equal(layer.A, np.zeros((5, 3)))
+    assert layer.scaling == 2.0 / 3
+
+
+def test_random_init_draws_a_in_plus_minus_one_over_root_r():
+    weight, bias = np.ones((6, 4)), np.zeros(6)
+    layer = lora.LoRALinear.create(
+        weight, bias, 2, 1.0, init="random", rng=np.random.default_rng(7)
+    )
+    b, a = _uniform_factors(7, 6, 4, 2)
+    np.testing.assert_array_equal(layer.B, b)
+    np.testing.assert_array_equal(layer.A, a)
+
+
+class _Clock:
+    """A perf_counter that a callback can move forward, far from zero."""
+
+    def __init__(self) -> None:
+        self.offset = 1e6
+
+    def __call__(self) -> float:
+        return time.perf_counter_ns() * 1e-9 + self.offset
+
+
+def test_seconds_leave_out_the_callbacks_and_progress_counts_the_steps(base, task, monkeypatch):
+    clock = _Clock()
+    monkeypatch.setattr(lora.time, "perf_counter", clock)
+    done = []
+
+    def slow_callback(_: lora.Snapshot) -> None:
+        clock.offset += 1000.0  # each callback "takes" 1000 s
+
+    run = lora.train_lora(
+        base, task, layers=(2,), rank=2, steps=20, every=5,
+        callback=slow_callback, progress=done.append,
+    )  # fmt: skip
+    assert 0.0 <= run.seconds < 1000.0
+    assert done == [0.25, 0.5, 0.75, 1.0]
+
+
+def test_compare_times_the_full_fine_tuning_and_reports_progress(base, task, monkeypatch):
+    monkeypatch.setattr(lora.time, "perf_counter", _Clock())
+    done = []
+    rows = lora.compare(base, task, ranks=(1,), steps=5, progress=done.append)
+    assert all(0.0 <= row.seconds < 1000.0 for row in rows)
+    assert done == [0.5, 1.0]
