@@ -229,3 +229,22 @@ def test_human_count_switches_to_millions_at_exactly_one_million(n: int, text: s
 @pytest.mark.parametrize(("n", "text"), [(999, "999 B"), (1000, "1.0 kB"), (1e12, "1.0 TB")])
 def test_human_bytes_at_unit_boundaries(n: float, text: str) -> None:
     assert models.human_bytes(n) == text
+
+
+def test_gpt3_reported_total_is_the_lora_papers() -> None:
+    assert MODELS["gpt3"].reported_params == 175_255_800_000  # Hu et al. 2021, Table 4
+
+
+def test_rows_csv_of_one_row() -> None:
+    row = models.ShareRow("gpt2", "qv", 4, 10, 0.5)
+    assert models.rows_csv([row]) == "model,target_set,r,trainable,share\ngpt2,qv,4,10,0.5\n"
+
+
+@pytest.mark.parametrize(("r", "nearest"), [(5, 4), (6, 4), (3, 2), (100, 8), (0, 1)])
+def test_nearest_rank_takes_the_smaller_on_a_tie(r: int, nearest: int) -> None:
+    assert models.nearest_rank((1, 2, 4, 8), r) == nearest
+
+
+def test_rank_options_never_repeat_the_last_fine_rank() -> None:
+    # 129×129: break-even 64.5, so the last saving rank is 64, already a fine rank
+    assert models.rank_options(129, 129) == (*range(1, 65), 65, 128, 129)
