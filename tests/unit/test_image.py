@@ -463,3 +463,31 @@ def test_spectrum_csv_lists_every_singular_value(photo, photo_svd):
     assert float(rows[-1][-1]) == 1.0
     grey = im.spectrum_csv(im.decompose_image(im.to_grey(photo.pixels))).decode()
     assert grey.splitlines()[0] == "i,sigma_grey,energy_kept_grey"
+
+
+def test_16_bit_levels_between_multiples_of_257_round_to_the_nearest():
+    wide = np.array([[0, 128, 129, 1000, 1028, 32767, 65407, 65535]] * 8, dtype=np.uint16)
+    loaded = im.load_upload(encode(Image.fromarray(wide))).pixels
+    np.testing.assert_array_equal(loaded[0, :, 0], np.rint(wide[0] / 257).astype(np.uint8))
+    np.testing.assert_array_equal(loaded[0, :, 0], [0, 0, 1, 4, 4, 127, 255, 255])
+
+
+def test_upload_caps_hold_at_their_exact_limit():
+    data = encode(Image.new("RGB", (100, 80)))
+    assert im.load_upload(data, max_bytes=len(data), max_pixels=8000).size == (100, 80)
+    error = refused(data, max_bytes=len(data) - 1)
+    assert error.params == {"size_mb": round(len(data) / 2**20, 1), "max_mb": 0.0}
+    error = refused(data, max_pixels=7999)
+    assert error.params == {"width": 100, "height": 80, "max_megapixels": 0}
+    assert refused(png_header_only(2000, 1500), max_pixels=2_999_999).params == {
+        "width": 2000, "height": 1500, "max_megapixels": 2,
+    }  # fmt: skip
+
+
+def test_working_side_and_min_side_at_their_exact_limit():
+    picture = im.load_upload(encode(Image.new("RGB", (300, 100))), working_side=300)
+    assert picture.size == (300, 100) and not picture.reduced
+    assert im.load_upload(encode(Image.new("RGB", (301, 100))), working_side=300).reduced
+    assert im.load_upload(encode(Image.new("RGB", (8, 8)))).size == (8, 8)
+    error = refused(encode(Image.new("RGB", (7, 9))))
+    assert error.params == {"width": 7, "height": 9, "min_side": 8}
