@@ -232,7 +232,9 @@ def test_size_caps_hold_at_their_exact_limit():
         assert caught.value.params == dict(rows=rows, cols=cols, max_rows=3, max_cols=5)
 
 
-@pytest.mark.parametrize("bad", [None, 1j, np.complex128(1 + 0j), "x" * 25, object()])
+@pytest.mark.parametrize(
+    "bad", [None, 1j, np.complex128(1 + 0j), 1.23456789 + 9.87654321j, "x" * 25, object()]
+)
 def test_a_bad_entry_is_named_by_its_row_and_column(bad):
     data = [[1.0, 2.0, 3.0], [4.0, 5.0, bad]]
     with pytest.raises(InputError) as caught:
