@@ -248,3 +248,9 @@ def test_nearest_rank_takes_the_smaller_on_a_tie(r: int, nearest: int) -> None:
 def test_rank_options_never_repeat_the_last_fine_rank() -> None:
     # 129×129: break-even 64.5, so the last saving rank is 64, already a fine rank
     assert models.rank_options(129, 129) == (*range(1, 65), 65, 128, 129)
+
+
+def test_size_choices_are_every_small_size_from_2_then_ascending_widths() -> None:
+    sizes = models.SIZE_CHOICES
+    assert sizes[:15] == tuple(range(2, 17)) and sizes[15] > 16
+    assert list(sizes) == sorted(set(sizes))
