@@ -324,3 +324,21 @@ def test_compare_times_the_full_fine_tuning_and_reports_progress(base, task, mon
     rows = lora.compare(base, task, ranks=(1,), steps=5, progress=done.append)
     assert all(0.0 <= row.seconds < 1000.0 for row in rows)
     assert done == [0.5, 1.0]
+
+
+def test_compare_gives_lora_and_full_fine_tuning_the_same_batches(base, task, monkeypatch):
+    seen: dict[str, list[np.ndarray]] = {"lora": [], "full": []}
+
+    def recording(name: str, batches):
+        def wrapped(*args, **kwargs):
+            for idx in batches(*args, **kwargs):
+                seen[name].append(idx)
+                yield idx
+
+        return wrapped
+
+    monkeypatch.setattr(lora, "batches", recording("lora", ft.batches))
+    monkeypatch.setattr(ft, "batches", recording("full", ft.batches))
+    lora.compare(base, task, ranks=(1,), steps=3, seed=5)
+    assert len(seen["lora"]) == len(seen["full"]) == 3
+    assert all(np.array_equal(a, b) for a, b in zip(seen["lora"], seen["full"], strict=True))
