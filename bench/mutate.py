@@ -97,7 +97,7 @@ def _mutate(node: ast.AST) -> ast.AST | None:
 
 
 def _skipped(tree: ast.Module) -> set[int]:
-    """Ids of nodes that never run as code: annotations and docstrings."""
+    """Ids of the nodes inside annotations, which never run as code."""
     ids: set[int] = set()
     for node in ast.walk(tree):
         annotations = []
