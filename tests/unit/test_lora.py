@@ -342,3 +342,12 @@ def test_compare_gives_lora_and_full_fine_tuning_the_same_batches(base, task, mo
     lora.compare(base, task, ranks=(1,), steps=3, seed=5)
     assert len(seen["lora"]) == len(seen["full"]) == 3
     assert all(np.array_equal(a, b) for a, b in zip(seen["lora"], seen["full"], strict=True))
+
+
+def test_defaults_are_rank_4_alpha_8_on_every_layer_for_300_steps(base, task):
+    model = lora.add_lora(base)
+    assert sorted(model.adapters) == [0, 1, 2]
+    assert {(a.rank, a.alpha, a.scaling) for a in model.adapters.values()} == {(4, 8.0, 2.0)}
+    run = lora.train_lora(base, task, layers=(2,), every=300)
+    assert run.losses.size == 300 and run.eval_steps.tolist() == [0, 300]
+    assert run.model.adapters[2].rank == 4
