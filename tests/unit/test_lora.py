@@ -351,3 +351,12 @@ def test_defaults_are_rank_4_alpha_8_on_every_layer_for_300_steps(base, task):
     run = lora.train_lora(base, task, layers=(2,), every=300)
     assert run.losses.size == 300 and run.eval_steps.tolist() == [0, 300]
     assert run.model.adapters[2].rank == 4
+
+
+def test_default_seed_is_zero_and_accuracy_is_measured_every_10_steps(base, task):
+    first, again = lora.add_lora(base), lora.add_lora(base, seed=0)
+    assert all(np.array_equal(first.adapters[i].B, again.adapters[i].B) for i in first.adapters)
+    run = lora.train_lora(base, task, layers=(2,), steps=20)
+    assert run.eval_steps.tolist() == [0, 10, 20]
+    seeded = lora.train_lora(base, task, layers=(2,), steps=20, seed=0)
+    np.testing.assert_array_equal(run.model.adapters[2].A, seeded.model.adapters[2].A)
