@@ -360,3 +360,14 @@ def test_default_seed_is_zero_and_accuracy_is_measured_every_10_steps(base, task
     assert run.eval_steps.tolist() == [0, 10, 20]
     seeded = lora.train_lora(base, task, layers=(2,), steps=20, seed=0)
     np.testing.assert_array_equal(run.model.adapters[2].A, seeded.model.adapters[2].A)
+
+
+def test_compare_and_start_check_default_to_seed_zero(base, task):
+    rows = lora.compare(base, task, ranks=(2,), steps=5)
+    seeded = lora.compare(base, task, ranks=(2,), steps=5, seed=0)
+    assert [(r.accuracy, r.old_accuracy) for r in rows] == [
+        (r.accuracy, r.old_accuracy) for r in seeded
+    ]
+    random_start = lora.start_check(base, task, init="random", alpha=32.0)
+    assert random_start == lora.start_check(base, task, init="random", alpha=32.0, seed=0)
+    assert random_start != lora.start_check(base, task, init="random", alpha=32.0, seed=1)
