@@ -192,3 +192,7 @@ def test_batches_walk_through_fresh_permutations():
     first, second = rng.permutation(10), rng.permutation(10)
     expected = [first[:5], first[5:], second[:5]]
     assert all(np.array_equal(g, e) for g, e in zip(got, expected, strict=True))
+
+
+def test_default_run_pretrains_600_steps_and_fine_tunes_300(run):
+    assert (run.pretrain_losses.size, run.finetune_losses.size) == (600, 300)
