@@ -1,5 +1,6 @@
 """LoRA layer and training: gradients reach A and B only, W frozen, zero start, merge, rank."""
 
+import hashlib
 import time
 
 import numpy as np
@@ -371,3 +372,9 @@ def test_compare_and_start_check_default_to_seed_zero(base, task):
     random_start = lora.start_check(base, task, init="random", alpha=32.0)
     assert random_start == lora.start_check(base, task, init="random", alpha=32.0, seed=0)
     assert random_start != lora.start_check(base, task, init="random", alpha=32.0, seed=1)
+
+
+def test_checksum_is_the_first_16_hex_digits_of_sha256_over_bytes_shape_and_dtype():
+    a = np.arange(6.0).reshape(2, 3)
+    digest = hashlib.sha256(a.tobytes() + b"(2, 3)float64").hexdigest()[:16]
+    assert lora.checksum(a) == digest and len(digest) == 16
