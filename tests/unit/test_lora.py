@@ -378,3 +378,10 @@ def test_checksum_is_the_first_16_hex_digits_of_sha256_over_bytes_shape_and_dtyp
     a = np.arange(6.0).reshape(2, 3)
     digest = hashlib.sha256(a.tobytes() + b"(2, 3)float64").hexdigest()[:16]
     assert lora.checksum(a) == digest and len(digest) == 16
+
+
+def test_step_zero_snapshot_has_the_pretrained_loss_on_the_whole_training_set(base, task):
+    snaps = []
+    lora.train_lora(base, task, layers=(2,), rank=2, steps=5, every=5, callback=snaps.append)
+    logits = lora.base_logits(base, task.x_ft_train)  # ΔW = 0 at step 0
+    assert snaps[0].loss == pytest.approx(ft.softmax_cross_entropy(logits, task.y_ft_train)[0])
