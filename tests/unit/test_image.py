@@ -491,3 +491,24 @@ def test_working_side_and_min_side_at_their_exact_limit():
     assert im.load_upload(encode(Image.new("RGB", (8, 8)))).size == (8, 8)
     error = refused(encode(Image.new("RGB", (7, 9))))
     assert error.params == {"width": 7, "height": 9, "min_side": 8}
+
+
+def test_default_caps_are_10_mib_and_40_megapixels():
+    assert refused(b"\0" * (10 * 2**20)).key == "error.image.not_image"  # at the cap: read
+    error = refused(b"\0" * (10 * 2**20 + 1))
+    assert error.key == "error.image.file_too_big"
+    assert error.params == {"size_mb": 10.0, "max_mb": 10.0}
+    assert refused(png_header_only(8000, 5000)).key == "error.image.truncated"  # 40 MP: decoded
+    error = refused(png_header_only(40_000_001, 1))
+    assert (error.key, error.params["max_megapixels"]) == ("error.image.too_many_pixels", 40)
+
+
+def test_file_sizes_are_shown_in_mib_to_one_decimal():
+    error = refused(b"\0" * 1_200_000, max_bytes=1_100_000)
+    assert error.params == {"size_mb": 1.1, "max_mb": 1.0}  # 1.14 and 1.05 MiB
+
+
+def test_generated_pictures_are_384_by_512_single_frames():
+    picture = im.builtin_image("stripes")
+    assert picture.pixels.shape == (384, 512, 3) and picture.frames == 1
+    assert im.load_upload(encode(Image.new("RGB", (16, 16)))).frames == 1
