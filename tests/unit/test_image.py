@@ -512,3 +512,9 @@ def test_generated_pictures_are_384_by_512_single_frames():
     picture = im.builtin_image("stripes")
     assert picture.pixels.shape == (384, 512, 3) and picture.frames == 1
     assert im.load_upload(encode(Image.new("RGB", (16, 16)))).frames == 1
+
+
+def test_factors_as_large_as_the_pixels_do_not_save():
+    even = im.RankNumbers(3, 1.0, (1.0,), float("inf"), stored=30, original=30, ratio=1.0)
+    assert not even.saves
+    assert im.RankNumbers(2, 0.9, (0.9,), 30.0, stored=20, original=30, ratio=2 / 3).saves
