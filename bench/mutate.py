@@ -266,6 +266,9 @@ def main() -> None:
     parser.add_argument(
         "--survivors", type=Path, help="only the mutants a previous run's output says SURVIVED"
     )
+    parser.add_argument(
+        "-k", dest="select", help="only the tests pytest -k selects (e.g. the new ones)"
+    )
     args = parser.parse_args()
     equivalents = load_equivalents()
     _prepare(args.module or list(MODULES))
@@ -283,6 +286,7 @@ def main() -> None:
                 print(f"{path}:{m.line}  {m.key(path)}")
             continue
         tests = [f"tests/unit/{name}" for name in MODULES[module]]
+        tests += ["-k", args.select] if args.select else []
         if _run_tests(tests, None, args.timeout * 5) != "survived":
             raise SystemExit(f"{module}: the unmutated tests fail")
         counts = {"killed": 0, "timeout": 0, "survived": 0, "equivalent": 0}
