@@ -385,3 +385,9 @@ def test_step_zero_snapshot_has_the_pretrained_loss_on_the_whole_training_set(ba
     lora.train_lora(base, task, layers=(2,), rank=2, steps=5, every=5, callback=snaps.append)
     logits = lora.base_logits(base, task.x_ft_train)  # ΔW = 0 at step 0
     assert snaps[0].loss == pytest.approx(ft.softmax_cross_entropy(logits, task.y_ft_train)[0])
+
+
+def test_progress_counts_every_step_when_measured_every_step(base, task):
+    done = []
+    lora.train_lora(base, task, layers=(2,), rank=1, steps=2, every=1, progress=done.append)
+    assert done == [0.5, 1.0]
