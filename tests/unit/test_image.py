@@ -518,3 +518,8 @@ def test_factors_as_large_as_the_pixels_do_not_save():
     even = im.RankNumbers(3, 1.0, (1.0,), float("inf"), stored=30, original=30, ratio=1.0)
     assert not even.saves
     assert im.RankNumbers(2, 0.9, (0.9,), 30.0, stored=20, original=30, ratio=2 / 3).saves
+
+
+def test_a_picture_is_one_frame_unless_told():
+    picture = im.Picture(np.zeros((8, 8, 3), dtype=np.uint8), (8, 8))
+    assert picture.frames == 1 and not picture.reduced
