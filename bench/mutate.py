@@ -209,14 +209,19 @@ def _run_tests(tests: list[str], finder: _Finder | None, timeout: float) -> str:
         args = ["-x", "-q", "-o", "addopts=", "-p", "no:cacheprovider"]
         os._exit(int(pytest.main([*args, "-p", "_hypothesis_pytestplugin", *tests])))
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done:
-            code = os.waitstatus_to_exitcode(status)
-            if code == 5:
-                raise SystemExit(f"no tests collected from {tests}")
-            return "survived" if code == 0 else "killed"
-        time.sleep(0.02)
+    try:
+        while time.monotonic() < deadline:
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                code = os.waitstatus_to_exitcode(status)
+                if code == 5:
+                    raise SystemExit(f"no tests collected from {tests}")
+                return "survived" if code == 0 else "killed"
+            time.sleep(0.02)
+    except KeyboardInterrupt:  # stop the child too; main() reports the mutants done so far
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        raise
     os.kill(pid, signal.SIGKILL)
     os.waitpid(pid, 0)
     return "timeout"
@@ -290,6 +295,7 @@ def main() -> None:
         if _run_tests(tests, None, args.timeout * 5) != "survived":
             raise SystemExit(f"{module}: the unmutated tests fail")
         counts = {"killed": 0, "timeout": 0, "survived": 0, "equivalent": 0}
+        interrupted = False
         start = time.monotonic()
         for done, m in enumerate(chosen, 1):
             if done % 25 == 0:
@@ -298,7 +304,12 @@ def main() -> None:
                 counts["equivalent"] += 1
                 continue
             finder = _Finder(f"lowrank.{module}", ROOT / path, mutated_code(source, path, m))
-            outcome = _run_tests(tests, finder, args.timeout)
+            try:
+                outcome = _run_tests(tests, finder, args.timeout)
+            except KeyboardInterrupt:  # Ctrl-C (or kill -INT): the table covers mutants 1…done-1
+                print(f"{module}: interrupted, {done - 1} of {len(chosen)} done", flush=True)
+                chosen, interrupted = chosen[: done - 1], True
+                break
             if outcome == "survived" and m.key(path) in equivalents:
                 outcome = "equivalent"
             counts[outcome] += 1
@@ -307,6 +318,8 @@ def main() -> None:
         killed = counts["killed"] + counts["timeout"]
         totals.append((module, len(chosen), killed, counts["survived"], counts["equivalent"],
                        round(time.monotonic() - start)))  # fmt: skip
+        if interrupted:
+            break
     if args.list:
         return
     print("\nmodule           mutants killed survived equivalent  score  raw   seconds")
