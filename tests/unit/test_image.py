@@ -523,3 +523,8 @@ def test_factors_as_large_as_the_pixels_do_not_save():
 def test_a_picture_is_one_frame_unless_told():
     picture = im.Picture(np.zeros((8, 8, 3), dtype=np.uint8), (8, 8))
     assert picture.frames == 1 and not picture.reduced
+
+
+def test_the_noise_picture_uses_the_full_range():
+    pixels = im.builtin_image("noise").pixels
+    assert (pixels.min(), pixels.max()) == (0, 255)
