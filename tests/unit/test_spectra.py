@@ -149,3 +149,9 @@ def test_marchenko_pastur_quantiles_against_a_direct_integration(shape: tuple[in
     expected = np.sqrt(big * np.interp(quantiles, cdf, lam))
     np.testing.assert_allclose(spectra.mp_singular_values(m, n), expected, rtol=2e-3)
     np.testing.assert_allclose(spectra.mp_singular_values(m, n, sigma=2.0), 2 * expected, rtol=2e-3)
+
+
+def test_small_and_rank_one_spectra_normalise_by_sigma_one() -> None:
+    np.testing.assert_array_equal(spectra.spectrum("half", 0.5 * np.eye(2)).normalised(), [1, 1])
+    rank_one = spectra.spectrum("rank one", np.diag([3.0, 0.0]))  # σ₂ exactly 0
+    np.testing.assert_array_equal(rank_one.normalised(), [1.0, 0.0])
