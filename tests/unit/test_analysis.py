@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+import scipy.sparse.linalg
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from lowrank.analysis import (
     GUESS_STRATEGIES,
+    EigenComparison,
     chop,
     eigen_comparison,
     guess,
@@ -266,3 +268,73 @@ def test_spectral_norm_matches_numpy(shape: tuple[int, int]) -> None:
     assert spectral_norm(np.zeros(shape)) == 0.0
     low = a[:, :2] @ a[:2, :]  # rank 2 with a large null space
     assert spectral_norm(low) == pytest.approx(np.linalg.norm(low, 2), rel=1e-12)
+
+
+def test_chop_tolerance_is_relative_to_the_scale_and_inclusive() -> None:
+    np.testing.assert_array_equal(chop(np.array([1e-5, 1e-3]), 1e6), [0.0, 1e-3])
+    np.testing.assert_array_equal(chop(np.array([1e-10, -1e-10, 2e-10]), 1.0), [0.0, 0.0, 2e-10])
+
+
+def test_energy_kept_at_rank_zero_is_nothing() -> None:
+    s = example("note")
+    assert rank_k(s, decompose(s), 0).energy_kept == 0.0
+
+
+def test_note_check_kept_below_unit_energy() -> None:
+    s = 0.5 * np.eye(2)  # Σ σᵢ² = 0.5 < 1
+    assert note_check(s, decompose(s), 1).kept == pytest.approx(0.5, rel=1e-12)
+
+
+def test_random_guess_default_seed_is_zero_and_matches_numpy() -> None:
+    s = np.random.default_rng(3).normal(size=(6, 5))
+    omega = np.random.default_rng(0).normal(size=(5, 2))
+    q, _ = np.linalg.qr(s @ omega)
+    g = guess(s, "random", 2)
+    np.testing.assert_allclose(g.approx, q @ q.T @ s, atol=1e-12)
+    np.testing.assert_array_equal(g.approx, guess(s, "random", 2, seed=0).approx)
+
+
+def test_guess_verdict_tolerance_at_its_exact_limit() -> None:
+    tol = 1e-9 * 4.0
+    assert guess_verdict(1.0 + tol, 1.0, 4.0) == ("tie", 1.0)
+    assert guess_verdict(1.0 + 1e-4, 1.0, 1e6) == ("tie", 1.0)  # tolerance scales with S
+    assert guess_verdict(1.0, tol, 4.0) == ("lost_exact", float("inf"))
+
+
+def test_own_match_sigma_tolerance_grows_with_sigma_one() -> None:
+    sigma = np.array([1e6, 1.0])
+    close = EigenComparison(sigma, sigma**2, np.array([1e6 + 1e-4, 1.0]), True)
+    far = EigenComparison(sigma, sigma**2, np.array([1e6 + 1e-2, 1.0]), True)
+    assert close.own_match_sigma and not far.own_match_sigma
+
+
+def test_symmetric_psd_tolerances_with_near_misses() -> None:
+    assert is_symmetric_psd(np.array([[1e4, 1.0], [1.0 + 1e-9, 1e4]]))  # 1e-9 ≤ 1e-12 · 1e4
+    assert not is_symmetric_psd(np.array([[1e4, 1.0], [1.0 + 1e-7, 1e4]]))
+    assert is_symmetric_psd(np.diag([1e4, -1e-6]))  # −1e-6 ≥ −1e-10 · 1e4 · 2
+    assert not is_symmetric_psd(np.diag([1e4, -3e-6]))
+    assert is_symmetric_psd(np.diag([1.0, -2e-10]))  # exactly at the limit
+    assert not is_symmetric_psd(np.diag([1.0, -3e-10]))
+
+
+def test_equal_magnitudes_up_to_rounding_order_by_real_part() -> None:
+    s = np.diag([-(1 + 3e-13), 1.0])  # |λ| differ by 3e-13 only: a tie, so +1 comes first
+    own = eigen_comparison(s, decompose(s)).own_eigenvalues
+    np.testing.assert_array_equal(own, [1.0, -(1 + 3e-13)])
+
+
+@pytest.mark.parametrize(("side", "lanczos"), [(64, False), (65, True)])
+def test_spectral_norm_uses_lanczos_above_64(
+    side: int, lanczos: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = []
+    svds = scipy.sparse.linalg.svds
+
+    def spy(*args: object, **kwargs: object) -> np.ndarray:
+        calls.append(args)
+        return svds(*args, **kwargs)
+
+    monkeypatch.setattr(scipy.sparse.linalg, "svds", spy)
+    a = np.random.default_rng(1).normal(size=(side, 80))
+    assert spectral_norm(a) == pytest.approx(np.linalg.norm(a, 2), rel=1e-12)
+    assert bool(calls) == lanczos

@@ -151,3 +151,48 @@ def test_accuracy_vs_rank_ends_at_the_fine_tuned_model(run):
     one_layer = ft.with_truncated_deltas(run, 128, layers=[1])
     np.testing.assert_allclose(one_layer.weights[1], run.after.weights[1], atol=1e-12)
     assert one_layer.weights[0] is run.after.weights[0]
+
+
+def _same_model(a: ft.MLP, b: ft.MLP) -> bool:
+    pairs = zip([*a.weights, *a.biases], [*b.weights, *b.biases], strict=True)
+    return all(np.array_equal(x, y) for x, y in pairs)
+
+
+def test_default_seeds_are_zero():
+    task, explicit = ft.load_task(), ft.load_task("low_high", seed=0)
+    np.testing.assert_array_equal(task.x_ft_test, explicit.x_ft_test)
+    assert _same_model(ft.init_mlp(), ft.init_mlp(ft.LAYER_SIZES, seed=0))
+    model, x, y = ft.init_mlp(TINY, seed=3), np.eye(5), np.arange(5) % 3
+    trained = ft.train(model, x, y, steps=4, lr=1e-2, batch_size=2)[0]
+    assert _same_model(trained, ft.train(model, x, y, steps=4, lr=1e-2, batch_size=2, seed=0)[0])
+    assert _same_model(ft.pretrain(task, steps=5)[0], ft.pretrain(task, seed=0, steps=5)[0])
+    run = ft.run_finetune(pretrain_steps=5, finetune_steps=5)
+    again = ft.run_finetune("low_high", 0, pretrain_steps=5, finetune_steps=5)
+    assert _same_model(run.after, again.after)
+
+
+def test_init_mlp_is_64_128_128_10_with_he_scale():
+    model = ft.init_mlp()
+    assert [w.shape for w in model.weights] == [(128, 64), (128, 128), (10, 128)]
+    rng = np.random.default_rng(0)
+    np.testing.assert_array_equal(model.weights[0], rng.normal(0.0, np.sqrt(2 / 64), (128, 64)))
+    assert all(not b.any() for b in model.biases)
+
+
+def test_cross_entropy_is_stable_for_huge_logits():
+    logits = np.array([[1000.0, 0.0], [0.0, 1000.0]])
+    loss, grad = ft.softmax_cross_entropy(logits, np.array([0, 0]))
+    assert loss == pytest.approx(500.0)  # −log p: 0 for the first row, 1000 for the second
+    np.testing.assert_allclose(grad, [[0.0, 0.0], [-0.5, 0.5]], atol=1e-12)
+
+
+def test_batches_walk_through_fresh_permutations():
+    got = list(ft.batches(10, 5, 3, np.random.default_rng(4)))
+    rng = np.random.default_rng(4)
+    first, second = rng.permutation(10), rng.permutation(10)
+    expected = [first[:5], first[5:], second[:5]]
+    assert all(np.array_equal(g, e) for g, e in zip(got, expected, strict=True))
+
+
+def test_default_run_pretrains_600_steps_and_fine_tunes_300(run):
+    assert (run.pretrain_losses.size, run.finetune_losses.size) == (600, 300)

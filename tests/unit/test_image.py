@@ -463,3 +463,68 @@ def test_spectrum_csv_lists_every_singular_value(photo, photo_svd):
     assert float(rows[-1][-1]) == 1.0
     grey = im.spectrum_csv(im.decompose_image(im.to_grey(photo.pixels))).decode()
     assert grey.splitlines()[0] == "i,sigma_grey,energy_kept_grey"
+
+
+def test_16_bit_levels_between_multiples_of_257_round_to_the_nearest():
+    wide = np.array([[0, 128, 129, 1000, 1028, 32767, 65407, 65535]] * 8, dtype=np.uint16)
+    loaded = im.load_upload(encode(Image.fromarray(wide))).pixels
+    np.testing.assert_array_equal(loaded[0, :, 0], np.rint(wide[0] / 257).astype(np.uint8))
+    np.testing.assert_array_equal(loaded[0, :, 0], [0, 0, 1, 4, 4, 127, 255, 255])
+
+
+def test_upload_caps_hold_at_their_exact_limit():
+    data = encode(Image.new("RGB", (100, 80)))
+    assert im.load_upload(data, max_bytes=len(data), max_pixels=8000).size == (100, 80)
+    error = refused(data, max_bytes=len(data) - 1)
+    assert error.params == {"size_mb": round(len(data) / 2**20, 1), "max_mb": 0.0}
+    error = refused(data, max_pixels=7999)
+    assert error.params == {"width": 100, "height": 80, "max_megapixels": 0}
+    assert refused(png_header_only(2000, 1500), max_pixels=2_999_999).params == {
+        "width": 2000, "height": 1500, "max_megapixels": 2,
+    }  # fmt: skip
+
+
+def test_working_side_and_min_side_at_their_exact_limit():
+    picture = im.load_upload(encode(Image.new("RGB", (300, 100))), working_side=300)
+    assert picture.size == (300, 100) and not picture.reduced
+    assert im.load_upload(encode(Image.new("RGB", (301, 100))), working_side=300).reduced
+    assert im.load_upload(encode(Image.new("RGB", (8, 8)))).size == (8, 8)
+    error = refused(encode(Image.new("RGB", (7, 9))))
+    assert error.params == {"width": 7, "height": 9, "min_side": 8}
+
+
+def test_default_caps_are_10_mib_and_40_megapixels():
+    assert refused(b"\0" * (10 * 2**20)).key == "error.image.not_image"  # at the cap: read
+    error = refused(b"\0" * (10 * 2**20 + 1))
+    assert error.key == "error.image.file_too_big"
+    assert error.params == {"size_mb": 10.0, "max_mb": 10.0}
+    assert refused(png_header_only(8000, 5000)).key == "error.image.truncated"  # 40 MP: decoded
+    error = refused(png_header_only(40_000_001, 1))
+    assert (error.key, error.params["max_megapixels"]) == ("error.image.too_many_pixels", 40)
+
+
+def test_file_sizes_are_shown_in_mib_to_one_decimal():
+    error = refused(b"\0" * 1_200_000, max_bytes=1_100_000)
+    assert error.params == {"size_mb": 1.1, "max_mb": 1.0}  # 1.14 and 1.05 MiB
+
+
+def test_generated_pictures_are_384_by_512_single_frames():
+    picture = im.builtin_image("stripes")
+    assert picture.pixels.shape == (384, 512, 3) and picture.frames == 1
+    assert im.load_upload(encode(Image.new("RGB", (16, 16)))).frames == 1
+
+
+def test_factors_as_large_as_the_pixels_do_not_save():
+    even = im.RankNumbers(3, 1.0, (1.0,), float("inf"), stored=30, original=30, ratio=1.0)
+    assert not even.saves
+    assert im.RankNumbers(2, 0.9, (0.9,), 30.0, stored=20, original=30, ratio=2 / 3).saves
+
+
+def test_a_picture_is_one_frame_unless_told():
+    picture = im.Picture(np.zeros((8, 8, 3), dtype=np.uint8), (8, 8))
+    assert picture.frames == 1 and not picture.reduced
+
+
+def test_the_noise_picture_uses_the_full_range():
+    pixels = im.builtin_image("noise").pixels
+    assert (pixels.min(), pixels.max()) == (0, 255)

@@ -1,5 +1,8 @@
 """LoRA layer and training: gradients reach A and B only, W frozen, zero start, merge, rank."""
 
+import hashlib
+import time
+
 import numpy as np
 import pytest
 from gradcheck import numeric_grad
@@ -273,3 +276,128 @@ def test_delta_check_and_unmerge_error_against_numpy(task) -> None:
     assert check.weight_norm == pytest.approx(np.sqrt(np.sum(adapter.weight**2)))
     assert 0 <= lora.unmerge_error(run.model) < 1e-12
     assert lora.all_test_images(task).shape[0] == len(task.y_pre_test) + len(task.y_ft_test)
+
+
+def _uniform_factors(seed: int, d: int, k: int, rank: int) -> tuple[np.ndarray, np.ndarray]:
+    """B then A as create() draws them: uniform, B in ±1/√k, A in ±1/√r."""
+    rng = np.random.default_rng(seed)
+    b = rng.uniform(-1.0, 1.0, size=(rank, k)) / np.sqrt(k)
+    return b, rng.uniform(-1.0, 1.0, size=(d, rank)) / np.sqrt(rank)
+
+
+def test_create_draws_b_from_seed_zero_by_default_and_a_is_zero():
+    weight, bias = np.ones((5, 4)), np.zeros(5)
+    layer = lora.LoRALinear.create(weight, bias, 3, 2.0)
+    np.testing.assert_array_equal(layer.B, _uniform_factors(0, 5, 4, 3)[0])
+    np.testing.assert_array_equal(layer.A, np.zeros((5, 3)))
+    assert layer.scaling == 2.0 / 3
+
+
+def test_random_init_draws_a_in_plus_minus_one_over_root_r():
+    weight, bias = np.ones((6, 4)), np.zeros(6)
+    layer = lora.LoRALinear.create(
+        weight, bias, 2, 1.0, init="random", rng=np.random.default_rng(7)
+    )
+    b, a = _uniform_factors(7, 6, 4, 2)
+    np.testing.assert_array_equal(layer.B, b)
+    np.testing.assert_array_equal(layer.A, a)
+
+
+class _Clock:
+    """A perf_counter that a callback can move forward, far from zero."""
+
+    def __init__(self) -> None:
+        self.offset = 1e6
+
+    def __call__(self) -> float:
+        return time.perf_counter_ns() * 1e-9 + self.offset
+
+
+def test_seconds_leave_out_the_callbacks_and_progress_counts_the_steps(base, task, monkeypatch):
+    clock = _Clock()
+    monkeypatch.setattr(lora.time, "perf_counter", clock)
+    done = []
+
+    def slow_callback(_: lora.Snapshot) -> None:
+        clock.offset += 1000.0  # each callback "takes" 1000 s
+
+    run = lora.train_lora(
+        base, task, layers=(2,), rank=2, steps=20, every=5,
+        callback=slow_callback, progress=done.append,
+    )  # fmt: skip
+    assert 0.0 <= run.seconds < 1000.0
+    assert done == [0.25, 0.5, 0.75, 1.0]
+
+
+def test_compare_times_the_full_fine_tuning_and_reports_progress(base, task, monkeypatch):
+    monkeypatch.setattr(lora.time, "perf_counter", _Clock())
+    done = []
+    rows = lora.compare(base, task, ranks=(1,), steps=5, progress=done.append)
+    assert all(0.0 <= row.seconds < 1000.0 for row in rows)
+    assert done == [0.5, 1.0]
+
+
+def test_compare_gives_lora_and_full_fine_tuning_the_same_batches(base, task, monkeypatch):
+    seen: dict[str, list[np.ndarray]] = {"lora": [], "full": []}
+
+    def recording(name: str, batches):
+        def wrapped(*args, **kwargs):
+            for idx in batches(*args, **kwargs):
+                seen[name].append(idx)
+                yield idx
+
+        return wrapped
+
+    monkeypatch.setattr(lora, "batches", recording("lora", ft.batches))
+    monkeypatch.setattr(ft, "batches", recording("full", ft.batches))
+    lora.compare(base, task, ranks=(1,), steps=3, seed=5)
+    assert len(seen["lora"]) == len(seen["full"]) == 3
+    assert all(np.array_equal(a, b) for a, b in zip(seen["lora"], seen["full"], strict=True))
+
+
+def test_defaults_are_rank_4_alpha_8_on_every_layer_for_300_steps(base, task):
+    model = lora.add_lora(base)
+    assert sorted(model.adapters) == [0, 1, 2]
+    assert {(a.rank, a.alpha, a.scaling) for a in model.adapters.values()} == {(4, 8.0, 2.0)}
+    run = lora.train_lora(base, task, layers=(2,), every=300)
+    assert run.losses.size == 300 and run.eval_steps.tolist() == [0, 300]
+    assert run.model.adapters[2].rank == 4
+
+
+def test_default_seed_is_zero_and_accuracy_is_measured_every_10_steps(base, task):
+    first, again = lora.add_lora(base), lora.add_lora(base, seed=0)
+    assert all(np.array_equal(first.adapters[i].B, again.adapters[i].B) for i in first.adapters)
+    run = lora.train_lora(base, task, layers=(2,), steps=20)
+    assert run.eval_steps.tolist() == [0, 10, 20]
+    seeded = lora.train_lora(base, task, layers=(2,), steps=20, seed=0)
+    np.testing.assert_array_equal(run.model.adapters[2].A, seeded.model.adapters[2].A)
+
+
+def test_compare_and_start_check_default_to_seed_zero(base, task):
+    rows = lora.compare(base, task, ranks=(2,), steps=5)
+    seeded = lora.compare(base, task, ranks=(2,), steps=5, seed=0)
+    assert [(r.accuracy, r.old_accuracy) for r in rows] == [
+        (r.accuracy, r.old_accuracy) for r in seeded
+    ]
+    random_start = lora.start_check(base, task, init="random", alpha=32.0)
+    assert random_start == lora.start_check(base, task, init="random", alpha=32.0, seed=0)
+    assert random_start != lora.start_check(base, task, init="random", alpha=32.0, seed=1)
+
+
+def test_checksum_is_the_first_16_hex_digits_of_sha256_over_bytes_shape_and_dtype():
+    a = np.arange(6.0).reshape(2, 3)
+    digest = hashlib.sha256(a.tobytes() + b"(2, 3)float64").hexdigest()[:16]
+    assert lora.checksum(a) == digest and len(digest) == 16
+
+
+def test_step_zero_snapshot_has_the_pretrained_loss_on_the_whole_training_set(base, task):
+    snaps = []
+    lora.train_lora(base, task, layers=(2,), rank=2, steps=5, every=5, callback=snaps.append)
+    logits = lora.base_logits(base, task.x_ft_train)  # ΔW = 0 at step 0
+    assert snaps[0].loss == pytest.approx(ft.softmax_cross_entropy(logits, task.y_ft_train)[0])
+
+
+def test_progress_counts_every_step_when_measured_every_step(base, task):
+    done = []
+    lora.train_lora(base, task, layers=(2,), rank=1, steps=2, every=1, progress=done.append)
+    assert done == [0.5, 1.0]

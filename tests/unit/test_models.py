@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+import math
+from fractions import Fraction
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -153,3 +157,101 @@ def test_human_count_matches_the_papers_style() -> None:
     assert models.human_count(models.model_params(MODELS["gpt3"])) == "175,255.8M"
     assert models.human_count(models.base_params(MODELS["gpt2"])) == "124.4M"
     assert models.human_count(294_912) == "294,912"
+
+
+def test_reported_gap_is_published_over_counted_minus_one() -> None:
+    gpt3 = MODELS["gpt3"]
+    assert models.reported_gap(gpt3) == pytest.approx(
+        175_255_800_000 / models.base_params(gpt3) - 1, rel=1e-12
+    )
+    assert 0 < models.reported_gap(gpt3) < 0.01  # the config reproduces it to within 1%
+    assert models.reported_gap(MODELS["gpt2"]) is None
+
+
+def test_a_model_with_both_norms_counts_each() -> None:
+    gpt2 = MODELS["gpt2"]
+    both = dataclasses.replace(gpt2, embedding_norm=True)
+    assert models.base_params(both) == models.base_params(gpt2) + 2 * gpt2.hidden
+    neither = dataclasses.replace(gpt2, final_norm=False)
+    assert models.base_params(neither) == models.base_params(gpt2) - 2 * gpt2.hidden
+
+
+def test_reduction_and_matrix_share_exactly() -> None:
+    bert = MODELS["bert"]
+    lora = models.lora_params(bert, ("q", "v"), 8)
+    assert models.reduction(bert, ("q", "v"), 8) == models.model_params(bert) / lora
+    assert models.matrix_share(5, 4, 2) == 18 / 20
+    assert models.matrix_share(768, 3072, 4) == 4 * (768 + 3072) / (768 * 3072)
+
+
+@pytest.mark.parametrize(("d", "k"), [(5, 4), (4, 4), (1, 1), (3, 7), (768, 3072), (14336, 14336)])
+def test_first_losing_rank_is_the_ceiling_of_dk_over_d_plus_k(d: int, k: int) -> None:
+    r = models.first_losing_rank(d, k)
+    assert r == math.ceil(Fraction(d * k, d + k))
+    assert r * (d + k) >= d * k > (r - 1) * (d + k)
+
+
+@pytest.mark.parametrize(("d", "k", "top"), [(3, 5, 3), (64, 100, 64), (1, 1, 1)])
+def test_small_deltas_offer_every_rank(d: int, k: int, top: int) -> None:
+    assert models.rank_options(d, k) == tuple(range(1, top + 1))
+
+
+def test_large_deltas_offer_fine_then_coarse_ranks() -> None:
+    fine = tuple(range(1, 65))
+    assert models.rank_options(65, 65) == (*fine, 65)  # break-even 32.5 sits among the fine ranks
+    big = models.rank_options(14336, 14336)  # the docstring's 74 stops
+    assert big == (*fine, 128, 256, 512, 1024, 2048, 4096, 7167, 7168, 8192, 14336)
+    assert len(big) == 74
+
+
+def test_fp32_training_memory() -> None:
+    memory = models.training_memory(total=1000, trainable=10, extra=10, precision="fp32")
+    assert (memory.weights, memory.gradients, memory.optimizer) == (1010 * 4, 10 * 4, 10 * 8)
+
+
+def test_the_notes_example_is_5_by_4_at_rank_2() -> None:
+    assert models.NOTE_EXAMPLE == (5, 4, 2)
+
+
+def test_band_summary_counts_the_band_inclusively() -> None:
+    rows = [models.ShareRow("m", "qv", r, 0, share) for r, share in enumerate([0.1, 0.2, 0.3])]
+    low, high, inside = models.band_summary(rows, 0.1, 0.3)
+    assert (low.share, high.share, inside) == (0.1, 0.3, 3)
+
+
+@pytest.mark.parametrize(
+    ("n", "text"), [(999_999, "999,999"), (1_000_000, "1.0M"), (1_000_001, "1.0M")]
+)
+def test_human_count_switches_to_millions_at_exactly_one_million(n: int, text: str) -> None:
+    assert models.human_count(n) == text
+
+
+@pytest.mark.parametrize(("n", "text"), [(999, "999 B"), (1000, "1.0 kB"), (1e12, "1.0 TB")])
+def test_human_bytes_at_unit_boundaries(n: float, text: str) -> None:
+    assert models.human_bytes(n) == text
+
+
+def test_gpt3_reported_total_is_the_lora_papers() -> None:
+    assert MODELS["gpt3"].reported_params == 175_255_800_000  # Hu et al. 2021, Table 4
+
+
+def test_rows_csv_of_one_row() -> None:
+    row = models.ShareRow("gpt2", "qv", 4, 10, 0.5)
+    assert models.rows_csv([row]) == "model,target_set,r,trainable,share\ngpt2,qv,4,10,0.5\n"
+
+
+@pytest.mark.parametrize(("r", "nearest"), [(5, 4), (6, 4), (3, 2), (100, 8), (0, 1)])
+def test_nearest_rank_takes_the_smaller_on_a_tie(r: int, nearest: int) -> None:
+    assert models.nearest_rank((1, 2, 4, 8), r) == nearest
+
+
+def test_rank_options_never_repeat_the_last_fine_rank() -> None:
+    # 129×129: break-even 64.5, so the last saving rank is 64, already a fine rank
+    assert models.rank_options(129, 129) == (*range(1, 65), 65, 128, 129)
+
+
+def test_size_choices_are_every_small_size_from_2_then_ascending_widths() -> None:
+    sizes = models.SIZE_CHOICES
+    assert sizes[:15] == tuple(range(2, 17))
+    assert all(size % 4 == 0 for size in sizes[15:])  # real layer widths: 20, 24, …, 14336
+    assert list(sizes) == sorted(set(sizes))

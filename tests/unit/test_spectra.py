@@ -107,3 +107,51 @@ def test_point_and_summary_against_numpy() -> None:
     k90 = int(np.argmax(kept >= 0.9) + 1)
     assert (row.shape, row.n, row.numerical_rank) == ((7, 4), 4, 4)
     assert (row.k_share, row.k_share_fraction) == (k90, k90 / 4)
+
+
+def test_zero_matrix_normalises_to_zeros() -> None:
+    np.testing.assert_array_equal(spectra.spectrum("zero", np.zeros((3, 2))).normalised(), [0, 0])
+
+
+def test_random_spectrum_defaults_to_seed_zero() -> None:
+    expected = np.linalg.svd(np.random.default_rng(0).standard_normal((6, 4)), compute_uv=False)
+    sp = spectra.random_spectrum((6, 4))
+    assert (sp.key, sp.shape) == ("random", (6, 4))
+    np.testing.assert_array_equal(sp.s, expected)
+
+
+def test_saved_spectra_load_back(tmp_path) -> None:
+    saved = {
+        "query": spectra.spectrum("minilm.query", np.arange(12.0).reshape(4, 3)),
+        "ffn_up": spectra.spectrum("minilm.ffn_up", np.eye(2, 5)),
+    }
+    spectra.save_minilm(saved, tmp_path / "s.npz")
+    loaded = spectra.load_minilm(tmp_path / "s.npz")
+    assert list(loaded) == ["query", "ffn_up"]
+    for name, sp in saved.items():
+        assert (loaded[name].key, loaded[name].shape) == (sp.key, sp.shape)
+        np.testing.assert_array_equal(loaded[name].s, sp.s)
+
+
+@pytest.mark.parametrize("shape", [(50, 50), (80, 20), (20, 80)])
+def test_marchenko_pastur_quantiles_against_a_direct_integration(shape: tuple[int, int]) -> None:
+    """The i-th largest value at quantile 1 − (i − ½)/p of the density on λ, integrated plainly."""
+    m, n = shape
+    big, p = max(m, n), min(m, n)
+    c = p / big
+    lo, hi = (1 - np.sqrt(c)) ** 2, (1 + np.sqrt(c)) ** 2
+    t = np.linspace(max(np.sqrt(lo), 1e-12), np.sqrt(hi), 100_001)  # λ = t²: finite at λ₋ = 0
+    lam = t**2
+    density = np.sqrt(np.maximum((hi - lam) * (lam - lo), 0.0)) / (np.pi * c * t)  # · dλ/dt
+    cdf = np.concatenate([[0.0], np.cumsum((density[1:] + density[:-1]) / 2 * np.diff(t))])
+    cdf /= cdf[-1]
+    quantiles = 1 - (np.arange(1, p + 1) - 0.5) / p
+    expected = np.sqrt(big * np.interp(quantiles, cdf, lam))
+    np.testing.assert_allclose(spectra.mp_singular_values(m, n), expected, rtol=2e-3)
+    np.testing.assert_allclose(spectra.mp_singular_values(m, n, sigma=2.0), 2 * expected, rtol=2e-3)
+
+
+def test_small_and_rank_one_spectra_normalise_by_sigma_one() -> None:
+    np.testing.assert_array_equal(spectra.spectrum("half", 0.5 * np.eye(2)).normalised(), [1, 1])
+    rank_one = spectra.spectrum("rank one", np.diag([3.0, 0.0]))  # σ₂ exactly 0
+    np.testing.assert_array_equal(rank_one.normalised(), [1.0, 0.0])

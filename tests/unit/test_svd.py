@@ -188,3 +188,62 @@ def test_numeric_strings_are_accepted():
 def test_decompose_rejects_empty():
     with pytest.raises(InputError):
         svd.decompose(np.zeros((0, 3)))
+
+
+def test_energy_is_each_squared_sigma_over_their_sum():
+    np.testing.assert_allclose(svd.energy(np.array([3.0, 4.0])), [9 / 25, 16 / 25])
+    np.testing.assert_array_equal(svd.energy(np.zeros(3)), [0.0, 0.0, 0.0])
+
+
+@pytest.mark.parametrize(("m", "n"), [(4, 2), (2, 4), (3, 3)])
+@pytest.mark.parametrize("full", [False, True])
+def test_shape_and_full_name_the_decomposition(m, n, full):
+    d = svd.decompose(np.arange(m * n, dtype=float).reshape(m, n) + 1, full=full)
+    assert d.shape == (m, n)
+    assert d.full == (full or m == n)  # a square matrix's thin factors are square too
+
+
+def test_pivot_near_tie_beyond_the_tolerance_is_still_the_largest_entry():
+    # |u₂| exceeds |u₁| by ~1e-9, above the tie tolerance 1e-9·max|u| ≈ 0.7e-9: u₂ is the pivot
+    u = svd.decompose(np.array([[1.0], [-(1 + 1.5e-9)]])).u[:, 0]
+    assert u[1] > 0 > u[0]
+
+
+@pytest.mark.parametrize(
+    ("s", "share", "k"),
+    [([1.0, 1.0], 0.5, 1), ([1.0, 1.0], 1.0, 2), ([2.0, 1.0, 0.0], 1.0, 2), ([2.0], 0.5, 1)],
+)
+def test_rank_for_energy_at_exact_shares(s, share, k):
+    assert svd.rank_for_energy(np.array(s), share) == k
+
+
+@pytest.mark.parametrize("share", [0.0, -0.1, 1.0 + 1e-9, 1.5, 2.0])
+def test_rank_for_energy_refuses_shares_outside_zero_one(share):
+    with pytest.raises(ValueError):
+        svd.rank_for_energy(np.array([1.0]), share)
+
+
+def test_size_caps_hold_at_their_exact_limit():
+    assert svd.as_matrix(np.zeros((200, 200))).shape == (200, 200)
+    assert svd.as_matrix(np.zeros((3, 5)), max_shape=(3, 5)).shape == (3, 5)
+    for rows, cols in [(4, 5), (3, 6)]:
+        with pytest.raises(InputError) as caught:
+            svd.as_matrix(np.zeros((rows, cols)), max_shape=(3, 5))
+        assert caught.value.params == dict(rows=rows, cols=cols, max_rows=3, max_cols=5)
+
+
+@pytest.mark.parametrize(
+    "bad", [None, 1j, np.complex128(1 + 0j), 1.23456789 + 9.87654321j, "x" * 25, object()]
+)
+def test_a_bad_entry_is_named_by_its_row_and_column(bad):
+    data = [[1.0, 2.0, 3.0], [4.0, 5.0, bad]]
+    with pytest.raises(InputError) as caught:
+        svd.as_matrix(data)
+    assert caught.value.key == "error.non_numeric"
+    assert caught.value.params == {"row": 2, "col": 3, "value": str(bad)[:20]}
+
+
+def test_a_string_matrix_is_quoted_up_to_twenty_characters():
+    with pytest.raises(InputError) as caught:
+        svd.as_matrix("1, 2, 3, 4, 5, 6, 7, 8, 9")
+    assert caught.value.params == {"value": "1, 2, 3, 4, 5, 6, 7,"}
