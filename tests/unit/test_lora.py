@@ -178,7 +178,6 @@ def test_seeded_run_reaches_stated_accuracy(base, task):
     # measured with the defaults (r=4, α=8, lr=0.01, 300 steps, seed 0): 0.974 on digits 5–9
     run = lora.train_lora(base, task)
     assert run.final_accuracy >= 0.93
-    assert run.seconds < 10
 
 
 def test_compare_rows(base, task):
