@@ -5,14 +5,12 @@ Usage: ``python bench/load.py [--page reconstruct] [--sessions 40] [--moves 10]`
 Starts its own ``streamlit run app.py`` on a free loopback port, drives it, stops it and prints
 the figures: page-open time, slider round trip (p50/p95/max), errors, server RSS before and after.
 
-The sessions speak Streamlit's own WebSocket protocol (``/_stcore/stream``, ``BackMsg`` /
-``ForwardMsg`` protobufs) exactly as the browser does: a ``rerun_script`` with the page name and
-query string opens the page; a slider move is a ``rerun_script`` carrying the slider's new value
-in ``widget_states`` (and the fragment id when the slider sits in an ``st.fragment``), with the
-query string the server last wrote to the URL. The round trip is from sending that message to the
-``script_finished`` message. Real Chromium contexts are not used for 40 sessions: see
-``bench/README.md`` ("Load") for the measurement behind that choice; ``--browsers N`` runs the
-same scenario in N real browser tabs for comparison.
+The sessions speak Streamlit's own WebSocket protocol exactly as the browser does
+(``tests/e2e/st_protocol.py``): a ``rerun_script`` with the page name and query string opens the
+page; a slider move is a ``rerun_script`` carrying the slider's new value. The round trip is from
+sending that message to the ``script_finished`` message. Real Chromium contexts are not used
+for 40 sessions: see ``bench/README.md`` ("Load") for the measurement behind that choice;
+``--browsers N`` runs the same scenario in N real browser tabs for comparison.
 
 Errors counted: a failed connection, an exception element or a compile error in any run, a
 missing slider, and a run that does not finish within ``--timeout`` seconds.
@@ -30,43 +28,12 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 
 from e2e_support import OUTPUT, Server, start_server  # noqa: E402
-from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
-from streamlit.proto.ClientState_pb2 import ClientState, ContextInfo  # noqa: E402
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
-from streamlit.proto.WidgetStates_pb2 import WidgetState  # noqa: E402
-from websockets.asyncio.client import connect  # noqa: E402
-
-#: Finished states of a script run that count as success (whole page or a fragment alone).
-_FINISHED_OK = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
-
-
-@dataclass
-class Slider:
-    """What a session needs to move a slider: its id, range, step and fragment."""
-
-    widget_id: str
-    low: float
-    high: float
-    step: float
-    fragment_id: str
-    query_param_key: str  #: set when the slider is bound to the URL (the browser writes it)
-
-
-@dataclass
-class RunResult:
-    """One script run as the client saw it."""
-
-    seconds: float
-    sliders: list[Slider]
-    query_string: str
-    page_script_hash: str
-    errors: list[str]
+from st_protocol import Session, Slider, connect_to  # noqa: E402
 
 
 @dataclass
@@ -76,67 +43,6 @@ class SessionResult:
     open_seconds: float | None = None
     moves: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
-
-
-class Session:
-    """One student: a WebSocket to the server speaking the browser's protocol."""
-
-    def __init__(self, ws, page: str, query: str) -> None:
-        self.ws = ws
-        self.page = page
-        self.query = query
-        self.page_script_hash = ""
-        self.states: dict[str, WidgetState] = {}
-
-    async def run(self, timeout: float, fragment_id: str = "") -> RunResult:
-        """Ask for a rerun with the current widget states; wait for it to finish."""
-        state = ClientState(
-            query_string=self.query,
-            page_script_hash=self.page_script_hash,
-            page_name="" if self.page_script_hash else self.page,
-            fragment_id=fragment_id,
-            context_info=ContextInfo(timezone="UTC", locale="en-US", url="http://127.0.0.1/"),
-        )
-        state.widget_states.widgets.extend(self.states.values())
-        started = time.perf_counter()
-        await self.ws.send(BackMsg(rerun_script=state).SerializeToString())
-        sliders: list[Slider] = []
-        errors: list[str] = []
-        async with asyncio.timeout(timeout):
-            while True:
-                msg = ForwardMsg.FromString(await self.ws.recv())
-                kind = msg.WhichOneof("type")
-                if kind == "navigation":  # the page actually run (new_session's is app.py's)
-                    self.page_script_hash = msg.navigation.page_script_hash
-                elif kind == "page_info_changed":
-                    self.query = msg.page_info_changed.query_string
-                elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
-                    element = msg.delta.new_element
-                    which = element.WhichOneof("type")
-                    if which == "exception":
-                        errors.append(f"exception: {element.exception.message[:120]}")
-                    elif which == "slider":
-                        s = element.slider
-                        sliders.append(Slider(s.id, s.min, s.max, s.step or 1.0,
-                                              msg.delta.fragment_id, s.query_param_key))
-                elif kind == "script_finished":
-                    if msg.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
-                        continue
-                    if msg.script_finished not in _FINISHED_OK:
-                        errors.append(f"script finished with status {msg.script_finished}")
-                    break
-        return RunResult(time.perf_counter() - started, sliders, self.query,
-                         self.page_script_hash, errors)
-
-    def set_slider(self, slider: Slider, value: float) -> None:
-        """Set the slider's value as the browser does (a one-element double array, and the URL)."""
-        state = WidgetState(id=slider.widget_id)
-        state.double_array_value.data.append(value)
-        self.states[slider.widget_id] = state
-        if slider.query_param_key:
-            params = dict(parse_qsl(self.query))
-            params[slider.query_param_key] = f"{value:g}"
-            self.query = urlencode(params)
 
 
 def _pick(sliders: list[Slider], key: str | None) -> Slider | None:
@@ -151,10 +57,8 @@ async def student(url: str, args: argparse.Namespace, seed: int) -> SessionResul
     """Open the page, then move the slider ``args.moves`` times to random values."""
     result = SessionResult()
     rng = random.Random(seed)
-    ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
     try:
-        async with connect(ws_url, subprotocols=["streamlit"], max_size=None,
-                           open_timeout=args.timeout, ping_interval=None) as ws:
+        async with connect_to(url, args.timeout) as ws:
             session = Session(ws, args.page, args.query)
             opened = await session.run(args.timeout)
             result.open_seconds = opened.seconds

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from lowrank import i18n, pages
+from lowrank.ui import warm
 
 #: The query parameter holding the language; always present in the URL so shared links agree.
 LANGUAGE_KEY = "lang"
@@ -34,6 +35,7 @@ def frame(page_id: str) -> Frame:
     from lowrank.ui.reconnect import rerun_on_reconnect
     from lowrank.ui.widgets import check_query_param, is_one_of, url_choice
 
+    warm.ready()  # before the page draws anything: see lowrank/ui/warm.py
     page = pages.by_id(page_id)
     st.set_page_config(page_icon=page.icon, layout="wide", initial_sidebar_state="expanded")
     raw = st.query_params.get(LANGUAGE_KEY)

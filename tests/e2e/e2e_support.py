@@ -43,10 +43,16 @@ def free_port() -> int:
 
 @dataclass
 class Server:
-    """A running ``streamlit run`` process and its base URL."""
+    """A running ``streamlit run`` process, its base URL and the file its output goes to."""
 
     url: str
     process: subprocess.Popen
+    log: Path
+
+    def tracebacks(self) -> list[str]:
+        """Every Python traceback the server has logged so far, each with its last line."""
+        text = self.log.read_text(encoding="utf-8", errors="replace")
+        return [block.split("\n\n")[0] for block in text.split("Traceback (most recent")[1:]]
 
     def stop(self) -> None:
         self.process.terminate()
@@ -88,7 +94,7 @@ def start_server(script: str = "app.py", port: int | None = None, timeout: float
             urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response,
         ):
             if response.status == 200:
-                return Server(url, process)
+                return Server(url, process, Path(log.name))
         time.sleep(0.2)
     process.kill()
     raise RuntimeError(f"streamlit did not become healthy within {timeout} s")
