@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,18 +101,34 @@ def start_server(script: str = "app.py", port: int | None = None, timeout: float
     raise RuntimeError(f"streamlit did not become healthy within {timeout} s")
 
 
-def wait_idle(tab, timeout: float = 60_000) -> None:
-    """Wait until the app has rendered and its script run has finished.
+#: The app's script run is over and its elements are drawn. Streamlit marks its root element with
+#: ``data-test-script-state`` (``initial`` before the first run, ``running`` or
+#: ``rerunRequested`` while it works, ``notRunning`` when done) and every element left from the
+#: previous run with ``data-stale="true"`` until the run replaces or removes it.
+_IDLE = """() => {
+  const state = document.querySelector("[data-testid='stApp']")?.dataset.testScriptState;
+  return (state === 'notRunning' || state === 'compilationError')
+    && !document.querySelector("[data-stale='true']");
+}"""
+#: Resolves after the browser has painted twice: what the last change drew is on screen.
+_PAINTED = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
-    Streamlit marks its root element with ``data-test-script-state``: ``initial`` before the first
-    run, ``running`` or ``rerunRequested`` while it works, ``notRunning`` when done.
-    """
-    tab.wait_for_selector(
-        "[data-testid='stApp'][data-test-script-state='notRunning'],"
-        " [data-testid='stApp'][data-test-script-state='compilationError']",
-        timeout=timeout,
-    )
-    tab.wait_for_timeout(300)
+
+def wait_idle(tab, timeout: float = 60_000) -> None:
+    """Wait until the app's script run has finished, no element of the last run is stale, and the
+    browser has painted the result (conditions only: no fixed pause)."""
+    tab.wait_for_function(_IDLE, polling="raf", timeout=timeout)
+    tab.evaluate(_PAINTED)
+
+
+def wait_until(tab, condition: Callable[[], bool], what: str, timeout: float = 30_000) -> None:
+    """Wait until a Python-side ``condition()`` holds (Playwright delivers its events, such as a
+    routed WebSocket's messages, while the tab is being waited on); fail after ``timeout`` ms."""
+    deadline = time.monotonic() + timeout / 1000
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout / 1000:.0f} s waiting for {what}")
+        tab.wait_for_timeout(20)  # lets Playwright dispatch events; the loop checks the condition
 
 
 def assert_no_error(tab) -> None:
@@ -167,6 +184,11 @@ class HeldAnswers:
             self.queue.append(message)
         else:
             self.page_side.send(message)
+
+    def wait_sent(self, tab, more_than: int) -> None:
+        """Wait until the page has sent the server more than ``more_than`` messages."""
+        what = f"a message to the server ({more_than} sent before)"
+        wait_until(tab, lambda: self.sent > more_than, what)
 
     def hold(self) -> None:
         self.held = True

@@ -130,8 +130,7 @@ def test_why_delta_w_follows_k_before_the_server_answers(server, browser):
         ("why_accuracy_plot", "", 9),  # a log axis
     ):
         assert marked_at(tab, chart, x, axis), (chart, axis, x)
-    tab.wait_for_timeout(300)
-    assert answers.sent > sent  # the move did go to the server, whose answers are still held
+    answers.wait_sent(tab, sent)  # the move did go to the server, whose answers are held
 
     answers.release()
     tab.wait_for_url(re.compile(r"[?&]k=9(&|$)"), timeout=30_000)
