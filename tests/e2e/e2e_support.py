@@ -51,9 +51,14 @@ class Server:
     log: Path
 
     def tracebacks(self) -> list[str]:
-        """Every Python traceback the server has logged so far, each with its last line."""
-        text = self.log.read_text(encoding="utf-8", errors="replace")
-        return [block.split("\n\n")[0] for block in text.split("Traceback (most recent")[1:]]
+        """Every Python traceback the server has logged so far."""
+        return _tracebacks(self.log)
+
+
+def _tracebacks(log: Path) -> list[str]:
+    """Every Python traceback in the log file ``log``, up to the blank line after it."""
+    text = log.read_text(encoding="utf-8", errors="replace")
+    return [block.split("\n\n")[0] for block in text.split("Traceback (most recent")[1:]]
 
     def stop(self) -> None:
         self.process.terminate()
@@ -112,6 +117,60 @@ _IDLE = """() => {
 }"""
 #: Resolves after the browser has painted twice: what the last change drew is on screen.
 _PAINTED = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+def nginx_path() -> str | None:
+    """Debian's nginx (or ``$NGINX``), if installed."""
+    candidate = os.environ.get("NGINX") or shutil.which("nginx") or "/usr/sbin/nginx"
+    return candidate if Path(candidate).is_file() else None
+
+
+@dataclass
+class Proxy:
+    """A running ``deploy/serve.sh``: nginx at ``url`` in front of ``processes`` app processes."""
+
+    url: str
+    process: subprocess.Popen
+    processes: int
+    output: Path
+
+    def app_logs(self) -> list[Path]:
+        """The app processes' logs (in the temporary prefix serve.sh printed)."""
+        found = re.search(r"\(prefix (\S+)\)", self.output.read_text(encoding="utf-8"))
+        return sorted(Path(found.group(1)).glob("app-*.log")) if found else []
+
+    def tracebacks(self) -> list[str]:
+        """Every traceback any app process logged so far."""
+        return [block for log in self.app_logs() for block in _tracebacks(log)]
+
+    def stop(self) -> None:
+        """SIGTERM: serve.sh's trap stops nginx and every app process it started."""
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def start_proxy(processes: int = 2, port: int | None = None, timeout: float = 120) -> Proxy:
+    """Start ``deploy/serve.sh processes port`` on loopback and wait until the proxy is healthy
+    and has printed its prefix."""
+    port = port or free_port()
+    output = OUTPUT / f"serve-{port}.log"
+    env = {**os.environ, "PYTHON": sys.executable, "LISTEN": "127.0.0.1"}
+    with output.open("w") as log:
+        process = subprocess.Popen(
+            ["bash", str(ROOT / "deploy" / "serve.sh"), str(processes), str(port)],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    proxy = Proxy(f"http://127.0.0.1:{port}", process, processes, output)
+    deadline = time.monotonic() + timeout
+    while "ready:" not in output.read_text(encoding="utf-8"):
+        if process.poll() is not None or time.monotonic() > deadline:
+            proxy.stop()
+            raise RuntimeError(f"deploy/serve.sh did not become ready; see {output}")
+        time.sleep(0.2)
+    return proxy
 
 
 def wait_idle(tab, timeout: float = 60_000) -> None:
