@@ -54,18 +54,18 @@ class Server:
         """Every Python traceback the server has logged so far."""
         return _tracebacks(self.log)
 
-
-def _tracebacks(log: Path) -> list[str]:
-    """Every Python traceback in the log file ``log``, up to the blank line after it."""
-    text = log.read_text(encoding="utf-8", errors="replace")
-    return [block.split("\n\n")[0] for block in text.split("Traceback (most recent")[1:]]
-
     def stop(self) -> None:
         self.process.terminate()
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.process.kill()
+
+
+def _tracebacks(log: Path) -> list[str]:
+    """Every Python traceback in the log file ``log``, up to the blank line after it."""
+    text = log.read_text(encoding="utf-8", errors="replace")
+    return [block.split("\n\n")[0] for block in text.split("Traceback (most recent")[1:]]
 
 
 def start_server(script: str = "app.py", port: int | None = None, timeout: float = 60) -> Server:

@@ -12,6 +12,7 @@ drew; each page must also finish its run and draw its content.
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from e2e_support import Server, assert_no_error, start_server, wait_idle
@@ -44,8 +45,9 @@ async def burst(url: str) -> list:
 @pytest.mark.parametrize("round_", range(ROUNDS))
 def test_every_page_at_once_on_a_fresh_server_protocol(chromium_executable, round_):
     server = start_server()
-    try:
-        runs = asyncio.run(burst(server.url))
+    try:  # its own thread: a worker's sync Playwright may own this thread's event loop
+        with ThreadPoolExecutor(1) as thread:
+            runs = thread.submit(asyncio.run, burst(server.url)).result()
     finally:
         server.stop()
     assert_no_traceback(server)
