@@ -114,9 +114,9 @@ def test_typing_in_the_grid_an_empty_cell_is_pointed_out_then_fixed(server, page
     box = grid.bounding_box()  # where the grid is now (the page around it was redrawn)
     x, y = box["x"] + box["width"] * 1.5 / 7, box["y"] + 35 * 2.5
     page.mouse.dblclick(x, y)
-    page.locator(".gdg-input").wait_for(state="visible", timeout=30_000)  # the cell editor
-    page.keyboard.type("7")
-    page.keyboard.press("Enter")
+    editor = page.locator(".gdg-input")  # the cell editor: fill focuses it first
+    editor.fill("7")
+    editor.press("Enter")
     page.wait_for_selector("text=Row 2, column 1 is empty", state="detached", timeout=30_000)
     wait_idle(page)
     changed = example("note").copy()

@@ -83,9 +83,12 @@ def trained_numbers(r: int) -> str:
 
 
 def assert_rank_texts(tab, r: int, alpha: int) -> None:
-    assert tab.locator(".st-key-tr_shapes").inner_text().strip() == shapes_caption(r, alpha)
-    budget = tab.locator(".st-key-tr_budget").inner_text()
-    assert all(part in budget for part in trained_numbers(r)), budget
+    """The caption and the budget line show rank ``r`` and scale ``alpha`` (waiting for them:
+    after a move the page may not have rerun yet)."""
+    expect(tab.locator(".st-key-tr_shapes")).to_have_text(shapes_caption(r, alpha))
+    budget = tab.locator(".st-key-tr_budget")
+    for part in trained_numbers(r):
+        expect(budget).to_contain_text(part)
 
 
 def press_slider(tab, key: str, arrow: str = "ArrowRight") -> None:
