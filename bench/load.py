@@ -3,16 +3,17 @@
 Usage: ``python bench/load.py [--page reconstruct] [--sessions 40] [--moves 10]``
 
 Starts its own ``streamlit run app.py`` on a free loopback port, drives it, stops it and prints
-the figures: page-open time, slider round trip (p50/p95/max), errors, server RSS before and after.
+the figures: page-open time, slider round trip (p50/p95/max), throughput, errors, server RSS
+before and after. ``--processes 1,2`` runs the same class through ``deploy/serve.sh`` (nginx in
+front of N processes) once per count and compares them; ``--url`` targets a running server or
+proxy. Only loopback addresses are ever targeted.
 
-The sessions speak Streamlit's own WebSocket protocol (``/_stcore/stream``, ``BackMsg`` /
-``ForwardMsg`` protobufs) exactly as the browser does: a ``rerun_script`` with the page name and
-query string opens the page; a slider move is a ``rerun_script`` carrying the slider's new value
-in ``widget_states`` (and the fragment id when the slider sits in an ``st.fragment``), with the
-query string the server last wrote to the URL. The round trip is from sending that message to the
-``script_finished`` message. Real Chromium contexts are not used for 40 sessions: see
-``bench/README.md`` ("Load") for the measurement behind that choice; ``--browsers N`` runs the
-same scenario in N real browser tabs for comparison.
+The sessions speak Streamlit's own WebSocket protocol exactly as the browser does
+(``tests/e2e/st_protocol.py``): a ``rerun_script`` with the page name and query string opens the
+page; a slider move is a ``rerun_script`` carrying the slider's new value. The round trip is from
+sending that message to the ``script_finished`` message. Real Chromium contexts are not used
+for 40 sessions: see ``bench/README.md`` ("Load") for the measurement behind that choice;
+``--browsers N`` runs the same scenario in N real browser tabs for comparison.
 
 Errors counted: a failed connection, an exception element or a compile error in any run, a
 missing slider, and a run that does not finish within ``--timeout`` seconds.
@@ -30,43 +31,13 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 
 from e2e_support import OUTPUT, Server, start_server  # noqa: E402
-from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
-from streamlit.proto.ClientState_pb2 import ClientState, ContextInfo  # noqa: E402
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
-from streamlit.proto.WidgetStates_pb2 import WidgetState  # noqa: E402
-from websockets.asyncio.client import connect  # noqa: E402
-
-#: Finished states of a script run that count as success (whole page or a fragment alone).
-_FINISHED_OK = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
-
-
-@dataclass
-class Slider:
-    """What a session needs to move a slider: its id, range, step and fragment."""
-
-    widget_id: str
-    low: float
-    high: float
-    step: float
-    fragment_id: str
-    query_param_key: str  #: set when the slider is bound to the URL (the browser writes it)
-
-
-@dataclass
-class RunResult:
-    """One script run as the client saw it."""
-
-    seconds: float
-    sliders: list[Slider]
-    query_string: str
-    page_script_hash: str
-    errors: list[str]
+from st_protocol import Session, Slider, connect_to  # noqa: E402
 
 
 @dataclass
@@ -76,67 +47,17 @@ class SessionResult:
     open_seconds: float | None = None
     moves: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    answered_at: list[float] = field(default_factory=list)  #: perf_counter at each answer
 
 
-class Session:
-    """One student: a WebSocket to the server speaking the browser's protocol."""
-
-    def __init__(self, ws, page: str, query: str) -> None:
-        self.ws = ws
-        self.page = page
-        self.query = query
-        self.page_script_hash = ""
-        self.states: dict[str, WidgetState] = {}
-
-    async def run(self, timeout: float, fragment_id: str = "") -> RunResult:
-        """Ask for a rerun with the current widget states; wait for it to finish."""
-        state = ClientState(
-            query_string=self.query,
-            page_script_hash=self.page_script_hash,
-            page_name="" if self.page_script_hash else self.page,
-            fragment_id=fragment_id,
-            context_info=ContextInfo(timezone="UTC", locale="en-US", url="http://127.0.0.1/"),
-        )
-        state.widget_states.widgets.extend(self.states.values())
-        started = time.perf_counter()
-        await self.ws.send(BackMsg(rerun_script=state).SerializeToString())
-        sliders: list[Slider] = []
-        errors: list[str] = []
-        async with asyncio.timeout(timeout):
-            while True:
-                msg = ForwardMsg.FromString(await self.ws.recv())
-                kind = msg.WhichOneof("type")
-                if kind == "navigation":  # the page actually run (new_session's is app.py's)
-                    self.page_script_hash = msg.navigation.page_script_hash
-                elif kind == "page_info_changed":
-                    self.query = msg.page_info_changed.query_string
-                elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
-                    element = msg.delta.new_element
-                    which = element.WhichOneof("type")
-                    if which == "exception":
-                        errors.append(f"exception: {element.exception.message[:120]}")
-                    elif which == "slider":
-                        s = element.slider
-                        sliders.append(Slider(s.id, s.min, s.max, s.step or 1.0,
-                                              msg.delta.fragment_id, s.query_param_key))
-                elif kind == "script_finished":
-                    if msg.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
-                        continue
-                    if msg.script_finished not in _FINISHED_OK:
-                        errors.append(f"script finished with status {msg.script_finished}")
-                    break
-        return RunResult(time.perf_counter() - started, sliders, self.query,
-                         self.page_script_hash, errors)
-
-    def set_slider(self, slider: Slider, value: float) -> None:
-        """Set the slider's value as the browser does (a one-element double array, and the URL)."""
-        state = WidgetState(id=slider.widget_id)
-        state.double_array_value.data.append(value)
-        self.states[slider.widget_id] = state
-        if slider.query_param_key:
-            params = dict(parse_qsl(self.query))
-            params[slider.query_param_key] = f"{value:g}"
-            self.query = urlencode(params)
+def page_plan(spec: str, default_key: str | None) -> list[tuple[str, str | None]]:
+    """``"reconstruct,image:k"`` → ``[("reconstruct", default_key), ("image", "k")]``: the pages
+    the sessions open in turn (several classes at once), each with its slider's key."""
+    plan = []
+    for item in spec.split(","):
+        page, _, key = item.partition(":")
+        plan.append((page, key or default_key))
+    return plan
 
 
 def _pick(sliders: list[Slider], key: str | None) -> Slider | None:
@@ -148,18 +69,20 @@ def _pick(sliders: list[Slider], key: str | None) -> Slider | None:
 
 
 async def student(url: str, args: argparse.Namespace, seed: int) -> SessionResult:
-    """Open the page, then move the slider ``args.moves`` times to random values."""
+    """Open the page (session ``seed`` takes the plan's page ``seed mod len``), then move its
+    slider ``args.moves`` times to random values. Like a browser behind deploy/serve.sh, each
+    student carries its own affinity cookie."""
     result = SessionResult()
     rng = random.Random(seed)
-    ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
+    page, key = args.plan[seed % len(args.plan)]
+    cookie = {"Cookie": f"lowrank_affinity={rng.getrandbits(64):016x}"}
     try:
-        async with connect(ws_url, subprotocols=["streamlit"], max_size=None,
-                           open_timeout=args.timeout, ping_interval=None) as ws:
-            session = Session(ws, args.page, args.query)
+        async with connect_to(url, args.timeout, cookie) as ws:
+            session = Session(ws, page, args.query)
             opened = await session.run(args.timeout)
             result.open_seconds = opened.seconds
             result.errors += opened.errors
-            slider = _pick(opened.sliders, args.key)
+            slider = _pick(opened.sliders, key)
             if slider is None:
                 result.errors.append("no slider on the page")
                 return result
@@ -169,8 +92,9 @@ async def student(url: str, args: argparse.Namespace, seed: int) -> SessionResul
                 session.set_slider(slider, slider.low + rng.randint(0, steps) * slider.step)
                 moved = await session.run(args.timeout, slider.fragment_id)
                 result.moves.append(moved.seconds)
+                result.answered_at.append(time.perf_counter())
                 result.errors += moved.errors
-                slider = _pick(moved.sliders, args.key) or slider
+                slider = _pick(moved.sliders, key) or slider
     except TimeoutError:
         result.errors.append(f"no answer within {args.timeout} s")
     except OSError as err:
@@ -178,24 +102,43 @@ async def student(url: str, args: argparse.Namespace, seed: int) -> SessionResul
     return result
 
 
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time used so far by process ``pid`` (Linux /proc), in seconds."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time used so far by the processes ``pids`` (Linux /proc), in seconds."""
+    total = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
 
 
-def rss_mb(pid: int) -> float:
-    """Resident memory of process ``pid`` in MB (Linux /proc)."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
+def rss_mb(pids: list[int]) -> float:
+    """Resident memory of the processes ``pids`` together, in MB (Linux /proc)."""
+    total = 0.0
+    for pid in pids:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                total += int(line.split()[1]) / 1024
+    return total
+
+
+def app_processes(serve_pid: int) -> list[int]:
+    """The ``streamlit run`` processes deploy/serve.sh (process ``serve_pid``) started."""
+    children = Path(f"/proc/{serve_pid}/task/{serve_pid}/children").read_text().split()
+    return [int(pid) for pid in children
+            if b"streamlit" in Path(f"/proc/{pid}/cmdline").read_bytes()]
+
+
+def loopback_only(url: str) -> str:
+    """``url`` if it names this machine's loopback interface; load is never sent elsewhere."""
+    if urlparse(url).hostname not in {"127.0.0.1", "localhost", "::1"}:
+        raise SystemExit(f"refusing {url}: this benchmark only targets loopback addresses")
+    return url.rstrip("/")
 
 
 class PeakRss:
-    """Samples a process's RSS in a background thread and keeps the peak."""
+    """Samples the processes' RSS in a background thread and keeps the peak of their sum."""
 
-    def __init__(self, pid: int, every: float = 0.25) -> None:
+    def __init__(self, pid: list[int], every: float = 0.25) -> None:
         self.pid, self.every, self.peak = pid, every, 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
@@ -234,13 +177,14 @@ def browser_classroom(url: str, args: argparse.Namespace) -> list[SessionResult]
 
     results = [SessionResult() for _ in range(args.browsers)]
     query = f"?{args.query}" if args.query else ""
+    page = args.plan[0][0]
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         tabs = []
         started = time.perf_counter()
         for _ in range(args.browsers):
             tab = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-            tab.goto(f"{url}/{args.page}{query}", wait_until="commit")
+            tab.goto(f"{url}/{page}{query}", wait_until="commit")
             tabs.append(tab)
         for result, tab in zip(results, tabs, strict=True):
             if _attempt(result, lambda tab=tab: _wait_finished(tab, args.timeout)):
@@ -276,6 +220,32 @@ def _wait_finished(tab, timeout: float) -> None:
                           timeout=timeout * 1000)
 
 
+def throughput(results: list[SessionResult]) -> float:
+    """Moves answered per second, from the first answer to the last (all sessions together)."""
+    answers = sorted(t for r in results for t in r.answered_at)
+    if len(answers) < 2:
+        return float("nan")
+    return (len(answers) - 1) / (answers[-1] - answers[0])
+
+
+def measure(url: str, pids: list[int], args: argparse.Namespace) -> list[SessionResult]:
+    """Run the classroom against ``url`` (served by the processes ``pids``); print the figures."""
+    before, cpu_before = rss_mb(pids), cpu_seconds(pids)
+    client_before = time.process_time()
+    started = time.perf_counter()
+    with PeakRss(pids) as peak:
+        if args.browsers:
+            results = browser_classroom(url, args)
+            label = f"{args.browsers} real Chromium tabs (headless, one context each)"
+        else:
+            results = asyncio.run(classroom(url, args))
+            label = "Streamlit WebSocket protocol (BackMsg rerun_script with widget states)"
+    wall = time.perf_counter() - started
+    print(report(results, before, rss_mb(pids), peak.peak, wall, label,
+                 cpu_seconds(pids) - cpu_before, time.process_time() - client_before))
+    return results
+
+
 def report(results: list[SessionResult], before: float, after: float, peak: float,
            wall: float, label: str, server_cpu: float, client_cpu: float) -> str:
     """The figures as Markdown lines."""
@@ -285,7 +255,8 @@ def report(results: list[SessionResult], before: float, after: float, peak: floa
     runs = len(moves) + len(opens)
     lines = [
         f"- method: {label}",
-        f"- sessions: {len(results)}, slider moves answered: {len(moves)}, wall time {wall:.1f} s",
+        f"- sessions: {len(results)}, slider moves answered: {len(moves)}, wall time {wall:.1f} s,"
+        f" throughput {throughput(results):.1f} moves/s",
         f"- page open: p50 {percentile(opens, 0.5):.2f} s, p95 {percentile(opens, 0.95):.2f} s,"
         f" max {max(opens, default=float('nan')):.2f} s",
         f"- slider round trip: p50 {percentile(moves, 0.5):.3f} s,"
@@ -300,10 +271,36 @@ def report(results: list[SessionResult], before: float, after: float, peak: floa
     return "\n".join(lines)
 
 
+def compare(counts: list[int], args: argparse.Namespace) -> None:
+    """The same classroom through deploy/serve.sh with each process count, one after another."""
+    from e2e_support import start_proxy
+
+    rows = []
+    for count in counts:
+        proxy = start_proxy(count)
+        try:
+            print(f"### {count} process(es) behind nginx ({proxy.url})")
+            results = measure(proxy.url, app_processes(proxy.process.pid), args)
+        finally:
+            proxy.stop()
+        moves = [t for r in results for t in r.moves]
+        errors = sum(len(r.errors) for r in results)
+        rows.append((count, percentile(moves, 0.5), percentile(moves, 0.95), errors,
+                     throughput(results)))
+    print("\n| processes | slider p50 | slider p95 | errors | moves/s | throughput ratio |")
+    print("|---|---|---|---|---|---|")
+    for count, p50, p95, errors, rate in rows:
+        print(f"| {count} | {p50:.2f} s | {p95:.2f} s | {errors} | {rate:.1f} |"
+              f" {rate / rows[0][4]:.2f} |")
+    print(f"(load average {os.getloadavg()[0]:.1f} at the end, {os.cpu_count()} cores)")
+
+
 def main() -> None:
     """Parse the options, run the classroom against a fresh server, print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--page", default="reconstruct", help="URL path of the page")
+    parser.add_argument("--page", default="reconstruct",
+                        help="URL path of the page; several classes: 'reconstruct,image:k,...'"
+                             " (sessions take them in turn; ':key' names the slider)")
     parser.add_argument("--query", default="lang=en", help="query string the link carries")
     parser.add_argument("--key", default=None, help="key of the slider (default: the first)")
     parser.add_argument("--sessions", type=int, default=40)
@@ -314,30 +311,30 @@ def main() -> None:
     parser.add_argument("--browsers", type=int, default=0,
                         help="use N real Chromium tabs instead of protocol sessions")
     parser.add_argument("--script", default="app.py", help="entry script (for trying the bench)")
+    parser.add_argument("--url", default=None,
+                        help="a running server or proxy on loopback (default: start one)")
+    parser.add_argument("--pid", type=int, action="append", default=[],
+                        help="with --url: a process serving it, for CPU and RSS (repeatable)")
+    parser.add_argument("--processes", default=None,
+                        help="compare process counts behind deploy/serve.sh, e.g. '1,2'")
     args = parser.parse_args()
+    args.plan = page_plan(args.page, args.key)
+    if args.browsers and len(args.plan) > 1:
+        parser.error("--browsers opens one page: give --page a single page")
 
     OUTPUT.mkdir(exist_ok=True)
-    server: Server = start_server(args.script)
-    try:
-        before = rss_mb(server.process.pid)
-        cpu_before = cpu_seconds(server.process.pid)
-        client_before = time.process_time()
-        started = time.perf_counter()
-        with PeakRss(server.process.pid) as peak:
-            if args.browsers:
-                results = browser_classroom(server.url, args)
-                label = f"{args.browsers} real Chromium tabs (headless, one context each)"
-            else:
-                results = asyncio.run(classroom(server.url, args))
-                label = "Streamlit WebSocket protocol (BackMsg rerun_script with widget states)"
-        wall = time.perf_counter() - started
-        after = rss_mb(server.process.pid)
-        server_cpu = cpu_seconds(server.process.pid) - cpu_before
-        client_cpu = time.process_time() - client_before
-    finally:
-        server.stop()
-    print(f"page /{args.page}?{args.query}, {args.moves} moves each, think {args.think} s")
-    print(report(results, before, after, peak.peak, wall, label, server_cpu, client_cpu))
+    print(f"page(s) /{args.page}?{args.query}, {args.sessions} sessions, {args.moves} moves"
+          f" each, think {args.think} s")
+    if args.processes:
+        compare([int(n) for n in args.processes.split(",")], args)
+    elif args.url:
+        measure(loopback_only(args.url), args.pid, args)
+    else:
+        server: Server = start_server(args.script)
+        try:
+            measure(server.url, [server.process.pid], args)
+        finally:
+            server.stop()
 
 
 if __name__ == "__main__":

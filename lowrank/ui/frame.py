@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from lowrank import i18n, pages
+from lowrank.ui import warm
 
 #: Page-wide CSS. A markdown table wider than the screen (a phone) scrolls inside its own box
 #: instead of making the whole page scroll sideways.
@@ -39,6 +40,7 @@ def frame(page_id: str) -> Frame:
     from lowrank.ui.reconnect import rerun_on_reconnect
     from lowrank.ui.widgets import check_query_param, is_one_of, url_choice
 
+    warm.ready()  # before the page draws anything: see lowrank/ui/warm.py
     page = pages.by_id(page_id)
     st.set_page_config(page_icon=page.icon, layout="wide", initial_sidebar_state="auto")
     raw = st.query_params.get(LANGUAGE_KEY)

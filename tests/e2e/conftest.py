@@ -13,6 +13,10 @@ from collections.abc import Iterator
 import pytest
 from e2e_support import CHROMIUM_ARGS, OUTPUT, Server, chromium_path, start_server
 
+#: How long Playwright's ``expect`` assertions wait for their condition (its default, 5 s, is
+#: too short for a 2-core machine running a suite on two workers beside other work).
+EXPECT_TIMEOUT = 30_000
+
 
 @pytest.fixture(scope="session")
 def chromium_executable() -> str:
@@ -27,7 +31,9 @@ def chromium_executable() -> str:
 
 @pytest.fixture(scope="session")
 def browser(chromium_executable: str):
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=EXPECT_TIMEOUT)
 
     OUTPUT.mkdir(exist_ok=True)
     with sync_playwright() as playwright:

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,10 +44,15 @@ def free_port() -> int:
 
 @dataclass
 class Server:
-    """A running ``streamlit run`` process and its base URL."""
+    """A running ``streamlit run`` process, its base URL and the file its output goes to."""
 
     url: str
     process: subprocess.Popen
+    log: Path
+
+    def tracebacks(self) -> list[str]:
+        """Every Python traceback the server has logged so far."""
+        return _tracebacks(self.log)
 
     def stop(self) -> None:
         self.process.terminate()
@@ -54,6 +60,12 @@ class Server:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.process.kill()
+
+
+def _tracebacks(log: Path) -> list[str]:
+    """Every Python traceback in the log file ``log``, up to the blank line after it."""
+    text = log.read_text(encoding="utf-8", errors="replace")
+    return [block.split("\n\n")[0] for block in text.split("Traceback (most recent")[1:]]
 
 
 def start_server(script: str = "app.py", port: int | None = None, timeout: float = 60) -> Server:
@@ -88,24 +100,94 @@ def start_server(script: str = "app.py", port: int | None = None, timeout: float
             urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response,
         ):
             if response.status == 200:
-                return Server(url, process)
+                return Server(url, process, Path(log.name))
         time.sleep(0.2)
     process.kill()
     raise RuntimeError(f"streamlit did not become healthy within {timeout} s")
 
 
-def wait_idle(tab, timeout: float = 60_000) -> None:
-    """Wait until the app has rendered and its script run has finished.
+#: The app's script run is over and its elements are drawn. Streamlit marks its root element with
+#: ``data-test-script-state`` (``initial`` before the first run, ``running`` or
+#: ``rerunRequested`` while it works, ``notRunning`` when done) and every element left from the
+#: previous run with ``data-stale="true"`` until the run replaces or removes it.
+_IDLE = """() => {
+  const state = document.querySelector("[data-testid='stApp']")?.dataset.testScriptState;
+  return (state === 'notRunning' || state === 'compilationError')
+    && !document.querySelector("[data-stale='true']");
+}"""
+#: Resolves after the browser has painted twice: what the last change drew is on screen.
+_PAINTED = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
-    Streamlit marks its root element with ``data-test-script-state``: ``initial`` before the first
-    run, ``running`` or ``rerunRequested`` while it works, ``notRunning`` when done.
-    """
-    tab.wait_for_selector(
-        "[data-testid='stApp'][data-test-script-state='notRunning'],"
-        " [data-testid='stApp'][data-test-script-state='compilationError']",
-        timeout=timeout,
-    )
-    tab.wait_for_timeout(300)
+
+def nginx_path() -> str | None:
+    """Debian's nginx (or ``$NGINX``), if installed."""
+    candidate = os.environ.get("NGINX") or shutil.which("nginx") or "/usr/sbin/nginx"
+    return candidate if Path(candidate).is_file() else None
+
+
+@dataclass
+class Proxy:
+    """A running ``deploy/serve.sh``: nginx at ``url`` in front of ``processes`` app processes."""
+
+    url: str
+    process: subprocess.Popen
+    processes: int
+    output: Path
+
+    def app_logs(self) -> list[Path]:
+        """The app processes' logs (in the temporary prefix serve.sh printed)."""
+        found = re.search(r"\(prefix (\S+)\)", self.output.read_text(encoding="utf-8"))
+        return sorted(Path(found.group(1)).glob("app-*.log")) if found else []
+
+    def tracebacks(self) -> list[str]:
+        """Every traceback any app process logged so far."""
+        return [block for log in self.app_logs() for block in _tracebacks(log)]
+
+    def stop(self) -> None:
+        """SIGTERM: serve.sh's trap stops nginx and every app process it started."""
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def start_proxy(processes: int = 2, port: int | None = None, timeout: float = 120) -> Proxy:
+    """Start ``deploy/serve.sh processes port`` on loopback and wait until the proxy is healthy
+    and has printed its prefix."""
+    port = port or free_port()
+    output = OUTPUT / f"serve-{port}.log"
+    env = {**os.environ, "PYTHON": sys.executable, "LISTEN": "127.0.0.1"}
+    with output.open("w") as log:
+        process = subprocess.Popen(
+            ["bash", str(ROOT / "deploy" / "serve.sh"), str(processes), str(port)],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    proxy = Proxy(f"http://127.0.0.1:{port}", process, processes, output)
+    deadline = time.monotonic() + timeout
+    while "ready:" not in output.read_text(encoding="utf-8"):
+        if process.poll() is not None or time.monotonic() > deadline:
+            proxy.stop()
+            raise RuntimeError(f"deploy/serve.sh did not become ready; see {output}")
+        time.sleep(0.2)
+    return proxy
+
+
+def wait_idle(tab, timeout: float = 60_000) -> None:
+    """Wait until the app's script run has finished, no element of the last run is stale, and the
+    browser has painted the result (conditions only: no fixed pause)."""
+    tab.wait_for_function(_IDLE, polling="raf", timeout=timeout)
+    tab.evaluate(_PAINTED)
+
+
+def wait_until(tab, condition: Callable[[], bool], what: str, timeout: float = 30_000) -> None:
+    """Wait until a Python-side ``condition()`` holds (Playwright delivers its events, such as a
+    routed WebSocket's messages, while the tab is being waited on); fail after ``timeout`` ms."""
+    deadline = time.monotonic() + timeout / 1000
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout / 1000:.0f} s waiting for {what}")
+        tab.wait_for_timeout(20)  # lets Playwright dispatch events; the loop checks the condition
 
 
 def assert_no_error(tab) -> None:
@@ -161,6 +243,11 @@ class HeldAnswers:
             self.queue.append(message)
         else:
             self.page_side.send(message)
+
+    def wait_sent(self, tab, more_than: int) -> None:
+        """Wait until the page has sent the server more than ``more_than`` messages."""
+        what = f"a message to the server ({more_than} sent before)"
+        wait_until(tab, lambda: self.sent > more_than, what)
 
     def hold(self) -> None:
         self.held = True

@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 import tomllib
 from e2e_support import OUTPUT, ROOT, assert_no_error, wait_idle, wait_metric
+from playwright.sync_api import expect
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ClientState_pb2 import ClientState
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -117,7 +118,8 @@ def walk_corpus(tab, cases: list[Case], directory: Path, lang: str, kept: str,
                 alert_with(tab, message(case, data, lang)).first.wait_for(timeout=TIMEOUT)
             wait_idle(tab)
             assert_no_error(tab)
-            assert tab.get_by_text(kept, exact=False).count() > 0, "the last valid input is gone"
+            last_valid = tab.get_by_text(kept, exact=False).first
+            expect(last_valid, "the last valid input is gone").to_be_visible()
         except AssertionError as error:
             problems.append(f"{case.name}: {error}")
         except Exception as error:  # a Playwright timeout: the expected text never came

@@ -19,6 +19,7 @@ from urllib.parse import urlencode
 import numpy as np
 import pytest
 from e2e_support import ROOT, assert_no_error, metric, wait_idle, wait_metric
+from playwright.sync_api import expect
 
 from lowrank import i18n, pages
 from lowrank.examples import DEFAULT_EXAMPLE, example
@@ -108,7 +109,7 @@ def open_page(tab, url: str, page_id: str, lang: str) -> None:
     alerts = tab.locator("[data-testid='stAlert']")
     for name in hostile:
         note = i18n.t("url.invalid", lang, name=name, value=XSS)
-        assert alerts.filter(has_text=note).count() == 1, f"no visible note for {name}"
+        expect(alerts.filter(has_text=note), f"no visible note for {name}").to_have_count(1)
     nothing_injected(tab)
 
 

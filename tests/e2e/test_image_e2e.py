@@ -9,6 +9,7 @@ import io
 import pytest
 from e2e_support import assert_no_error, metric, wait_idle, wait_metric
 from PIL import Image
+from playwright.sync_api import expect
 
 from lowrank import i18n
 from lowrank import image as im
@@ -54,7 +55,7 @@ def test_slider_by_keyboard_then_upload_and_bad_upload(server, page):
     message = i18n.t("error.image.not_image", "en")
     page.locator("[data-testid='stAlert']").filter(has_text=message).wait_for(timeout=60_000)
     wait_idle(page)
-    assert page.get_by_text("300×90", exact=False).count() > 0  # the last valid upload stays
+    expect(page.get_by_text("300×90", exact=False).first).to_be_visible()  # the last valid stays
     assert_no_error(page)
 
     thumb = page.get_by_role("slider")
@@ -70,7 +71,7 @@ def test_shared_link_in_chinese_with_rank_and_picture(server, page):
     assert_no_error(page)
     assert i18n.t("page.image.title", "zh") in page.locator("h1").first.inner_text()
     assert metric(page, i18n.t("image.metric.k", "zh")) == "5"
-    assert page.get_by_text("512×384", exact=False).count() > 0
+    expect(page.get_by_text("512×384", exact=False).first).to_be_visible()
 
 
 #: What the page shows that follows a slider, read in one go: the follower of ``slider`` (its
@@ -266,11 +267,14 @@ def test_marks_sit_where_the_plot_box_puts_k_on_the_chart_pictures(server, page,
     seen = set()
     for share in (0.8, 0.5, 0.3, 0.12, 0.05):
         page.mouse.move(bar["x"] + share * bar["width"], y, steps=4)
-        page.wait_for_timeout(120)
-        shown = page.evaluate(MARKS_ON_PICTURES, ["k", "image_k_"])
-        if shown["spectrum"]["index"] == shown["k"] - 1:  # not caught between two frames
-            assert_marks_where_the_boxes_put_k(shown, charts, energy)
-            seen.add(shown["k"])
+        shown = page.wait_for_function(  # the marks have caught up with the thumb's own k
+            f"args => {{ const s = ({MARKS_ON_PICTURES})(args);"
+            " const k = Number(document.querySelector('.st-key-k input[type=range]').value);"
+            " return s.k === k && s.spectrum?.index === k - 1 && s.energy?.index === k - 1 && s; }",
+            arg=["k", "image_k_"], polling="raf", timeout=30_000,
+        ).json_value()  # fmt: skip
+        assert_marks_where_the_boxes_put_k(shown, charts, energy)
+        seen.add(shown["k"])
     page.mouse.up()
     assert len(seen) >= 3, seen
 
@@ -282,7 +286,12 @@ def test_marks_sit_where_the_plot_box_puts_k_on_the_chart_pictures(server, page,
         arg=["k", "image_k_"], timeout=30_000,
     )  # fmt: skip
     wait_idle(page)
-    page.wait_for_timeout(300)
+    page.wait_for_function(  # the layout has settled: the picture is as wide as a frame ago
+        f"args => {{ const w = ({MARKS_ON_PICTURES})(args).energy?.width;"
+        " const same = w !== undefined && w === window.lrLastWidth; window.lrLastWidth = w;"
+        " return same; }",
+        arg=["k", "image_k_"], polling="raf", timeout=30_000,
+    )  # fmt: skip
     assert_marks_where_the_boxes_put_k(shown_at(wide["k"]), charts, energy)
 
     resources = page.evaluate("() => performance.getEntriesByType('resource').map((e) => e.name)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from e2e_support import assert_no_error, wait_idle, wait_metric
+from playwright.sync_api import expect
 
 from lowrank import i18n
 from lowrank import image as im
@@ -20,11 +21,13 @@ def live_k(live) -> int:
     return int(live.get_attribute("data-k") or -1)
 
 
-#: The first live view's root (other components, like the sidebar's reconnect watcher, have none).
-LIVE_ROOT = (
+#: The live views' roots (other components, like the sidebar's reconnect watcher, have none).
+ALL_LIVE_ROOTS = (
     "[...document.querySelectorAll('[data-testid=\"stBidiComponentIsolated\"]')]"
-    ".map(host => host.shadowRoot?.querySelector('.lr-root')).find(Boolean)"
+    ".map(host => host.shadowRoot?.querySelector('.lr-root')).filter(Boolean)"
 )
+#: The first live view's root.
+LIVE_ROOT = f"{ALL_LIVE_ROOTS}[0]"
 
 
 def not_heard(tab, param: str) -> None:
@@ -35,8 +38,18 @@ def not_heard(tab, param: str) -> None:
     assert f"{param}=" not in tab.url, f"Python heard the slider before it was released: {tab.url}"
 
 
-def wait_live_k(tab, wanted: int) -> None:
-    tab.wait_for_function(f"k => {LIVE_ROOT}?.dataset.k === String(k)", arg=wanted, timeout=30_000)
+def wait_live_k(tab, wanted: int, views: int = 0) -> None:
+    """Wait until the first live view shows rank ``wanted``; with ``views``, until exactly that
+    many live views are rendered and every one shows it."""
+    if not views:
+        tab.wait_for_function(f"k => {LIVE_ROOT}?.dataset.k === String(k)", arg=wanted,
+                              timeout=30_000)  # fmt: skip
+        return
+    tab.wait_for_function(
+        f"([k, n]) => {ALL_LIVE_ROOTS}.length === n"
+        f" && {ALL_LIVE_ROOTS}.every(root => root.dataset.k === String(k))",
+        arg=[wanted, views], timeout=30_000,
+    )  # fmt: skip
 
 
 def test_dragging_redraws_the_photo_live_and_release_updates_the_numbers(server, page):
@@ -71,7 +84,7 @@ def test_dragging_redraws_the_photo_live_and_release_updates_the_numbers(server,
     assert f"k = {dragged}" in live.locator(".lr-badge").inner_text()
     wait_metric(page, rank, str(dragged))  # the follower shows k at once, too
     not_heard(page, "k")
-    assert page.get_by_text(i18n.t("image.download_png", "en", k=20)).count() == 1  # no rerun
+    expect(page.get_by_text(i18n.t("image.download_png", "en", k=20))).to_have_count(1)  # no rerun
 
     page.mouse.up()
     wait_metric(page, rank, str(dragged))
@@ -112,7 +125,7 @@ def test_in_auto_mode_the_photo_follows_the_energy_slider_while_it_is_dragged(se
     assert f"k = {k}" in live.locator("figcaption").inner_text()
     wait_metric(page, rank, str(k))  # the follower shows k at once, too
     not_heard(page, "energy")
-    assert page.get_by_text(i18n.t("image.download_png", "en", k=start)).count() == 1
+    expect(page.get_by_text(i18n.t("image.download_png", "en", k=start))).to_have_count(1)
     page.mouse.up()
     wait_metric(page, rank, str(k))
     assert live_k(live) == k
@@ -149,9 +162,9 @@ def test_reconstruct_heatmaps_of_s_k_and_the_error_follow_the_drag(server, page)
     energy = "Energy kept"
     page.goto(f"{server.url}/reconstruct?lang=en&example=note")
     wait_idle(page)
-    wait_live_k(page, 1)
     views = page.locator("[data-testid='liveRank']")
-    assert views.count() == 2  # S_k and S − S_k
+    expect(views).to_have_count(2)  # S_k and S − S_k, both rendered: not only the first
+    wait_live_k(page, 1, views=2)
     assert "S₁" in views.nth(0).inner_text() and "S₁" in views.nth(1).inner_text()
     before = [views.nth(i).locator("canvas").evaluate(SIGNATURE) for i in range(2)]
     shown_energy = (
@@ -167,12 +180,7 @@ def test_reconstruct_heatmaps_of_s_k_and_the_error_follow_the_drag(server, page)
     page.mouse.move(x, y)
     page.mouse.down()
     page.mouse.move(bar["x"] + bar["width"] * 0.7, y, steps=12)  # k = 3 of 4
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('[data-testid=\"stBidiComponentIsolated\"]')]"
-        ".map(host => host.shadowRoot.querySelector('.lr-root')).filter(Boolean)"
-        ".every(root => root.dataset.k === '3')",
-        timeout=30_000,
-    )
+    wait_live_k(page, 3, views=2)
     assert "S₃" in views.nth(0).inner_text() and "S₃" in views.nth(1).inner_text()
     assert [views.nth(i).locator("canvas").evaluate(SIGNATURE) for i in range(2)] != before
     not_heard(page, "k")

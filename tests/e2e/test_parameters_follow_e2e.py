@@ -77,8 +77,7 @@ def test_any_size_r_follows_before_the_server_answers(server, browser, d, k, r, 
     held = size_shown(tab)
     assert agrees(held, size_expected(d, k, after))
     assert marked_at(tab, "par_cost_plot", after)
-    tab.wait_for_timeout(300)
-    assert answers.sent > sent  # the move did go to the server, whose answers are still held
+    answers.wait_sent(tab, sent)  # the move did go to the server, whose answers are held
 
     answers.release()
     wait_idle(tab)

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from e2e_support import assert_no_error, metric, wait_idle, wait_metric
+from playwright.sync_api import expect
 
 from lowrank import i18n
 from lowrank.examples import example
@@ -93,7 +94,7 @@ def test_a_bad_upload_shows_a_message_and_keeps_the_page_working(server, page, t
     page.wait_for_selector("text=Row 2 has 2 entries", timeout=30_000)
     wait_idle(page)
     assert_no_error(page)
-    assert page.locator("[data-testid='stPlotlyChart']").count() > 0
+    expect(page.locator("[data-testid='stPlotlyChart']").first).to_be_visible()
 
 
 def test_typing_in_the_grid_an_empty_cell_is_pointed_out_then_fixed(server, page):
@@ -113,9 +114,9 @@ def test_typing_in_the_grid_an_empty_cell_is_pointed_out_then_fixed(server, page
     box = grid.bounding_box()  # where the grid is now (the page around it was redrawn)
     x, y = box["x"] + box["width"] * 1.5 / 7, box["y"] + 35 * 2.5
     page.mouse.dblclick(x, y)
-    page.wait_for_timeout(300)  # the cell editor opens
-    page.keyboard.type("7")
-    page.keyboard.press("Enter")
+    editor = page.locator(".gdg-input")  # the cell editor: fill focuses it first
+    editor.fill("7")
+    editor.press("Enter")
     page.wait_for_selector("text=Row 2, column 1 is empty", state="detached", timeout=30_000)
     wait_idle(page)
     changed = example("note").copy()

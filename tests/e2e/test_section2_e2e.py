@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from e2e_support import HeldAnswers, assert_no_error, follower, marked_at, wait_idle
+from e2e_support import (
+    HeldAnswers,
+    assert_no_error,
+    follower,
+    marked_at,
+    wait_idle,
+    wait_until,
+)
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from lowrank import finetune, i18n, spectra
@@ -134,8 +141,7 @@ def test_why_delta_w_follows_k_before_the_server_answers(server, browser):
         ("why_accuracy_plot", "", 9),  # a log axis
     ):
         assert marked_at(tab, chart, x, axis), (chart, axis, x)
-    tab.wait_for_timeout(300)
-    assert answers.sent > sent  # the move did go to the server, whose answers are still held
+    answers.wait_sent(tab, sent)  # the move did go to the server, whose answers are held
 
     answers.release()
     tab.wait_for_url(re.compile(r"[?&]k=9(&|$)"), timeout=30_000)
@@ -161,6 +167,12 @@ class RecordedAnswers(HeldAnswers):
         """The messages received from index ``start`` on, parsed, and their size in bytes."""
         raw = self.received[start:]
         return [ForwardMsg.FromString(m) for m in raw], sum(len(m) for m in raw)
+
+    def wait_run(self, tab, start: int) -> None:
+        """Wait until a run has finished since message ``start`` and the page has drawn it (a
+        URL change comes before the rerun, so the page alone may still look idle)."""
+        wait_until(tab, lambda: bool(run_summary(self.since(start)[0])[0]), "a finished run")
+        wait_idle(tab)
 
 
 def run_summary(messages: list[ForwardMsg]) -> tuple[set[int], set[str]]:
@@ -197,7 +209,7 @@ def test_why_delta_w_rank_moves_rerun_only_the_fragment(server, browser):
     slider.focus()
     slider.press("ArrowRight")
     tab.wait_for_url(re.compile(r"[?&]k=9(&|$)"), timeout=30_000)
-    wait_idle(tab)
+    answers.wait_run(tab, start)
     messages, size = answers.since(start)
     finished, kinds = run_summary(messages)
     assert finished == {ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
@@ -211,7 +223,7 @@ def test_why_delta_w_rank_moves_rerun_only_the_fragment(server, browser):
     tab.get_by_test_id("stSelectbox").filter(has_text="MiniLM matrix").click()
     tab.get_by_role("option", name=i18n.t("s2.minilm.ffn_down", "en"), exact=True).click()
     tab.wait_for_url(re.compile(r"[?&]minilm=ffn_down(&|$)"), timeout=30_000)
-    wait_idle(tab)
+    answers.wait_run(tab, start)
     finished, kinds = run_summary(answers.since(start)[0])
     assert ForwardMsg.FINISHED_SUCCESSFULLY in finished and "bidi_component" in kinds
     assert follower(tab, "k") == {"k": "9", "mismatch": ""}

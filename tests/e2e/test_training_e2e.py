@@ -7,6 +7,7 @@ import time
 from itertools import pairwise
 
 from e2e_support import HeldAnswers, assert_no_error, follower, wait_idle
+from playwright.sync_api import expect
 
 from lowrank import i18n
 from lowrank.finetune import LAYER_SIZES
@@ -51,10 +52,10 @@ def test_press_train_and_see_the_curve(server, page):
     assert "Trained 300 steps" in body
     assert i18n.t("training.checksum.same", "en") in body
     curves = page.locator(".js-plotly-plot").filter(has_text="Test accuracy (digits 5–9)")
-    assert curves.count() == 1
+    expect(curves).to_have_count(1)
     # the accuracy curve has one point per snapshot: step 0, then every 15 steps up to 300
     points = curves.locator(".scatterlayer .trace").last.locator("path.point")
-    assert points.count() == 21
+    expect(points).to_have_count(21)
     assert "Step 300" in body
 
 
@@ -82,9 +83,12 @@ def trained_numbers(r: int) -> str:
 
 
 def assert_rank_texts(tab, r: int, alpha: int) -> None:
-    assert tab.locator(".st-key-tr_shapes").inner_text().strip() == shapes_caption(r, alpha)
-    budget = tab.locator(".st-key-tr_budget").inner_text()
-    assert all(part in budget for part in trained_numbers(r)), budget
+    """The caption and the budget line show rank ``r`` and scale ``alpha`` (waiting for them:
+    after a move the page may not have rerun yet)."""
+    expect(tab.locator(".st-key-tr_shapes")).to_have_text(shapes_caption(r, alpha))
+    budget = tab.locator(".st-key-tr_budget")
+    for part in trained_numbers(r):
+        expect(budget).to_contain_text(part)
 
 
 def press_slider(tab, key: str, arrow: str = "ArrowRight") -> None:
@@ -113,8 +117,7 @@ def test_rank_texts_follow_r_before_the_server_answers(server, browser):
     tab.locator(".lr-follow[data-slider='r'][data-k='3']").wait_for(state="attached")
     assert follower(tab, "r")["mismatch"] == ""
     assert_rank_texts(tab, 8, 16)
-    tab.wait_for_timeout(300)
-    assert answers.sent > sent  # the move went to the server, whose answers are still held
+    answers.wait_sent(tab, sent)  # the move did go to the server, whose answers are held
 
     answers.release()
     wait_idle(tab, timeout=90_000)
