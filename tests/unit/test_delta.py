@@ -87,3 +87,14 @@ def test_pretraining_leaves_the_first_layer_about_as_flat_as_its_random_start(ru
     start = delta.initial_spectrum(0).k_for(0.9)
     pretrained = delta.layer_spectra(run, 0)[0].k_for(0.9)
     assert abs(pretrained - start) <= 0.15 * start
+
+
+def test_layer_shapes_and_spectrum_keys_name_the_layers_from_one(run) -> None:
+    assert delta.layer_shapes() == [(128, 64), (128, 128), (10, 128)]
+    w, dw = delta.layer_spectra(run, 1)
+    assert (w.key, dw.key) == ("mlp.layer2.w", "mlp.layer2.delta_w")
+    start = delta.initial_spectrum(2)  # the default seed is 0, the pretraining start's
+    assert start.key == "mlp.layer3.w_init"
+    untrained = finetune.init_mlp(finetune.LAYER_SIZES, 0).weights[2]
+    expected = np.linalg.svd(untrained, compute_uv=False)
+    np.testing.assert_allclose(start.s, expected, rtol=1e-12)
