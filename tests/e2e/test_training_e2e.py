@@ -76,9 +76,10 @@ def shapes_caption(r: int, alpha: int) -> str:
 
 
 def trained_numbers(r: int) -> str:
-    """r(d + k) over the three layers, and its share of their d·k, as the budget line shows them."""
+    """r(d + k) over the three layers, and its share of their weights and biases (d·k + d), as
+    the budget line shows them."""
     lora = r * sum(n_in + n_out for n_in, n_out in pairwise(LAYER_SIZES))
-    full = sum(n_in * n_out for n_in, n_out in pairwise(LAYER_SIZES))
+    full = sum(n_in * n_out + n_out for n_in, n_out in pairwise(LAYER_SIZES))  # W and b
     return f"Numbers trained: {lora:,} (A and B)", f"LoRA trains {lora / full:.1%} of that"
 
 
