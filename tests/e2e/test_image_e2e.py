@@ -207,6 +207,10 @@ MARKS_ON_PICTURES = """([slider, prefix]) => {
       width: at.width, height: at.height,
       x: (l.left + l.right) / 2 - at.left, top: l.top - at.top, bottom: l.bottom - at.top,
       dot: dot ? [(dot.left + dot.right) / 2 - at.left, (dot.top + dot.bottom) / 2 - at.top] : null,
+      // the follower has placed the marks for the picture's current size (it re-places them
+      // after a resize, a frame or more later on a loaded machine)
+      placed: Number(overlay.getAttribute('width')) === image.clientWidth
+        && Number(overlay.getAttribute('height')) === image.clientHeight,
     };
   };
   return { k: Number(follower?.dataset.k), mismatch: follower?.dataset.mismatch,
@@ -245,7 +249,8 @@ def test_marks_sit_where_the_plot_box_puts_k_on_the_chart_pictures(server, page,
     def shown_at(k: int) -> dict:
         page.wait_for_function(
             f"args => {{ const s = ({MARKS_ON_PICTURES})(args); return s.k === {k} "
-            f"&& s.spectrum?.index === {k - 1} && s.energy?.index === {k - 1}; }}",
+            f"&& s.spectrum?.index === {k - 1} && s.energy?.index === {k - 1} "
+            f"&& s.spectrum.placed && s.energy.placed; }}",
             arg=["k", "image_k_"], polling="raf", timeout=30_000,
         )  # fmt: skip
         return page.evaluate(MARKS_ON_PICTURES, ["k", "image_k_"])

@@ -109,8 +109,10 @@ def test_rank_texts_follow_r_before_the_server_answers(server, browser):
     assert follower(tab, "r") == {"k": "2", "mismatch": ""}
     assert_rank_texts(tab, 4, 16)
     diagram = tab.locator(".js-plotly-plot").filter(has_text="two paths, added")
+    # the lines of "B / r×64" and "A / 128×r" (Plotly draws after the run: wait for them)
+    expect(diagram.locator(".annotation-text", has_text="Br×64")).to_have_count(1, timeout=30_000)
+    expect(diagram.locator(".annotation-text", has_text="A128×r")).to_have_count(1)
     boxes = diagram.locator(".annotation-text").all_text_contents()
-    assert "Br×64" in boxes and "A128×r" in boxes, boxes  # the lines of "B / r×64" and "A / 128×r"
 
     answers.hold()
     sent = answers.sent
