@@ -3,7 +3,6 @@ move r and see the sizes, the scale and the trained numbers change before the se
 
 from __future__ import annotations
 
-import time
 from itertools import pairwise
 
 from e2e_support import HeldAnswers, assert_no_error, follower, wait_idle
@@ -24,15 +23,12 @@ WATCH_PROGRESS = """() => {
 }"""
 
 
-def press_train(tab, lang: str) -> float:
-    """Click Train, wait for the run's success message; return the seconds it took."""
+def press_train(tab, lang: str) -> None:
+    """Click Train and wait for the run's success message (its time is bench/'s business)."""
     tab.evaluate(WATCH_PROGRESS)
-    started = time.perf_counter()
     tab.get_by_role("button", name=i18n.t("training.train", lang)).click()
-    tab.locator("[data-testid='stAlertContentSuccess']").first.wait_for(timeout=60_000)
-    seconds = time.perf_counter() - started
+    tab.locator("[data-testid='stAlertContentSuccess']").first.wait_for(timeout=90_000)
     wait_idle(tab, timeout=90_000)
-    return seconds
 
 
 def test_press_train_and_see_the_curve(server, page):
@@ -41,9 +37,7 @@ def test_press_train_and_see_the_curve(server, page):
     assert_no_error(page)
     assert i18n.t("training.press", "en") in page.locator("body").inner_text()
 
-    seconds = press_train(page, "en")
-    print(f"default run in the browser: {seconds:.1f} s")
-    assert seconds < 30, f"a default run took {seconds:.1f} s"  # issue 6 asks < 10 s on a quiet box
+    press_train(page, "en")
     assert_no_error(page)
     seen = page.evaluate("window.progressSeen")
     assert any(text.startswith("Step ") for text in seen), seen
