@@ -112,6 +112,7 @@ class Orthogonality:
     u_deviation: float  #: max |UᵀU − I|
     v_deviation: float  #: max |VᵀV − I|
     non_square: str  #: "U" or "V", the factor that is not square; "" when both are
+    non_square_rows: int  #: that factor's number of rows (0 when both are square)
     outer_deviation: float  #: max |XXᵀ − I| of that factor X (0.0 when both are square)
 
 
@@ -121,16 +122,18 @@ def orthogonality(svd: SVD) -> Orthogonality:
     vtv = svd.vt @ svd.vt.T
     non_square = {"U": svd.u, "V": svd.vt.T}
     name = next((n for n, x in non_square.items() if x.shape[0] != x.shape[1]), "")
-    outer = 0.0
+    outer, rows = 0.0, 0
     if name:
         x = non_square[name]
-        outer = float(np.abs(x @ x.T - np.eye(x.shape[0])).max())
+        rows = x.shape[0]
+        outer = float(np.abs(x @ x.T - np.eye(rows)).max())
     return Orthogonality(
         utu,
         vtv,
         float(np.abs(utu - np.eye(utu.shape[0])).max()),
         float(np.abs(vtv - np.eye(vtv.shape[0])).max()),
         name,
+        rows,
         outer,
     )
 

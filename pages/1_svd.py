@@ -37,11 +37,11 @@ def orthogonality_section(page: Frame, svd: SVD) -> None:
     u, v = format_number(check.u_deviation, 2), format_number(check.v_deviation, 2)
     if check.non_square:
         st.subheader(page.t("svd.orth.header_thin"))
-        rows = (svd.u if check.non_square == "U" else svd.vt.T).shape[0]
         gap = format_number(check.outer_deviation, 2)
         text = page.t(
-            "svd.orth.text_thin", u=u, v=v, name=check.non_square, rows=rows, p=svd.s.size, gap=gap
-        )
+            "svd.orth.text_thin",
+            u=u, v=v, name=check.non_square, rows=check.non_square_rows, p=svd.s.size, gap=gap,
+        )  # fmt: skip
     else:
         st.subheader(page.t("svd.orth.header"))
         text = page.t("svd.orth.text", u=u, v=v)

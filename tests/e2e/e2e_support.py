@@ -55,11 +55,7 @@ class Server:
         return _tracebacks(self.log)
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        _terminate(self.process, timeout=10)
 
 
 def _tracebacks(log: Path) -> list[str]:
@@ -145,11 +141,16 @@ class Proxy:
 
     def stop(self) -> None:
         """SIGTERM: serve.sh's trap stops nginx and every app process it started."""
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        _terminate(self.process, timeout=30)
+
+
+def _terminate(process: subprocess.Popen, timeout: float) -> None:
+    """SIGTERM, and SIGKILL if it has not ended within ``timeout`` seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
 
 
 def start_proxy(processes: int = 2, port: int | None = None, timeout: float = 120) -> Proxy:

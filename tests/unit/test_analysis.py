@@ -106,7 +106,7 @@ def test_orthogonality(example_id: str, full: bool) -> None:
         np.testing.assert_allclose(outer @ outer, outer, atol=1e-12)
         assert np.linalg.matrix_rank(outer) == min(m, n)
         assert o.outer_deviation == pytest.approx(np.abs(outer - np.eye(max(m, n))).max())
-        assert o.outer_deviation > 0.1
+        assert o.outer_deviation > 0.1 and o.non_square_rows == max(m, n)
     else:
         assert o.outer_deviation == 0.0
 
