@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from lowrank import image, pages
+from lowrank import alt_texts, image, pages
 from lowrank.ui import image as image_cache
-from lowrank.ui.frame import carried_params, frame
+from lowrank.ui.frame import carried_params, frame, link_params
 
 TASTE_RANKS = (1, 5, 20, 80)
 
@@ -15,9 +15,10 @@ st.markdown(f"#### {page.t('home.hero')}")
 st.markdown(page.t("home.intro"))
 
 st.markdown(f"**{page.t('home.formula')}**")
-st.latex(
-    r"W' = W + \Delta W = W + A \times B,\qquad A \in \mathbb{R}^{d\times r},\;"
-    r"B \in \mathbb{R}^{r\times k},\; r \ll \min(d, k)"
+st.latex(  # two lines: one would run off a phone's screen
+    r"\begin{gathered} W' = W + \Delta W = W + A \times B \\"
+    r"A \in \mathbb{R}^{d\times r},\; B \in \mathbb{R}^{r\times k},\; r \ll \min(d, k)"
+    r"\end{gathered}"
 )
 
 photo = image_cache.builtin_picture("photo")
@@ -26,7 +27,7 @@ st.markdown(f"##### {page.t('home.taste.title')}")
 for column, k in zip(st.columns(len(TASTE_RANKS)), TASTE_RANKS, strict=True):
     picture = image.reconstruct_image(photo_svd, k)
     numbers = image.numbers_at(photo_svd, k)
-    column.image(picture, width="stretch")
+    column.image(picture, alt=alt_texts.rank_k_picture(numbers, page.t), width="stretch")
     column.caption(
         page.t(
             "home.taste.caption",
@@ -39,7 +40,7 @@ st.page_link(
     pages.by_id("image").script,
     label=page.t("home.taste.link"),
     icon="🖼️",
-    query_params={"lang": page.lang},
+    query_params=link_params(page),
 )
 
 available = pages.available()

@@ -7,7 +7,8 @@ of a bare Streamlit app with one slider and a caption. This measures, the same w
 ``bench/latency.py`` (same probe, same key presses, rounds interleaved), one-slider apps that each
 add one thing the pages need, and prints their ratios to the bare app:
 
-- the slider bound to the URL (``bind="query-params"``, how design.md keeps a view in its link);
+- the slider bound to the URL (``bind="query-params"``: ARCHITECTURE.md keeps a view in its
+  link);
 - that slider inside an ``st.fragment`` (how /reconstruct and /image rerun only their rank view);
 - the bare app plus one small Plotly bar chart that changes with k (every rank page has several).
 

@@ -13,6 +13,7 @@ the reason) are set aside: they change no behaviour a caller can observe.
     python bench/mutate.py                       # every module of MODULES
     python bench/mutate.py --module svd --module lora
     python bench/mutate.py --module svd --list   # the mutants, without running anything
+    python bench/mutate.py --module image --skip 99  # all but the first 99 (a stopped run's rest)
 """
 
 from __future__ import annotations
@@ -41,15 +42,22 @@ EQUIVALENTS = ROOT / "bench" / "mutation_equivalents.txt"
 MODULES: dict[str, tuple[str, ...]] = {
     "svd": ("test_svd.py",),
     "analysis": ("test_analysis.py",),
-    "image": ("test_image.py",),
+    "image": ("test_image.py", "test_image_mutants.py"),
     "lora": ("test_lora.py",),
     "models": ("test_models.py",),
     "finetune": ("test_finetune.py",),
     "spectra": ("test_spectra.py",),
     "delta": ("test_delta.py",),
     "svd_views": ("test_svd_views.py",),
-    "parameter_views": ("test_parameter_views.py",),
+    "parameter_views": ("test_parameter_views.py", "test_parameter_views_mutants.py"),
     "why_views": ("test_why_views.py",),
+    "image_figures": ("test_image_figures.py",),
+    "alt_texts": ("test_alt_texts.py", "test_heatmap_alts.py"),
+    "training_figures": ("test_training_figures.py",),
+    "packing": ("test_packing.py",),
+    "section2_figures": ("test_section2_figures.py",),
+    "matrix_input": ("test_matrix_input.py",),
+    "follow": ("test_follow.py",),
 }
 
 _COMPARE = {
@@ -272,6 +280,13 @@ def main() -> None:
         "--survivors", type=Path, help="only the mutants a previous run's output says SURVIVED"
     )
     parser.add_argument(
+        "--skip",
+        type=int,
+        default=0,
+        metavar="N",
+        help="leave out the first N mutants chosen (go on from a run stopped after N)",
+    )
+    parser.add_argument(
         "-k", dest="select", help="only the tests pytest -k selects (e.g. the new ones)"
     )
     args = parser.parse_args()
@@ -286,6 +301,7 @@ def main() -> None:
             lines = args.survivors.read_text(encoding="utf-8").splitlines()
             keys = {line.split("  ", 1)[1] for line in lines if line.startswith("SURVIVED ")}
             chosen = [m for m in chosen if m.key(path) in keys]
+        chosen = chosen[args.skip :]
         if args.list:
             for m in chosen:
                 print(f"{path}:{m.line}  {m.key(path)}")

@@ -8,6 +8,8 @@ heatmap against about 19 ms built at once, and the slider path draws many of the
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Mapping
 
 import numpy as np
@@ -17,8 +19,7 @@ import plotly.graph_objects as go
 ANNOTATE_MAX_SIDE = 16
 DIVERGING = "RdBu_r"
 FONT = {"family": "Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif"}
-KEPT_COLOUR = "#1f77b4"
-DROPPED_COLOUR = "#c7c7c7"
+BAR_COLOUR = "#1f77b4"
 MARKER_COLOUR = "#d62728"
 
 
@@ -33,12 +34,64 @@ def merged(base: Mapping, extra: Mapping | None) -> dict:
     return out
 
 
-def base_layout(title: str, height: int) -> dict:
-    """Title top left, small margins, a font with CJK glyphs."""
+#: A chart title wider than this many columns (a CJK character takes two) is broken into lines:
+#: Plotly does not wrap titles, and a phone's chart (about 360 px at 15 px type) cut them off.
+TITLE_COLUMNS = 44
+#: The height of one more title line, added to the top margin, in px.
+TITLE_LINE = 20
+#: Closing punctuation, which stays on the line of the text before it.
+_NO_BREAK_BEFORE = frozenset("，。：；、！？）」』,.:;!?)")
+#: A CJK character (a line may break around it) or a run of other text with its trailing spaces.
+_UNITS = re.compile(r"[\u2e80-\u9fff\uff00-\uffef]|[^\s\u2e80-\u9fff\uff00-\uffef]+\s*|\s+")
+
+
+def _columns(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def title_lines(text: str, columns: int = TITLE_COLUMNS) -> list[str]:
+    """``text`` broken into lines of at most ``columns`` columns where it can be: at a space or
+    punctuation or before an opening bracket if the line has one, else between CJK characters
+    (never before closing punctuation); a longer word keeps a line of its own."""
+    units: list[str] = []
+    for unit in _UNITS.findall(text):
+        if units and unit[0] in _NO_BREAK_BEFORE:
+            units[-1] += unit
+        else:
+            units.append(unit)
+    lines: list[list[str]] = [[]]
+    for unit in units:
+        line = lines[-1]
+        if line and _columns("".join([*line, unit]).rstrip()) > columns:
+            pieces = [*line, unit]
+            soft = [i for i in range(1, len(pieces)) if _soft_break(pieces[i - 1], pieces[i])]
+            cut = soft[-1] if soft else len(line)
+            lines[-1], rest = line[:cut], line[cut:]
+            lines.append(rest)
+        lines[-1].append(unit)
+    return ["".join(line).strip() for line in lines]
+
+
+def _soft_break(before: str, after: str) -> bool:
+    """Whether a line reads well broken between these two pieces."""
+    return before[-1].isspace() or before[-1] in _NO_BREAK_BEFORE or after[0] in "（("
+
+
+def titled(title: str, margin: Mapping[str, int]) -> dict:
+    """Layout entries for a title top left, broken into lines that fit a phone, and ``margin``
+    with room at the top for every line past the first."""
+    lines = title_lines(title)
     return {
-        "title": {"text": title, "x": 0.0, "font": {"size": 15}},
+        "title": {"text": "<br>".join(lines), "x": 0.0, "font": {"size": 15}},
+        "margin": {**margin, "t": margin["t"] + TITLE_LINE * (len(lines) - 1)},
+    }
+
+
+def base_layout(title: str, height: int) -> dict:
+    """Title top left (in lines that fit a phone), small margins, a font with CJK glyphs."""
+    return {
+        **titled(title, {"l": 10, "r": 10, "t": 40, "b": 10}),
         "height": height,
-        "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
         "font": FONT,
     }
 
@@ -93,19 +146,16 @@ def matrix_heatmap(
 def singular_value_bars(
     s: np.ndarray,
     title: str,
-    kept: int | None = None,
     label: str = "σ",
     trace: Mapping | None = None,
 ) -> go.Figure:
-    """Singular values as bars; the first ``kept`` (those rank k keeps) are highlighted."""
+    """Singular values as bars (the browser fades and hatches those a rank k drops)."""
     values = np.asarray(s, dtype=float)
-    index = np.arange(1, values.size + 1)
-    colours = [KEPT_COLOUR if kept is None or i <= kept else DROPPED_COLOUR for i in index]
     bars = {
         "type": "bar",
-        "x": index,
+        "x": np.arange(1, values.size + 1),
         "y": values,
-        "marker": {"color": colours},
+        "marker": {"color": BAR_COLOUR},
         "name": label,
         "hovertemplate": f"{label}%{{x}} = %{{y:.4g}}<extra></extra>",
     }

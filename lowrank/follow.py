@@ -100,10 +100,16 @@ def texts_by_name(
 class Pictures:
     """One ``st.image`` at every position: ``key`` is the ``st.container`` around it, ``sources``
     the picture at each position as a URL the browser can show at once (a ``data:`` URL, e.g. a
-    small SVG made by :func:`svg_data_url`). The page shows the same picture at its position."""
+    small SVG made by :func:`svg_data_url`), ``alts`` its text alternative at each position. The
+    page shows the same picture, with the same ``alt``, at its position."""
 
     key: str
     sources: tuple[str, ...]
+    alts: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        if len(self.alts) != len(self.sources):
+            raise ValueError(f"{self.key}: {len(self.alts)} alts for {len(self.sources)} pictures")
 
 
 def svg_data_url(svg: str) -> str:
@@ -116,7 +122,8 @@ class Mark:
     """A slider position drawn on the chart whose ``st.container`` key is ``chart``.
 
     Per position: ``x`` (a vertical line), optionally ``y`` (a dot on the curve) and ``label``.
-    ``band`` fades the x-range from x to the axis end (the dropped singular values). On a Plotly
+    ``band``, when not "", fades and hatches the x-range from x to the axis end (the dropped
+    singular values) and names it with this label, so colour is not its only mark. On a Plotly
     chart, ``axis`` is the subplot's axis suffix: "" for ``xaxis``/``yaxis``, "2" for
     ``xaxis2``/``yaxis2``. A chart shown as a picture (``st.image`` of an SVG made by
     :func:`lowrank.svg_charts.line_chart`) needs ``box``, where its plot sits on the picture.
@@ -126,7 +133,7 @@ class Mark:
     x: tuple[float, ...]
     y: tuple[float, ...] = ()
     label: tuple[str, ...] = ()
-    band: bool = False
+    band: str = ""
     axis: str = ""
     colour: str = ""  #: the mark's colour (a CSS colour); "" for the charts' marker red
     line: bool = True  #: False: the dot and label only (several curves marked at one k)
@@ -185,7 +192,10 @@ class Follow:
                 }
                 for m in self.marks
             ],
-            "pictures": [{"key": p.key, "sources": list(p.sources)} for p in self.pictures],
+            "pictures": [
+                {"key": p.key, "sources": list(p.sources), "alts": list(p.alts)}
+                for p in self.pictures
+            ],
         }
 
 

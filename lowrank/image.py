@@ -353,7 +353,8 @@ def layer_images(
     """The first ``count`` rank-1 layers σᵢ uᵢ vᵢᵀ as pictures, each scaled to its own range.
 
     A layer has negative entries, so it is shown around mid-grey: 128 is zero, lighter is
-    positive, darker is negative, and the largest magnitude of the layer reaches 0 or 255.
+    positive, darker is negative, and the largest magnitude of the layer reaches 1 or 255
+    (128 ± 127, symmetric about zero).
     Layers beyond a channel's numerical rank (σᵢ at rounding-error level) are exactly zero, so
     they show flat grey rather than amplified rounding noise. With ``max_side`` a larger layer
     is averaged over blocks of f×f pixels (f the smallest factor that fits it): for a rank-1

@@ -218,9 +218,11 @@ def _follow(
     by_rank: Sequence[dict[str, str]],
     prefix: str,
     charts: ImageCharts,
+    dropped: str,
     extra: dict[str, tuple[str, ...]] | None = None,
 ) -> Follow:
-    """Texts and marks at each position, whose rank is ``ks[i]`` (marks placed on ``charts``)."""
+    """Texts and marks at each position, whose rank is ``ks[i]`` (marks placed on ``charts``;
+    ``dropped`` names the spectrum's faded part)."""
     texts = [*texts_by_name([by_rank[k - 1] for k in ks], prefix, METRIC_TEXTS)]
     texts += [Texts(prefix + name, sources) for name, sources in (extra or {}).items()]
     labels = tuple(f"k = {k}" for k in ks)
@@ -233,7 +235,7 @@ def _follow(
                 prefix + SPECTRUM_CHART,
                 x=tuple(float(k) for k in ks),
                 label=labels,
-                band=True,
+                band=dropped,
                 box=charts.spectrum.box,
             ),
             Mark(
@@ -261,7 +263,9 @@ def rank_follow(
     every = every_rank(decomposition)
     by_rank = _texts_by_rank(decomposition, every, t)
     ks = [numbers.k for numbers in every]
-    return _follow(slider, Positions(1, 1, len(ks)), ks, every, by_rank, prefix, charts)
+    positions = Positions(1, 1, len(ks))
+    dropped = t("chart.dropped")
+    return _follow(slider, positions, ks, every, by_rank, prefix, charts, dropped)
 
 
 def energy_values(positions: Positions) -> tuple[float, ...]:
@@ -294,4 +298,7 @@ def energy_follow(
         t("image.auto_k", k=k, target=f"{value:.1f}")
         for k, value in zip(ks, energy_values(positions), strict=True)
     )
-    return _follow(slider, positions, ks, every, by_rank, prefix, charts, {"auto_k": sentences})
+    dropped = t("chart.dropped")
+    return _follow(
+        slider, positions, ks, every, by_rank, prefix, charts, dropped, {"auto_k": sentences}
+    )

@@ -48,8 +48,9 @@ PAGES: tuple[PageInfo, ...] = (
 )
 SECTIONS: tuple[int, ...] = (1, 2, 3)
 
-#: Query parameters that follow the student from page to page (language, chosen example matrix).
-CARRIED_PARAMS: tuple[str, ...] = ("lang", "example")
+#: Query parameters that follow the student from page to page (language, chosen example matrix,
+#: presentation mode: lowrank/ui/present.py).
+CARRIED_PARAMS: tuple[str, ...] = ("lang", "example", "present")
 
 
 def available(root: Path = ROOT) -> list[PageInfo]:

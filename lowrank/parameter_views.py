@@ -21,7 +21,7 @@ from xml.sax.saxutils import escape, quoteattr
 import plotly.graph_objects as go
 
 from lowrank import i18n, models
-from lowrank.figures import FONT
+from lowrank.figures import FONT, titled
 from lowrank.follow import Follow, Mark, Pictures, Positions, Texts, svg_data_url, texts_by_name
 from lowrank.section2_figures import COLOURS
 from lowrank.svd_views import format_percent
@@ -197,6 +197,22 @@ def blocks_title(d: int, k: int, lang: str) -> str:
     return i18n.t("par.blocks_scale", lang, px=f"{MIN_SIDE_PX:g}")
 
 
+def blocks_alt(d: int, k: int, r: int, lang: str) -> str:
+    """The picture's text alternative: the three blocks' shapes and how many numbers each holds."""
+    a_count, b_count = models.factor_costs(d, k, r)
+    return i18n.t(
+        "par.blocks_alt",
+        lang,
+        d=d,
+        k=k,
+        r=r,
+        full=f"{models.full_cost(d, k):,}",
+        a=f"{a_count:,}",
+        b=f"{b_count:,}",
+        total=f"{models.lora_matrix_params(d, k, r):,}",
+    )
+
+
 # --- the "any size" section ----------------------------------------------------------------------
 
 #: Which of :func:`size_texts` are metric values (only the value is swapped).
@@ -232,6 +248,7 @@ class SizeView:
     ranks: tuple[int, ...]
     texts: tuple[dict[str, str], ...]
     pictures: tuple[str, ...]
+    alts: tuple[str, ...]
 
     def index(self, r: int) -> int:
         """The slider position of rank r (which must be one of the stops)."""
@@ -248,6 +265,7 @@ def size_view(d: int, k: int, lang: str) -> SizeView:
         ranks,
         tuple(size_texts(d, k, r, lang) for r in ranks),
         tuple(svg_data_url(svg) for svg in blocks_pictures(d, k, ranks)),
+        tuple(blocks_alt(d, k, r, lang) for r in ranks),
     )
 
 
@@ -270,7 +288,7 @@ def size_follow(
                 label=tuple(i18n.t("par.cost_mark", lang, r=r) for r in view.ranks),
             ),
         ),
-        pictures=(Pictures(picture, view.pictures),),
+        pictures=(Pictures(picture, view.pictures, view.alts),),
     )
 
 
@@ -315,9 +333,8 @@ def cost_figure(
             ),
         ],
         layout={
-            "title": {"text": title, "x": 0.0, "font": {"size": 15}},
+            **titled(title, {"l": 10, "r": 10, "t": 60, "b": 10}),
             "height": 360,
-            "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
             "font": FONT,
             "legend": {"orientation": "h", "y": -0.18},
             "xaxis": {"title": {"text": x_title}, "range": [0, top * 1.02 + 0.1]},
@@ -531,13 +548,13 @@ def memory_figure(
     return go.Figure(
         data=bars,
         layout={
-            "title": {"text": title, "x": 0.0, "font": {"size": 15}},
+            **titled(title, {"l": 10, "r": 10, "t": 60, "b": 10}),
             "height": 260,
-            "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
             "font": FONT,
             "legend": {"orientation": "h", "y": -0.18, "traceorder": "normal"},
             "barmode": "stack",
-            "xaxis": {"title": {"text": unit}, "range": [0, full.total / 1e9 * 1.04]},
+            # the unit on the ticks: as an axis title it ran into the legend on a phone
+            "xaxis": {"ticksuffix": f" {unit}", "range": [0, full.total / 1e9 * 1.04]},
         },
     )
 

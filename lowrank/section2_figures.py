@@ -11,10 +11,9 @@ from dataclasses import dataclass
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from lowrank import models
-from lowrank.figures import FONT
+from lowrank.figures import FONT, titled
 from lowrank.spectra import TARGET_SHARE, Spectrum
 
 #: Colours that keep their meaning on both pages.
@@ -32,9 +31,8 @@ COLOURS: dict[str, str] = {
 
 def _finish(fig: go.Figure, title: str, height: int) -> go.Figure:
     fig.update_layout(
-        title={"text": title, "x": 0.0, "font": {"size": 15}},
+        **titled(title, {"l": 10, "r": 10, "t": 60, "b": 10}),
         height=height,
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
         font=FONT,
         legend={"orientation": "h", "y": -0.18},
     )
@@ -51,56 +49,52 @@ class Curve:
     dashed: bool = False
 
 
-def spectra_figure(
+def spectra_figures(
     curves: Sequence[Curve],
     *,
-    title: str,
-    left_title: str,
-    right_title: str,
+    sigma_title: str,
+    energy_title: str,
     x_title: str,
     share_label: str,
-) -> go.Figure:
-    """σᵢ/σ₁ (left) and cumulative energy (right) against i/n; the right panel marks the 90% line.
+) -> tuple[go.Figure, go.Figure]:
+    """σᵢ/σ₁ and the cumulative energy against i/n, as two charts (the page sets them side by side
+    on a wide screen, one above the other on a phone); the energy chart marks the 90% line, the
+    σ chart carries the legend.
 
-    The same figure for every rank k: the page's browser marks k on it (``lowrank.why_views``).
+    The same figures for every rank k: the page's browser marks k on them (``lowrank.why_views``).
     """
-    fig = make_subplots(
-        rows=1, cols=2, subplot_titles=(left_title, right_title), horizontal_spacing=0.08
-    )
+    sigma, energy = go.Figure(), go.Figure()
     for curve in curves:
         sp = curve.spectrum
-        x = sp.positions()
         line = {"color": curve.colour, "dash": "dash" if curve.dashed else "solid", "width": 2}
-        for col, y, fmt in ((1, sp.normalised(), ".3f"), (2, sp.cumulative() * 100, ".1f")):
+        drawn = ((sigma, sp.normalised(), ".3f"), (energy, sp.cumulative() * 100, ".1f"))
+        for fig, y, fmt in drawn:
             fig.add_trace(
                 go.Scatter(
-                    x=x,
+                    x=sp.positions(),
                     y=y,
                     mode="lines",
                     line=line,
                     name=curve.label,
-                    legendgroup=curve.label,
-                    showlegend=col == 1,
                     customdata=np.arange(1, sp.n + 1),
                     hovertemplate=f"i=%{{customdata}} (i/n=%{{x:.3f}}): %{{y:{fmt}}}"
                     f"<extra>{curve.label}</extra>",
-                ),
-                row=1,
-                col=col,
+                )
             )
-    fig.add_hline(
+    energy.add_hline(
         y=TARGET_SHARE * 100,
         line_dash="dot",
         line_color="#444",
-        row=1,
-        col=2,
         annotation_text=share_label,
         annotation_position="bottom right",
     )
-    fig.update_xaxes(title_text=x_title, range=[0, 1.01])
-    fig.update_yaxes(range=[0, 1.02], row=1, col=1)
-    fig.update_yaxes(range=[0, 101], ticksuffix="%", row=1, col=2)
-    return _finish(fig, title, 440)
+    sigma.update_yaxes(range=[0, 1.02])
+    energy.update_yaxes(range=[0, 101], ticksuffix="%")
+    for fig, title in ((sigma, sigma_title), (energy, energy_title)):
+        fig.update_xaxes(title_text=x_title, range=[0, 1.01])
+        _finish(fig, title, 440 if fig is sigma else 340)
+    energy.update_layout(showlegend=False)
+    return sigma, energy
 
 
 def rank_ticks(top: int) -> list[int]:

@@ -270,6 +270,6 @@ def rank_follow(
                 y=tuple(100 * result.energy_kept for result in results),
                 label=tuple(f"k = {result.k}" for result in results),
             ),
-            Mark(sigma_chart, x=tuple(k + 0.5 for k in ks), band=True),
+            Mark(sigma_chart, x=tuple(k + 0.5 for k in ks), band=t("chart.dropped")),
         ),
     )

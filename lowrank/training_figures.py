@@ -12,9 +12,8 @@ from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
-from lowrank.figures import FONT
+from lowrank.figures import FONT, titled
 from lowrank.finetune import MLP
 from lowrank.follow import Follow, Positions, texts_by_name
 from lowrank.lora import ComparisonRow, budget, scaling
@@ -28,9 +27,8 @@ LOG_FLOOR = 1e-17
 
 def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
     fig.update_layout(
-        title={"text": title, "x": 0.0, "font": {"size": 15}},
+        **titled(title, {"l": 10, "r": 10, "t": 50, "b": 10}),
         height=height,
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
         font=FONT,
     )
     return fig
@@ -89,19 +87,19 @@ def curves(
     labels: Mapping[str, str],
     step_losses: np.ndarray | None = None,
     marker_step: int | None = None,
-) -> go.Figure:
-    """Training loss and test accuracy against the step, side by side.
+) -> tuple[go.Figure, go.Figure]:
+    """Training loss and test accuracy against the step: two charts, which the page sets side by
+    side on a wide screen and one above the other on a phone (two subplots' titles collided).
 
     `points` are (step, loss, accuracy) of the snapshots, drawn as they arrive during a live run;
     `step_losses` (the loss of every single batch) is added faintly once the run is over, and
     `marker_step` marks a replayed step. The step axis spans the whole run, so a live curve grows
-    from left to right. `labels` holds "loss", "batch_loss", "accuracy", "step" and "title".
+    from left to right. `labels` holds "loss", "batch_loss", "accuracy" and "step".
     """
-    fig = make_subplots(
-        rows=1, cols=2, subplot_titles=(labels["loss"], labels["accuracy"]), horizontal_spacing=0.1
-    )
+    steps = [p[0] for p in points]
+    loss = go.Figure()
     if step_losses is not None:
-        fig.add_trace(
+        loss.add_trace(
             go.Scatter(
                 x=np.arange(1, len(step_losses) + 1),
                 y=step_losses,
@@ -109,12 +107,9 @@ def curves(
                 name=labels["batch_loss"],
                 opacity=0.3,
                 line={"color": LOSS_COLOUR, "width": 1},
-            ),
-            row=1,
-            col=1,
+            )
         )
-    steps = [p[0] for p in points]
-    fig.add_trace(
+    loss.add_trace(
         go.Scatter(
             x=steps,
             y=[p[1] for p in points],
@@ -122,11 +117,10 @@ def curves(
             name=labels["loss"],
             line={"color": LOSS_COLOUR, "width": 2.5},
             marker={"size": 5},
-        ),
-        row=1,
-        col=1,
+        )
     )
-    fig.add_trace(
+    loss.update_yaxes(rangemode="tozero")
+    accuracy = go.Figure(
         go.Scatter(
             x=steps,
             y=[p[2] * 100 for p in points],
@@ -134,17 +128,16 @@ def curves(
             name=labels["accuracy"],
             line={"color": ACC_COLOUR, "width": 2.5},
             marker={"size": 5},
-        ),
-        row=1,
-        col=2,
+        )
     )
-    if marker_step is not None:
-        fig.add_vline(x=marker_step, line_dash="dot", line_color="#555", row="all", col="all")
-    fig.update_xaxes(range=[0, total_steps], title_text=labels["step"])
-    fig.update_yaxes(rangemode="tozero", row=1, col=1)
-    fig.update_yaxes(range=[0, 101], ticksuffix="%", row=1, col=2)
-    fig.update_layout(legend={"orientation": "h", "y": -0.3, "x": 0})
-    return _layout(fig, labels["title"], 340)
+    accuracy.update_yaxes(range=[0, 101], ticksuffix="%")
+    for fig, title in ((loss, labels["loss"]), (accuracy, labels["accuracy"])):
+        if marker_step is not None:
+            fig.add_vline(x=marker_step, line_dash="dot", line_color="#555")
+        fig.update_xaxes(range=[0, total_steps], title_text=labels["step"])
+        fig.update_layout(legend={"orientation": "h", "y": -0.3, "x": 0}, showlegend=fig is loss)
+        _layout(fig, title, 320)
+    return loss, accuracy
 
 
 def singular_values_log(s: np.ndarray, rank: int, title: str, rank_label: str) -> go.Figure:

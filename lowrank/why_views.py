@@ -85,13 +85,14 @@ def why_follow(
     minilm_name: str,
     slider: str,
     prefix: str,
-    spectra_chart: str,
+    sigma_chart: str,
+    energy_chart: str,
     accuracy_chart: str,
 ) -> Follow:
     """What the rank slider (values 1…max_k) changes: :func:`energy_texts` and
     :func:`accuracy_texts` in the containers
-    ``prefix + name``; on the spectra chart, each matrix's point at rank k on both panels
-    (σₖ/σ₁ and energy kept, at i/n = k/n, ΔW's labelled); on the accuracy chart, both curves at k.
+    ``prefix + name``; on the two spectra charts, each matrix's point at rank k (σₖ/σ₁ and the
+    energy kept, at i/n = k/n, ΔW's labelled); on the accuracy chart, both curves at k.
     """
     ks = range(1, max_k + 1)
     rows = [
@@ -107,8 +108,8 @@ def why_follow(
         sigma = tuple(round(point[1], MARK_DECIMALS) for point in points)
         energy = tuple(round(100 * point[2], MARK_DECIMALS) for point in points)
         colour = COLOURS[name]  # each matrix's dots and line in its curve's colour
-        marks.append(Mark(spectra_chart, x, sigma, label, axis="", colour=colour))
-        marks.append(Mark(spectra_chart, x, energy, label, axis="2", colour=colour))
+        marks.append(Mark(sigma_chart, x, sigma, label, colour=colour))
+        marks.append(Mark(energy_chart, x, energy, label, colour=colour))
     kept = [curve.clip(k) for k in ks]
     for values, label in (
         (curve.all_layers, ()),

@@ -1,8 +1,11 @@
 """Keep the largest singular values: S_k, its rank-1 layers, energy kept, error, and a challenge."""
 
+import functools
+
 import numpy as np
 import streamlit as st
 
+from lowrank import alt_texts, i18n
 from lowrank.analysis import GUESS_STRATEGIES, RankK, guess, guess_verdict, note_check, rank_k
 from lowrank.digest import array_digest
 from lowrank.figures import ANNOTATE_MAX_SIDE
@@ -26,7 +29,7 @@ from lowrank.svd_views import (
 from lowrank.ui.follow import follow, slot
 from lowrank.ui.frame import Frame, frame
 from lowrank.ui.live_rank import MATRIX_DTYPE, Heatmap, live_factors, live_rank
-from lowrank.ui.loaders import cached_svd, shared
+from lowrank.ui.loaders import cached_svd, shared, shared_on
 from lowrank.ui.matrix_source import MatrixSource, matrix_source
 from lowrank.ui.section1 import downloads, heatmap_grid, matrix_summary
 from lowrank.ui.widgets import Question, check_query_param, in_the_note, is_int_in, self_check
@@ -91,6 +94,7 @@ def reconstruction_display(
                 slider_key=RANK_KEY,
                 digest=digest,
                 caption=title,
+                alt="residual" if style.residual else "approx",  # alt_texts.live_views' names
                 heatmap=style,
             )
             if not shown:
@@ -103,7 +107,8 @@ def reconstruction_display(
 def numbers_display(page: Frame, texts: dict[str, str]) -> None:
     """Energy kept, both errors computed directly and by formula, and the storage
     (``texts`` from :func:`rank_texts`; each in its slot, which the browser updates at once)."""
-    st.subheader(page.t("rec.numbers"))
+    if not page.presenting:  # on a projector the four labelled numbers speak for themselves
+        st.subheader(page.t("rec.numbers"))
     columns = dict(zip(("energy", "frobenius", "spectral", "storage"), st.columns(4), strict=True))
     helps = {"energy": "rec.m.energy.help", "frobenius": "rec.m.error.help"}
     helps["spectral"] = helps["frobenius"]
@@ -140,9 +145,13 @@ def energy_display(page: Frame, svd: SVD) -> None:
         st.plotly_chart(shared(sigma_figure, svd.s, page.t("rec.sigma.title")), key="sigma_chart")
 
 
-def rank_follower(page: Frame, matrix: np.ndarray, svd: SVD, rank: int) -> None:
+def live_texts(results: list[RankK], lang: str) -> dict[str, tuple[str, ...]]:
+    """The live heatmaps' texts for screen readers at every k, in ``lang`` (cached per matrix)."""
+    return alt_texts.live_views(results, functools.partial(i18n.t, lang=lang))
+
+
+def rank_follower(page: Frame, results: list[RankK], svd: SVD) -> None:
     """Every k's numbers and chart marks, for the browser to show at once while k moves."""
-    results = [shared(rank_k, matrix, svd, k) for k in range(1, rank + 1)]
     spec = rank_follow(
         results,
         float(svd.s[0]),
@@ -250,8 +259,12 @@ def rank_view(page: Frame, source: MatrixSource, svd: SVD, digest: str, rank: in
         page.t("rec.heat.residual", sub=subscript(k)),
     )
     panels = reconstruction_panels(matrix, result, titles)
+    texts = rank_texts(result, float(svd.s[0]), page.t)
+    if page.presenting:  # on a projector the numbers come first, in the first screen
+        numbers_display(page, texts)
     reconstruction_display(page, digest, panels, scale, live=rank > 1)
-    numbers_display(page, rank_texts(result, float(svd.s[0]), page.t))
+    if not page.presenting:
+        numbers_display(page, texts)
     energy_display(page, svd)
     layers_display(page, svd, k, scale)
     beat_it(page, matrix, svd, result, panels[1])
@@ -293,5 +306,7 @@ self_check(
     ],
 )
 if rank > 1:  # the live views' data, outside the fragment: sent once per matrix
-    live_factors("reconstruction_factors", [svd], digest, MATRIX_DTYPE)
-    rank_follower(page, source.matrix, svd, rank)
+    every_k = [shared(rank_k, source.matrix, svd, k) for k in range(1, rank + 1)]
+    alts = shared_on(digest, live_texts, every_k, page.lang)
+    live_factors("reconstruction_factors", [svd], digest, MATRIX_DTYPE, alts)
+    rank_follower(page, every_k, svd)

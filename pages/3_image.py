@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from lowrank import i18n
+from lowrank import alt_texts, i18n
 from lowrank import image as im
 from lowrank.digest import array_digest
 from lowrank.errors import InputError
@@ -39,6 +39,7 @@ from lowrank.image_figures import (
     image_charts,
     rank_follow,
 )
+from lowrank.svd_views import subscript
 from lowrank.ui import image as loaders
 from lowrank.ui.follow import follow, slot
 from lowrank.ui.frame import Frame, frame
@@ -73,6 +74,8 @@ ENERGY_KEY = "energy"
 #: last read, and must then find none of its containers on the page.
 RANK_SLOT = "image_k_"
 ENERGY_SLOT = "image_energy_"
+#: The name of the live view's texts for screen readers, sent with its factors.
+LIVE_ALTS = "rank_k"
 LAYER_COUNT = 4
 UPLOAD_TYPES = ("png", "jpg", "jpeg", "webp", "gif")
 # Session state: the last valid upload (a working-size Picture, ≤ 3 MB) and the last refusal.
@@ -168,12 +171,14 @@ class Followers:
     energy: Follow  #: the energy slider's, containers ``ENERGY_SLOT + name``
     energy_ranks: tuple[int, ...]  #: the k picked at each energy position
     every: tuple[im.RankNumbers, ...]  #: the numbers at k = 1 … min(m, n)
+    alts: tuple[str, ...]  #: the live view's text alternative at k = 1 … min(m, n)
 
 
 def image_followers(decomposition: im.ImageSVD, lang: str) -> Followers:
     """Both sliders' tables for a decomposition, in ``lang`` (cached per picture digest)."""
     t = functools.partial(i18n.t, lang=lang)
     charts = image_charts(decomposition, t)
+    every = im.every_rank(decomposition)
     return Followers(
         charts=charts,
         rank=rank_follow(decomposition, t, slider=RANK_KEY, prefix=RANK_SLOT, charts=charts),
@@ -186,7 +191,8 @@ def image_followers(decomposition: im.ImageSVD, lang: str) -> Followers:
             charts=charts,
         ),
         energy_ranks=energy_ranks(decomposition, ENERGY_POSITIONS),
-        every=im.every_rank(decomposition),
+        every=every,
+        alts=tuple(alt_texts.rank_k_picture(numbers, t) for numbers in every),
     )
 
 
@@ -284,6 +290,7 @@ def show_pictures(
         left.image(
             im.error_image(original, picture()),
             caption=page.t("image.error_caption", k=view.k, gain=im.ERROR_GAIN),
+            alt=alt_texts.error_picture(followers.every[view.k - 1], im.ERROR_GAIN, page.t),
             width="stretch",
             output_format="PNG",
         )
@@ -291,6 +298,7 @@ def show_pictures(
         left.image(
             loaders.png(digest, original),
             caption=page.t("image.original"),
+            alt=alt_texts.original(original, page.t),
             width="stretch",
             output_format="PNG",
         )
@@ -306,19 +314,17 @@ def show_pictures(
             slider_key=view.slider,
             digest=digest,
             caption=page.t("image.rank_k", k="{k}"),
+            alt=LIVE_ALTS,
             **mapping,
         )
         if not shown:
             st.image(
                 picture(),
                 caption=page.t("image.rank_k", k=view.k),
+                alt=alt_texts.rank_k_picture(followers.every[view.k - 1], page.t),
                 width="stretch",
                 output_format="PNG",
             )
-
-
-def _subscript(number: int) -> str:
-    return str(number).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
 
 
 def show_metrics(page: Frame, view: View) -> None:
@@ -365,15 +371,19 @@ def show_numbers(page: Frame, decomposition: im.ImageSVD, view: View) -> None:
     st.caption(page.t("image.energy_vs_eye"))
 
 
-def show_spectrum(charts: ImageCharts, prefix: str) -> None:
+def show_spectrum(
+    page: Frame, decomposition: im.ImageSVD, charts: ImageCharts, prefix: str
+) -> None:
     """σᵢ on a log axis and the cumulative energy, per channel, as pictures (SVG: no Plotly to
     load); the browser marks k on both (the charts sit in the containers of the slider shown,
     ``prefix``)."""
     left, right = st.columns(2)
     with left, slot(prefix + SPECTRUM_CHART):
-        st.image(svg_data_url(charts.spectrum.svg), width="stretch")
+        alt = alt_texts.spectrum(decomposition, page.t)
+        st.image(svg_data_url(charts.spectrum.svg), alt=alt, width="stretch")
     with right, slot(prefix + ENERGY_CHART):
-        st.image(svg_data_url(charts.energy.svg), width="stretch")
+        alt = alt_texts.energy(decomposition, page.t)
+        st.image(svg_data_url(charts.energy.svg), alt=alt, width="stretch")
 
 
 def show_layers(page: Frame, digest: str, decomposition: im.ImageSVD) -> None:
@@ -383,8 +393,9 @@ def show_layers(page: Frame, digest: str, decomposition: im.ImageSVD) -> None:
     pictures = loaders.layers(digest, LAYER_COUNT, decomposition)
     columns = st.columns(LAYER_COUNT)
     for i, (column, layer) in enumerate(zip(columns, pictures, strict=False), start=1):
-        caption = page.t("image.layer", i=i, sub=_subscript(i))
-        column.image(layer, caption=caption, width="stretch")
+        caption = page.t("image.layer", i=i, sub=subscript(i))
+        alt = alt_texts.rank_one_layer(decomposition, i, page.t)
+        column.image(layer, caption=caption, alt=alt, width="stretch")
     st.caption(page.t("image.layers_scale"))
 
 
@@ -462,7 +473,7 @@ def rank_view(
 
     show_pictures(page, digest, original, picture, view, followers)
     show_numbers(page, decomposition, view)
-    show_spectrum(followers.charts, view.prefix)
+    show_spectrum(page, decomposition, followers.charts, view.prefix)
     show_downloads(page, digest, original, decomposition, picture, followers.every[view.k - 1])
     note_box(page, view)
 
@@ -479,10 +490,11 @@ with st.spinner(page.t("image.computing")):
 working_size_note(page, picture)
 
 # Outside the fragment, sent once per picture and before the rest of the page, so that the
-# browser takes them in meanwhile: the factors of the live view, and what each slider changes at
-# every position (both followers: the fragment decides which slider exists).
-live_factors("image_factors", decomposition.channels, digest)
+# browser takes them in meanwhile: the factors of the live view (with its text alternative at
+# each k), and what each slider changes at every position (both followers: the fragment decides
+# which slider exists).
 followers = shared_on(digest, image_followers, decomposition, page.lang)
+live_factors("image_factors", decomposition.channels, digest, alts={LIVE_ALTS: followers.alts})
 follow(followers.rank)
 follow(followers.energy)
 rank_view(page, digest, original, decomposition, followers)

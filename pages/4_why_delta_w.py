@@ -14,7 +14,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from lowrank import delta, finetune, spectra
 from lowrank.delta import TruncationCurve
-from lowrank.section2_figures import COLOURS, Curve, accuracy_figure, spectra_figure
+from lowrank.section2_figures import COLOURS, Curve, accuracy_figure, spectra_figures
 from lowrank.spectra import Spectrum
 from lowrank.ui import section2 as load
 from lowrank.ui.follow import follow, slot
@@ -34,7 +34,8 @@ from lowrank.why_views import MATRICES, accuracy_texts, energy_texts, why_follow
 RANK_KEY = "k"
 #: Containers of what the browser updates at once when k moves (lowrank/ui/follow.py).
 SLOT = "why_"
-SPECTRA_CHART = "why_spectra_plot"
+SIGMA_CHART = "why_sigma_plot"
+ENERGY_CHART = "why_energy_plot"
 ACCURACY_CHART = "why_accuracy_plot"
 #: Each matrix's metric label in its curve's colour (lowrank.section2_figures.COLOURS).
 LABEL_COLOURS = {"delta": "red", "mlp": "green", "minilm": "blue", "random": "gray"}
@@ -113,7 +114,8 @@ page = frame("why_delta_w")
 st.title(page.t("page.why_delta_w.title"))
 st.markdown(f"#### {page.t('s2.why.question')}")
 st.latex(r"W' = W + \Delta W = W + A \times B")
-st.markdown(page.t("s2.why.lead"))
+if not page.presenting:  # on a projector the reading comes after the chart it explains
+    st.markdown(page.t("s2.why.lead"))
 
 shapes = delta.layer_shapes()
 layer_ids = [str(i) for i in range(1, len(shapes) + 1)]
@@ -158,6 +160,8 @@ minilm_name = page.t(f"s2.minilm.{reference}")
 
 max_k = max(sp.n for sp in (minilm, random, w_mlp, dw))
 slider_place = st.container()  # filled by the fragment rank_view, called below
+# rank_view: the finding and the energy kept at k; on a projector right under the slider
+energy_place = st.container() if page.presenting else None
 
 measured = {
     "minilm": (
@@ -171,23 +175,27 @@ measured = {
 spectra_by_name = {name: sp for name, (_, sp) in measured.items()}
 curves = [Curve(label, sp, COLOURS[name]) for name, (label, sp) in measured.items()]
 curves.insert(2, Curve(page.t("s2.curve.theory"), theory, COLOURS["theory"], dashed=True))
-with slot(SPECTRA_CHART):  # the same figure at every k: the browser marks k on it
-    st.plotly_chart(
-        shared(
-            spectra_figure,
-            curves,
-            title=page.t("s2.why.chart_title"),
-            left_title=page.t("s2.why.left"),
-            right_title=page.t("s2.why.right"),
-            x_title=page.t("s2.why.x"),
-            share_label=page.t("s2.why.share_line"),
-        ),
-        key="spectra_chart",
-        width="stretch",
-    )
+st.markdown(f"**{page.t('s2.why.chart_title')}**")
+sigma_figure, energy_figure = shared(
+    spectra_figures,
+    curves,
+    sigma_title=page.t("s2.why.sigma_title"),
+    energy_title=page.t("s2.why.energy_title"),
+    x_title=page.t("s2.why.x"),
+    share_label=page.t("s2.why.share_line"),
+)
+# The same figures at every k: the browser marks k on them. Side by side, stacked on a phone.
+for column, chart, figure in zip(
+    st.columns(2), (SIGMA_CHART, ENERGY_CHART), (sigma_figure, energy_figure), strict=True
+):
+    with column, slot(chart):
+        st.plotly_chart(figure, key=f"{chart}_figure", width="stretch")
 st.caption(page.t("s2.why.marks"))
+if page.presenting:
+    st.markdown(page.t("s2.why.lead"))
 
-energy_place = st.container()  # rank_view: the finding and the energy kept at k
+if energy_place is None:
+    energy_place = st.container()
 st.caption(page.t("s2.why.k_clipped"))
 
 summaries = {name: sp.summary() for name, sp in spectra_by_name.items()}
@@ -341,7 +349,8 @@ follow(
         minilm_name=minilm_name,
         slider=RANK_KEY,
         prefix=SLOT,
-        spectra_chart=SPECTRA_CHART,
+        sigma_chart=SIGMA_CHART,
+        energy_chart=ENERGY_CHART,
         accuracy_chart=ACCURACY_CHART,
     )
 )

@@ -12,6 +12,7 @@ from lowrank import models
 from lowrank.follow import svg_data_url
 from lowrank.parameter_views import (
     TABLE,
+    blocks_alt,
     blocks_pictures,
     blocks_title,
     cost_figure,
@@ -48,9 +49,9 @@ MEMORY_CHART = "par_memory_plot"
 page = frame("parameters")
 st.title(page.t("page.parameters.title"))
 st.markdown(f"#### {page.t('s2.par.question')}")
-st.latex(
-    r"\Delta W_{d\times k} = A_{d\times r} \times B_{r\times k}:\qquad "
-    r"d\cdot k \;\longrightarrow\; d\cdot r + r\cdot k = r(d+k)"
+st.latex(  # two lines: one would run off a phone's screen
+    r"\begin{gathered} \Delta W_{d\times k} = A_{d\times r} \times B_{r\times k} \\"
+    r"d\cdot k \;\longrightarrow\; d\cdot r + r\cdot k = r(d+k) \end{gathered}"
 )
 
 
@@ -69,23 +70,30 @@ def counts(d: int, k: int, texts: dict[str, str], prefix: str | None = None) -> 
                     st.metric(label, texts[name])
 
 
-def blocks_picture(d: int, k: int, source: str, key: str | None = None) -> None:
-    """The ΔW = A × B picture (an SVG data URL) under its title; in the followed slot ``key``
-    when given (the title does not depend on r)."""
+def blocks_picture(d: int, k: int, source: str, alt: str, key: str | None = None) -> None:
+    """The ΔW = A × B picture (an SVG data URL) and its text alternative, under its title; in
+    the followed slot ``key`` when given (the title does not depend on r)."""
     st.markdown(f"**{blocks_title(d, k, page.lang)}**")
     with slot(key) if key else nullcontext():
-        st.image(source, width="stretch")
+        st.image(source, alt=alt, width="stretch")
 
 
-# --- the note's example, exactly ---
-st.subheader(page.t("s2.par.example_header"))
-st.markdown(f"> {page.t('s2.par.example_quote')}")
+def note_example() -> None:
+    """The note's example, exactly: its words, its picture and its four counts."""
+    st.subheader(page.t("s2.par.example_header"))
+    st.markdown(f"> {page.t('s2.par.example_quote')}")
+    picture = shared(blocks_pictures, note_d, note_k, (note_r,))[0]
+    with st.columns([1, 2, 1])[1]:
+        blocks_picture(
+            note_d, note_k, svg_data_url(picture), blocks_alt(note_d, note_k, note_r, page.lang)
+        )
+    counts(note_d, note_k, size_texts(note_d, note_k, note_r, page.lang))
+    st.caption(page.t("s2.par.typo"))
+
+
 note_d, note_k, note_r = models.NOTE_EXAMPLE
-note_picture = shared(blocks_pictures, note_d, note_k, (note_r,))[0]
-with st.columns([1, 2, 1])[1]:
-    blocks_picture(note_d, note_k, svg_data_url(note_picture))
-counts(note_d, note_k, size_texts(note_d, note_k, note_r, page.lang))
-st.caption(page.t("s2.par.typo"))
+if not page.presenting:  # on a projector the sliders come first (at the note's sizes)
+    note_example()
 
 # --- any size ---
 st.subheader(page.t("s2.par.try_header"))
@@ -140,7 +148,7 @@ with slot(SIZE_SLOT + "verdict"):
     st.info(texts["verdict"], icon="")  # the verdict's emoji is part of the followed text
 left, right = st.columns(2)
 with left:
-    blocks_picture(d, k, view.pictures[stop], PICTURE)
+    blocks_picture(d, k, view.pictures[stop], view.alts[stop], PICTURE)
 with right, slot(COST_CHART):
     st.plotly_chart(
         shared(
@@ -159,6 +167,9 @@ with right, slot(COST_CHART):
         key="cost_chart",
         width="stretch",
     )
+
+if page.presenting:
+    note_example()
 
 # --- real models ---
 st.subheader(page.t("s2.par.models_header"))

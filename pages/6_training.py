@@ -5,9 +5,10 @@ from __future__ import annotations
 import time
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
-from lowrank import finetune, i18n, lora
+from lowrank import alt_texts, finetune, i18n, lora
 from lowrank import training_figures as tf
 from lowrank.ui import training_loaders as load
 from lowrank.ui import widgets
@@ -119,8 +120,15 @@ def curve_labels(settings: load.Settings) -> dict[str, str]:
         "batch_loss": t("training.curves.batch_loss"),
         "accuracy": t("training.curves.accuracy", digits=digits("ft", settings.shift)),
         "step": t("training.curves.step"),
-        "title": t("training.curves.title"),
     }
+
+
+def draw_curves(charts: tuple[go.Figure, go.Figure], key: str) -> None:
+    """The loss and accuracy charts under their title, side by side (stacked on a phone)."""
+    with curves_slot.container():
+        st.markdown(f"**{t('training.curves.title')}**")
+        for column, chart, part in zip(st.columns(2), charts, ("loss", "accuracy"), strict=True):
+            column.plotly_chart(chart, key=f"{key}_{part}")
 
 
 def draw_grid(target, settings: load.Settings, snapshot: lora.Snapshot, layer: int) -> None:
@@ -134,7 +142,8 @@ def draw_grid(target, settings: load.Settings, snapshot: lora.Snapshot, layer: i
         )
         largest = f"{snapshot.delta_max(layer):.3g}"
         st.caption(t("training.grid.parts", d=d, k=k, r=r, max=largest))
-        st.image(tf.factor_grid_image(a, b, delta))
+        alt = alt_texts.factor_grid(a, b, snapshot.step, snapshot.delta_max(layer), t)
+        st.image(tf.factor_grid_image(a, b, delta), alt=alt)
 
 
 def initial_snapshot(settings: load.Settings, base: finetune.MLP) -> lora.Snapshot:
@@ -158,16 +167,22 @@ def points(snapshots: tuple[lora.Snapshot, ...] | list[lora.Snapshot]) -> list:
 # --- the question, then the note's picture (filled once the settings are known) -------------------
 st.title(t("page.training.title"))
 st.markdown(f"#### {t('training.question')}")
-picture = st.container()
+picture = None if page.presenting else st.container()
 settings = read_settings(page)
 with st.spinner():
     task, base = load.pretrained(settings.shift, settings.seed)
 
-budget_slot = slot(SLOT + "budget")  # filled below, with the diagram's caption
-st.caption(t("training.model"))
+# On a projector Train comes first, in the first screen; the sentence on the budget after it
+train_place, about_place = st.container(), st.container()
+if not page.presenting:
+    train_place, about_place = about_place, train_place
+with about_place:
+    budget_slot = slot(SLOT + "budget")  # filled below, with the diagram's caption
+    st.caption(t("training.model"))
 
 # --- train, live -------------------------------------------------------------------------------
-train = st.button(t("training.train"), type="primary", key="train")
+with train_place:
+    train = st.button(t("training.train"), type="primary", key="train")
 status = st.empty()
 curves_slot = st.empty()
 replay_slot = st.empty()
@@ -193,9 +208,14 @@ grid_slot = col_grid.empty()
 with col_w:
     st.markdown(f"**{t('training.frozen.title', d=d, k=k)}**")
     st.caption(t("training.frozen.caption"))
-    st.image(tf.matrix_image(base.weights[show], grey=True))
+    st.image(
+        tf.matrix_image(base.weights[show], grey=True),
+        alt=alt_texts.frozen_weights(base.weights[show], show + 1, t),
+    )
     checksum_slot = st.empty()
 st.caption(t("training.colours"))
+if picture is None:  # on a projector the settings and Train come first, the picture after
+    picture = st.container()
 
 # What r changes up here, at every r: the browser shows it at once when r moves (the run, the
 # stored-run status, the curves and the ΔW grid below follow with the rerun).
@@ -255,9 +275,8 @@ if train:
                 acc=f"{snap.accuracy:.1%}",
             ),
         )
-        curves_slot.plotly_chart(
-            tf.curves(points(snaps), settings.steps, curve_labels(settings)),
-            key=f"live_c{snap.step}",
+        draw_curves(
+            tf.curves(points(snaps), settings.steps, curve_labels(settings)), f"live_c{snap.step}"
         )
         draw_grid(grid_slot, settings, snap, show)
 
@@ -284,9 +303,7 @@ else:
 
 before = lora.checksum(base.weights[show])
 if live is None:
-    curves_slot.plotly_chart(
-        tf.curves([], settings.steps, curve_labels(settings)), key="curves_empty"
-    )
+    draw_curves(tf.curves([], settings.steps, curve_labels(settings)), "curves_empty")
     draw_grid(grid_slot, settings, initial_snapshot(settings, base), show)
     checksum_slot.markdown(t("training.checksum", before=before, after="—"))
 else:
@@ -295,16 +312,14 @@ else:
         t("training.replay"), steps_seen, value=steps_seen[-1], key=f"replay_{abs(hash(settings))}"
     )
     snapshot = live.snapshots[steps_seen.index(at)]
-    curves_slot.plotly_chart(
-        tf.curves(
-            points(live.snapshots),
-            settings.steps,
-            curve_labels(settings),
-            step_losses=live.run.losses,
-            marker_step=at,
-        ),
-        key="curves_done",
+    done = tf.curves(
+        points(live.snapshots),
+        settings.steps,
+        curve_labels(settings),
+        step_losses=live.run.losses,
+        marker_step=at,
     )
+    draw_curves(done, "curves_done")
     draw_grid(grid_slot, settings, snapshot, show)
     after = live.run.checksums_after[show]
     same = t("training.checksum.same" if after == before else "training.checksum.changed")

@@ -106,6 +106,46 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- pictures --------------------------------------------------------------------------------
     "image.show_error": {"zh": "显示误差图", "en": "Show the error"},
     "image.original": {"zh": "原图", "en": "Original"},
+    # --- text alternatives of the pictures (lowrank/alt_texts.py) --------------------------------
+    "image.alt.colour": {"zh": "彩色", "en": "in colour"},
+    "image.alt.grey": {"zh": "灰度", "en": "in grey"},
+    "image.alt.original": {
+        "zh": "原图：{m}×{n} 像素，{colour}。",
+        "en": "The original picture: {m}×{n} pixels, {colour}.",
+    },
+    "image.alt.rank_k": {
+        "zh": "秩 {k} 的重建（只用最大的 {k} 个奇异值）：存原来 {share} 的数，保留 {energy} 的能量。",
+        "en": "The picture rebuilt at rank {k}, from its largest singular values: {share} of the "
+        "numbers, {energy} of the energy.",
+    },
+    "image.alt.error": {
+        "zh": "原图与秩 {k} 近似之差的绝对值，放大 {gain} 倍：黑色表示没有误差，越亮误差越大。"
+        "PSNR 为 {psnr} dB。",
+        "en": "The difference between the original and the rank-{k} picture, amplified {gain} "
+        "times: black means no error, brighter means more. PSNR {psnr} dB.",
+    },
+    "image.alt.sep": {"zh": "；", "en": "; "},
+    "image.alt.spectrum_range": {
+        "zh": "{channel}从 σ₁ = {first} 降到 σ{n} = {last}",
+        "en": "{channel} from σ₁ = {first} down to σ{n} = {last}",
+    },
+    "image.alt.spectrum": {
+        "zh": "折线图：每个通道的 {count} 个奇异值 σᵢ，纵轴为对数刻度。{ranges}。竖线标出所选的秩 k。",
+        "en": "Line chart of the {count} singular values σᵢ of each channel on a log axis: "
+        "{ranges}. A vertical line marks the chosen rank k.",
+    },
+    "image.alt.energy": {
+        "zh": "折线图：保留的能量随 k 增加（k 轴为对数刻度）。整张图在 k = {k90} 时达到 90%，"
+        "k = {k99} 时达到 99%，k = {n} 时为 100%。竖线标出所选的秩 k。",
+        "en": "Line chart of the energy kept as k grows (log axis of k): the whole picture "
+        "reaches 90% at k = {k90}, 99% at k = {k99} and 100% at k = {n}. A vertical line marks "
+        "the chosen rank k.",
+    },
+    "image.alt.layer": {
+        "zh": "第 {i} 层 σ{sub}u{sub}v{sub}ᵀ，σ{sub} = {sigma}：中灰为 0，更亮为正，更暗为负。",
+        "en": "Layer {i}, σ{sub}u{sub}v{sub}ᵀ, with σ{sub} = {sigma}: mid-grey is 0, lighter "
+        "is positive, darker is negative.",
+    },
     "image.rank_k": {"zh": "秩 k = {k} 的近似", "en": "Rank k = {k} approximation"},
     "image.error_caption": {
         "zh": "|原图 − 秩 {k} 近似| × {gain}（越黑误差越小）",

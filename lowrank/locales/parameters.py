@@ -19,6 +19,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "ΔW = A × B，按比例绘制（过细的边加宽到 {px} 像素，以便看见）",
         "en": "ΔW = A × B to scale (sides thinner than {px} px are widened to stay visible)",
     },
+    "par.blocks_alt": {
+        "zh": "示意图：{d}×{k} 的 ΔW（{full} 个数）等于 {d}×{r} 的 A 乘 {r}×{k} 的 B，"
+        "A 与 B 共 {a} + {b} = {total} 个数。",
+        "en": "Diagram: ΔW, {d}×{k} ({full} numbers), as A ({d}×{r}) times B ({r}×{k}): "
+        "{a} + {b} = {total} numbers in A and B.",
+    },
     "par.r_coarse": {
         "zh": "r 在 1 到 {fine} 之间逐个可选；再往上只停在 2 的幂、盈亏平衡点两侧（{below} 和 {above}）"
         "以及 min(d, k) = {top}。",

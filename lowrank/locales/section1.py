@@ -255,6 +255,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "rec.heat.approx": {"zh": "S{sub}（秩 {k} 近似）", "en": "S{sub} (rank-{k} approximation)"},
     "rec.heat.residual": {"zh": "误差 S − S{sub}", "en": "Error S − S{sub}"},
+    "rec.alt.approx": {
+        "zh": "S{sub}（秩 {k} 近似，{m}×{n}）的热图：保留 S 的 {energy} 能量，绝对值最大的元素为 {largest}。",
+        "en": "Heatmap of S{sub}, the rank-{k} approximation ({m}×{n}): it keeps {energy} of S's "
+        "energy; its largest entry in absolute value is {largest}.",
+    },
+    "rec.alt.residual": {
+        "zh": "误差 S − S{sub} 的热图：‖S − S{sub}‖_F = {error}，绝对值最大的元素为 {largest}。",
+        "en": "Heatmap of the error S − S{sub}: ‖S − S{sub}‖_F = {error}; its largest entry in "
+        "absolute value is {largest}.",
+    },
     "rec.heat.caption": {
         "zh": "三张图用同一个颜色尺度（以 S 为准），颜色可以直接比较。",
         "en": "All three maps share one colour scale (that of S), so colours compare directly.",
@@ -301,8 +311,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "rec.energy.axis": {"zh": "保留的能量", "en": "energy kept"},
     "rec.sigma.title": {
-        "zh": "奇异值（淡去的是丢掉的）",
-        "en": "Singular values (the faded ones are dropped)",
+        "zh": "奇异值（淡去、画斜线的是舍去的）",
+        "en": "Singular values (the faded, hatched ones are dropped)",
     },
     "rec.layers.header": {
         "zh": "Sₖ 是一层层秩 1 矩阵 σᵢuᵢvᵢᵀ 叠起来的",

@@ -70,8 +70,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "预训练 W 的谱是平的，ΔW 的谱是陡的",
         "en": "A pretrained W has a flat spectrum; ΔW has a steep one",
     },
-    "s2.why.left": {"zh": "归一化奇异值 σᵢ / σ₁", "en": "normalised singular values σᵢ / σ₁"},
-    "s2.why.right": {"zh": "前 i 个奇异值保留的能量", "en": "energy kept by the first i"},
+    "s2.why.sigma_title": {"zh": "归一化奇异值 σᵢ / σ₁", "en": "Normalised singular values σᵢ / σ₁"},
+    "s2.why.energy_title": {
+        "zh": "前 i 个奇异值保留的能量",
+        "en": "Energy kept by the first i singular values",
+    },
     "s2.why.x": {"zh": "i / n（位置占比）", "en": "i / n (relative position)"},
     "s2.why.share_line": {"zh": "90% 的能量", "en": "90% of the energy"},
     "s2.why.finding": {

@@ -125,6 +125,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "上：B（{r}×{k}）· 左：A（{d}×{r}）· 右下：ΔW（{d}×{k}，最大 |ΔW| = {max}）",
         "en": "top: B ({r}×{k}) · left: A ({d}×{r}) · bottom right: ΔW ({d}×{k}, max |ΔW| = {max})",
     },
+    "training.alt.grid": {
+        "zh": "第 {step} 步的 LoRA 因子：上方是 B（{r}×{k}），左侧是 A（{d}×{r}），右下是它们的乘积"
+        " ΔW（{d}×{k}），最大 |ΔW| = {max}。红为正，蓝为负。",
+        "en": "LoRA's factors at step {step}: B ({r}×{k}) on top, A ({d}×{r}) on the left and "
+        "their product ΔW ({d}×{k}) at the bottom right, largest |ΔW| = {max}. Red is positive, "
+        "blue negative.",
+    },
+    "training.alt.frozen": {
+        "zh": "第 {layer} 层冻结的预训练权重 W：{d}×{k} 个数，从 {low} 到 {high}；灰色越深，|W| 越大。",
+        "en": "The frozen pretrained weights W of layer {layer}: {d}×{k} numbers from {low} to "
+        "{high}; the darker the grey, the larger |W|.",
+    },
     "training.frozen.title": {
         "zh": "W（{d}×{k}）：冻结，不训练",
         "en": "W ({d}×{k}): frozen, not trained",

@@ -19,6 +19,7 @@
 // to the size the picture is shown at.
 
 const MARK_COLOUR = "#d62728"; // lowrank/figures.py MARKER_COLOUR
+const DROPPED_INK = "#555"; // the hatching and the name of a spectrum's dropped part
 const SVG = "http://www.w3.org/2000/svg";
 const NODE_SEPARATOR = "\u001f"; // lowrank/follow.py NODE_SEPARATOR
 
@@ -130,10 +131,14 @@ class Follower {
         node.nodeValue = lead + wanted[j] + tail;
       });
     }
-    for (const { key, sources } of this.data.pictures ?? []) {
+    for (const { key, sources, alts } of this.data.pictures ?? []) {
       const image = document.querySelector(`.st-key-${key} img`);
-      if (!image) mismatched.push(key);
-      else if (image.getAttribute("src") !== sources[i]) image.setAttribute("src", sources[i]);
+      if (!image) {
+        mismatched.push(key);
+        continue;
+      }
+      if (image.getAttribute("src") !== sources[i]) image.setAttribute("src", sources[i]);
+      if (image.getAttribute("alt") !== alts[i]) image.setAttribute("alt", alts[i]);
     }
     this.data.marks.forEach((mark) => this.drawMark(mark, i));
     this.index = i;
@@ -227,16 +232,34 @@ class Follower {
     overlay.dataset.index = String(i);
     if (!inside) return;
     if (mark.band) {
-      overlay.appendChild(
-        svgElement("rect", {
-          x,
-          y: top,
-          width: Math.max(0, xa._offset + xa._length - x),
-          height: ya._length,
-          fill: chart.background,
-          "fill-opacity": 0.7,
-        }),
+      // The dropped part: faded, hatched and named, so that colour is not its only mark.
+      const width = Math.max(0, xa._offset + xa._length - x);
+      const hatch = `lr-hatch-${mark.chart}`;
+      const band = svgElement("g", { class: "lr-band" });
+      const defs = svgElement("defs", {});
+      const pattern = svgElement("pattern", {
+        id: hatch, width: 7, height: 7, patternUnits: "userSpaceOnUse",
+        patternTransform: "rotate(45)",
+      });
+      pattern.appendChild(
+        svgElement("line", { x1: 0, y1: 0, x2: 0, y2: 7, stroke: DROPPED_INK, "stroke-width": 1.2 }),
       );
+      defs.appendChild(pattern);
+      band.appendChild(defs);
+      for (const [fill, opacity] of [[chart.background, 0.7], [`url(#${hatch})`, 0.5]]) {
+        band.appendChild(
+          svgElement("rect", { x, y: top, width, height: ya._length, fill, "fill-opacity": opacity }),
+        );
+      }
+      if (width >= 48) { // room for the name
+        const label = svgElement("text", {
+          x: x + width / 2, y: top + 14, fill: DROPPED_INK, "text-anchor": "middle",
+          "font-size": 12, "font-family": chart.font,
+        });
+        label.textContent = mark.band;
+        band.appendChild(label);
+      }
+      overlay.appendChild(band);
     }
     const colour = mark.colour || MARK_COLOUR;
     if (mark.line !== false) {

@@ -141,7 +141,9 @@ class LiveView {
     const text = (template) => template.replaceAll("{k}", k).replaceAll("{sub}", sub);
     this.badge.textContent = text(this.header.badge);
     this.caption.textContent = text(this.header.caption);
-    this.canvas.setAttribute("aria-label", this.caption.textContent);
+    const alts = this.header.alts?.[this.header.alt]; // the texts per k sent with the factors
+    this.canvas.setAttribute("aria-label", alts?.[this.shown - 1] ?? this.caption.textContent);
+    this.canvas.setAttribute("role", "img"); // a picture from its first frame, never unnamed
     if (this.header.mode === "heatmap") this.drawHeatmap();
     else this.drawPicture();
   }

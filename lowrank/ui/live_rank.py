@@ -21,7 +21,7 @@ picture instead.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,7 +43,7 @@ MATRIX_DTYPE = "float32"
 _HTML = """
 <figure class="lr-root" data-testid="liveRank">
   <div class="lr-stage">
-    <canvas class="lr-canvas" role="img"></canvas>
+    <canvas class="lr-canvas"></canvas>
     <span class="lr-badge" aria-hidden="true"></span>
   </div>
   <figcaption class="lr-caption"></figcaption>
@@ -99,24 +99,33 @@ class Heatmap:
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
-def _blob(digest: str, dtype: str, _channels: Sequence[SVD]) -> bytes:
-    """Packed factors per decomposition (``digest`` of the decomposed input) and encoding."""
-    return packing.encode(_channels, dtype).blob({"digest": digest})
+def _blob(
+    digest: str, dtype: str, alts: tuple[tuple[str, tuple[str, ...]], ...], _channels: Sequence[SVD]
+) -> bytes:
+    """Packed factors per decomposition (``digest`` of the decomposed input), encoding and texts."""
+    return packing.encode(_channels, dtype).blob({"digest": digest, "alts": dict(alts)})
 
 
 def live_factors(
-    key: str, channels: Sequence[SVD], digest: str, dtype: str = PICTURE_DTYPE
+    key: str,
+    channels: Sequence[SVD],
+    digest: str,
+    dtype: str = PICTURE_DTYPE,
+    alts: Mapping[str, Sequence[str]] | None = None,
 ) -> None:
     """Send the factors of ``channels`` (one SVD for grey or a matrix, three for RGB), computed
     from the input whose content digest is ``digest``, to the browser's store; shows nothing
-    (mounted in the sidebar, where it takes no room).
+    (mounted in the sidebar, where it takes no room). ``alts`` holds, by view name, the text
+    alternative of a view at each rank k = 1, 2, … (in the page's language): a live view named
+    by :func:`live_rank`'s ``alt`` reads it to screen readers as k moves.
 
     Call it outside the fragment that holds the slider, as soon as the factors exist: the
     browser then receives and decodes them while the server draws the rest of the page.
     """
     if _STORE:
+        texts = tuple((name, tuple(values)) for name, values in (alts or {}).items())
         with st.sidebar:
-            _STORE(key=key, data=_blob(digest, dtype, tuple(channels)))
+            _STORE(key=key, data=_blob(digest, dtype, texts, tuple(channels)))
 
 
 @functools.cache
@@ -135,6 +144,7 @@ def live_rank(
     slider_key: str,
     digest: str,
     caption: str,
+    alt: str = "",
     heatmap: Heatmap | None = None,
     positions: Positions | None = None,
     ranks: Sequence[int] | None = None,
@@ -143,7 +153,9 @@ def live_rank(
 
     The factors are those sent by :func:`live_factors` with the same ``digest``. ``caption`` is
     a text in which ``{k}`` stands for the rank shown (``{sub}`` for it in subscript digits); a
-    heatmap's caption is its title, above it. By default the slider's value is k; with
+    heatmap's caption is its title, above it. ``alt`` names the texts sent with the factors
+    (:func:`live_factors`) that screen readers get at each k; without it they get the caption.
+    By default the slider's value is k; with
     ``positions`` and ``ranks`` the slider's value picks a position (as
     :meth:`lowrank.follow.Positions.index` does) and k is ``ranks`` at that position. Returns
     False, showing nothing, when ``st.components.v2`` is not available: the caller then shows its
@@ -159,6 +171,7 @@ def live_rank(
         "digest": digest,
         "slider": slider_key,
         "caption": caption,
+        "alt": alt,
         "badge": page.t("live.badge"),
         "mode": "heatmap" if heatmap else "image",
     }

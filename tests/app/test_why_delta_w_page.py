@@ -36,7 +36,7 @@ def test_renders_in_both_languages(lang: str) -> None:
     assert not app.warning
     text = shown_text(app)
     assert i18n.t("s2.why.question", lang) in text
-    assert len(app.get("plotly_chart")) == 2
+    assert len(app.get("plotly_chart")) == 3  # σᵢ/σ₁, the energy kept, the accuracy
     assert len(app.get("download_button")) == 2
     assert app.slider(key="k").value == 8
 
@@ -136,11 +136,11 @@ def test_what_the_browser_shows_at_every_k_matches_numpy(
         assert at["why_acc_all_at"] == acc_at_all(lang, run, k)
     ks = np.arange(1, max_k + 1)
     marks = data["marks"]
-    spectra_marks = [m for m in marks if m["chart"] == "why_spectra_plot"]
+    spectra_marks = [m for m in marks if m["chart"] in ("why_sigma_plot", "why_energy_plot")]
     order = ("mlp", "minilm", "random", "delta")  # ΔW's marks last, drawn on top
     for m, left, right in zip(order, spectra_marks[::2], spectra_marks[1::2], strict=True):
         clipped = np.minimum(ks, n[m])
-        assert (left["axis"], right["axis"]) == ("", "2")
+        assert (left["chart"], right["chart"]) == ("why_sigma_plot", "why_energy_plot")
         np.testing.assert_allclose(left["x"], clipped / n[m], atol=1e-5)
         np.testing.assert_allclose(right["x"], clipped / n[m], atol=1e-5)
         np.testing.assert_allclose(left["y"], sigma[m][clipped - 1] / sigma[m][0], atol=1e-5)

@@ -32,6 +32,7 @@ def follower_texts(app) -> list[str]:
         if getattr(proto, "component_name", "") == "lowrank_follow":
             data = json.loads(json.loads(proto.json))
             texts += [text for spec in data["texts"] for text in spec["sources"]]
+            texts += [alt for spec in data["pictures"] for alt in spec["alts"]]
     return texts
 
 
@@ -44,6 +45,7 @@ def test_rendered_chinese_is_written_as_chinese(script: str, params: dict[str, s
     drawn += [h.value for h in (*app.title, *app.header, *app.subheader)]
     drawn += [m.label for m in app.metric] + [m.value for m in app.metric]
     drawn += [e.label for e in app.expander] + follower_texts(app)
+    drawn += [picture.alt for element in app.get("image") for picture in element.proto.imgs]
     # a markdown block quote is the note's own words, quoted as written
     lines = [line for text in drawn for line in str(text).splitlines() if not line.startswith(">")]
     found = [problem for line in lines for problem in zh_style.problems(line)]

@@ -181,6 +181,37 @@ def wait_idle(tab, timeout: float = 60_000) -> None:
     tab.evaluate(_PAINTED)
 
 
+#: No placeholder left: Streamlit draws a grey skeleton where an element is still to come.
+_DRAWN = """() => !document.querySelector(
+  "[data-testid='stSkeleton'], [data-testid='stSkeletonElement']")"""
+#: Each page's main control, by widget key (the home page has none: its pictures are its taste).
+MAIN_CONTROL = {
+    "svd": "full",
+    "reconstruct": "k",
+    "image": "k",
+    "why_delta_w": "k",
+    "parameters": "r",
+    "training": "train",
+}
+#: Where, in CSS px from the top of the page, the main control and the first metric end.
+_BOTTOMS = """(key) => {
+  const bottom = (element) => element ? Math.round(element.getBoundingClientRect().bottom) : null;
+  return [bottom(key && document.querySelector(`.st-key-${key}`)),
+          bottom(document.querySelector("[data-testid='stMetric']"))];
+}"""
+
+
+def wait_drawn(tab, timeout: float = 120_000) -> None:
+    """Wait until no element is still a loading placeholder (a skeleton)."""
+    tab.wait_for_function(_DRAWN, timeout=timeout)
+
+
+def first_screen_bottoms(tab, page_id: str) -> tuple[int | None, int | None]:
+    """Where the page's main control and its first number end (CSS px from the top; None: none)."""
+    control, number = tab.evaluate(_BOTTOMS, MAIN_CONTROL.get(page_id))
+    return control, number
+
+
 def wait_until(tab, condition: Callable[[], bool], what: str, timeout: float = 30_000) -> None:
     """Wait until a Python-side ``condition()`` holds (Playwright delivers its events, such as a
     routed WebSocket's messages, while the tab is being waited on); fail after ``timeout`` ms."""
@@ -227,6 +258,7 @@ class HeldAnswers:
         self.held = False
         self.queue: list = []
         self.sent = 0  # messages from the page to the server
+        self.received: list[bytes] = []  # every message from the server, in order
         self.page_side = None
         tab.route_web_socket(re.compile(r".*/_stcore/stream"), self._route)
 
@@ -240,6 +272,7 @@ class HeldAnswers:
         self.sent += 1
 
     def _from_server(self, message) -> None:
+        self.received.append(message.encode() if isinstance(message, str) else message)
         if self.held:
             self.queue.append(message)
         else:
@@ -276,7 +309,7 @@ def follower(tab, slider: str) -> dict[str, str]:
 _MARK_LINES = """([key, axis, x]) => {
   const plot = document.querySelector(`.st-key-${key} .js-plotly-plot`);
   const xa = plot._fullLayout[`xaxis${axis}`];
-  const lines = [...plot.querySelectorAll('svg.lr-mark line')];
+  const lines = [...plot.querySelectorAll('svg.lr-mark > line')];  // not the band's hatching
   return [lines.map((line) => Number(line.getAttribute('x1'))),
           xa._offset + xa.l2p(xa.type === 'log' ? Math.log10(x) : x)];
 }"""

@@ -11,7 +11,7 @@ from e2e_support import assert_no_error, metric, wait_idle, wait_metric
 from PIL import Image
 from playwright.sync_api import expect
 
-from lowrank import i18n
+from lowrank import alt_texts, i18n
 from lowrank import image as im
 from lowrank.image_figures import image_charts, rank_texts
 
@@ -76,9 +76,12 @@ def test_shared_link_in_chinese_with_rank_and_picture(server, page):
 
 #: What the page shows that follows a slider, read in one go: the follower of ``slider`` (its
 #: data-k and data-mismatch), the live picture's rank, every followed element's text (metric
-#: values alone) and the marks drawn on both charts. Null until the follower shows ``value`` and
-#: the live picture rank ``k`` (so a wait on it returns the first frame that shows both).
-VIEW = """([slider, prefix, names, value, k]) => {
+#: values alone) and the marks drawn on both charts. Null until the follower shows ``value``, the
+#: live picture rank ``k`` and every followed element has been drawn (so a wait on it returns the
+#: first frame that shows all three). An element's holder without its text is a rerun caught
+#: between drawing a container and its content: the follower skips such elements, and so does
+#: the wait (none of the followed texts is ever empty, see ``photo_texts``).
+VIEW = """([slider, prefix, names, value, k, marked]) => {
   const hosts = [...document.querySelectorAll('[data-testid^="stBidiComponent"]')];
   const find = (selector) => hosts
     .map((host) => host.shadowRoot?.querySelector(selector) ?? host.querySelector(selector))
@@ -95,23 +98,39 @@ VIEW = """([slider, prefix, names, value, k]) => {
   };
   const mark = (chart) => {
     const overlay = element(chart)?.querySelector('svg.lr-mark');
-    return overlay && { index: overlay.dataset.index, label: overlay.textContent,
-                        line: overlay.querySelectorAll('line').length };
+    return overlay && { index: overlay.dataset.index,
+                        label: overlay.querySelector(':scope > text')?.textContent,
+                        line: overlay.querySelectorAll(':scope > line').length,
+                        band: overlay.querySelector('.lr-band text')?.textContent ?? '' };
   };
+  const texts = Object.fromEntries(names.map((name) => [name, text(name)]));
+  if (Object.values(texts).some((shown) => !shown)) return null;
+  const marks = { spectrum: mark('spectrum_plot'), energy: mark('energy_plot') };
+  if (marked && !(marks.spectrum && marks.energy)) return null;
   return {
     k: follower.dataset.k, mismatch: follower.dataset.mismatch, live: live.dataset.k,
-    caption: live.querySelector('figcaption').textContent,
-    texts: Object.fromEntries(names.map((name) => [name, text(name)])),
-    marks: { spectrum: mark('spectrum_plot'), energy: mark('energy_plot') },
+    caption: live.querySelector('figcaption').textContent, texts, marks,
+    alt: live.querySelector('canvas').getAttribute('aria-label'),
   };
 }"""
+#: The photograph's largest rank: its smaller side (600×512 pixels as the page computes it).
+MAX_K = 512
 NAMES = ["k", "energy", "psnr", "stored", "storage", "saving", "channels", "note"]
 
 
 def shown_at_once(tab, slider: str, prefix: str, names: list[str], value: float, k: int) -> dict:
     """The first view that shows ``value`` and rank ``k`` (see VIEW)."""
     handle = tab.wait_for_function(
-        VIEW, arg=[slider, prefix, names, value, k], polling="raf", timeout=30_000
+        VIEW, arg=[slider, prefix, names, value, k, False], polling="raf", timeout=30_000
+    )
+    return handle.json_value()
+
+
+def shown_when_marked(tab, slider: str, prefix: str, names: list[str], value: float, k: int):
+    """The first view that shows ``value`` and rank ``k`` with both charts' marks drawn: a page
+    just loaded draws its charts after the follower has started, and marks them when they come."""
+    handle = tab.wait_for_function(
+        VIEW, arg=[slider, prefix, names, value, k, True], polling="raf", timeout=30_000
     )
     return handle.json_value()
 
@@ -126,25 +145,36 @@ def photo_texts():
     svd = im.decompose_image(im.builtin_image("photo").pixels)
     t = functools.partial(i18n.t, lang="en")
     every = im.every_rank(svd)
-    return svd, [rank_texts(numbers, svd.shape, True, t) for numbers in every]
+    # with what a screen reader hears of the live picture at that k
+    texts = [
+        {**rank_texts(numbers, svd.shape, True, t), "alt": alt_texts.rank_k_picture(numbers, t)}
+        for numbers in every
+    ]
+    assert all(text.strip() for view in texts for text in view.values())  # VIEW relies on it
+    return svd, texts
 
 
 def assert_view(view: dict, texts: dict[str, str], k: int, index: int) -> None:
     """The view shows rank k's texts (markup dropped) and marks k on both charts at ``index``."""
     assert view["mismatch"] == "", view
     assert view["live"] == str(k) and f"k = {k}" in view["caption"]
+    assert view["alt"] == texts["alt"]
     for name in NAMES:
         assert view["texts"][name] == plain(texts[name]), name
-    for chart in ("spectrum", "energy"):
+    # The spectrum names its dropped part where there is room: none at the last k, little near it.
+    shown = view["marks"]["spectrum"]["band"]
+    spectrum_band = "dropped" if k <= MAX_K // 2 else "" if k == MAX_K else shown
+    for chart, band in (("spectrum", spectrum_band), ("energy", "")):
         mark = view["marks"][chart]
-        assert mark == {"index": str(index), "label": f"k = {k}", "line": 1}, (chart, mark)
+        expected = {"index": str(index), "label": f"k = {k}", "line": 1, "band": band}
+        assert mark == expected, (chart, mark)
 
 
 def test_a_key_press_on_the_rank_slider_changes_the_view_at_once(server, page, photo_texts):
     _, texts = photo_texts
     page.goto(f"{server.url}/image?lang=en")
     wait_idle(page, timeout=90_000)
-    shown_at_once(page, "k", "image_k_", NAMES, 20, 20)
+    assert_view(shown_when_marked(page, "k", "image_k_", NAMES, 20, 20), texts[19], 20, 19)
     slider = page.locator(".st-key-k input[type='range']")
     slider.focus()
     slider.press("ArrowRight")
@@ -152,7 +182,7 @@ def test_a_key_press_on_the_rank_slider_changes_the_view_at_once(server, page, p
     assert_view(at_once, texts[20], 21, 20)
     page.wait_for_url("**k=21**")
     wait_idle(page)
-    assert shown_at_once(page, "k", "image_k_", NAMES, 21, 21) == at_once  # the rerun agrees
+    assert shown_when_marked(page, "k", "image_k_", NAMES, 21, 21) == at_once  # the rerun agrees
     slider.focus()
     slider.press("End")  # full rank: ∞, no saving
     at_once = shown_at_once(page, "k", "image_k_", NAMES, 512, 512)
@@ -160,7 +190,7 @@ def test_a_key_press_on_the_rank_slider_changes_the_view_at_once(server, page, p
     assert at_once["texts"]["psnr"] == "∞" and "📦" in at_once["texts"]["saving"]
     page.wait_for_url("**k=512**")
     wait_idle(page)
-    assert shown_at_once(page, "k", "image_k_", NAMES, 512, 512) == at_once
+    assert shown_when_marked(page, "k", "image_k_", NAMES, 512, 512) == at_once
     assert_no_error(page)
 
 
@@ -169,7 +199,9 @@ def test_the_energy_slider_moves_the_picture_and_the_numbers_at_once(server, pag
     names = [*NAMES, "auto_k"]
     page.goto(f"{server.url}/image?lang=en&pick=energy")
     wait_idle(page, timeout=90_000)
-    shown_at_once(page, "energy", "image_energy_", names, 90.0, im.rank_for_share(svd, 0.9))
+    start = im.rank_for_share(svd, 0.9)
+    assert_view(shown_when_marked(page, "energy", "image_energy_", names, 90.0, start),
+                texts[start - 1], start, 400)  # fmt: skip
     slider = page.locator(".st-key-energy input[type='range']")
     slider.focus()
     for _ in range(5):  # 90.0 → 90.5 %, each step shown as it comes
@@ -181,7 +213,7 @@ def test_the_energy_slider_moves_the_picture_and_the_numbers_at_once(server, pag
     assert at_once["texts"]["auto_k"] == plain(i18n.t("image.auto_k", "en", k=k, target="90.5"))
     page.wait_for_url("**energy=90.5**")
     wait_idle(page)
-    assert shown_at_once(page, "energy", "image_energy_", names, 90.5, k) == at_once
+    assert shown_when_marked(page, "energy", "image_energy_", names, 90.5, k) == at_once
     assert metric(page, i18n.t("image.metric.k", "en")) == str(k)
     assert_no_error(page)
 
@@ -197,13 +229,14 @@ MARKS_ON_PICTURES = """([slider, prefix]) => {
     const holder = document.querySelector(`.st-key-${prefix}${chart}`);
     const image = holder?.querySelector('img');
     const overlay = holder?.querySelector('svg.lr-mark');
-    const line = overlay?.querySelector('line');
+    const line = overlay?.querySelector(':scope > line');  // the k line (not the band's hatching)
     if (!image || !line) return null;
     const at = image.getBoundingClientRect();
     const l = line.getBoundingClientRect();
     const dot = overlay.querySelector('circle')?.getBoundingClientRect();
     return {
-      index: Number(overlay.dataset.index), label: overlay.querySelector('text')?.textContent,
+      index: Number(overlay.dataset.index),
+      label: overlay.querySelector(':scope > text')?.textContent,
       width: at.width, height: at.height,
       x: (l.left + l.right) / 2 - at.left, top: l.top - at.top, bottom: l.bottom - at.top,
       dot: dot ? [(dot.left + dot.right) / 2 - at.left, (dot.top + dot.bottom) / 2 - at.top] : null,
@@ -228,6 +261,8 @@ def assert_marks_where_the_boxes_put_k(shown: dict, charts, energy: list[float])
         assert mark["index"] == k - 1 and mark["label"] == f"k = {k}", (name, mark)
         sx, sy = mark["width"] / box.width, mark["height"] / box.height
         assert sx == pytest.approx(sy, rel=0.01)  # the picture keeps its aspect ratio
+        # Within 0.75 px, as the dot below (1.1 px off once: a second read of the page, see
+        # shown_at, which now returns the view it checked).
         assert mark["x"] == pytest.approx(box.x_pixel(k) * sx, abs=0.75), (name, k)
         # Vertical ends within 2 px: with a CPU hog beside the suite the line's bottom was twice
         # 1.4 px short (drawn for the picture's natural 340 px height, though the overlay had been
@@ -250,13 +285,16 @@ def test_marks_sit_where_the_plot_box_puts_k_on_the_chart_pictures(server, page,
     wait_idle(page, timeout=90_000)
 
     def shown_at(k: int) -> dict:
-        page.wait_for_function(
+        # The very view that passed the check: read again, it could already be a picture resized
+        # (a scrollbar coming as the page grows) whose marks are still to be re-placed. Read
+        # twice, fresh-clone CI runs on 2 and 3 December saw marks 0.5 % off (218.1 px for
+        # 219.2: 2 px on a 400 px picture).
+        return page.wait_for_function(
             f"args => {{ const s = ({MARKS_ON_PICTURES})(args); return s.k === {k} "
             f"&& s.spectrum?.index === {k - 1} && s.energy?.index === {k - 1} "
-            f"&& s.spectrum.placed && s.energy.placed; }}",
+            f"&& s.spectrum.placed && s.energy.placed && s; }}",
             arg=["k", "image_k_"], polling="raf", timeout=30_000,
-        )  # fmt: skip
-        return page.evaluate(MARKS_ON_PICTURES, ["k", "image_k_"])
+        ).json_value()  # fmt: skip
 
     assert_marks_where_the_boxes_put_k(shown_at(20), charts, energy)
     slider = page.locator(".st-key-k input[type='range']")

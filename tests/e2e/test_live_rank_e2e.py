@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+
 from e2e_support import assert_no_error, wait_idle, wait_metric
 from playwright.sync_api import expect
 
-from lowrank import i18n
+from lowrank import alt_texts, examples, i18n
 from lowrank import image as im
+from lowrank.analysis import rank_k
+from lowrank.svd import decompose
 
 # A cheap fingerprint of the live view's canvas: changes when the picture does.
 SIGNATURE = """canvas => {
@@ -182,6 +186,11 @@ def test_reconstruct_heatmaps_of_s_k_and_the_error_follow_the_drag(server, page)
     page.mouse.move(bar["x"] + bar["width"] * 0.7, y, steps=12)  # k = 3 of 4
     wait_live_k(page, 3, views=2)
     assert "S₃" in views.nth(0).inner_text() and "S₃" in views.nth(1).inner_text()
+    # What a screen reader hears follows too: the numbers of k = 3, as the core words them
+    note = examples.example("note")
+    at_3, t = rank_k(note, decompose(note), 3), functools.partial(i18n.t, lang="en")
+    labels = [views.nth(i).locator("canvas").get_attribute("aria-label") for i in range(2)]
+    assert labels == [alt_texts.approximation_heatmap(at_3, t), alt_texts.residual_heatmap(at_3, t)]
     assert [views.nth(i).locator("canvas").evaluate(SIGNATURE) for i in range(2)] != before
     not_heard(page, "k")
     page.mouse.up()

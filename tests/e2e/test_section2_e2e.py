@@ -134,10 +134,10 @@ def test_why_delta_w_follows_k_before_the_server_answers(server, browser):
     every = i18n.t("s2.why.acc_at_all", "en", ranks="9, 9, 9", layers=3)
     assert tab.locator(".st-key-why_acc_all_at").inner_text().strip() == every
     for chart, axis, x in (
-        ("why_spectra_plot", "", 9 / 128),  # ΔW and the MLP's W
-        ("why_spectra_plot", "", 9 / 384),  # MiniLM and the random matrix
-        ("why_spectra_plot", "2", 9 / 128),
-        ("why_spectra_plot", "2", 9 / 384),
+        ("why_sigma_plot", "", 9 / 128),  # ΔW and the MLP's W
+        ("why_sigma_plot", "", 9 / 384),  # MiniLM and the random matrix
+        ("why_energy_plot", "", 9 / 128),
+        ("why_energy_plot", "", 9 / 384),
         ("why_accuracy_plot", "", 9),  # a log axis
     ):
         assert marked_at(tab, chart, x, axis), (chart, axis, x)

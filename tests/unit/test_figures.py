@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 from lowrank import figures
 from lowrank.svd import cumulative_energy
@@ -41,13 +40,12 @@ def test_zero_matrix_gets_a_usable_colour_range():
     assert (fig.data[0].zmin, fig.data[0].zmax) == (-1.0, 1.0)
 
 
-@pytest.mark.parametrize("kept", [None, 0, 2, 4])
-def test_bars_highlight_the_kept_values(kept):
+def test_bars_show_every_singular_value_at_its_index():
     s = np.array([4.0, 3.0, 1.0, 0.5])
-    fig = figures.singular_value_bars(s, "σ", kept=kept)
+    fig = figures.singular_value_bars(s, "σ")
     np.testing.assert_array_equal(fig.data[0].y, s)
-    highlighted = [c == figures.KEPT_COLOUR for c in fig.data[0].marker.color]
-    assert highlighted == [kept is None or i < kept for i in range(4)]
+    np.testing.assert_array_equal(fig.data[0].x, [1, 2, 3, 4])
+    assert fig.data[0].marker.color == figures.BAR_COLOUR
 
 
 def test_energy_chart_plots_percentages_and_marks_k():
@@ -71,3 +69,38 @@ def test_merged_keeps_both_sides_and_changes_neither():
     extra = {"a": {"c": 5}, "e": 6}
     assert figures.merged(base, extra) == {"a": {"b": 1, "c": 5}, "d": 3, "e": 6}
     assert base == {"a": {"b": 1, "c": 2}, "d": 3}
+
+
+def test_a_short_title_stays_one_line_and_keeps_the_margin():
+    assert figures.title_lines("S₁ (rank-1 approximation)") == ["S₁ (rank-1 approximation)"]
+    layout = figures.titled("σ", {"l": 1, "r": 2, "t": 40, "b": 3})
+    assert layout["title"]["text"] == "σ" and layout["margin"] == {"l": 1, "r": 2, "t": 40, "b": 3}
+
+
+def test_a_long_title_breaks_where_it_reads_well_and_fits_a_phone():
+    english = "Numbers stored vs rank r: r(d + k) meets d·k at r = dk/(d + k)"
+    assert figures.title_lines(english) == [
+        "Numbers stored vs rank r: r(d + k) meets d·k",
+        "at r = dk/(d + k)",
+    ]
+    chinese = "新任务上的准确率 vs ΔW 的截断秩 k（本应用自己的测量）"
+    assert figures.title_lines(chinese) == [
+        "新任务上的准确率 vs ΔW 的截断秩 k",
+        "（本应用自己的测量）",
+    ]
+    solid = "一二三四五六七八九十" * 3  # no space or punctuation: between characters, 22 of them
+    assert figures.title_lines(solid) == [solid[:22], solid[22:]]
+    punctuated = figures.title_lines("甲乙丙，" * 10, 9)  # never a line that starts with "，"
+    assert len(punctuated) > 1 and not any(line.startswith("，") for line in punctuated)
+    assert "".join(punctuated) == "甲乙丙，" * 10
+    for text in (english, chinese, solid):
+        for line in figures.title_lines(text):
+            width = sum(2 if "\u2e80" <= c <= "\uffef" else 1 for c in line)
+            assert width <= figures.TITLE_COLUMNS, line
+    layout = figures.titled(english, {"l": 10, "r": 10, "t": 40, "b": 10})
+    assert layout["title"]["text"] == "<br>".join(figures.title_lines(english))
+    assert layout["margin"]["t"] == 40 + figures.TITLE_LINE
+
+
+def test_a_word_longer_than_a_line_keeps_a_line_of_its_own():
+    assert figures.title_lines("a" * 60 + " b") == ["a" * 60, "b"]

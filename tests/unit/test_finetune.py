@@ -196,3 +196,94 @@ def test_batches_walk_through_fresh_permutations():
 
 def test_default_run_pretrains_600_steps_and_fine_tunes_300(run):
     assert (run.pretrain_losses.size, run.finetune_losses.size) == (600, 300)
+
+
+# --- mutation testing (bench/mutate.py): behaviour the tests above did not pin down ---
+
+
+@pytest.mark.parametrize(
+    ("shift", "pre", "tuned"),
+    [
+        ("low_high", (0, 1, 2, 3, 4), (5, 6, 7, 8, 9)),
+        ("even_odd", (0, 2, 4, 6, 8), (1, 3, 5, 7, 9)),
+        ("rotate", tuple(range(10)), tuple(range(10))),
+    ],
+)
+def test_each_shift_splits_the_digits_its_name_says(shift, pre, tuned):
+    task = ft.load_task(shift, seed=0)
+    assert (task.shift, task.pre_digits, task.ft_digits) == (shift, pre, tuned)
+    for y, digits in ((task.y_pre_train, pre), (task.y_pre_test, pre),
+                      (task.y_ft_train, tuned), (task.y_ft_test, tuned)):  # fmt: skip
+        assert tuple(np.unique(y)) == digits
+
+
+def test_n_params_counts_every_weight_and_bias():
+    # 64·128 + 128 + 128·128 + 128 + 128·10 + 10
+    assert ft.init_mlp().n_params == 26_122
+    assert ft.init_mlp(TINY).n_params == (5 * 4 + 4) + (4 * 3 + 3) + (3 * 3 + 3)
+
+
+def test_adam_steps_match_kingma_and_ba():
+    rng = np.random.default_rng(5)
+    params = [rng.normal(size=(3, 2)), rng.normal(size=4)]
+    # the second array's gradients are ~1e-8, where eps = 1e-8 weighs as much as √v̂
+    steps = [[rng.normal(size=(3, 2)), rng.normal(size=4) * 1e-8] for _ in range(3)]
+    expected = [p.copy() for p in params]
+    m = [np.zeros_like(p) for p in params]
+    v = [np.zeros_like(p) for p in params]
+    opt = ft.Adam(params, lr=0.1)
+    for t, grads in enumerate(steps, start=1):
+        opt.step(grads)
+        for i, g in enumerate(grads):
+            m[i] = 0.9 * m[i] + 0.1 * g
+            v[i] = 0.999 * v[i] + 0.001 * g**2
+            m_hat, v_hat = m[i] / (1 - 0.9**t), v[i] / (1 - 0.999**t)
+            expected[i] = expected[i] - 0.1 * m_hat / (np.sqrt(v_hat) + 1e-8)
+        for p, e in zip(params, expected, strict=True):  # updated in place
+            np.testing.assert_allclose(p, e, rtol=1e-12, atol=0)
+
+
+@pytest.mark.parametrize(
+    ("steps", "reported_at"),
+    [
+        (10, range(1, 11)),  # fewer than 100 steps: after every step
+        (110, range(2, 111, 2)),  # else every steps // 50 steps
+        (150, range(3, 151, 3)),
+    ],
+)
+def test_train_reports_progress_about_fifty_times(steps, reported_at):
+    seen: list[float] = []
+    x, y = np.eye(5), np.arange(5) % 3
+    ft.train(ft.init_mlp(TINY), x, y, steps=steps, lr=1e-2, batch_size=2, progress=seen.append)
+    assert seen == [i / steps for i in reported_at]
+
+
+def test_run_progress_is_half_pretraining_half_fine_tuning():
+    seen: list[float] = []
+    ft.run_finetune(seed=0, pretrain_steps=50, finetune_steps=50, progress=seen.append)
+    expected = [0.5 * i / 50 for i in range(1, 51)] + [0.5 + 0.5 * i / 50 for i in range(1, 51)]
+    assert seen == pytest.approx(expected, abs=1e-12)
+
+
+def test_run_is_pretrain_then_train_with_the_next_seed():
+    run = ft.run_finetune("even_odd", seed=2, pretrain_steps=30, finetune_steps=20)
+    task = ft.load_task("even_odd", seed=2)
+    before, pre_losses = ft.pretrain(task, seed=2, steps=30)
+    after, ft_losses = ft.train(
+        before, task.x_ft_train, task.y_ft_train, steps=20, lr=ft.FINETUNE_LR, seed=3
+    )
+    assert _same_model(run.before, before) and _same_model(run.after, after)
+    np.testing.assert_array_equal(run.pretrain_losses, pre_losses)
+    np.testing.assert_array_equal(run.finetune_losses, ft_losses)
+    assert run.acc_pre_task_after == ft.accuracy(after, task.x_pre_test, task.y_pre_test)
+
+
+def test_accuracy_vs_rank_is_the_accuracy_of_the_truncated_model(run):
+    seen: list[float] = []
+    acc = ft.accuracy_vs_rank(run, [0, 1, 3], progress=seen.append)
+    assert seen == [1 / 3, 2 / 3, 1.0]
+    x, y = run.task.x_ft_test, run.task.y_ft_test
+    for k, a in zip([0, 1, 3], acc, strict=True):
+        assert a == ft.accuracy(ft.with_truncated_deltas(run, k), x, y)
+    only_first = ft.accuracy_vs_rank(run, [1], layers=[0])
+    assert only_first[0] == ft.accuracy(ft.with_truncated_deltas(run, 1, layers=[0]), x, y)

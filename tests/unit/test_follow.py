@@ -8,7 +8,16 @@ import pytest
 from lowrank import i18n
 from lowrank.analysis import rank_k
 from lowrank.examples import example
-from lowrank.follow import Follow, Mark, Pictures, Positions, Texts, over, svg_data_url
+from lowrank.follow import (
+    Follow,
+    Mark,
+    Pictures,
+    Positions,
+    Texts,
+    over,
+    svg_data_url,
+    texts_by_name,
+)
 from lowrank.svd import decompose
 from lowrank.svd_views import rank_follow, rank_texts
 
@@ -77,9 +86,11 @@ def test_pictures_are_checked_and_svg_urls_decode_back() -> None:
     assert url.startswith("data:image/svg+xml;charset=utf-8,") and "#" not in url
     assert unquote(url.split(",", 1)[1]) == svg
     with pytest.raises(ValueError, match="1 sources for 2"):
-        Follow("r", Positions(1, 1, 2), pictures=(Pictures("p", (url,)),))
-    spec = Follow("r", Positions(1, 1, 2), pictures=(Pictures("p", (url, url)),))
-    assert spec.data()["pictures"] == [{"key": "p", "sources": [url, url]}]
+        Follow("r", Positions(1, 1, 2), pictures=(Pictures("p", (url,), ("r = 1",)),))
+    with pytest.raises(ValueError, match="1 alts for 2 pictures"):
+        Pictures("p", (url, url), ("r = 1",))
+    spec = Follow("r", Positions(1, 1, 2), pictures=(Pictures("p", (url, url), ("one", "two")),))
+    assert spec.data()["pictures"] == [{"key": "p", "sources": [url, url], "alts": ["one", "two"]}]
 
 
 def test_positions_sharing_a_text_send_it_once() -> None:
@@ -105,3 +116,39 @@ def test_a_mark_on_a_picture_chart_carries_its_plot_box() -> None:
     marks = Follow("k", three, marks=(on_picture, on_plotly)).data()["marks"]
     assert marks[0]["box"] == chart.box.data() and marks[0]["box"]["xlog"] is True
     assert "box" not in marks[1]  # Plotly charts: the browser reads their own axes
+
+
+def test_a_slider_of_one_position_is_allowed() -> None:
+    one = Positions(5, 1, 1)
+    assert one.index(5) == 0 and one.index(-3) == 0 and one.index(9) == 0
+    (texts,) = texts_by_name([{"k": "k = 5"}], "p_")  # names from the only position
+    assert Follow("k", one, texts=(texts,)).at(5) == {"p_k": "k = 5"}
+
+
+def test_texts_by_name_keys_parts_and_sources() -> None:
+    rows = [{"a": "1", "b": "x"}, {"a": "2", "b": "y"}]
+    assert texts_by_name(rows, "p_", values={"a"}) == (
+        Texts("p_a", ("1", "2"), "value"),
+        Texts("p_b", ("x", "y"), "all"),
+    )
+
+
+def test_half_the_positions_sharing_texts_is_enough_to_send_them_once() -> None:
+    half = Follow("k", Positions(1, 1, 4), texts=(Texts("k", ("a", "a", "b", "b")),))
+    assert half.data()["texts"][0] == {
+        "key": "k",
+        "part": "all",
+        "sources": ["a", "b"],
+        "at": [0, 0, 1, 1],
+    }  # 2 distinct of 4: 2·2 is not more than 4
+    more = Follow("k", Positions(1, 1, 5), texts=(Texts("k", ("a", "a", "b", "b", "c")),))
+    assert more.data()["texts"][0]["sources"] == ["a", "a", "b", "b", "c"]  # 3 of 5: as they are
+    assert "at" not in more.data()["texts"][0]
+
+
+def test_text_nodes_are_stripped_joined_and_checked() -> None:
+    nodes = Texts.of_nodes("t", [[" k ", "= 2"], ["k", "= 3 "]])
+    assert nodes == Texts("t", ("k\x1f= 2", "k\x1f= 3"), "nodes")
+    for bad in ("a\x1fb", "  ", ""):  # a separator inside, a blank node (either alone)
+        with pytest.raises(ValueError, match="non-blank"):
+            Texts.of_nodes("t", [["k", bad]])

@@ -14,6 +14,7 @@ from lowrank.follow import Positions
 from lowrank.image_figures import (
     ALL_COLOUR,
     CHANNEL_COLOURS,
+    CHART_SIZE,
     ENERGY_CHART,
     LOG_FLOOR,
     SPECTRUM_CHART,
@@ -190,3 +191,66 @@ def test_energy_follow_shows_the_rank_each_target_picks(circles):
         assert shown["e_storage"] == rank_texts(every[k - 1], colour.shape, True, EN)["storage"]
     assert spec.marks[1].x == tuple(float(k) for k in ks)
     assert [mark.box for mark in spec.marks] == [charts.spectrum.box, charts.energy.box]
+
+
+def test_each_channel_is_floored_at_its_own_sigma_one_or_at_the_pictures():
+    """R: one pixel of 1 (σ = 1, 0, 0 …: its own floor, σ₁ × LOG_FLOOR, though σ₁ is not > 1);
+    G: all zeros (the picture's floor, the largest σ₁); B: exactly rank 2 (σ₁ = 800, σ₂ ≈ 110)."""
+    pixels = np.zeros((12, 10, 3), dtype=np.uint8)
+    pixels[0, 0, 0] = 1
+    pixels[:4, :4, 2] = 200
+    pixels[6:, 5:, 2] = 20
+    chart = spectrum_chart(im.decompose_image(pixels), **LABELS)
+    sigmas = [np.linalg.svd(pixels[..., c].astype(float), compute_uv=False) for c in range(3)]
+    top = max(s[0] for s in sigmas)
+    assert top == pytest.approx(800.0) and sigmas[2][1] == pytest.approx(20 * np.sqrt(30))
+    floors = [1.0 * LOG_FLOOR, top * LOG_FLOOR, top * LOG_FLOOR]
+    box = chart.box
+    decades_per_px = (box.y_range[1] - box.y_range[0]) / ((box.bottom - box.top) * box.height)
+    for (_, _, y), s, floor in zip(drawn(chart), sigmas, floors, strict=True):
+        expected = np.maximum(s, floor)
+        np.testing.assert_allclose(np.log10(y), np.log10(expected), atol=0.051 * decades_per_px)
+    assert box.y_range[0] < np.log10(LOG_FLOOR)  # the axis reaches R's floor, 1e-8
+
+
+def test_both_charts_are_drawn_on_the_canvas_chart_size_width_then_height(circles):
+    _, colour, grey = circles
+    for decomposition in (colour, grey):
+        charts = image_charts(decomposition, EN)
+        for chart in (charts.spectrum, charts.energy):
+            assert (chart.box.width, chart.box.height) == CHART_SIZE
+            root = ET.fromstring(chart.svg)
+            assert (root.get("width"), root.get("height")) == tuple(map(str, CHART_SIZE))
+
+
+def test_the_whole_pictures_energy_curve_is_drawn_thicker_than_the_channels(circles):
+    _, colour, grey = circles
+    root = ET.fromstring(energy_chart(colour, **LABELS).svg)
+    lines = root.iterfind(".//{http://www.w3.org/2000/svg}polyline")
+    widths = {line.get("stroke"): float(line.get("stroke-width")) for line in lines}
+    whole = widths.pop(ALL_COLOUR)
+    assert list(widths) == list(CHANNEL_COLOURS) and len(set(widths.values())) == 1
+    assert whole > widths[CHANNEL_COLOURS[0]]
+    (line,) = ET.fromstring(energy_chart(grey, **LABELS).svg).iterfind(
+        ".//{http://www.w3.org/2000/svg}polyline"
+    )
+    assert float(line.get("stroke-width")) == whole  # grey: its one curve is the whole
+
+
+def test_the_energy_axis_starts_at_the_multiple_of_5_below_the_lowest_rank_one_share(circles):
+    pixels, colour, grey = circles
+    squares = [np.linalg.svd(pixels[:, :, c] * 1.0, compute_uv=False) ** 2 for c in range(3)]
+    firsts = [sq[0] / sq.sum() for sq in squares]
+    firsts.append(sum(sq[0] for sq in squares) / sum(sq.sum() for sq in squares))
+    lowest = 100 * min(firsts)
+    assert lowest == pytest.approx(72.6, abs=0.05)  # R keeps the least at k = 1
+    assert energy_chart(colour, **LABELS).box.y_range == (70.0, 100.5)
+    (s,) = [np.linalg.svd(im.to_grey(pixels) * 1.0, compute_uv=False) ** 2]
+    assert energy_chart(grey, **LABELS).box.y_range == (5 * np.floor(20 * s[0] / s.sum()), 100.5)
+
+
+@pytest.mark.parametrize("digits", range(9))
+def test_percent_just_below_one_is_the_largest_value_under_100_at_any_precision(digits):
+    share = 1 - 10.0 ** -(digits + 4)  # rounds to 100 % at these digits
+    assert percent(share, digits) == f"> {100 - 10.0**-digits:.{digits}f}%"
+    assert percent(1.0, digits) == f"{100:.{digits}f}%"

@@ -180,3 +180,47 @@ finite = st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False)
 def test_csv_round_trip(matrix: np.ndarray, delimiter: str) -> None:
     text = to_csv(matrix, digits=17).replace(",", delimiter)
     np.testing.assert_array_equal(parse_csv(text), matrix + 0.0)
+
+
+def test_upload_size_limit_is_two_megabytes_at_its_exact_limit() -> None:
+    assert MAX_CSV_BYTES == 2_000_000
+    # exactly at the limit: read (and found blank), one byte more: refused for its size
+    assert _error(parse_csv, b" " * MAX_CSV_BYTES).key == "error.empty"
+    err = _error(parse_csv, b" " * (MAX_CSV_BYTES + 1))
+    assert err.key == "input.file_too_large"
+    assert err.params == {"size_kb": 2001, "max_kb": 2000}  # ceil(2000.001)
+    assert type(err.params["max_kb"]) is int  # shown as "2000 KB", not "2000.0 KB"
+
+
+def test_too_large_is_reported_before_a_ragged_row() -> None:
+    tall = [[1, 2]] * 12 + [[1]]  # 13 rows, the last one short
+    err = _error(parse_grid, tall)
+    assert (err.key, err.params["rows"], err.params["max_rows"]) == ("error.too_large", 13, 12)
+    wide = [[1] * 13, [1] * 12]  # 13 columns, the second row short
+    err = _error(parse_grid, wide)
+    assert (err.key, err.params["cols"], err.params["max_cols"]) == ("error.too_large", 13, 12)
+
+
+@pytest.mark.parametrize("grid", [None, 5, 2.5])
+def test_grid_that_is_no_table_is_refused(grid: object) -> None:
+    assert _error(parse_grid, grid).key == "error.not_matrix"
+
+
+def test_a_non_square_cap_checks_rows_and_columns_against_their_own_limit() -> None:
+    cap = (3, 5)
+    assert parse_csv("1,2,3,4,5\n" * 3, max_shape=cap).shape == (3, 5)
+    err = _error(parse_csv, "1,2\n1,2\n1,2\n1", cap)  # 4 rows, the last one short
+    assert err.key == "error.too_large"
+    assert err.params == {"rows": 4, "cols": 2, "max_rows": 3, "max_cols": 5}
+    err = _error(parse_csv, "1,2,3,4,5,6\n1,2", cap)  # 6 columns, the second row short
+    assert err.params == {"rows": 2, "cols": 6, "max_rows": 3, "max_cols": 5}
+
+
+def test_mixed_decimals_name_the_later_cell_and_at_most_20_characters() -> None:
+    err = _error(parse_csv, "1,5;2.5\n3;4")  # the point comes second: it is named
+    assert (err.key, err.params) == ("input.mixed_decimals", {"row": 1, "col": 2, "value": "2.5"})
+    err = _error(parse_csv, "1;2\n3.5;4\n5;6,25")  # the comma is on a later line
+    assert err.params == {"row": 3, "col": 2, "value": "6,25"}
+    long = "2," + "5" * 30
+    err = _error(parse_csv, f"1.5;{long}\n3;4")
+    assert err.params["value"] == long[:20] and len(err.params["value"]) == 20

@@ -76,3 +76,20 @@ def test_bad_input_is_refused():
         packing.encode([svd.decompose(np.ones((2, 3))), svd.decompose(np.ones((3, 2)))])
     with pytest.raises(ValueError):
         packing.decode(b"nope")
+
+
+@pytest.mark.parametrize("dtype", ["int16", "int8"])
+def test_rows_too_small_for_a_scale_are_sent_as_zeros(dtype):
+    """All-zero rows and rows whose max|x|/qmax flushes to 0 in float32 get zeros and scale 1,
+    without a 0/0 on the way; other rows are scaled by their own max|x|/qmax."""
+    kind = packing.DTYPES[dtype]
+    qmax = {"int16": 32767, "int8": 127}[dtype]
+    rows = np.array([[0.0, 0.0, 0.0], [1e-46, -1e-46, 0.0], [4.0, -1.0, 0.0]])
+    with np.errstate(divide="raise", invalid="raise"):
+        ints, scales = packing._quantise(rows, kind)
+    assert ints.dtype == kind and scales.dtype == np.float32
+    np.testing.assert_array_equal(ints[:2], 0)
+    np.testing.assert_array_equal(scales[:2], 1.0)
+    assert scales[2] == np.float32(4.0 / qmax)
+    # -1 / (4 / qmax) = -qmax / 4: -31.75 -> -32 (int8), -8191.75 -> -8192 (int16)
+    np.testing.assert_array_equal(ints[2], [qmax, -((qmax + 1) // 4), 0])

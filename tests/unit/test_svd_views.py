@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from lowrank.analysis import eigen_comparison, rank_k
+from lowrank.analysis import EigenComparison, eigen_comparison, rank_k
 from lowrank.examples import EXAMPLE_IDS, example
 from lowrank.svd import decompose
 from lowrank.svd_views import (
@@ -20,6 +20,8 @@ from lowrank.svd_views import (
     layers_shown,
     matrix_scale,
     panel_figures,
+    rank_follow,
+    rank_texts,
     reconstruction_panels,
     sigma_figure,
     subscript,
@@ -153,3 +155,142 @@ def test_large_matrices_draw_fewer_layers_and_lighter_heatmaps() -> None:
     assert figure.data[0].z.dtype == np.float32 and figure.data[0].xgap == 0
     np.testing.assert_allclose(figure.data[0].z, big, rtol=1e-6)
     assert figure.data[0].texttemplate is None  # too large to print numbers
+
+
+# --- mutation testing (bench/mutate.py): boundaries and defaults the tests above left open ---
+
+
+def test_format_number_signs_and_unit_imaginary_parts() -> None:
+    assert format_number(2 + 1j) == "2 + 1i"  # an imaginary part of exactly 1 is complex too
+    assert format_number(1 + 0.5j) == "1 + 0.5i" and format_number(1 - 0.5j) == "1 − 0.5i"
+    assert format_number(np.pi) == "3.142"  # four significant digits by default
+
+
+def test_format_power_defaults_and_its_switch_at_ten_to_the_twelve() -> None:
+    assert format_power(1.0, np.log10(np.pi)) == "3.14159"  # six significant digits
+    assert format_power(1.0, 11.0) == "1e+11"
+    assert format_power(1.0, 12.0) == "1 × 10¹²"  # |log₁₀| = 12 is no longer "moderate"
+    assert format_power(1.0, -12.0) == "1 × 10⁻¹²"
+    assert format_power(1.0, 100 + np.log10(1.23456)) == "1.235 × 10¹⁰⁰"  # 4-digit mantissa
+    assert format_power(0.0, 450.0) == "0"  # a zero sign is 0 whatever the exponent
+    assert format_power(1.0, -np.inf) == "0" and format_power(-1.0, -np.inf) == "0"
+
+
+def test_eigen_table_chops_on_the_scale_of_sigma_one_squared() -> None:
+    # σ₁ = 1000: noise is |x| ≤ 1e-10·σ₁² = 1e-4 for σ² and λ(SᵀS), 1e-7 for σ
+    comparison = EigenComparison(
+        sigma=np.array([1000.0, np.sqrt(1e-3), np.sqrt(5e-5)]),
+        gram_eigenvalues=np.array([1e6, 1e-3, 5e-5]),
+        own_eigenvalues=None,
+        symmetric_psd=False,
+    )
+    table = eigen_table(comparison, HEADERS)
+    assert table["g"] == ["1e+06", "0.001", "0"]
+    assert table["s"] == ["1000", "0.03162", "0.007071"]  # σ₃ > 1e-7 shows
+    assert table["s2"] == ["1e+06", "0.001", "0"]  # but σ₃² = 5e-5 ≤ 1e-4 is noise
+    assert "l" not in table
+
+
+def test_eigen_table_pads_exactly_to_the_gram_size() -> None:
+    wide = np.array([[1.0, 2.0, 3.0, 4.0], [4.0, 5.0, 6.0, 2.0]])
+    table = eigen_table(eigen_comparison(wide, decompose(wide)), HEADERS)
+    assert table["i"] == ["1", "2", "3", "4"]
+    assert table["s"][2:] == ["—", "—"] and len(table["s"]) == len(table["s2"]) == 4
+
+
+def test_panels_decimals_stems_and_the_approximation_decimals() -> None:
+    s = example("note")  # integers
+    panels = svd_panels(s, decompose(s))
+    assert [p.decimals for p in panels] == [0, 2, decimals_for(panels[2].matrix), 2]
+    rec = reconstruction_panels(s, rank_k(s, decompose(s), 2), ("a", "b", "c"))
+    assert [p.decimals for p in rec] == [0, 2, 2]  # S_k of an integer S is not integer
+    diagonal = np.diag([3.0, 1.0])  # its rank-1 approximation is exactly diag(3, 0)
+    exact = rank_k(diagonal, decompose(diagonal), 1)
+    assert decimals_for(exact.approx) == 0
+    assert [p.decimals for p in reconstruction_panels(diagonal, exact, "abc")] == [0, 0, 0]
+    wide = np.array([[150.5, 1.0], [2.0, 3.0]])  # 1 decimal for S: S_k still shows 2
+    approx = rank_k(wide, decompose(wide), 1)
+    assert [p.decimals for p in reconstruction_panels(wide, approx, "abc")] == [1, 2, 2]
+    layers = layer_panels(decompose(s), 3, lambda i, sigma: str(i))
+    assert [p.stem for p in layers] == ["layer_1", "layer_2", "layer_3"]
+    assert [p.title for p in layers] == ["1", "2", "3"]
+
+
+def test_layers_shown_switches_above_sixteen_on_a_side() -> None:
+    assert layers_shown((16, 5), 20) == 16 and layers_shown((5, 16), 10) == 10
+    assert layers_shown((17, 5), 20) == 3 and layers_shown((5, 17), 10) == 3
+
+
+def test_decimals_for_switches_to_one_at_a_hundred() -> None:
+    assert decimals_for(np.array([[100.0, 0.5]])) == 1
+    assert decimals_for(np.array([[-100.0, 0.5]])) == 1
+    assert decimals_for(np.array([[99.5, 0.5]])) == 2
+
+
+def test_panel_figures_annotate_up_to_sixteen_and_size_by_rows() -> None:
+    rng = np.random.default_rng(1)
+    at_limit, above = rng.normal(size=(16, 3)), rng.normal(size=(17, 3))
+    small, large = panel_figures([Panel("a", "a", at_limit), Panel("b", "b", above)])
+    assert small.data[0].texttemplate == "%{z:.2f}" and small.data[0].z.dtype != np.float32
+    assert large.data[0].texttemplate is None and large.data[0].ygap == 0
+    flat, tall = panel_figures([Panel("f", "f", np.ones((2, 9))), Panel("t", "t", np.ones((9, 2)))])
+    assert flat.layout.height < tall.layout.height  # the height follows the rows, not columns
+    three = panel_figures([Panel("3", "3", np.ones((3, 3)))])[0]
+    assert flat.layout.height < three.layout.height < tall.layout.height
+
+
+def test_sigma_figure_labels_up_to_24_bars_with_three_digits() -> None:
+    bars = sigma_figure(np.array([np.pi, 1e-11]), "σ")
+    assert list(bars.data[0].text) == ["3.14", "0"]  # 1e-11 is noise next to σ₁ = π
+    assert len(sigma_figure(np.linspace(24, 1, 24), "σ").data[0].text) == 24
+    assert sigma_figure(np.linspace(25, 1, 25), "σ").data[0].text is None
+
+
+def _t(key: str, **fields: object) -> str:
+    """A stand-in for the catalogue: the key and its fields, so a test sees what was asked."""
+    return key + "".join(f"|{name}={value}" for name, value in sorted(fields.items()))
+
+
+def test_rank_texts_against_numpy() -> None:
+    s = np.array([[3.0, 1.0, 2.0], [1.0, 4.0, 1.5], [0.5, 2.0, 5.0], [2.0, 0.3, 1.0]])
+    sigma = np.linalg.svd(s, compute_uv=False)
+    texts = rank_texts(rank_k(s, decompose(s), 1), float(sigma[0]), _t)
+    frobenius, spectral = np.sqrt(np.sum(sigma[1:] ** 2)), sigma[1]
+    assert texts["energy"] == f"{100 * sigma[0] ** 2 / np.sum(sigma**2):.2f}%"
+    assert texts["frobenius"] == f"{frobenius:.4g}" and len(f"{frobenius:.5g}") > 5
+    assert texts["frobenius_formula"] == f"rec.m.frobenius.formula|value={frobenius:.4g}"
+    assert texts["spectral"] == f"{spectral:.4g}" != f"{spectral:.5g}"
+    assert texts["storage"] == "8 / 12"  # k(m + n + 1) = 8 of m·n = 12
+    assert texts["storage_note"] == (
+        "rec.storage.note|full=12|k=1|stored=8|verdict=rec.storage.saves"
+    )
+
+
+def test_rank_texts_storage_equal_to_the_matrix_is_no_saving() -> None:
+    s = np.array([[3.0, 1.0, 2.0], [1.0, 4.0, 1.5]])  # 2×3 at k = 1: 1·(2 + 3 + 1) = 6 = 2·3
+    result = rank_k(s, decompose(s), 1)
+    assert result.storage == result.full_storage == 6
+    texts = rank_texts(result, float(np.linalg.norm(s, 2)), _t)
+    assert texts["storage_note"].endswith("verdict=rec.storage.costs")
+
+
+def test_rank_follow_is_rank_texts_and_marks_at_every_k() -> None:
+    s = example("low_rank_noise")
+    svd = decompose(s)
+    sigma = np.linalg.svd(s, compute_uv=False)
+    results = [rank_k(s, svd, k) for k in (1, 2, 3)]
+    spec = rank_follow(results, float(sigma[0]), _t, slider="k", prefix="r_", energy_chart="e",
+                       sigma_chart="sg")  # fmt: skip
+    assert spec.slider == "k"
+    assert (spec.positions.start, spec.positions.step, spec.positions.count) == (1, 1, 3)
+    for k, result in zip((1, 2, 3), results, strict=True):
+        assert spec.at(k) == {f"r_{n}": v for n, v in rank_texts(result, sigma[0], _t).items()}
+    parts = {t.key: t.part for t in spec.texts}
+    assert {key for key, part in parts.items() if part == "value"} == {
+        "r_energy", "r_frobenius", "r_spectral", "r_storage"}  # fmt: skip
+    energy, bars = spec.marks
+    kept = np.cumsum(sigma**2) / np.sum(sigma**2)
+    assert energy.chart == "e" and energy.x == (1.0, 2.0, 3.0)
+    np.testing.assert_allclose(energy.y, 100 * kept[:3], rtol=1e-12)
+    assert energy.label == ("k = 1", "k = 2", "k = 3")
+    assert bars.chart == "sg" and bars.x == (1.5, 2.5, 3.5) and bars.band

@@ -60,7 +60,8 @@ def test_follow_table_and_marks_at_every_k() -> None:
         minilm_name="W_q",
         slider="k",
         prefix="why_",
-        spectra_chart="spectra",
+        sigma_chart="sigma",
+        energy_chart="energy",
         accuracy_chart="accuracy",
     )
     assert spec.positions.count == 8
@@ -71,8 +72,9 @@ def test_follow_table_and_marks_at_every_k() -> None:
         at = spec.at(k)
         for name in MATRICES:
             assert at[f"why_energy_{name}"] == f"{kept(name, k):.1%}"
-    spectra_marks = [m for m in spec.marks if m.chart == "spectra"]
-    assert [m.axis for m in spectra_marks] == ["", "2"] * 4
+    spectra_marks = [m for m in spec.marks if m.chart in ("sigma", "energy")]
+    assert [m.chart for m in spectra_marks] == ["sigma", "energy"] * 4
+    assert all(m.axis == "" for m in spectra_marks)  # each chart has one plot
     by_name = dict(zip(("mlp", "minilm", "random", "delta"), spectra_marks[::2], strict=True))
     for name, left in by_name.items():
         right = spectra_marks[spectra_marks.index(left) + 1]

@@ -1,0 +1,76 @@
+"""Every control of every page is reached by the Tab key, and whatever has the keyboard focus wears
+a visible ring (issue 16): the 3 px ring of the frame's ``PAGE_CSS`` (lowrank/ui/frame.py), or
+Streamlit's own where it is as strong. A select box wears the ring on its whole box, not on its
+text field.
+"""
+
+from __future__ import annotations
+
+import pytest
+from e2e_support import assert_no_error, wait_drawn, wait_idle
+
+from lowrank import pages
+
+pytestmark = pytest.mark.e2e
+
+PATHS = ["", *(page.url_path for page in pages.available())]
+#: More Tab presses than any page needs (the largest has about 120 stops, most of them the eight
+#: buttons of each chart's toolbar, and a table takes one press per cell: in a data grid Tab moves
+#: from cell to cell, then on out of the grid); the walk stops when the focus comes round again.
+MAX_STOPS = 1500
+
+#: Mark the focused element as reached and say how its focus shows (null: nothing focused).
+_FOCUSED = """() => {
+  const element = document.activeElement;
+  if (!element || element === document.body) return null;
+  const first = element.dataset.kbSeen === undefined;
+  if (first) element.dataset.kbSeen = String(document.querySelectorAll('[data-kb-seen]').length);
+  const ringed = element.closest('[data-baseweb="select"]') || element;
+  const style = getComputedStyle(ringed);
+  const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 3;
+  return {first, id: element.dataset.kbSeen, ring,
+          what: `${element.tagName} ${element.getAttribute('aria-label') || ''}
+                 ${(element.innerText || '').slice(0, 40)}`};
+}"""
+#: Visible, enabled controls of the page that the walk never reached. A group of radio buttons is
+#: one stop (arrows move inside it, as ARIA's radio group pattern asks): reached when one of its
+#: buttons was.
+_UNREACHED = """() => {
+  const group = (e) => e.closest("[role='radiogroup']") || (e.type === 'radio' && e.name);
+  const reachedGroups = new Set([...document.querySelectorAll("[data-kb-seen]")]
+    .map(group).filter(Boolean));
+  return [...document.querySelectorAll(
+      "a[href], button, input, select, textarea, [role='slider'], [tabindex='0']")]
+    .filter((e) => !e.disabled && e.getAttribute('tabindex') !== '-1'
+      && e.checkVisibility({visibilityProperty: true})
+      && e.getBoundingClientRect().width > 0 && e.dataset.kbSeen === undefined
+      && !(group(e) && reachedGroups.has(group(e))))
+    .map((e) => `${e.tagName} ${e.type || ''} ${e.getAttribute('role') || ''}
+      ${e.getAttribute('aria-label') || (e.innerText || '').slice(0, 40)}
+      in ${e.closest('[data-testid]')?.dataset.testid}`);
+}"""
+
+@pytest.mark.parametrize("path", PATHS, ids=[path or "home" for path in PATHS])
+def test_tab_reaches_every_control_and_each_shows_its_focus(server, page, path) -> None:
+    page.goto(f"{server.url}/{path}?lang=en")
+    page.locator("h1").first.wait_for(timeout=120_000)
+    wait_idle(page, timeout=120_000)
+    wait_drawn(page)
+    assert_no_error(page)
+    unringed: list[str] = []
+    previous = None
+    for _ in range(MAX_STOPS):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(_FOCUSED)
+        if focused is None or focused["id"] == previous:
+            continue  # between the page and the browser's bar, or from cell to cell of a grid
+        if not focused["first"]:
+            break  # round again: every stop has been visited
+        previous = focused["id"]
+        if not focused["ring"]:
+            unringed.append(focused["what"])
+    else:
+        pytest.fail(f"the focus did not come round in {MAX_STOPS} Tab presses")
+    assert not unringed, unringed
+    unreached = page.evaluate(_UNREACHED)
+    assert not unreached, "\n".join(unreached)
