@@ -10,6 +10,7 @@ sidebar scrolling with no focusable content yet, and a live view's canvas not ye
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -40,21 +41,32 @@ _RUN = """() => axe.run(document, {resultTypes: ['violations']}).then((result) =
 
 @pytest.fixture(scope="session")
 def axe_source() -> str:
-    """The axe-core script, installed from the lock file if it is not there yet."""
-    if not AXE_SCRIPT.is_file():
-        npm = shutil.which("npm")
-        if npm is None:
-            reason = "npm not installed: cannot install axe-core"
-            if os.environ.get("REQUIRE_E2E") == "1":
-                pytest.fail(reason)
-            pytest.skip(reason)
-        subprocess.run(
-            [npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"],
-            cwd=AXE_DIR,
-            check=True,
-            timeout=300,
-        )
-    return AXE_SCRIPT.read_text(encoding="utf-8")
+    """The axe-core script, installed from the lock file if it is not there yet.
+
+    Each xdist worker has its own session: the install holds a file lock, so two workers
+    never run ``npm ci`` (which first deletes ``node_modules``) in the same folder at once.
+    """
+    with (AXE_DIR / ".install.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not AXE_SCRIPT.is_file():
+            _npm_ci()
+        return AXE_SCRIPT.read_text(encoding="utf-8")
+
+
+def _npm_ci() -> None:
+    """Install axe-core from the lock file, or skip (fail under REQUIRE_E2E) without npm."""
+    npm = shutil.which("npm")
+    if npm is None:
+        reason = "npm not installed: cannot install axe-core"
+        if os.environ.get("REQUIRE_E2E") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    subprocess.run(
+        [npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"],
+        cwd=AXE_DIR,
+        check=True,
+        timeout=300,
+    )
 
 
 @pytest.mark.parametrize(("path", "lang", "extra"), CASES, ids=["".join(c) for c in CASES])
