@@ -69,21 +69,45 @@ def svd_timings(photo: np.ndarray, repeat: int) -> None:
         rows.append((f"example {name}", "×".join(map(str, matrix.shape)), f"{ms:.2f}"))
     grey = im.to_grey(photo)
     rows.append(("photo grey", "600×512", f"{timed(lambda: im.decompose_image(grey), repeat):.0f}"))
-    rows.append(("photo colour (3 channels)", "600×512×3",
-                 f"{timed(lambda: im.decompose_image(photo), repeat):.0f}"))
+    rows.append(
+        (
+            "photo colour (3 channels)",
+            "600×512×3",
+            f"{timed(lambda: im.decompose_image(photo), repeat):.0f}",
+        )
+    )
     with threadpool_limits(limits=os.cpu_count(), user_api="blas"):
-        rows.append((f"photo colour, {os.cpu_count()} BLAS threads (OpenBLAS's default)",
-                     "600×512×3", f"{timed(lambda: im.decompose_image(photo), repeat):.0f}"))
+        rows.append(
+            (
+                f"photo colour, {os.cpu_count()} BLAS threads (OpenBLAS's default)",
+                "600×512×3",
+                f"{timed(lambda: im.decompose_image(photo), repeat):.0f}",
+            )
+        )
     side = im.WORKING_SIDE
     largest = np.random.default_rng(0).integers(0, 256, (side, side, 3)).astype(np.uint8)
-    rows.append(("noise colour at the largest working size", f"{side}×{side}×3",
-                 f"{timed(lambda: im.decompose_image(largest), repeat):.0f}"))
+    rows.append(
+        (
+            "noise colour at the largest working size",
+            f"{side}×{side}×3",
+            f"{timed(lambda: im.decompose_image(largest), repeat):.0f}",
+        )
+    )
     workers = im.CHANNEL_WORKERS
-    rows.append((f"photo colour, channels in {workers} threads (the app's loader)", "600×512×3",
-                 f"{timed(lambda: im.decompose_image(photo, workers), repeat):.0f}"))
-    rows.append((f"noise colour at the largest size, channels in {workers} threads (the app's)",
-                 f"{side}×{side}×3",
-                 f"{timed(lambda: im.decompose_image(largest, workers), repeat):.0f}"))
+    rows.append(
+        (
+            f"photo colour, channels in {workers} threads (the app's loader)",
+            "600×512×3",
+            f"{timed(lambda: im.decompose_image(photo, workers), repeat):.0f}",
+        )
+    )
+    rows.append(
+        (
+            f"noise colour at the largest size, channels in {workers} threads (the app's)",
+            f"{side}×{side}×3",
+            f"{timed(lambda: im.decompose_image(largest, workers), repeat):.0f}",
+        )
+    )
     table(("input", "shape", "ms"), rows)
 
 
@@ -99,15 +123,19 @@ def reconstruction_timings(decomposition: im.ImageSVD, repeat: int) -> None:
         for a, svd in zip(acc, decomposition.channels, strict=True):
             a += svd.s[20] * np.outer(svd.u[:, 20], svd.vt[20])
 
-    print(f"\nOne rank-1 update of all three channels (numpy, float64): "
-          f"{timed(rank_one_update, repeat * 4):.2f} ms")
+    print(
+        f"\nOne rank-1 update of all three channels (numpy, float64): "
+        f"{timed(rank_one_update, repeat * 4):.2f} ms"
+    )
 
 
 def randomized_comparison(photo: np.ndarray, repeat: int) -> None:
     section("Full SVD against randomized_svd (the ranks the image page shows)")
-    print("The page's slider runs k = 1 … min(m, n) and its charts plot every σᵢ, so it needs all"
-          " of them;\nrandomized_svd is asked for the first r (n_iter=4, oversamples=10, seed 0)."
-          " Error: max over i ≤ r of |σᵢ − σᵢ(exact)| / σᵢ(exact).\n")
+    print(
+        "The page's slider runs k = 1 … min(m, n) and its charts plot every σᵢ, so it needs all"
+        " of them;\nrandomized_svd is asked for the first r (n_iter=4, oversamples=10, seed 0)."
+        " Error: max over i ≤ r of |σᵢ − σᵢ(exact)| / σᵢ(exact).\n"
+    )
     rng = np.random.default_rng(0)
     inputs = {
         "photo grey 600×512": im.to_grey(photo).astype(np.float64),
@@ -120,6 +148,7 @@ def randomized_comparison(photo: np.ndarray, repeat: int) -> None:
         full_ms = timed(lambda m=matrix: decompose(m), repeat)
         rows.append((name, "all 512 (full SVD)", f"{full_ms:.0f}", "0 (reference)"))
         for r in (20, 50, 100, 200, 512):
+
             def run(m=matrix, r=r) -> np.ndarray:
                 return randomized_svd(m, r, n_iter=4, random_state=0)[1]
 
@@ -145,8 +174,16 @@ def packing_figures(photo: np.ndarray, decomposition: im.ImageSVD, repeat: int) 
             worst = max(worst, float(diff.max()))
             mean += float(diff.mean()) / len(ks)
             share += float(np.mean(diff > 0)) / len(ks)
-        rows.append((dtype, f"{len(blob) / 1e6:.2f}", f"{ms:.0f}", f"{worst:.0f}", f"{mean:.3f}",
-                     f"{share:.2%}"))
+        rows.append(
+            (
+                dtype,
+                f"{len(blob) / 1e6:.2f}",
+                f"{ms:.0f}",
+                f"{worst:.0f}",
+                f"{mean:.3f}",
+                f"{share:.2%}",
+            )
+        )
     table(("encoding", "MB", "encode ms", "max |Δ| grey levels", "mean |Δ|", "pixels off"), rows)
     print("\n(Δ: the rank-k picture from the packed factors against numpy's, k = 1, 20, 100, 512.)")
 
@@ -159,20 +196,26 @@ def training_timings(quick: bool) -> None:
     rows.append(("load digits task", f"{time.perf_counter() - started:.2f}"))
     started = time.perf_counter()
     base, _ = finetune.pretrain(task)
-    rows.append((f"pretrain ({finetune.PRETRAIN_STEPS} steps)",
-                 f"{time.perf_counter() - started:.2f}"))
+    rows.append(
+        (f"pretrain ({finetune.PRETRAIN_STEPS} steps)", f"{time.perf_counter() - started:.2f}")
+    )
     started = time.perf_counter()
     lora.train_lora(base, task)
-    rows.append((f"LoRA r={lora.DEFAULT_RANK} ({lora.DEFAULT_STEPS} steps)",
-                 f"{time.perf_counter() - started:.2f}"))
+    rows.append(
+        (
+            f"LoRA r={lora.DEFAULT_RANK} ({lora.DEFAULT_STEPS} steps)",
+            f"{time.perf_counter() - started:.2f}",
+        )
+    )
     if not quick:
         started = time.perf_counter()
         finetune.run_finetune()
         rows.append(("pretrain + full fine-tune", f"{time.perf_counter() - started:.2f}"))
         started = time.perf_counter()
         lora.compare(base, task)
-        rows.append(("rank comparison (LoRA r = 1…16 and full)",
-                     f"{time.perf_counter() - started:.2f}"))
+        rows.append(
+            ("rank comparison (LoRA r = 1…16 and full)", f"{time.perf_counter() - started:.2f}")
+        )
     table(("run", "s"), rows)
 
 
@@ -181,11 +224,15 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--quick", action="store_true", help="skip the long training runs")
     args = parser.parse_args()
-    print(f"# Core timings — {time.strftime('%Y-%m-%d %H:%M')}, {platform.machine()}, "
-          f"{os.cpu_count()} CPUs, numpy {np.__version__}, load average "
-          f"{os.getloadavg()[0]:.1f}")
-    print("\nOne BLAS thread throughout (as the app runs its SVDs and training), except where a"
-          " row says otherwise.")
+    print(
+        f"# Core timings — {time.strftime('%Y-%m-%d %H:%M')}, {platform.machine()}, "
+        f"{os.cpu_count()} CPUs, numpy {np.__version__}, load average "
+        f"{os.getloadavg()[0]:.1f}"
+    )
+    print(
+        "\nOne BLAS thread throughout (as the app runs its SVDs and training), except where a"
+        " row says otherwise."
+    )
     with threadpool_limits(limits=1, user_api="blas"):
         photo = im.builtin_image("photo").pixels
         decomposition = im.decompose_image(photo)

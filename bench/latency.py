@@ -244,7 +244,9 @@ def upload_seconds(tab, path: Path) -> float:
     tab.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(path))
     tab.wait_for_function(
         f"before => {LIVE_DIGEST} !== before && {SCRIPT_STATE} === 'notRunning'",
-        arg=before, polling=10, timeout=120_000,
+        arg=before,
+        polling=10,
+        timeout=120_000,
     )
     return time.perf_counter() - started
 
@@ -354,8 +356,9 @@ async def _hold_sessions(server, count: int, paths: list[str]) -> tuple[float, l
     sockets = []
     try:
         for _ in range(count):
-            ws = await connect(ws_url, subprotocols=["streamlit"], max_size=None,
-                               ping_interval=None)
+            ws = await connect(
+                ws_url, subprotocols=["streamlit"], max_size=None, ping_interval=None
+            )
             sockets.append(ws)
             for path in paths:
                 errors += (await Session(ws, path, "lang=en").run(120)).errors
@@ -432,41 +435,74 @@ def main() -> int:
         bare.stop()
 
     bare_median, bare_p95 = summary(samples[BARE.label])
-    rows.append((f"1 round trip: {BARE.label}",
-                 f"median {bare_median:.0f} ms, p95 {bare_p95:.0f} ms", "reference", True))
+    rows.append(
+        (
+            f"1 round trip: {BARE.label}",
+            f"median {bare_median:.0f} ms, p95 {bare_p95:.0f} ms",
+            "reference",
+            True,
+        )
+    )
     for t in RANK_SLIDERS:
         median, p95 = summary(samples[t.label])
         ratio = median / bare_median
         done_median, done_p95 = summary(settled[t.label])
-        rows.append((f"1 round trip: {t.label}",
-                     f"view median {median:.0f} ms, p95 {p95:.0f} ms, ratio {ratio:.2f}"
-                     f" (page settled: median {done_median:.0f} ms, p95 {done_p95:.0f} ms)",
-                     f"ratio ≤ {ROUND_TRIP_RATIO}", ratio <= ROUND_TRIP_RATIO))
+        rows.append(
+            (
+                f"1 round trip: {t.label}",
+                f"view median {median:.0f} ms, p95 {p95:.0f} ms, ratio {ratio:.2f}"
+                f" (page settled: median {done_median:.0f} ms, p95 {done_p95:.0f} ms)",
+                f"ratio ≤ {ROUND_TRIP_RATIO}",
+                ratio <= ROUND_TRIP_RATIO,
+            )
+        )
     for name, (rate, changes, work), target in (
         ("/image photo 600×512 colour", live_photo, LIVE_UPDATES_PER_S),
         ("/reconstruct S_k and S − S_k heatmaps (2 views; 8×6, k = 1…6)", live_heatmap, None),
     ):
-        rows.append((f"2 live drag: {name}",
-                     f"{rate:.1f} redraws/s (slider value changed {changes:.0f}×/s;"
-                     f" median {work:.1f} ms work per redraw)",
-                     f"≥ {target:.0f}/s" if target else "(no goal)",
-                     target is None or rate >= target))
+        rows.append(
+            (
+                f"2 live drag: {name}",
+                f"{rate:.1f} redraws/s (slider value changed {changes:.0f}×/s;"
+                f" median {work:.1f} ms work per redraw)",
+                f"≥ {target:.0f}/s" if target else "(no goal)",
+                target is None or rate >= target,
+            )
+        )
     for name, seconds in uploads.items():
         median = statistics.median(seconds)
-        rows.append((f"3 upload: {name}",
-                     f"median {median:.2f} s ({', '.join(f'{x:.2f}' for x in seconds)})",
-                     f"≤ {UPLOAD_S:.0f} s", median <= UPLOAD_S))
+        rows.append(
+            (
+                f"3 upload: {name}",
+                f"median {median:.2f} s ({', '.join(f'{x:.2f}' for x in seconds)})",
+                f"≤ {UPLOAD_S:.0f} s",
+                median <= UPLOAD_S,
+            )
+        )
     rows.append(("4 cold start: bare app /", f"{bare_cold:.2f} s", "reference", True))
     for path, seconds in cold.items():
-        rows.append((f"4 cold start: {path}", f"{seconds:.2f} s", f"< {COLD_START_S:.0f} s",
-                     seconds < COLD_START_S))
-    rows.append((f"5 memory: RSS after {args.sessions} sessions on every page",
-                 f"{rss:.0f} MB" + (f" ({len(errors)} errors: {errors[0]})" if errors else ""),
-                 f"< {RSS_LIMIT_MB:.0f} MB", rss < RSS_LIMIT_MB and not errors))
+        rows.append(
+            (
+                f"4 cold start: {path}",
+                f"{seconds:.2f} s",
+                f"< {COLD_START_S:.0f} s",
+                seconds < COLD_START_S,
+            )
+        )
+    rows.append(
+        (
+            f"5 memory: RSS after {args.sessions} sessions on every page",
+            f"{rss:.0f} MB" + (f" ({len(errors)} errors: {errors[0]})" if errors else ""),
+            f"< {RSS_LIMIT_MB:.0f} MB",
+            rss < RSS_LIMIT_MB and not errors,
+        )
+    )
 
     samples_per = args.moves * args.rounds
-    print(f"{time.strftime('%Y-%m-%d %H:%M')} · {samples_per} moves per slider · "
-          f"drag {args.drag:.0f} s · headless Chromium")
+    print(
+        f"{time.strftime('%Y-%m-%d %H:%M')} · {samples_per} moves per slider · "
+        f"drag {args.drag:.0f} s · headless Chromium"
+    )
     print("| goal | measured | target | ok |")
     print("| --- | --- | --- | --- |")
     for name, value, target, ok in rows:

@@ -124,8 +124,9 @@ def rss_mb(pids: list[int]) -> float:
 def app_processes(serve_pid: int) -> list[int]:
     """The ``streamlit run`` processes deploy/serve.sh (process ``serve_pid``) started."""
     children = Path(f"/proc/{serve_pid}/task/{serve_pid}/children").read_text().split()
-    return [int(pid) for pid in children
-            if b"streamlit" in Path(f"/proc/{pid}/cmdline").read_bytes()]
+    return [
+        int(pid) for pid in children if b"streamlit" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    ]
 
 
 def loopback_only(url: str) -> str:
@@ -192,8 +193,12 @@ def browser_classroom(url: str, args: argparse.Namespace) -> list[SessionResult]
         for _ in range(args.moves):
             live = [(r, t) for r, t in zip(results, tabs, strict=True) if not r.errors]
             for result, tab in live:
-                _attempt(result, lambda tab=tab: tab.get_by_role("slider").first.press(
-                    "ArrowRight", timeout=args.timeout * 1000))
+                _attempt(
+                    result,
+                    lambda tab=tab: tab.get_by_role("slider").first.press(
+                        "ArrowRight", timeout=args.timeout * 1000
+                    ),
+                )
             moved = time.perf_counter()
             for result, tab in live:
                 if _attempt(result, lambda tab=tab: _wait_finished(tab, args.timeout)):
@@ -216,8 +221,9 @@ def _attempt(result: SessionResult, action) -> bool:
 
 def _wait_finished(tab, timeout: float) -> None:
     """Wait until the tab's script run is over (Streamlit's ``data-test-script-state``)."""
-    tab.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']",
-                          timeout=timeout * 1000)
+    tab.wait_for_selector(
+        "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout * 1000
+    )
 
 
 def throughput(results: list[SessionResult]) -> float:
@@ -241,13 +247,31 @@ def measure(url: str, pids: list[int], args: argparse.Namespace) -> list[Session
             results = asyncio.run(classroom(url, args))
             label = "Streamlit WebSocket protocol (BackMsg rerun_script with widget states)"
     wall = time.perf_counter() - started
-    print(report(results, before, rss_mb(pids), peak.peak, wall, label,
-                 cpu_seconds(pids) - cpu_before, time.process_time() - client_before))
+    print(
+        report(
+            results,
+            before,
+            rss_mb(pids),
+            peak.peak,
+            wall,
+            label,
+            cpu_seconds(pids) - cpu_before,
+            time.process_time() - client_before,
+        )
+    )
     return results
 
 
-def report(results: list[SessionResult], before: float, after: float, peak: float,
-           wall: float, label: str, server_cpu: float, client_cpu: float) -> str:
+def report(
+    results: list[SessionResult],
+    before: float,
+    after: float,
+    peak: float,
+    wall: float,
+    label: str,
+    server_cpu: float,
+    client_cpu: float,
+) -> str:
     """The figures as Markdown lines."""
     moves = [t for r in results for t in r.moves]
     opens = [r.open_seconds for r in results if r.open_seconds is not None]
@@ -285,46 +309,71 @@ def compare(counts: list[int], args: argparse.Namespace) -> None:
             proxy.stop()
         moves = [t for r in results for t in r.moves]
         errors = sum(len(r.errors) for r in results)
-        rows.append((count, percentile(moves, 0.5), percentile(moves, 0.95), errors,
-                     throughput(results)))
+        rows.append(
+            (count, percentile(moves, 0.5), percentile(moves, 0.95), errors, throughput(results))
+        )
     print("\n| processes | slider p50 | slider p95 | errors | moves/s | throughput ratio |")
     print("|---|---|---|---|---|---|")
     for count, p50, p95, errors, rate in rows:
-        print(f"| {count} | {p50:.2f} s | {p95:.2f} s | {errors} | {rate:.1f} |"
-              f" {rate / rows[0][4]:.2f} |")
+        print(
+            f"| {count} | {p50:.2f} s | {p95:.2f} s | {errors} | {rate:.1f} |"
+            f" {rate / rows[0][4]:.2f} |"
+        )
     print(f"(load average {os.getloadavg()[0]:.1f} at the end, {os.cpu_count()} cores)")
 
 
 def main() -> None:
     """Parse the options, run the classroom against a fresh server, print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--page", default="reconstruct",
-                        help="URL path of the page; several classes: 'reconstruct,image:k,...'"
-                             " (sessions take them in turn; ':key' names the slider)")
+    parser.add_argument(
+        "--page",
+        default="reconstruct",
+        help="URL path of the page; several classes: 'reconstruct,image:k,...'"
+        " (sessions take them in turn; ':key' names the slider)",
+    )
     parser.add_argument("--query", default="lang=en", help="query string the link carries")
     parser.add_argument("--key", default=None, help="key of the slider (default: the first)")
     parser.add_argument("--sessions", type=int, default=40)
     parser.add_argument("--moves", type=int, default=10)
-    parser.add_argument("--think", type=float, default=0.5,
-                        help="mean pause between moves, seconds (0.5×…1.5× of it)")
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0.5,
+        help="mean pause between moves, seconds (0.5×…1.5× of it)",
+    )
     parser.add_argument("--timeout", type=float, default=60.0, help="per run, seconds")
-    parser.add_argument("--browsers", type=int, default=0,
-                        help="use N real Chromium tabs instead of protocol sessions")
+    parser.add_argument(
+        "--browsers",
+        type=int,
+        default=0,
+        help="use N real Chromium tabs instead of protocol sessions",
+    )
     parser.add_argument("--script", default="app.py", help="entry script (for trying the bench)")
-    parser.add_argument("--url", default=None,
-                        help="a running server or proxy on loopback (default: start one)")
-    parser.add_argument("--pid", type=int, action="append", default=[],
-                        help="with --url: a process serving it, for CPU and RSS (repeatable)")
-    parser.add_argument("--processes", default=None,
-                        help="compare process counts behind deploy/serve.sh, e.g. '1,2'")
+    parser.add_argument(
+        "--url", default=None, help="a running server or proxy on loopback (default: start one)"
+    )
+    parser.add_argument(
+        "--pid",
+        type=int,
+        action="append",
+        default=[],
+        help="with --url: a process serving it, for CPU and RSS (repeatable)",
+    )
+    parser.add_argument(
+        "--processes",
+        default=None,
+        help="compare process counts behind deploy/serve.sh, e.g. '1,2'",
+    )
     args = parser.parse_args()
     args.plan = page_plan(args.page, args.key)
     if args.browsers and len(args.plan) > 1:
         parser.error("--browsers opens one page: give --page a single page")
 
     OUTPUT.mkdir(exist_ok=True)
-    print(f"page(s) /{args.page}?{args.query}, {args.sessions} sessions, {args.moves} moves"
-          f" each, think {args.think} s")
+    print(
+        f"page(s) /{args.page}?{args.query}, {args.sessions} sessions, {args.moves} moves"
+        f" each, think {args.think} s"
+    )
     if args.processes:
         compare([int(n) for n in args.processes.split(",")], args)
     elif args.url:

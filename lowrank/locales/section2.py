@@ -70,7 +70,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "预训练 W 的谱是平的，ΔW 的谱是陡的",
         "en": "A pretrained W has a flat spectrum; ΔW has a steep one",
     },
-    "s2.why.sigma_title": {"zh": "归一化奇异值 σᵢ / σ₁", "en": "Normalised singular values σᵢ / σ₁"},
+    "s2.why.sigma_title": {
+        "zh": "归一化奇异值 σᵢ / σ₁",
+        "en": "Normalised singular values σᵢ / σ₁",
+    },
     "s2.why.energy_title": {
         "zh": "前 i 个奇异值保留的能量",
         "en": "Energy kept by the first i singular values",
@@ -283,7 +286,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "见论文表 4（GPT-3 上 LoRA 与全量微调的对比，r = 8 时只训练 37.7M 个参数）和表 6（r = 1 就和 r = 64 差不多）。"
         "“前 10–20 个占 90%”这句话论文里没有；本页的谱和准确率曲线是我们自己测的。",
         "en": "See the paper's Table 4 (LoRA against full fine-tuning on GPT-3; at r = 8 it trains "
-        "37.7M parameters) and Table 6 (r = 1 does about as well as r = 64). \"Top 10–20 hold 90%\" "
+        '37.7M parameters) and Table 6 (r = 1 does about as well as r = 64). "Top 10–20 hold 90%" '
         "is not in the paper; this page's spectra and accuracy curve are our own measurements.",
     },
     "s2.why.dl_spectra": {"zh": "奇异值谱（CSV）", "en": "Spectra (CSV)"},

@@ -49,8 +49,9 @@ def shared(build: Callable[..., T], *args: object, **kwargs: object) -> T:
     return _shared(build, content_key((args, kwargs)), args, kwargs)
 
 
-def shared_on(digest: str, build: Callable[..., T], subject: object, *args: object,
-              **kwargs: object) -> T:
+def shared_on(
+    digest: str, build: Callable[..., T], subject: object, *args: object, **kwargs: object
+) -> T:
     """:func:`shared` for ``build(subject, *args, **kwargs)`` where ``subject`` is large and is
     known by ``digest`` (the photograph's decomposition by its pixels' digest): hashing it on
     every call would cost more than the build saves."""

@@ -52,15 +52,21 @@ def _shared(key: Hashable, label: str, compute: Callable[[Progress], T]) -> T:
 
 def finetune_run(page: Frame, shift: str) -> FinetuneRun:
     """The pretrain-then-fine-tune run of the digits MLP for ``shift`` (seed 0)."""
-    return _shared(("finetune", shift), page.t("s2.why.progress_run"),
-                   lambda progress: finetune.run_finetune(shift, progress=progress))
+    return _shared(
+        ("finetune", shift),
+        page.t("s2.why.progress_run"),
+        lambda progress: finetune.run_finetune(shift, progress=progress),
+    )
 
 
 def truncation(page: Frame, shift: str, layer: int) -> delta.TruncationCurve:
     """Accuracy vs the rank of the truncated ΔW for one layer of the ``shift`` run."""
     run = finetune_run(page, shift)
-    return _shared(("truncation", shift, layer), page.t("s2.why.progress_accuracy"),
-                   lambda progress: delta.truncation_curve(run, layer, progress))
+    return _shared(
+        ("truncation", shift, layer),
+        page.t("s2.why.progress_accuracy"),
+        lambda progress: delta.truncation_curve(run, layer, progress),
+    )
 
 
 @st.cache_resource(show_spinner=False)

@@ -158,6 +158,7 @@ def test_a_bad_value_does_not_wipe_the_good_ones():
 
 # --- CSV uploads on /svd -------------------------------------------------------------------------
 
+
 def expected_message(error: InputError, lang: str) -> str:
     """The text ``show_input_error`` must show for ``error`` in ``lang``."""
     params = {name: plain(value) for name, value in error.params.items()}
@@ -172,9 +173,15 @@ def core_error(case: Case, data: bytes) -> InputError:
     return caught.value
 
 
-def walk_corpus(app: AppTest, files, kind: str, lang: str, uploader: str,
-                shows: Callable[[AppTest, str, tuple[int, int]], bool],
-                kept: tuple[str, tuple[int, int]]) -> list[str]:
+def walk_corpus(
+    app: AppTest,
+    files,
+    kind: str,
+    lang: str,
+    uploader: str,
+    shows: Callable[[AppTest, str, tuple[int, int]], bool],
+    kept: tuple[str, tuple[int, int]],
+) -> list[str]:
     """Upload every corpus file of ``kind`` in turn; return what went wrong, case by case.
 
     ``shows(app, name, shape)`` tells whether the page studies the upload ``name`` of that shape;
@@ -216,9 +223,15 @@ def test_csv_corpus_keeps_the_last_valid_matrix(files, lang: str):
     app.run()
     no_exception(app)
     assert using(app, lang, "good.csv", (2, 2))
-    problems = walk_corpus(app, files, "matrix", lang, "s1_csv_upload",
-                           lambda app, name, shape: using(app, lang, name, shape),
-                           ("good.csv", (2, 2)))
+    problems = walk_corpus(
+        app,
+        files,
+        "matrix",
+        lang,
+        "s1_csv_upload",
+        lambda app, name, shape: using(app, lang, name, shape),
+        ("good.csv", (2, 2)),
+    )
     assert not problems, "\n".join(problems)
     app.toggle(key="full").set_value(True).run()  # the next action still works
     no_exception(app)
@@ -231,8 +244,11 @@ def test_bad_typed_grid_keeps_the_last_matrix():
     no_exception(app)
     editor = "s1_grid_editor_0"  # the first editor a session opens (see ui/matrix_source.py)
     before = [m.value for m in app.markdown]
-    app.session_state[editor] = {"edited_rows": {0: {"1": None}}, "added_rows": [],
-                                 "deleted_rows": []}
+    app.session_state[editor] = {
+        "edited_rows": {0: {"1": None}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
     app.run()
     no_exception(app)
     message = expected_message(InputError("input.missing_cell", row=1, col=1), "en")
@@ -241,6 +257,7 @@ def test_bad_typed_grid_keeps_the_last_matrix():
 
 
 # --- image uploads on /image ----------------------------------------------------------------------
+
 
 def working_size(app: AppTest, shape: tuple[int, int]) -> bool:
     """True when /image says it works on a picture of ``shape`` (width × height)."""
@@ -257,9 +274,15 @@ def test_image_corpus_keeps_the_last_valid_picture(files, lang: str):
     app.file_uploader(key="image_file").set_value(upload).run()
     no_exception(app)
     assert app.query_params.get("img") == "upload" and working_size(app, first.shape)
-    problems = walk_corpus(app, files, "image", lang, "image_file",
-                           lambda app, name, shape: working_size(app, shape),
-                           (first.name, first.shape))
+    problems = walk_corpus(
+        app,
+        files,
+        "image",
+        lang,
+        "image_file",
+        lambda app, name, shape: working_size(app, shape),
+        (first.name, first.shape),
+    )
     assert not problems, "\n".join(problems)
     before = reading(app)
     app.slider(key="k").set_value(3).run()  # the next action still works
@@ -269,8 +292,11 @@ def test_image_corpus_keeps_the_last_valid_picture(files, lang: str):
 
 # --- security -------------------------------------------------------------------------------------
 
-APP_CODE = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")),
-            *sorted((ROOT / "lowrank").rglob("*.py"))]
+APP_CODE = [
+    ROOT / "app.py",
+    *sorted((ROOT / "pages").glob("*.py")),
+    *sorted((ROOT / "lowrank").rglob("*.py")),
+]
 
 
 def test_server_config_caps_uploads_and_keeps_xsrf():

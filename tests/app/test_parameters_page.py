@@ -127,7 +127,10 @@ def test_real_models_match_facts_md(key: str) -> None:
         computed = f"{models.base_params(models.MODELS[key]):,}"
         assert computed == "174,604,259,328"
         exact = i18n.t(
-            "s2.par.exact_reported", "en", total=f"{total:,}", computed=computed,
+            "s2.par.exact_reported",
+            "en",
+            total=f"{total:,}",
+            computed=computed,
             trainable=f"{trainable:,}",
         )
     else:

@@ -21,8 +21,10 @@ def test_concurrent_requests_share_one_computation() -> None:
 
     key = ("test-store", time.monotonic())
     results: list[str] = []
-    threads = [threading.Thread(target=lambda: results.append(section2._shared(key, "", compute)))
-               for _ in range(8)]
+    threads = [
+        threading.Thread(target=lambda: results.append(section2._shared(key, "", compute)))
+        for _ in range(8)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:

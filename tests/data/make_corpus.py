@@ -61,27 +61,40 @@ def _encode(image: Image.Image, fmt: str, **options: object) -> bytes:
 def _gradient(width: int, height: int) -> Image.Image:
     """A smooth colour picture with a structure (so a reconstruction is not trivial)."""
     y, x = np.mgrid[:height, :width]
-    rgb = np.stack([x * 255 // max(1, width - 1), y * 255 // max(1, height - 1),
-                    (x + y) * 255 // max(1, width + height - 2)], axis=2)
+    rgb = np.stack(
+        [
+            x * 255 // max(1, width - 1),
+            y * 255 // max(1, height - 1),
+            (x + y) * 255 // max(1, width + height - 2),
+        ],
+        axis=2,
+    )
     return Image.fromarray(rgb.astype(np.uint8), "RGB")
 
 
 def _png_chunk(kind: bytes, payload: bytes) -> bytes:
-    return (struct.pack(">I", len(payload)) + kind + payload
-            + struct.pack(">I", zlib.crc32(kind + payload) & 0xFFFFFFFF))
+    return (
+        struct.pack(">I", len(payload))
+        + kind
+        + payload
+        + struct.pack(">I", zlib.crc32(kind + payload) & 0xFFFFFFFF)
+    )
 
 
 def bomb_header_png(width: int = 30_000, height: int = 30_000) -> bytes:
     """A valid PNG header claiming width × height RGB pixels, with a few bytes of pixel data."""
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", header)
-            + _png_chunk(b"IDAT", zlib.compress(b"\x00" * 64)) + _png_chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _png_chunk(b"IHDR", header)
+        + _png_chunk(b"IDAT", zlib.compress(b"\x00" * 64))
+        + _png_chunk(b"IEND", b"")
+    )
 
 
 def _animated_gif() -> bytes:
     frames = [Image.new("RGB", (48, 32), colour) for colour in ("red", "green", "blue")]
-    return _encode(frames[0], "GIF", save_all=True, append_images=frames[1:], duration=100,
-                   loop=0)
+    return _encode(frames[0], "GIF", save_all=True, append_images=frames[1:], duration=100, loop=0)
 
 
 def _palette_with_transparency() -> bytes:
@@ -106,38 +119,83 @@ def _image_cases() -> list[tuple[Case, bytes]]:
     photo_png = _encode(_gradient(256, 192), "PNG")
     compressible = _encode(Image.new("1", (8000, 6000)), "PNG", optimize=True)  # 48 MP, few kB
     return [
-        (Case("truncated.jpg", "image", "error.image.truncated", "JPEG cut at 60 %"),
-         photo_jpeg[: len(photo_jpeg) * 6 // 10]),
-        (Case("truncated.png", "image", "error.image.truncated", "PNG cut at 60 %"),
-         photo_png[: len(photo_png) * 6 // 10]),
-        (Case("not_an_image.png", "image", "error.image.not_image", "text named .png"),
-         b"This is not a picture, only text with a .png name.\n" * 20),
+        (
+            Case("truncated.jpg", "image", "error.image.truncated", "JPEG cut at 60 %"),
+            photo_jpeg[: len(photo_jpeg) * 6 // 10],
+        ),
+        (
+            Case("truncated.png", "image", "error.image.truncated", "PNG cut at 60 %"),
+            photo_png[: len(photo_png) * 6 // 10],
+        ),
+        (
+            Case("not_an_image.png", "image", "error.image.not_image", "text named .png"),
+            b"This is not a picture, only text with a .png name.\n" * 20,
+        ),
         (Case("empty.png", "image", "error.image.empty", "zero bytes"), b""),
-        (Case("bitmap.bmp.png", "image", "error.image.format", "a BMP, a format not accepted"),
-         _encode(_gradient(32, 32), "BMP")),
-        (Case("bomb_header.png", "image", "error.image.too_many_pixels",
-              "PNG header claiming 30000×30000"), bomb_header_png()),
-        (Case("bomb_compressible.png", "image", "error.image.too_many_pixels",
-              "real 8000×6000 (48 MP) PNG of a few kB"), compressible),
-        (Case("one_by_one.png", "image", "error.image.too_small", "1×1 pixel"),
-         _encode(Image.new("RGB", (1, 1), "white"), "PNG")),
-        (Case("one_by_5000.png", "image", "error.image.too_small", "1×5000 strip"),
-         _encode(Image.new("RGB", (1, 5000), "white"), "PNG")),
-        (Case("animated.gif", "image", ACCEPTED, "3-frame GIF: first frame", (48, 32)),
-         _animated_gif()),
-        (Case("sixteen_bit.png", "image", ACCEPTED, "16-bit grey PNG", (64, 48)),
-         _sixteen_bit_png()),
-        (Case("cmyk.jpg", "image", ACCEPTED, "CMYK JPEG", (56, 40)),
-         _encode(_gradient(56, 40).convert("CMYK"), "JPEG")),
-        (Case("palette_transparent.png", "image", ACCEPTED, "palette PNG with tRNS", (40, 30)),
-         _palette_with_transparency()),
-        (Case("exif_rotated.jpg", "image", ACCEPTED, "EXIF orientation 6", (40, 80)),
-         _exif_rotated_jpeg()),
-        (Case(f"{XSS}.png", "image", ACCEPTED, "HTML in the file name", (32, 24)),
-         _encode(_gradient(32, 24), "PNG")),
-        (Case("over_upload_cap.png", "image", "error.image.file_too_big",
-              "11 MB, over server.maxUploadSize", uploader_refuses=True),
-         b"\x89PNG\r\n\x1a\n" + bytes(11 * 1024 * 1024)),
+        (
+            Case("bitmap.bmp.png", "image", "error.image.format", "a BMP, a format not accepted"),
+            _encode(_gradient(32, 32), "BMP"),
+        ),
+        (
+            Case(
+                "bomb_header.png",
+                "image",
+                "error.image.too_many_pixels",
+                "PNG header claiming 30000×30000",
+            ),
+            bomb_header_png(),
+        ),
+        (
+            Case(
+                "bomb_compressible.png",
+                "image",
+                "error.image.too_many_pixels",
+                "real 8000×6000 (48 MP) PNG of a few kB",
+            ),
+            compressible,
+        ),
+        (
+            Case("one_by_one.png", "image", "error.image.too_small", "1×1 pixel"),
+            _encode(Image.new("RGB", (1, 1), "white"), "PNG"),
+        ),
+        (
+            Case("one_by_5000.png", "image", "error.image.too_small", "1×5000 strip"),
+            _encode(Image.new("RGB", (1, 5000), "white"), "PNG"),
+        ),
+        (
+            Case("animated.gif", "image", ACCEPTED, "3-frame GIF: first frame", (48, 32)),
+            _animated_gif(),
+        ),
+        (
+            Case("sixteen_bit.png", "image", ACCEPTED, "16-bit grey PNG", (64, 48)),
+            _sixteen_bit_png(),
+        ),
+        (
+            Case("cmyk.jpg", "image", ACCEPTED, "CMYK JPEG", (56, 40)),
+            _encode(_gradient(56, 40).convert("CMYK"), "JPEG"),
+        ),
+        (
+            Case("palette_transparent.png", "image", ACCEPTED, "palette PNG with tRNS", (40, 30)),
+            _palette_with_transparency(),
+        ),
+        (
+            Case("exif_rotated.jpg", "image", ACCEPTED, "EXIF orientation 6", (40, 80)),
+            _exif_rotated_jpeg(),
+        ),
+        (
+            Case(f"{XSS}.png", "image", ACCEPTED, "HTML in the file name", (32, 24)),
+            _encode(_gradient(32, 24), "PNG"),
+        ),
+        (
+            Case(
+                "over_upload_cap.png",
+                "image",
+                "error.image.file_too_big",
+                "11 MB, over server.maxUploadSize",
+                uploader_refuses=True,
+            ),
+            b"\x89PNG\r\n\x1a\n" + bytes(11 * 1024 * 1024),
+        ),
     ]
 
 
@@ -152,34 +210,52 @@ def _matrix_cases() -> list[tuple[Case, bytes]]:
     big = np.arange(201 * 201, dtype=float).reshape(201, 201) % 7
     row = ",".join(["1." + "0" * 100] * 150) + "\n"  # 150 valid numbers, 15 450 bytes
     cases: list[tuple[Case, str | bytes]] = [
-        (Case("text.csv", "matrix", "error.non_numeric", "a word in a cell"),
-         "1,2,3\n4,five,6\n7,8,9\n"),
-        (Case("html.csv", "matrix", "error.non_numeric", "HTML in a cell"),
-         f"1,2\n3,{XSS_CELL}\n"),
+        (
+            Case("text.csv", "matrix", "error.non_numeric", "a word in a cell"),
+            "1,2,3\n4,five,6\n7,8,9\n",
+        ),
+        (Case("html.csv", "matrix", "error.non_numeric", "HTML in a cell"), f"1,2\n3,{XSS_CELL}\n"),
         (Case("nan.csv", "matrix", "error.non_finite", "NaN"), "1,2\nnan,4\n"),
         (Case("inf.csv", "matrix", "error.non_finite", "Inf"), "1,inf\n3,4\n"),
-        (Case("ragged.csv", "matrix", "input.ragged_row", "rows of 3 and 2 cells"),
-         "1,2,3\n4,5\n6,7,8\n"),
-        (Case("missing_cell.csv", "matrix", "input.missing_cell", "an empty cell"),
-         "1,,3\n4,5,6\n"),
+        (
+            Case("ragged.csv", "matrix", "input.ragged_row", "rows of 3 and 2 cells"),
+            "1,2,3\n4,5\n6,7,8\n",
+        ),
+        (
+            Case("missing_cell.csv", "matrix", "input.missing_cell", "an empty cell"),
+            "1,,3\n4,5,6\n",
+        ),
         (Case("empty.csv", "matrix", "error.empty", "blank lines only"), "\n\n"),
         (Case("one_by_one.csv", "matrix", "input.too_small", "1×1"), "5\n"),
         (Case("too_large.csv", "matrix", "error.too_large", "201×201 > 200×200"), _rows(big)),
-        (Case("too_many_bytes.csv", "matrix", "input.file_too_large",
-              "2.05 MB: over the app's and the uploader's 2 MB", uploader_refuses=True),
-         row * 133),
-        (Case("binary.csv", "matrix", "input.not_text", "a PNG named .csv"),
-         _encode(_gradient(16, 16), "PNG")),
-        (Case("mixed_decimals.csv", "matrix", "input.mixed_decimals", "1,5 and 2.5 together"),
-         "1,5;2.5\n3;4\n"),
-        (Case("semicolon.csv", "matrix", ACCEPTED, "semicolon delimiter", (3, 3)),
-         _rows(np.arange(1, 10).reshape(3, 3), ";")),
-        (Case("tab.tsv.csv", "matrix", ACCEPTED, "tab delimiter", (2, 4)),
-         _rows(np.arange(1, 9).reshape(2, 4), "\t")),
-        (Case("header.csv", "matrix", ACCEPTED, "a header row", (2, 3)),
-         "a,b,c\n1,2,3\n4,5,7\n"),
-        (Case(f"{XSS}.csv", "matrix", ACCEPTED, "HTML in the file name", (2, 2)),
-         "2,1\n1,3\n"),
+        (
+            Case(
+                "too_many_bytes.csv",
+                "matrix",
+                "input.file_too_large",
+                "2.05 MB: over the app's and the uploader's 2 MB",
+                uploader_refuses=True,
+            ),
+            row * 133,
+        ),
+        (
+            Case("binary.csv", "matrix", "input.not_text", "a PNG named .csv"),
+            _encode(_gradient(16, 16), "PNG"),
+        ),
+        (
+            Case("mixed_decimals.csv", "matrix", "input.mixed_decimals", "1,5 and 2.5 together"),
+            "1,5;2.5\n3;4\n",
+        ),
+        (
+            Case("semicolon.csv", "matrix", ACCEPTED, "semicolon delimiter", (3, 3)),
+            _rows(np.arange(1, 10).reshape(3, 3), ";"),
+        ),
+        (
+            Case("tab.tsv.csv", "matrix", ACCEPTED, "tab delimiter", (2, 4)),
+            _rows(np.arange(1, 9).reshape(2, 4), "\t"),
+        ),
+        (Case("header.csv", "matrix", ACCEPTED, "a header row", (2, 3)), "a,b,c\n1,2,3\n4,5,7\n"),
+        (Case(f"{XSS}.csv", "matrix", ACCEPTED, "HTML in the file name", (2, 2)), "2,1\n1,3\n"),
     ]
     return [(case, data if isinstance(data, bytes) else data.encode()) for case, data in cases]
 
@@ -213,13 +289,38 @@ URL_GROUPS: tuple[UrlGroup, ...] = (
     UrlGroup("reconstruct", {"example": "choice", "k": "int"}, {}),
     UrlGroup("image", {"img": "choice", "mode": "choice", "pick": "choice", "k": "int"}, {}),
     UrlGroup("image", {"energy": "number"}, {"pick": "energy"}),
-    UrlGroup("why_delta_w",
-             {"shift": "choice", "layer": "choice", "minilm": "choice", "k": "int"}, {}),
-    UrlGroup("parameters", {"d": "choice", "k": "choice", "r": "int", "model": "choice",
-                            "precision": "choice", "targets": "multi", "rank": "choice"}, {}),
-    UrlGroup("training", {"shift": "choice", "layers": "multi", "r": "choice", "alpha": "choice",
-                          "seed": "int", "lr": "choice", "steps": "int", "random_init": "bool",
-                          "rslora": "bool", "show": "choice"}, {}),
+    UrlGroup(
+        "why_delta_w", {"shift": "choice", "layer": "choice", "minilm": "choice", "k": "int"}, {}
+    ),
+    UrlGroup(
+        "parameters",
+        {
+            "d": "choice",
+            "k": "choice",
+            "r": "int",
+            "model": "choice",
+            "precision": "choice",
+            "targets": "multi",
+            "rank": "choice",
+        },
+        {},
+    ),
+    UrlGroup(
+        "training",
+        {
+            "shift": "choice",
+            "layers": "multi",
+            "r": "choice",
+            "alpha": "choice",
+            "seed": "int",
+            "lr": "choice",
+            "steps": "int",
+            "random_init": "bool",
+            "rslora": "bool",
+            "show": "choice",
+        },
+        {},
+    ),
 )
 
 
@@ -250,8 +351,10 @@ def main(argv: list[str]) -> None:
     directory = Path(argv[0]) if argv else root / "test-output" / "corpus"
     for case in write_corpus(directory):
         size = (directory / case.name).stat().st_size
-        print(f"{case.kind:6} {case.name:32.32} {size:>10} B  {case.expect or 'accepted':28} "
-              f"{case.about}")
+        print(
+            f"{case.kind:6} {case.name:32.32} {size:>10} B  {case.expect or 'accepted':28} "
+            f"{case.about}"
+        )
 
 
 if __name__ == "__main__":

@@ -52,8 +52,14 @@ class RunResult:
 def connect_to(url: str, timeout: float, headers: dict[str, str] | None = None):
     """The WebSocket of a new session on the server (or proxy) at ``url`` (``http://…``)."""
     ws_url = url.replace("http://", "ws://").rstrip("/") + "/_stcore/stream"
-    return connect(ws_url, subprotocols=["streamlit"], max_size=None, open_timeout=timeout,
-                   ping_interval=None, additional_headers=headers)
+    return connect(
+        ws_url,
+        subprotocols=["streamlit"],
+        max_size=None,
+        open_timeout=timeout,
+        ping_interval=None,
+        additional_headers=headers,
+    )
 
 
 class Session:
@@ -98,16 +104,30 @@ class Session:
                         errors.append(f"exception: {element.exception.message[:200]}")
                     elif which == "slider":
                         s = element.slider
-                        sliders.append(Slider(s.id, s.min, s.max, s.step or 1.0,
-                                              msg.delta.fragment_id, s.query_param_key))
+                        sliders.append(
+                            Slider(
+                                s.id,
+                                s.min,
+                                s.max,
+                                s.step or 1.0,
+                                msg.delta.fragment_id,
+                                s.query_param_key,
+                            )
+                        )
                 elif kind == "script_finished":
                     if msg.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
                         continue
                     if msg.script_finished not in _FINISHED_OK:
                         errors.append(f"script finished with status {msg.script_finished}")
                     break
-        return RunResult(time.perf_counter() - started, sliders, self.query,
-                         self.page_script_hash, errors, elements)
+        return RunResult(
+            time.perf_counter() - started,
+            sliders,
+            self.query,
+            self.page_script_hash,
+            errors,
+            elements,
+        )
 
     def set_slider(self, slider: Slider, value: float) -> None:
         """Set the slider's value as the browser does (a one-element double array, and the URL)."""

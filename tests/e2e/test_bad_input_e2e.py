@@ -97,8 +97,9 @@ def open_with_a_valid_upload(tab, url: str, path: Path, shown: str) -> list[str]
     return dialogs
 
 
-def walk_corpus(tab, cases: list[Case], directory: Path, lang: str, kept: str,
-                accepted_text) -> list[str]:
+def walk_corpus(
+    tab, cases: list[Case], directory: Path, lang: str, kept: str, accepted_text
+) -> list[str]:
     """Upload each case in turn; return what went wrong, case by case (with screenshots).
 
     ``kept`` is text that shows the last valid input and must survive every refused upload;
@@ -134,11 +135,13 @@ def test_image_corpus_on_the_image_page(server, page, files):
     directory, cases = files
     lang = "zh"
     first = "56×40"
-    dialogs = open_with_a_valid_upload(page, f"{server.url}/image?lang={lang}",
-                                       directory / "cmyk.jpg", first)
+    dialogs = open_with_a_valid_upload(
+        page, f"{server.url}/image?lang={lang}", directory / "cmyk.jpg", first
+    )
     images = [case for case in cases if case.kind == "image"]
-    problems = walk_corpus(page, images, directory, lang, first,
-                           lambda case: "{}×{}".format(*case.shape))
+    problems = walk_corpus(
+        page, images, directory, lang, first, lambda case: "{}×{}".format(*case.shape)
+    )
     assert not problems, "\n".join(problems)
     no_injected_html(page, dialogs)
 
@@ -158,13 +161,19 @@ def test_csv_corpus_on_the_svd_page(server, page, files):
     good = directory / "good.csv"
     good.write_text("2,1\n1,3\n")
     using = i18n.t("source.csv.using", lang, name="good.csv", rows=2, cols=2)
-    dialogs = open_with_a_valid_upload(page, f"{server.url}/svd?lang={lang}&example=csv",
-                                       good, using)
+    dialogs = open_with_a_valid_upload(
+        page, f"{server.url}/svd?lang={lang}&example=csv", good, using
+    )
     matrices = [case for case in cases if case.kind == "matrix"]
     problems = walk_corpus(
-        page, matrices, directory, lang, using,
-        lambda case: i18n.t("source.csv.using", lang, name=case.name, rows=case.shape[0],
-                            cols=case.shape[1]),
+        page,
+        matrices,
+        directory,
+        lang,
+        using,
+        lambda case: i18n.t(
+            "source.csv.using", lang, name=case.name, rows=case.shape[0], cols=case.shape[1]
+        ),
     )
     assert not problems, "\n".join(problems)
     no_injected_html(page, dialogs)
@@ -199,8 +208,10 @@ def _put(url: str, body: bytes, headers: dict[str, str], length: int | None = No
 
 def _multipart(name: str, data: bytes) -> tuple[bytes, str]:
     boundary = "lowrank-test-boundary"
-    head = (f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"'
-            "\r\nContent-Type: text/csv\r\n\r\n")
+    head = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"'
+        "\r\nContent-Type: text/csv\r\n\r\n"
+    )
     body = head.encode() + data + f"\r\n--{boundary}--\r\n".encode()
     return body, f"multipart/form-data; boundary={boundary}"
 
@@ -208,8 +219,11 @@ def _multipart(name: str, data: bytes) -> tuple[bytes, str]:
 def test_the_server_itself_refuses_uploads_without_xsrf_token_or_over_the_cap(server):
     """A client that skips the browser's uploader still meets XSRF and server.maxUploadSize."""
     with urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=30) as response:
-        cookie = next(value.split(";")[0] for name, value in response.headers.items()
-                      if name.lower() == "set-cookie" and value.startswith("_streamlit_xsrf="))
+        cookie = next(
+            value.split(";")[0]
+            for name, value in response.headers.items()
+            if name.lower() == "set-cookie" and value.startswith("_streamlit_xsrf=")
+        )
     token = cookie.split("=", 1)[1]
     cap = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())["server"]
     cap_bytes = cap["maxUploadSize"] * 1024 * 1024

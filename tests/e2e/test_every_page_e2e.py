@@ -71,10 +71,6 @@ def wait_text(tab, text: str) -> None:
     tab.get_by_text(text, exact=False).first.wait_for(timeout=TIMEOUT)
 
 
-
-
-
-
 def number(text: str) -> float:
     """The first number in ``text`` (commas as thousands separators)."""
     return float(re.search(r"-?[\d,]*\.?\d+", text).group().replace(",", ""))

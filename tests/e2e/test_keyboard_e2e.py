@@ -50,6 +50,7 @@ _UNREACHED = """() => {
       in ${e.closest('[data-testid]')?.dataset.testid}`);
 }"""
 
+
 @pytest.mark.parametrize("path", PATHS, ids=[path or "home" for path in PATHS])
 def test_tab_reaches_every_control_and_each_shows_its_focus(server, page, path) -> None:
     page.goto(f"{server.url}/{path}?lang=en")

@@ -38,8 +38,6 @@ def step(tab, slider: int) -> None:
     thumb.press("ArrowRight")
 
 
-
-
 def test_tabs_reconnect_after_a_restart_and_the_url_restores_the_view(page):
     port = free_port()
     server = start_server(port=port)
@@ -56,12 +54,16 @@ def test_tabs_reconnect_after_a_restart_and_the_url_restores_the_view(page):
         for tab in (english, chinese):
             tab.wait_for_function(
                 "s => document.querySelector(s)?.dataset.testConnectionState !== 'CONNECTED'",
-                arg=STATE, timeout=TIMEOUT)
+                arg=STATE,
+                timeout=TIMEOUT,
+            )
         server = start_server(port=port)
         for tab in (english, chinese):
             tab.wait_for_function(
                 "s => document.querySelector(s)?.dataset.testConnectionState === 'CONNECTED'",
-                arg=STATE, timeout=TIMEOUT)
+                arg=STATE,
+                timeout=TIMEOUT,
+            )
             wait_idle(tab, timeout=TIMEOUT)
             assert_no_error(tab)
             assert connection(tab) == "CONNECTED"

@@ -25,10 +25,6 @@ def energy(k: int) -> str:
     return format_percent(np.sum(sigma[:k] ** 2) / np.sum(sigma**2))
 
 
-
-
-
-
 def wait_for_chart_text(tab, *texts: str) -> None:
     """Wait until the Plotly charts and the live heatmaps on the page (drawn after the script
     run) show all ``texts``."""

@@ -11,8 +11,6 @@ from lowrank import finetune as ft
 TINY = (5, 4, 3, 3)
 
 
-
-
 @pytest.fixture(scope="module")
 def run() -> ft.FinetuneRun:
     return ft.run_finetune("low_high", seed=0)

@@ -258,8 +258,9 @@ def test_snapshot_loss_is_the_mean_since_the_last_one(base, task):
     assert snaps[3].loss == pytest.approx(run.losses[10:12].mean())
     np.testing.assert_allclose(snaps[-1].delta(0), run.model.adapters[0].delta())
     assert snaps[0].delta_max(0) == 0.0  # one factor starts at zero
-    expected = np.abs(run.model.adapters[0].scaling * run.model.adapters[0].A
-                      @ run.model.adapters[0].B).max()
+    expected = np.abs(
+        run.model.adapters[0].scaling * run.model.adapters[0].A @ run.model.adapters[0].B
+    ).max()
     assert snaps[-1].delta_max(0) == pytest.approx(expected, rel=1e-12)
 
 

@@ -69,8 +69,14 @@ def test_llama_counts_by_hand() -> None:
 
 def test_module_shapes_and_targets() -> None:
     gpt2 = models.module_shapes(MODELS["gpt2"])
-    assert gpt2 == {"q": (768, 768), "k": (768, 768), "v": (768, 768), "o": (768, 768),
-                    "up": (3072, 768), "down": (768, 3072)}
+    assert gpt2 == {
+        "q": (768, 768),
+        "k": (768, 768),
+        "v": (768, 768),
+        "o": (768, 768),
+        "up": (3072, 768),
+        "down": (768, 3072),
+    }
     assert "gate" not in MODELS["bert"].targets
     assert "gate" in MODELS["llama2_7b"].targets
     with pytest.raises(ValueError):

@@ -34,8 +34,14 @@ def test_round_trip_stays_within_the_encodings_bound(matrix, dtype, data):
 def test_header_keeps_shape_and_meta():
     channels = [svd.decompose(np.arange(12.0).reshape(3, 4) + c) for c in range(3)]
     packed = packing.decode(packing.encode(channels, "int8").blob({"label": "秩 k"}))
-    assert packed.header == {"label": "秩 k", "m": 3, "n": 4, "rank": 3, "channels": 3,
-                             "dtype": "int8"}
+    assert packed.header == {
+        "label": "秩 k",
+        "m": 3,
+        "n": 4,
+        "rank": 3,
+        "channels": 3,
+        "dtype": "int8",
+    }
     assert len(packed.channels) == 3
     assert packed.channels[0].a.shape == (3, 3) and packed.channels[0].b.shape == (3, 4)
 

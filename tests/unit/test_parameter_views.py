@@ -231,7 +231,10 @@ def test_model_texts_at_every_rank_by_hand(key: str, targets: tuple, precision: 
         else:  # GPT-3: the paper's rounded figure is not called exact; the config's count beside
             computed = f"{models.base_params(model):,}"
             exact = i18n.t(
-                "s2.par.exact_reported", "en", total=f"{total:,}", computed=computed,
+                "s2.par.exact_reported",
+                "en",
+                total=f"{total:,}",
+                computed=computed,
                 trainable=f"{n:,}",
             )
             assert "Exact" not in exact and computed in exact

@@ -81,8 +81,13 @@ def test_compare_intro_full_fine_tuning_does_not_hinge_on_its_learning_rate(shif
     accuracy = {}
     for lr in (ft.FINETUNE_LR, lora.DEFAULT_LR):
         full, _ = ft.train(
-            base, task.x_ft_train, task.y_ft_train, steps=lora.DEFAULT_STEPS, lr=lr,
-            batch_size=ft.BATCH_SIZE, seed=1,
+            base,
+            task.x_ft_train,
+            task.y_ft_train,
+            steps=lora.DEFAULT_STEPS,
+            lr=lr,
+            batch_size=ft.BATCH_SIZE,
+            seed=1,
         )
         accuracy[lr] = ft.accuracy(full, task.x_ft_test, task.y_ft_test)
     assert abs(accuracy[ft.FINETUNE_LR] - accuracy[lora.DEFAULT_LR]) <= 0.015
