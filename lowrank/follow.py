@@ -152,7 +152,8 @@ class Follow:
 
     def __post_init__(self) -> None:
         count = self.positions.count
-        for texts in (*self.texts, *self.pictures):
+        per_position: tuple[Texts | Pictures, ...] = (*self.texts, *self.pictures)
+        for texts in per_position:
             if len(texts.sources) != count:
                 raise ValueError(f"{texts.key}: {len(texts.sources)} sources for {count} positions")
         for mark in self.marks:

@@ -122,20 +122,23 @@ class ImageCharts:
 
 def image_charts(decomposition: ImageSVD, t: Callable[..., str]) -> ImageCharts:
     """Both charts of a decomposition, labelled by ``t`` (which translates a key)."""
-    labels = {
-        "channel_names": [t(f"image.channel.{c}") for c in CHANNELS],
-        "all_name": t("image.channel.all" if decomposition.colour else "image.channel.grey"),
-    }
+    channel_names = [t(f"image.channel.{c}") for c in CHANNELS]
+    all_name = t("image.channel.all" if decomposition.colour else "image.channel.grey")
     return ImageCharts(
         spectrum=spectrum_chart(
-            decomposition, title=t("image.spectrum_title"), y_title="σᵢ", **labels
+            decomposition,
+            title=t("image.spectrum_title"),
+            y_title="σᵢ",
+            channel_names=channel_names,
+            all_name=all_name,
         ),
         energy=energy_chart(
             decomposition,
             title=t("image.energy_title"),
             y_title=t("image.energy_axis"),
             x_note=t("image.log_scale"),
-            **labels,
+            channel_names=channel_names,
+            all_name=all_name,
         ),
     )
 

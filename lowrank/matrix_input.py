@@ -91,7 +91,8 @@ def _split(lines: list[str]) -> list[list[str]]:
 
 def _normalise_decimals(rows: list[list[str]], line_numbers: list[int]) -> list[list[str]]:
     """Turn decimal commas (``1,5``) into points, refusing files that mix both conventions."""
-    comma = point = None
+    comma: tuple[int, int, str] | None = None
+    point: tuple[int, int, str] | None = None
     for row, line in zip(rows, line_numbers, strict=True):
         for j, cell in enumerate(row):
             if comma is None and _DECIMAL_COMMA.match(cell):
@@ -101,8 +102,8 @@ def _normalise_decimals(rows: list[list[str]], line_numbers: list[int]) -> list[
     if comma is None:
         return rows
     if point is not None:
-        row, col, value = max(comma, point)
-        raise InputError("input.mixed_decimals", row=row, col=col, value=value[:20])
+        line, col, value = max(comma, point)
+        raise InputError("input.mixed_decimals", row=line, col=col, value=value[:20])
     return [
         [cell.replace(",", ".") if _DECIMAL_COMMA.match(cell) else cell for cell in row]
         for row in rows
@@ -131,7 +132,7 @@ def _is_empty(cell: object) -> bool:
 
 
 def _validate(
-    rows: list[list[object]], row_numbers: list[int], max_shape: tuple[int, int]
+    rows: Sequence[Sequence[object]], row_numbers: list[int], max_shape: tuple[int, int]
 ) -> np.ndarray:
     """Shared checks for CSV and grid: shape, empty cells, then numbers via ``as_matrix``."""
     if not rows:
@@ -154,8 +155,9 @@ def _validate(
     try:
         matrix = as_matrix(rows, max_shape=max_shape)
     except InputError as err:
-        if "row" in err.params:  # report the line of the file, not the index in the matrix
-            err.params["row"] = row_numbers[int(err.params["row"]) - 1]
+        index = err.params.get("row")
+        if isinstance(index, int):  # report the line of the file, not the index in the matrix
+            err.params["row"] = row_numbers[index - 1]
         raise
     if matrix.shape[0] < MIN_SHAPE[0] or matrix.shape[1] < MIN_SHAPE[1]:
         raise InputError(

@@ -173,13 +173,14 @@ def minilm_from_package() -> dict[str, Spectrum]:
 
 def save_minilm(spectra: dict[str, Spectrum], path: Path = ASSET) -> None:
     """Write spectra in the shipped format (names, tensor names, shapes, one σ array each)."""
-    np.savez_compressed(
-        path,
-        names=np.array(list(spectra)),
-        tensors=np.array([MINILM_TENSORS[name] for name in spectra]),
-        shapes=np.array([sp.shape for sp in spectra.values()], dtype=np.int64),
-        **{f"sigma_{name}": sp.s for name, sp in spectra.items()},
-    )
+    arrays: dict[str, np.ndarray] = {
+        "names": np.array(list(spectra)),
+        "tensors": np.array([MINILM_TENSORS[name] for name in spectra]),
+        "shapes": np.array([sp.shape for sp in spectra.values()], dtype=np.int64),
+    }
+    arrays.update({f"sigma_{name}": sp.s for name, sp in spectra.items()})
+    # numpy's stub types **kwds as its keyword allow_pickle: bool; every value here is an array.
+    np.savez_compressed(path, **arrays)  # type: ignore[arg-type]
 
 
 def spectra_csv(spectra: Iterable[tuple[str, Spectrum]]) -> str:

@@ -52,8 +52,8 @@ class Series:
     """One curve: points (x[i], y[i]) joined by a line of ``colour``, named in the legend."""
 
     name: str
-    x: Sequence[float]
-    y: Sequence[float]
+    x: Sequence[float] | np.ndarray
+    y: Sequence[float] | np.ndarray
     colour: str
     width: float = 2.0
     dash: str = ""  #: an SVG ``stroke-dasharray`` ("6 4"); "" for a solid line
@@ -386,8 +386,8 @@ def line_chart(
 
     # The plot's edges: room for the texts around it.
     rows = _legend_rows(series, width - 2 * PAD) if legend else []
-    top = PAD + 32 if title else PAD + 6
-    bottom = height - PAD - 18 * len(rows) - (20 if x_axis.title else 0) - TICK_SIZE - 8
+    top = float(PAD + 32 if title else PAD + 6)
+    bottom = float(height - PAD) - 18 * len(rows) - (20 if x_axis.title else 0) - TICK_SIZE - 8
     widest = max((text_width(t.label, TICK_SIZE) for t in y_ticks), default=0.0)
     left = PAD + (AXIS_TITLE_SIZE + 6 if y_axis.title else 0) + widest + 6
     last = text_width(x_ticks[-1].label, TICK_SIZE) / 2 if x_ticks else 0.0
@@ -428,8 +428,10 @@ def line_chart(
             )
         )  # fmt: skip
     parts.append('<g clip-path="url(#plot)" fill="none" stroke-linejoin="round">')
-    for one, (x, y) in zip(series, points, strict=True):
-        pairs = zip(box.x_pixel(x).tolist(), box.y_pixel(y).tolist(), strict=True)
+    for one, (xs, ys) in zip(series, points, strict=True):
+        pairs = zip(
+            np.asarray(box.x_pixel(xs)).tolist(), np.asarray(box.y_pixel(ys)).tolist(), strict=True
+        )
         coordinates = " ".join(f"{_number(a)},{_number(b)}" for a, b in pairs)
         parts.append(
             f"<polyline{_attrs(points=coordinates, stroke=one.colour, stroke_width=one.width)}"

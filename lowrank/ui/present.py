@@ -16,7 +16,7 @@ size scales the text, widgets and paddings together; Plotly charts keep their ow
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import streamlit as st
 
@@ -85,7 +85,7 @@ def presentation_bar(current: Frame, params: dict[str, str]) -> None:
     st.html(PRESENT_CSS)  # style only: no visible element
     before, after = neighbours(current.page_id)
     with st.container(key=BAR_KEY, horizontal=True, vertical_alignment="center"):
-        links = (
+        links: tuple[tuple[str, pages.PageInfo | None, str, str, Literal["left", "right"]], ...] = (
             (PREVIOUS_KEY, before, "present.previous", ":material/arrow_back:", "left"),
             (NEXT_KEY, after, "present.next", ":material/arrow_forward:", "right"),
         )

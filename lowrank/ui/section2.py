@@ -45,7 +45,11 @@ def _shared(key: Hashable, label: str, compute: Callable[[Progress], T]) -> T:
     with store.lock(key):
         if key not in store.values:
             bar = st.progress(0.0, text=label)
-            store.values[key] = compute(lambda f: bar.progress(min(max(f, 0.0), 1.0), text=label))
+
+            def report(fraction: float) -> None:
+                bar.progress(min(max(fraction, 0.0), 1.0), text=label)
+
+            store.values[key] = compute(report)
             bar.empty()
     return store.values[key]  # type: ignore[return-value]
 

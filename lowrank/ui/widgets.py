@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -106,7 +107,7 @@ def url_choice(
         on_change=lambda: _write_choice(key, st.session_state[state_key], default, always_in_url),
         **widget_args,
     )
-    return choice if choice in options else wanted
+    return choice if isinstance(choice, str) and choice in options else wanted
 
 
 def _write_choice(key: str, value: object, default: str, always_in_url: bool) -> None:
@@ -152,6 +153,11 @@ class Question:
     answer: str
 
 
+def _option_label(page: Frame, question_key: str, option: str) -> str:
+    """A self-check option's text in the page's language."""
+    return page.t(f"{question_key}.{option}")
+
+
 def self_check(page: Frame, questions: Sequence[Question]) -> None:
     """Two or three questions with instant feedback, at the end of a page."""
     st.subheader(page.t("widget.self_check"))
@@ -160,7 +166,7 @@ def self_check(page: Frame, questions: Sequence[Question]) -> None:
             f"**{number}.** {page.t(question.key + '.q')}",
             question.options,
             index=None,
-            format_func=lambda option, q=question: page.t(f"{q.key}.{option}"),
+            format_func=functools.partial(_option_label, page, question.key),
             key=f"quiz_{question.key}",
         )
         if choice is None:
