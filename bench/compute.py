@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sklearn.utils.extmath import randomized_svd
 from threadpoolctl import threadpool_limits
 
-from lowrank import examples, finetune, lora, packing
+from lowrank import examples, finetune, lora, lora_compare, lora_training, packing
 from lowrank import image as im
 from lowrank.svd import decompose
 
@@ -200,7 +200,7 @@ def training_timings(quick: bool) -> None:
         (f"pretrain ({finetune.PRETRAIN_STEPS} steps)", f"{time.perf_counter() - started:.2f}")
     )
     started = time.perf_counter()
-    lora.train_lora(base, task)
+    lora_training.train_lora(base, task)
     rows.append(
         (
             f"LoRA r={lora.DEFAULT_RANK} ({lora.DEFAULT_STEPS} steps)",
@@ -212,7 +212,7 @@ def training_timings(quick: bool) -> None:
         finetune.run_finetune()
         rows.append(("pretrain + full fine-tune", f"{time.perf_counter() - started:.2f}"))
         started = time.perf_counter()
-        lora.compare(base, task)
+        lora_compare.compare(base, task)
         rows.append(
             ("rank comparison (LoRA r = 1…16 and full)", f"{time.perf_counter() - started:.2f}")
         )

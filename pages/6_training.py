@@ -8,7 +8,16 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from lowrank import alt_texts, finetune, i18n, lora
+from lowrank import (
+    alt_texts,
+    finetune,
+    i18n,
+    lora,
+    lora_checks,
+    lora_compare,
+    lora_export,
+    lora_training,
+)
 from lowrank import training_figures as tf
 from lowrank.ui import training_loaders as load
 from lowrank.ui import widgets
@@ -97,17 +106,17 @@ def read_settings(page: Frame) -> load.Settings:
             )
             widgets.check_query_param(page, "rslora", widgets.is_one_of(["true", "false"]))
             rslora = st.toggle(t("training.rslora"), key="rslora", bind="query-params")
-    return load.Settings(
-        shift,
-        int(seed),
-        tuple(sorted(i - 1 for i in chosen)),
-        int(rank),
-        float(alpha),
-        float(lr),
-        int(steps),
-        "random" if random_init else "zero",
-        bool(rslora),
+    config = lora.LoRAConfig(
+        layers=tuple(i - 1 for i in chosen),
+        rank=int(rank),
+        alpha=float(alpha),
+        rslora=bool(rslora),
+        init="random" if random_init else "zero",
+        seed=int(seed),
+        lr=float(lr),
+        steps=int(steps),
     )
+    return load.Settings(shift, config)
 
 
 def digits(kind: str, shift: str) -> str:
@@ -131,11 +140,13 @@ def draw_curves(charts: tuple[go.Figure, go.Figure], key: str) -> None:
             column.plotly_chart(chart, key=f"{key}_{part}")
 
 
-def draw_grid(target, settings: load.Settings, snapshot: lora.Snapshot, layer: int) -> None:
+def draw_grid(
+    target, settings: load.Settings, snapshot: lora_training.Snapshot, layer: int
+) -> None:
     """ΔW = A×B at one snapshot, as a picture with its title and a legend of its parts."""
     a, b, delta = snapshot.A[layer], snapshot.B[layer], snapshot.delta(layer)
     (d, r), k = a.shape, b.shape[1]
-    scale = tf.scale_symbol(settings.rslora)
+    scale = tf.scale_symbol(settings.config.rslora)
     with target.container():
         st.markdown(
             f"**{t('training.grid.title', step=snapshot.step, layer=layer + 1, scale=scale)}**"
@@ -146,21 +157,13 @@ def draw_grid(target, settings: load.Settings, snapshot: lora.Snapshot, layer: i
         st.image(tf.factor_grid_image(a, b, delta), alt=alt)
 
 
-def initial_snapshot(settings: load.Settings, base: finetune.MLP) -> lora.Snapshot:
+def initial_snapshot(settings: load.Settings, base: finetune.MLP) -> lora_training.Snapshot:
     """Step 0 before anyone trains: the adapters as freshly initialised."""
-    model = lora.add_lora(
-        base,
-        settings.layers,
-        settings.rank,
-        settings.alpha,
-        rslora=settings.rslora,
-        init=settings.init,
-        seed=settings.seed,
-    )
-    return lora.snapshot(model, 0, float("nan"), float("nan"))
+    model = lora.add_lora(base, settings.config)
+    return lora_training.snapshot(model, 0, float("nan"), float("nan"))
 
 
-def points(snapshots: tuple[lora.Snapshot, ...] | list[lora.Snapshot]) -> list:
+def points(snapshots: tuple[lora_training.Snapshot, ...] | list[lora_training.Snapshot]) -> list:
     return [(s.step, s.loss, s.accuracy) for s in snapshots]
 
 
@@ -170,7 +173,7 @@ st.markdown(f"#### {t('training.question')}")
 picture = None if page.presenting else st.container()
 settings = read_settings(page)
 with st.spinner():
-    task, base = load.pretrained(settings.shift, settings.seed)
+    task, base = load.pretrained(settings.shift, settings.config.seed)
 
 # On a projector Train comes first, in the first screen; the sentence on the budget after it
 train_place, about_place = st.container(), st.container()
@@ -186,7 +189,7 @@ with train_place:
 status = st.empty()
 curves_slot = st.empty()
 replay_slot = st.empty()
-shown_ids = [str(i + 1) for i in settings.layers]
+shown_ids = [str(i + 1) for i in settings.config.layers]
 show = (
     int(
         widgets.url_choice(
@@ -221,16 +224,16 @@ if picture is None:  # on a projector the settings and Train come first, the pic
 # stored-run status, the curves and the ΔW grid below follow with the rerun).
 rank_spec = tf.rank_follow(
     base,
-    settings.layers,
+    settings.config.layers,
     show,
     RANKS,
-    settings.alpha,
-    settings.rslora,
+    settings.config.alpha,
+    settings.config.rslora,
     t,
     slider=RANK_KEY,
     prefix=SLOT,
 )
-rank_now = rank_spec.at(RANKS.index(settings.rank))
+rank_now = rank_spec.at(RANKS.index(settings.config.rank))
 with budget_slot:
     st.markdown(rank_now[SLOT + "budget"])
 with picture:
@@ -239,16 +242,16 @@ with picture:
         name: t(f"training.diagram.{name}")
         for name in ("frozen", "trained", "zero", "random", "title")
     }
-    if settings.init == "random":
+    if settings.config.init == "random":
         diagram_labels["zero"] = diagram_labels["random"]
     with col_diagram:
         st.plotly_chart(
-            tf.lora_diagram(d, k, "× " + tf.scale_symbol(settings.rslora), diagram_labels),
+            tf.lora_diagram(d, k, "× " + tf.scale_symbol(settings.config.rslora), diagram_labels),
             key="diagram",
         )
         with slot(SLOT + "shapes"):
             st.caption(rank_now[SLOT + "shapes"])
-        st.caption(t("training.layout", scale=tf.scale_symbol(settings.rslora)))
+        st.caption(t("training.layout", scale=tf.scale_symbol(settings.config.rslora)))
     with col_names:
         st.markdown(f"**{t('training.naming.title')}**")
         st.markdown(t("training.naming.table"))
@@ -259,34 +262,37 @@ follow(rank_spec)
 store = load.run_store()
 live: load.LiveRun | None
 if train:
-    snaps: list[lora.Snapshot] = []
+    snaps: list[lora_training.Snapshot] = []
     bar = status.progress(0.0)
     started = time.perf_counter()
 
-    def on_snapshot(snap: lora.Snapshot) -> None:
+    def on_snapshot(snap: lora_training.Snapshot) -> None:
         snaps.append(snap)
         bar.progress(
-            snap.step / settings.steps,
+            snap.step / settings.config.steps,
             text=t(
                 "training.progress",
                 step=snap.step,
-                steps=settings.steps,
+                steps=settings.config.steps,
                 loss=f"{snap.loss:.3f}",
                 acc=f"{snap.accuracy:.1%}",
             ),
         )
         draw_curves(
-            tf.curves(points(snaps), settings.steps, curve_labels(settings)), f"live_c{snap.step}"
+            tf.curves(points(snaps), settings.config.steps, curve_labels(settings)),
+            f"live_c{snap.step}",
         )
         draw_grid(grid_slot, settings, snap, show)
 
-    run = lora.train_lora(base, task, callback=on_snapshot, **settings.train_args())
+    run = lora_training.train_lora(
+        base, task, settings.config, every=settings.every, callback=on_snapshot
+    )
     live = load.LiveRun(run, tuple(snaps))
     store.put(settings, live)
     status.success(
         t(
             "training.done",
-            steps=settings.steps,
+            steps=settings.config.steps,
             seconds=f"{run.seconds:.2f}",
             total=f"{time.perf_counter() - started:.1f}",
         ),
@@ -298,12 +304,13 @@ else:
         status.info(t("training.stored", seconds=f"{live.run.seconds:.2f}"), icon="💾")
     else:
         status.info(
-            t("training.press_random" if settings.init == "random" else "training.press"), icon="👇"
+            t("training.press_random" if settings.config.init == "random" else "training.press"),
+            icon="👇",
         )
 
-before = lora.checksum(base.weights[show])
+before = lora_checks.checksum(base.weights[show])
 if live is None:
-    draw_curves(tf.curves([], settings.steps, curve_labels(settings)), "curves_empty")
+    draw_curves(tf.curves([], settings.config.steps, curve_labels(settings)), "curves_empty")
     draw_grid(grid_slot, settings, initial_snapshot(settings, base), show)
     checksum_slot.markdown(t("training.checksum", before=before, after="—"))
 else:
@@ -314,7 +321,7 @@ else:
     snapshot = live.snapshots[steps_seen.index(at)]
     done = tf.curves(
         points(live.snapshots),
-        settings.steps,
+        settings.config.steps,
         curve_labels(settings),
         step_losses=live.run.losses,
         marker_step=at,
@@ -327,7 +334,7 @@ else:
     down_csv, down_npz, _ = st.columns([1, 1, 2])
     down_csv.download_button(
         t("training.download.csv"),
-        lora.curves_csv(live.run),
+        lora_export.curves_csv(live.run),
         file_name="lora_curves.csv",
         mime="text/csv",
         key="download_csv",
@@ -336,7 +343,7 @@ else:
     )
     down_npz.download_button(
         t("training.download.npz"),
-        lora.factors_npz(live.run),
+        lora_export.factors_npz(live.run),
         file_name="lora_factors.npz",
         mime="application/octet-stream",
         key="download_npz",
@@ -389,7 +396,7 @@ if tab_checks.open:
                 ),
                 hide_index=True,
             )
-            check = lora.delta_check(model.adapters[show])
+            check = lora_checks.delta_check(model.adapters[show])
             s, r = check.singular_values, check.rank
             left, right = st.columns([2, 3])
             with left:
@@ -400,7 +407,7 @@ if tab_checks.open:
                         n=s.size,
                         r=r,
                         head=", ".join(f"{v:.3g}" for v in s[:r]),
-                        tail=f"{s[r:].max(initial=0.0):.1e}",
+                        tail=f"{check.tail:.1e}",
                     )
                 )
                 st.markdown(
@@ -419,13 +426,13 @@ if tab_checks.open:
                 st.session_state["merged_for"] = settings
             st.caption(t("training.merge.hint"))
             if st.session_state.get("merged_for") == settings:
-                x_all = lora.all_test_images(task)
-                unmerge_err = lora.unmerge_error(model)
+                x_all = lora_checks.all_test_images(task)
+                unmerge_err = lora_checks.unmerge_error(model)
                 st.success(
                     t(
                         "training.merge.result",
                         n=len(x_all),
-                        gap=f"{lora.merge_gap(model, x_all):.1e}",
+                        gap=f"{lora_checks.merge_gap(model, x_all):.1e}",
                         extra=f"{model.n_trainable:,}",
                     ),
                     icon="🔗",
@@ -435,9 +442,7 @@ if tab_checks.open:
 if tab_init.open:
     with tab_init:
         st.markdown(t("training.init.intro"))
-        variants = {
-            init: load.Settings(**{**settings.__dict__, "init": init}) for init in lora.INITS
-        }
+        variants = {init: settings.varied(init=init) for init in lora.INITS}
         rows, series = [], {}
         for init, variant in variants.items():
             check, run = load.start_check(variant), load.quiet_run(variant)
@@ -467,11 +472,13 @@ if tab_init.open:
 if tab_alpha.open:
     with tab_alpha:
         st.markdown(t("training.alpha.intro"))
-        alphas = sorted({settings.alpha / 4, settings.alpha, settings.alpha * 4})
+        alphas = sorted(
+            {settings.config.alpha / 4, settings.config.alpha, settings.config.alpha * 4}
+        )
         rows, series = [], {}
         for alpha in alphas:
-            run = load.quiet_run(load.Settings(**{**settings.__dict__, "alpha": alpha}))
-            scale = lora.scaling(alpha, settings.rank, settings.rslora)
+            run = load.quiet_run(settings.varied(alpha=alpha))
+            scale = lora.scaling(alpha, settings.config.rank, settings.config.rslora)
             series[t("training.alpha.series", alpha=f"{alpha:g}", scale=f"{scale:.3g}")] = (
                 run.eval_steps,
                 run.eval_accuracy,
@@ -483,7 +490,7 @@ if tab_alpha.open:
                     t("training.alpha.col_acc"): f"{run.final_accuracy:.1%}",
                     t(
                         "training.alpha.col_norm", layer=show + 1
-                    ): f"{lora.delta_check(run.model.adapters[show]).delta_norm:.3g}",
+                    ): f"{lora_checks.delta_check(run.model.adapters[show]).delta_norm:.3g}",
                 }
             )
         st.plotly_chart(
@@ -497,12 +504,16 @@ if tab_alpha.open:
             key="alpha_chart",
         )
         st.table(pd.DataFrame(rows).set_index(t("training.alpha.col_alpha")))
-        st.caption(t("training.alpha.rank_note", alpha=f"{settings.alpha:g}"))
+        st.caption(t("training.alpha.rank_note", alpha=f"{settings.config.alpha:g}"))
 
 if tab_compare.open:
     with tab_compare:
         st.markdown(
-            t("training.compare.intro", alpha=f"{settings.alpha:g}", full=f"{base.n_params:,}")
+            t(
+                "training.compare.intro",
+                alpha=f"{settings.config.alpha:g}",
+                full=f"{base.n_params:,}",
+            )
         )
         with st.spinner():
             rows = load.comparison(settings)
@@ -538,8 +549,7 @@ if tab_compare.open:
             ),
             key="compare",
         )
-        close = [row for row in rows[:-1] if row.accuracy >= full.accuracy - 0.03]
-        pick = close[0] if close else max(rows[:-1], key=lambda row: row.accuracy)
+        pick = lora_compare.matching_rank(rows)
         st.markdown(
             t(
                 "training.compare.verdict",

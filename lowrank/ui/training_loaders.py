@@ -1,20 +1,22 @@
 """Cached computations of the LoRA training page, shared by every session.
 
 The pretrained model, the comparison runs and the small demo runs are cached by their settings
-(plain values, so Streamlit hashes them itself). A run the student watches live is not a cached
-function call — its progress must reach that student's page while it runs — so it is kept, once
-finished, in a small shared store that every session can read.
+(frozen dataclasses of plain values, which Streamlit hashes field by field). A run the student
+watches live is not a cached function call — its progress must reach that student's page while it
+runs — so it is kept, once finished, in a small shared store that every session can read.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 import streamlit as st
 
-from lowrank import finetune, lora
+from lowrank import finetune, lora_checks, lora_compare, lora_training
+from lowrank.lora import LoRAConfig
 
 #: Finished live runs kept for everyone (each holds a few hundred kB of factors).
 STORE_SIZE = 32
@@ -22,44 +24,28 @@ STORE_SIZE = 32
 
 @dataclass(frozen=True)
 class Settings:
-    """Everything a LoRA run depends on; hashable, so it can key caches."""
+    """Everything a run on the page depends on: the task's shift and the LoRA config (whose seed
+    also seeds the task and pretraining); hashable, so it can key caches."""
 
     shift: str
-    seed: int
-    layers: tuple[int, ...]
-    rank: int
-    alpha: float
-    lr: float
-    steps: int
-    init: str
-    rslora: bool
+    config: LoRAConfig
 
     @property
     def every(self) -> int:
         """Steps between snapshots: about 20 per run (each is drawn live), whatever its length."""
-        return max(10, self.steps // 20)
+        return max(10, self.config.steps // 20)
 
-    def train_args(self) -> dict[str, object]:
-        """Keyword arguments of lora.train_lora for these settings."""
-        return {
-            "layers": self.layers,
-            "rank": self.rank,
-            "alpha": self.alpha,
-            "lr": self.lr,
-            "steps": self.steps,
-            "seed": self.seed,
-            "rslora": self.rslora,
-            "init": self.init,
-            "every": self.every,
-        }
+    def varied(self, **changes: Any) -> Settings:
+        """These settings with some LoRA values changed (the α and initialisation demos)."""
+        return Settings(self.shift, replace(self.config, **changes))
 
 
 @dataclass(frozen=True)
 class LiveRun:
     """A finished run with the snapshots drawn while it trained (factors only, ΔW on demand)."""
 
-    run: lora.LoRARun
-    snapshots: tuple[lora.Snapshot, ...]
+    run: lora_training.LoRARun
+    snapshots: tuple[lora_training.Snapshot, ...]
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
@@ -70,42 +56,24 @@ def pretrained(shift: str, seed: int) -> tuple[finetune.DigitTask, finetune.MLP]
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def comparison(settings: Settings) -> list[lora.ComparisonRow]:
+def comparison(settings: Settings) -> list[lora_compare.ComparisonRow]:
     """LoRA at r = 1, 2, 4, 8, 16 and full fine-tuning, with the page's other settings."""
-    task, base = pretrained(settings.shift, settings.seed)
-    return lora.compare(
-        base,
-        task,
-        layers=settings.layers,
-        alpha=settings.alpha,
-        lr=settings.lr,
-        steps=settings.steps,
-        seed=settings.seed,
-        rslora=settings.rslora,
-    )
+    task, base = pretrained(settings.shift, settings.config.seed)
+    return lora_compare.compare(base, task, settings.config)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def quiet_run(settings: Settings) -> lora.LoRARun:
+def quiet_run(settings: Settings) -> lora_training.LoRARun:
     """A run without live display (the α and initialisation comparisons)."""
-    task, base = pretrained(settings.shift, settings.seed)
-    return lora.train_lora(base, task, **settings.train_args())
+    task, base = pretrained(settings.shift, settings.config.seed)
+    return lora_training.train_lora(base, task, settings.config, every=settings.every)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def start_check(settings: Settings) -> lora.StartCheck:
+def start_check(settings: Settings) -> lora_checks.StartCheck:
     """The adapted model at step 0 against the pretrained model."""
-    task, base = pretrained(settings.shift, settings.seed)
-    return lora.start_check(
-        base,
-        task,
-        layers=settings.layers,
-        rank=settings.rank,
-        alpha=settings.alpha,
-        rslora=settings.rslora,
-        init=settings.init,
-        seed=settings.seed,
-    )
+    task, base = pretrained(settings.shift, settings.config.seed)
+    return lora_checks.start_check(base, task, settings.config)
 
 
 class RunStore:

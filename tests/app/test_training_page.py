@@ -11,7 +11,8 @@ import pytest
 from apptest_support import assert_follows, open_page, shown_text, texts_at
 from streamlit.testing.v1 import AppTest
 
-from lowrank import finetune, i18n, lora
+from lowrank import finetune, i18n, lora, lora_checks, lora_compare
+from lowrank.lora import LoRAConfig
 
 SHORT = "50"  # steps of the runs in these tests: enough to learn something, fast to draw
 RANKS = (1, 2, 4, 8, 16, 32)  # the rank slider's options; the browser sees their index
@@ -71,7 +72,7 @@ def test_a_short_run_trains_and_keeps_w(lang: str) -> None:
     assert table.iloc[:, 1].tolist() == table.iloc[:, 2].tolist()
     task = finetune.load_task(seed=1)
     base = finetune.pretrain(task, seed=1)[0]
-    assert table.iloc[0, 1] == lora.checksum(base.weights[0])
+    assert table.iloc[0, 1] == lora_checks.checksum(base.weights[0])
 
 
 def test_replay_shows_an_earlier_step() -> None:
@@ -171,9 +172,9 @@ def test_compare_tab_lists_ranks_and_full_fine_tuning() -> None:
     assert not app.exception
     table = app.dataframe[0].value
     methods = list(table[i18n.t("training.compare.method", "en")])
-    assert methods == [f"LoRA r = {r}" for r in lora.COMPARE_RANKS] + ["full fine-tuning"]
+    assert methods == [f"LoRA r = {r}" for r in lora_compare.COMPARE_RANKS] + ["full fine-tuning"]
     trainable = [int(v.replace(",", "")) for v in table[i18n.t("training.compare.trainable", "en")]]
-    assert trainable == [r * 1172 // 2 for r in lora.COMPARE_RANKS] + [26_122]
+    assert trainable == [r * 1172 // 2 for r in lora_compare.COMPARE_RANKS] + [26_122]
 
 
 def test_self_check_answers() -> None:
@@ -212,7 +213,7 @@ def expected_rank_texts(
     """The numbers the caption under the diagram and the budget line must show at rank r, from
     the arrays lora.add_lora makes (sizes only, so an untrained MLP of the page's shape will do)."""
     base = finetune.init_mlp(finetune.LAYER_SIZES, seed=0)
-    model = lora.add_lora(base, layers, r, alpha, rslora=rslora)
+    model = lora.add_lora(base, LoRAConfig(layers, r, alpha, rslora=rslora))
     a, b = model.adapters[shown].A, model.adapters[shown].B
     scale = alpha / math.sqrt(r) if rslora else alpha / r
     root = "√" if rslora else ""

@@ -12,7 +12,8 @@ import pytest
 from sklearn.datasets import load_digits
 
 from lowrank import finetune as ft
-from lowrank import i18n, lora
+from lowrank import i18n, lora, lora_checks, lora_compare, lora_training
+from lowrank.lora import LoRAConfig
 
 SHIFTS = tuple(ft.SHIFTS)
 
@@ -33,16 +34,18 @@ def test_model_and_steps_describe_the_real_set_up() -> None:
     assert split in model and f"Pretrained for {ft.PRETRAIN_STEPS} steps" in model
     assert f"({ft.BATCH_SIZE} images each)" in i18n.t("training.steps", "en")
     intro = i18n.t("training.compare.intro", "en", alpha="8", full="1")
-    assert f"r = {', '.join(map(str, lora.COMPARE_RANKS))}" in intro
+    assert f"r = {', '.join(map(str, lora_compare.COMPARE_RANKS))}" in intro
     assert f"learning rate {ft.FINETUNE_LR:g}" in intro and ft.FINETUNE_LR == ft.PRETRAIN_LR
 
 
 def test_init_intro_only_a_learns_at_the_first_step() -> None:
     """training.init.intro: at step 1 only A moves (B's gradient holds A = 0); from step 2 both."""
     task, base = pretrained("low_high")
-    start = lora.add_lora(base, lora.DEFAULT_LAYERS, lora.DEFAULT_RANK, lora.DEFAULT_ALPHA)
-    one = lora.train_lora(base, task, steps=1).model
-    two = lora.train_lora(base, task, steps=2).model
+    start = lora.add_lora(
+        base, LoRAConfig(lora.DEFAULT_LAYERS, lora.DEFAULT_RANK, lora.DEFAULT_ALPHA)
+    )
+    one = lora_training.train_lora(base, task, LoRAConfig(steps=1)).model
+    two = lora_training.train_lora(base, task, LoRAConfig(steps=2)).model
     for i, first in start.adapters.items():
         assert not first.A.any() and np.array_equal(one.adapters[i].B, first.B)
         assert np.abs(one.adapters[i].A).max() > 0
@@ -54,8 +57,11 @@ def test_init_verdict_a_random_start_loses_old_knowledge_more_with_larger_alpha(
     """training.init.verdict: at the default α = 8 the random start already loses accuracy on the
     old digits (on every task), and α = 32 loses more."""
     task, base = pretrained(shift)
-    zero = lora.start_check(base, task)
-    at = {a: lora.start_check(base, task, alpha=a, init="random") for a in (8.0, 32.0)}
+    zero = lora_checks.start_check(base, task)
+    at = {
+        a: lora_checks.start_check(base, task, LoRAConfig(alpha=a, init="random"))
+        for a in (8.0, 32.0)
+    }
     assert zero.max_gap == 0.0
     assert at[8.0].acc_pre_digits < zero.acc_pre_digits
     assert at[32.0].acc_pre_digits < at[8.0].acc_pre_digits
@@ -66,7 +72,7 @@ def test_size_paper_the_update_can_be_as_large_as_w(shift: str) -> None:
     """training.checks.size_paper: unlike GPT-3's (6.91 against 61.95), this network's update is
     of the order of W itself: ‖ΔW‖_F / ‖W‖_F between 0.5 and 1.5 on every layer, by default."""
     task, base = pretrained(shift)
-    run = lora.train_lora(base, task)
+    run = lora_training.train_lora(base, task)
     for i, adapter in run.model.adapters.items():
         delta = adapter.scaling * adapter.A @ adapter.B
         ratio = np.linalg.norm(delta) / np.linalg.norm(base.weights[i])

@@ -12,7 +12,8 @@ from lowrank import finetune as ft
 from lowrank import i18n, lora
 from lowrank import training_figures as tf
 from lowrank.follow import Positions
-from lowrank.lora import ComparisonRow
+from lowrank.lora import LoRAConfig
+from lowrank.lora_compare import ComparisonRow
 
 LABELS = {"loss": "L", "batch_loss": "b", "accuracy": "acc", "step": "s"}
 
@@ -120,7 +121,7 @@ def test_rank_texts_at_every_rank_match_the_arrays_add_lora_makes(
     assert [texts.key for texts in spec.texts] == ["tr_shapes", "tr_budget"]
     assert all(texts.part == "all" for texts in spec.texts)
     for i, r in enumerate(RANKS):
-        model = lora.add_lora(base, layers, r, alpha, rslora=rslora)
+        model = lora.add_lora(base, LoRAConfig(layers, r, alpha, rslora=rslora))
         adapter = model.adapters[shown]
         (d, r_a), (r_b, k) = adapter.A.shape, adapter.B.shape
         assert r_a == r_b == r and (d, k) == base.weights[shown].shape
