@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sklearn.utils.extmath import randomized_svd
 from threadpoolctl import threadpool_limits
 
-from lowrank import examples, finetune, lora, lora_compare, lora_training, packing
+from lowrank import examples, finetune, image_source, lora, lora_compare, lora_training, packing
 from lowrank import image as im
 from lowrank.svd import decompose
 
@@ -84,7 +84,7 @@ def svd_timings(photo: np.ndarray, repeat: int) -> None:
                 f"{timed(lambda: im.decompose_image(photo), repeat):.0f}",
             )
         )
-    side = im.WORKING_SIDE
+    side = image_source.WORKING_SIDE
     largest = np.random.default_rng(0).integers(0, 256, (side, side, 3)).astype(np.uint8)
     rows.append(
         (
@@ -234,7 +234,7 @@ def main() -> None:
         " row says otherwise."
     )
     with threadpool_limits(limits=1, user_api="blas"):
-        photo = im.builtin_image("photo").pixels
+        photo = image_source.builtin_image("photo").pixels
         decomposition = im.decompose_image(photo)
         svd_timings(photo, args.repeat)
         reconstruction_timings(decomposition, args.repeat)

@@ -43,6 +43,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     "svd": ("test_svd.py",),
     "analysis": ("test_analysis.py",),
     "image": ("test_image.py", "test_image_mutants.py"),
+    "image_source": ("test_image.py", "test_image_mutants.py"),
     "lora": ("test_lora.py",),
     "lora_checks": ("test_lora.py",),
     "lora_training": ("test_lora.py",),

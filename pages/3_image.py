@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from lowrank import alt_texts, i18n
+from lowrank import alt_texts, i18n, image_source
 from lowrank import image as im
 from lowrank.digest import array_digest
 from lowrank.errors import InputError
@@ -57,7 +57,7 @@ from lowrank.ui.widgets import (
 )
 
 UPLOAD = "upload"
-SOURCES = (*im.BUILTIN_NAMES, UPLOAD)
+SOURCES = (*image_source.BUILTIN_NAMES, UPLOAD)
 DEFAULT_SOURCE = "photo"
 DEFAULT_K = 20
 DEFAULT_ENERGY = 90.0  # percent
@@ -90,14 +90,14 @@ def take_upload() -> None:
     if file is None:  # the student removed the file: the last valid picture stays
         return
     try:
-        st.session_state[UPLOADED] = im.load_upload(file.getvalue())
+        st.session_state[UPLOADED] = image_source.load_upload(file.getvalue())
     except InputError as error:
         st.session_state[UPLOAD_ERROR] = error
         return
     st.query_params["img"] = UPLOAD
 
 
-def choose_picture(page: Frame) -> tuple[im.Picture, bool]:
+def choose_picture(page: Frame) -> tuple[image_source.Picture, bool]:
     """The picture choice, colour or grey, and the uploader; returns (picture, grey)."""
     left, middle, right = st.columns([6, 2.4, 3.6])
     with left:
@@ -134,9 +134,9 @@ def choose_picture(page: Frame) -> tuple[im.Picture, bool]:
             on_change=take_upload,
             help=page.t(
                 "image.upload_help",
-                max_mb=im.MAX_UPLOAD_BYTES // 2**20,
-                max_megapixels=im.MAX_PIXELS // 10**6,
-                side=im.WORKING_SIDE,
+                max_mb=image_source.MAX_UPLOAD_BYTES // 2**20,
+                max_megapixels=image_source.MAX_PIXELS // 10**6,
+                side=image_source.WORKING_SIDE,
             ),
         )
     if UPLOAD_ERROR in st.session_state:
@@ -149,10 +149,10 @@ def choose_picture(page: Frame) -> tuple[im.Picture, bool]:
     return st.session_state[UPLOADED], grey
 
 
-def working_size_note(page: Frame, picture: im.Picture) -> None:
+def working_size_note(page: Frame, picture: image_source.Picture) -> None:
     """Say at what size the page computes, and what happened to the file on the way."""
     width, height = picture.size
-    text = page.t("image.working_size", width=width, height=height, side=im.WORKING_SIDE)
+    text = page.t("image.working_size", width=width, height=height, side=image_source.WORKING_SIDE)
     if picture.reduced:
         source_width, source_height = picture.source_size
         text += " " + page.t("image.reduced_from", width=source_width, height=source_height)

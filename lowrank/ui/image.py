@@ -12,24 +12,25 @@ import numpy as np
 import streamlit as st
 
 from lowrank import image as im
+from lowrank import image_source
 from lowrank.svd import readonly
 
 _MAX_IMAGES = 16
 
 
-@st.cache_resource(max_entries=len(im.BUILTIN_NAMES), show_spinner=False)
-def builtin_picture(name: str) -> im.Picture:
+@st.cache_resource(max_entries=len(image_source.BUILTIN_NAMES), show_spinner=False)
+def builtin_picture(name: str) -> image_source.Picture:
     """A built-in picture, loaded or generated once per server."""
-    return im.builtin_image(name)
+    return image_source.builtin_image(name)
 
 
-def working_pixels(picture: im.Picture, grey: bool) -> np.ndarray:
+def working_pixels(picture: image_source.Picture, grey: bool) -> np.ndarray:
     """The pixels the page decomposes: the picture itself, or its grey version."""
     return _grey(picture.digest, picture) if grey else picture.pixels
 
 
 @st.cache_resource(max_entries=_MAX_IMAGES, show_spinner=False)
-def _grey(digest: str, _picture: im.Picture) -> np.ndarray:
+def _grey(digest: str, _picture: image_source.Picture) -> np.ndarray:
     return im.to_grey(_picture.pixels)
 
 

@@ -20,7 +20,7 @@ from streamlit.testing.v1 import AppTest
 
 from lowrank import i18n, pages
 from lowrank.errors import InputError
-from lowrank.image import load_upload
+from lowrank.image_source import load_upload
 from lowrank.matrix_input import parse_csv
 from lowrank.ui.widgets import plain
 

@@ -15,7 +15,7 @@ from apptest_support import assert_follows, follower, open_page, texts_at
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
-from lowrank import i18n
+from lowrank import i18n, image_source
 from lowrank import image as im
 from lowrank.image_figures import percent
 
@@ -38,7 +38,7 @@ def working_size(app: AppTest) -> str:
 
 def expected(name: str, grey: bool, k: int) -> im.RankNumbers:
     """The numbers the page must show, from the core alone."""
-    pixels = im.builtin_image(name).pixels
+    pixels = image_source.builtin_image(name).pixels
     pixels = im.to_grey(pixels) if grey else pixels
     return im.numbers_at(im.decompose_image(pixels), k)
 
@@ -103,7 +103,7 @@ def test_each_builtin_picture_in_colour_and_grey(name, mode, lang):
     assert metric(app, "image.metric.stored", lang) == f"{numbers.ratio:.1%}"
     shown = " ".join(m.value for m in app.markdown)
     assert f"{numbers.stored:,}" in shown and f"{numbers.original:,}" in shown
-    width, height = im.builtin_image(name).size
+    width, height = image_source.builtin_image(name).size
     assert f"{width}×{height}" in working_size(app)
     assert not app.get("plotly_chart")  # the spectrum and the energy: SVG pictures
     charts = svg_charts(app)
@@ -131,7 +131,7 @@ def test_the_browser_shows_numpys_numbers_at_every_rank(mode, lang):
     metrics, the storage sentence, the saving line and the energy per channel."""
     app = open_image_page(lang=lang, mode=mode)
     assert not app.exception
-    pixels = im.builtin_image("photo").pixels
+    pixels = image_source.builtin_image("photo").pixels
     pixels = im.to_grey(pixels) if mode == "grey" else pixels
     squares = numpy_spectra(pixels)
     total = sum(squares)
@@ -188,7 +188,7 @@ def test_the_energy_slider_picks_numpys_rank_at_every_position():
     whose energy (numpy) reaches the target, with that k's numbers and the live picture's k."""
     app = open_image_page(lang="en", pick="energy", energy="95.5")
     assert not app.exception
-    pixels = im.builtin_image("photo").pixels
+    pixels = image_source.builtin_image("photo").pixels
     squares = numpy_spectra(pixels)
     kept = np.cumsum(sum(squares)) / sum(sq.sum() for sq in squares)
     data = assert_follows(app, "energy", 95.5)
@@ -237,7 +237,7 @@ def test_language_switch_keeps_the_view():
 
 def test_auto_mode_picks_the_smallest_rank_for_the_energy():
     app = open_image_page(lang="en", pick="energy", energy="99")
-    svd = im.decompose_image(im.builtin_image("photo").pixels)
+    svd = im.decompose_image(image_source.builtin_image("photo").pixels)
     k = im.rank_for_share(svd, 0.99)
     assert metric(app, "image.metric.k") == str(k)
     assert any(f"**k = {k}**" in m.value for m in app.markdown)
@@ -320,7 +320,7 @@ def test_downloads_are_offered():
 def test_file_size_comparison_uses_real_png_sizes(name):
     app = open_image_page(lang="en", img=name, k="2")
     app.toggle(key="image_compare_sizes").set_value(True).run()
-    pixels = im.builtin_image(name).pixels
+    pixels = image_source.builtin_image(name).pixels
     svd = im.decompose_image(pixels)
     size = len(im.png_bytes(im.reconstruct_image(svd, 2))) / 1024
     assert any(f"**{size:,.0f} KB**" in m.value for m in app.markdown)

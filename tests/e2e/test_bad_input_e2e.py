@@ -31,7 +31,7 @@ from websockets.asyncio.client import connect
 
 from lowrank import i18n
 from lowrank.errors import InputError
-from lowrank.image import load_upload
+from lowrank.image_source import load_upload
 from lowrank.matrix_input import parse_csv
 
 sys.path.insert(0, str(ROOT / "tests" / "data"))

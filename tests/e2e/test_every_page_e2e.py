@@ -24,7 +24,7 @@ from playwright.sync_api import expect
 from lowrank import i18n, pages
 from lowrank.examples import DEFAULT_EXAMPLE, example
 from lowrank.finetune import LAYER_SIZES
-from lowrank.image import builtin_image
+from lowrank.image_source import builtin_image
 from lowrank.svd_views import format_percent
 
 sys.path.insert(0, str(ROOT / "tests" / "data"))

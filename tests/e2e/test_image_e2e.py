@@ -11,7 +11,7 @@ from e2e_support import assert_no_error, metric, wait_idle, wait_metric
 from PIL import Image
 from playwright.sync_api import expect
 
-from lowrank import alt_texts, i18n
+from lowrank import alt_texts, i18n, image_source
 from lowrank import image as im
 from lowrank.image_figures import image_charts, rank_texts
 
@@ -142,7 +142,7 @@ def plain(markdown: str) -> str:
 @pytest.fixture(scope="module")
 def photo_texts():
     """The photograph's followed texts at every k, in English, from the core."""
-    svd = im.decompose_image(im.builtin_image("photo").pixels)
+    svd = im.decompose_image(image_source.builtin_image("photo").pixels)
     t = functools.partial(i18n.t, lang="en")
     every = im.every_rank(svd)
     # with what a screen reader hears of the live picture at that k

@@ -7,7 +7,7 @@ import functools
 from e2e_support import assert_no_error, wait_idle, wait_metric
 from playwright.sync_api import expect
 
-from lowrank import alt_texts, examples, i18n
+from lowrank import alt_texts, examples, i18n, image_source
 from lowrank import image as im
 from lowrank.analysis import rank_k
 from lowrank.svd import decompose
@@ -106,7 +106,7 @@ def test_dragging_redraws_the_photo_live_and_release_updates_the_numbers(server,
 
 def test_in_auto_mode_the_photo_follows_the_energy_slider_while_it_is_dragged(server, page):
     """The live view reads the rank each energy target picks from its table of positions."""
-    svd = im.decompose_image(im.builtin_image("photo").pixels)
+    svd = im.decompose_image(image_source.builtin_image("photo").pixels)
     rank = i18n.t("image.metric.k", "en")
     page.goto(f"{server.url}/image?lang=en&pick=energy")
     wait_idle(page, timeout=90_000)

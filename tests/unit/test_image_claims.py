@@ -7,13 +7,13 @@ from functools import cache
 import numpy as np
 import pytest
 
-from lowrank import image as im
+from lowrank import image_source
 
 
 @cache
 def channel_sigmas(name: str) -> list[np.ndarray]:
     """Each colour channel's singular values, straight from numpy."""
-    pixels = im.builtin_image(name).pixels.astype(float)
+    pixels = image_source.builtin_image(name).pixels.astype(float)
     return [np.linalg.svd(pixels[..., c], compute_uv=False) for c in range(pixels.shape[2])]
 
 
@@ -43,5 +43,5 @@ def test_energy_vs_eye_most_energy_is_in_the_first_layer(name: str) -> None:
 
 def test_q3_rank_20_needs_a_few_percent_of_the_numbers() -> None:
     """image.q3.q: rank 20 of the photograph stores a few percent (under 10%) of its numbers."""
-    m, n, _ = im.builtin_image("photo").pixels.shape
+    m, n, _ = image_source.builtin_image("photo").pixels.shape
     assert 20 * (m + n + 1) / (m * n) < 0.10

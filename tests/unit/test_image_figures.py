@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import numpy as np
 import pytest
 
-from lowrank import i18n
+from lowrank import i18n, image_source
 from lowrank import image as im
 from lowrank.follow import Positions
 from lowrank.image_figures import (
@@ -35,7 +35,7 @@ EN = functools.partial(i18n.t, lang="en")
 
 @pytest.fixture(scope="module")
 def circles():
-    pixels = im.builtin_image("circles").pixels
+    pixels = image_source.builtin_image("circles").pixels
     return pixels, im.decompose_image(pixels), im.decompose_image(im.to_grey(pixels))
 
 
@@ -76,7 +76,7 @@ def test_spectrum_chart_draws_every_singular_value_per_channel(circles):
         decades_per_px = (box.y_range[1] - box.y_range[0]) / ((box.bottom - box.top) * box.height)
         np.testing.assert_allclose(np.log10(y), np.log10(floored), atol=0.051 * decades_per_px)
     # An exact low-rank picture reaches the floor: the axis goes down to it, no further.
-    stripes = im.decompose_image(im.builtin_image("stripes").pixels)
+    stripes = im.decompose_image(image_source.builtin_image("stripes").pixels)
     box = spectrum_chart(stripes, **LABELS).box
     top = float(stripes.channels[0].s[0])
     assert box.y_range[0] <= np.log10(top * LOG_FLOOR) and box.y_range[0] > np.log10(top) - 9
@@ -113,7 +113,7 @@ def test_energy_curves_per_channel_and_for_the_whole(circles):
 
 
 def test_image_charts_are_labelled_in_the_language():
-    svd = im.decompose_image(im.builtin_image("circles").pixels)
+    svd = im.decompose_image(image_source.builtin_image("circles").pixels)
     for lang in ("en", "zh"):
         t = functools.partial(i18n.t, lang=lang)
         charts = image_charts(svd, t)
@@ -121,7 +121,9 @@ def test_image_charts_are_labelled_in_the_language():
         shown = legend(charts.energy)
         assert t("image.energy_title") in shown and t("image.channel.all") in shown
         assert f"k ({t('image.log_scale')})" in shown
-    grey = image_charts(im.decompose_image(im.to_grey(im.builtin_image("circles").pixels)), EN)
+    grey = image_charts(
+        im.decompose_image(im.to_grey(image_source.builtin_image("circles").pixels)), EN
+    )
     assert EN("image.channel.grey") in legend(grey.energy)
 
 

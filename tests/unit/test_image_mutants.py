@@ -1,5 +1,5 @@
-"""lowrank.image, what bench/mutate.py found untested: the sizes an upload is decoded and reduced
-to, and the numbers' edges, each against Pillow or plain numpy."""
+"""lowrank.image and lowrank.image_source, what bench/mutate.py found untested: the sizes an upload
+is decoded and reduced to, and the numbers' edges, each against Pillow or plain numpy."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from PIL import Image, JpegImagePlugin
 from test_image import png_header_only
 
 from lowrank import image as im
+from lowrank import image_source
 from lowrank.errors import InputError
 
 RNG = np.random.default_rng(20)
@@ -27,7 +28,7 @@ def encode(picture: Image.Image, fmt: str = "PNG", **options: object) -> bytes:
                                                ((3000, 3), (1024, 1))])  # fmt: skip
 def test_a_sliver_is_refused_with_its_reduced_size(size, reduced):
     with pytest.raises(InputError) as caught:
-        im.load_upload(encode(Image.new("RGB", size)))
+        image_source.load_upload(encode(Image.new("RGB", size)))
     assert caught.value.key == "error.image.too_small"
     assert caught.value.params == {"width": reduced[0], "height": reduced[1], "min_side": 8}
 
@@ -47,7 +48,7 @@ def test_a_jpeg_is_decoded_at_no_less_than_the_working_size(monkeypatch, size, a
 
     monkeypatch.setattr(JpegImagePlugin.JpegImageFile, "draft", spy)
     try:
-        im.load_upload(encode(Image.new("RGB", size, (90, 120, 200)), "JPEG"))
+        image_source.load_upload(encode(Image.new("RGB", size, (90, 120, 200)), "JPEG"))
     except InputError as error:  # the sliver: refused after decoding
         assert error.key == "error.image.too_small"
     # the JPEG decoder may shrink by 1/2, 1/4, 1/8 while every side stays at least this
@@ -57,7 +58,7 @@ def test_a_jpeg_is_decoded_at_no_less_than_the_working_size(monkeypatch, size, a
 def test_file_sizes_round_to_the_nearest_tenth_of_a_mebibyte():
     # 1,101,005 bytes = 1.0500005 MiB: just above the tie, so 1.1 (a 1025-byte "KiB" gives 1.0)
     with pytest.raises(InputError) as caught:
-        im.load_upload(b"\0" * 1_101_005, max_bytes=10 * 1024 * 1024 // 10)
+        image_source.load_upload(b"\0" * 1_101_005, max_bytes=10 * 1024 * 1024 // 10)
     assert caught.value.params == {"size_mb": 1.1, "max_mb": 1.0}
 
 
@@ -70,7 +71,7 @@ def test_black_stays_black_in_grey_and_no_error_is_black():
 def test_a_bomb_reports_the_cap_in_whole_megapixels():
     for caps, shown in (({}, 40), ({"max_pixels": 2_500_000}, 2)):
         with pytest.raises(InputError) as caught:  # 10 GP: refused by Pillow's own guard
-            im.load_upload(png_header_only(100_000, 100_000), **caps)
+            image_source.load_upload(png_header_only(100_000, 100_000), **caps)
         assert caught.value.key == "error.image.too_many_pixels"
         assert repr(caught.value.params["max_megapixels"]) == repr(shown)  # 2, not 2.5 or 2.0
 
