@@ -17,11 +17,6 @@ def array_digest(array: np.ndarray) -> str:
     return hasher.hexdigest()
 
 
-def bytes_digest(data: bytes) -> str:
-    """SHA-256 of raw bytes (an uploaded file)."""
-    return hashlib.sha256(data).hexdigest()
-
-
 def content_key(value: object) -> Hashable:
     """A hashable key that is equal for equal contents: arrays by digest, dataclasses by fields.
 

@@ -380,7 +380,7 @@ def with_truncated_deltas(run: FinetuneRun, k: int, layers: Sequence[int] | None
 
 def accuracy_vs_rank(
     run: FinetuneRun,
-    ks: Sequence[int],
+    ks: Sequence[int] | NDArray[np.integer],
     layers: Sequence[int] | None = None,
     progress: Progress = None,
 ) -> Array:
