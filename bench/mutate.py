@@ -50,6 +50,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     "lora_compare": ("test_lora.py",),
     "lora_export": ("test_lora.py",),
     "models": ("test_models.py",),
+    "memory": ("test_models.py",),
     "finetune": ("test_finetune.py",),
     "spectra": ("test_spectra.py",),
     "delta": ("test_delta.py",),

@@ -4,7 +4,8 @@ Every count is computed from the model's published configuration (hidden size, l
 key/value heads, vocabulary, intermediate size, positions...), never typed in. Matrix shapes are
 (d_out, d_in), as in PyTorch and in :mod:`lowrank.finetune`: a layer computes y = W x with
 W ∈ ℝ^{d_out × d_in}. LoRA adapts W with a rank-r product and trains r(d_in + d_out) numbers
-instead of d_in · d_out (Hu et al., 2021, Eq. 3).
+instead of d_in · d_out (Hu et al., 2021, Eq. 3). What training and checkpoints take in bytes is
+:mod:`lowrank.memory`.
 
 The note's letters: ΔW (d×k) = A (d×r) × B (r×k), so d = d_out and k = d_in here.
 """
@@ -15,9 +16,12 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 Norm = Literal["layernorm", "rmsnorm"]
 
@@ -245,7 +249,7 @@ def band_summary(
     return ordered[0], ordered[-1], inside
 
 
-def rows_csv(rows: Sequence[object]) -> str:
+def rows_csv(rows: Sequence[DataclassInstance]) -> str:
     """CSV of dataclass rows (ShareRow, ModuleRow...), one line each, field names as header."""
     out = io.StringIO()
     names = [f.name for f in fields(rows[0])] if rows else []
@@ -327,74 +331,6 @@ def rank_options(d: int, k: int) -> tuple[int, ...]:
 def cost_curve(d: int, k: int, ranks: Sequence[int] | np.ndarray) -> np.ndarray:
     """r(d + k) for each rank r (integers)."""
     return np.asarray(ranks, dtype=np.int64) * (int(d) + int(k))
-
-
-# --- memory and checkpoint size ----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Precision:
-    """Bytes per parameter for weights and gradients, and for Adam's state per trainable parameter.
-
-    Adam keeps two moments (m, v). With mixed precision the optimizer also keeps an fp32 master
-    copy of each trainable weight: 4 + 4 + 4 = 12 bytes (Rajbhandari et al. 2020, ZeRO, §3.1).
-    """
-
-    weight: int
-    grad: int
-    adam: int
-
-
-PRECISIONS: dict[str, Precision] = {
-    "fp32": Precision(weight=4, grad=4, adam=8),
-    "fp16": Precision(weight=2, grad=2, adam=4),
-    "mixed": Precision(weight=2, grad=2, adam=12),
-}
-
-
-@dataclass(frozen=True)
-class Memory:
-    """Bytes needed during training (activations and framework overhead not included)."""
-
-    weights: int
-    gradients: int
-    optimizer: int
-
-    @property
-    def total(self) -> int:
-        """Weights + gradients + optimizer state."""
-        return self.weights + self.gradients + self.optimizer
-
-
-def training_memory(total: int, trainable: int, extra: int, precision: str) -> Memory:
-    """Memory when ``trainable`` of the model's ``total`` parameters learn with Adam.
-
-    ``extra`` counts parameters added to the model (LoRA's factors, which are also the trainable
-    ones); full fine-tuning adds none and trains all ``total``.
-    """
-    p = PRECISIONS[precision]
-    return Memory(
-        weights=(total + extra) * p.weight,
-        gradients=trainable * p.grad,
-        optimizer=trainable * p.adam,
-    )
-
-
-def full_finetune_memory(model: ModelConfig, precision: str) -> Memory:
-    """Full fine-tuning: every parameter has a gradient and Adam state."""
-    n = model_params(model)
-    return training_memory(n, n, 0, precision)
-
-
-def lora_memory(model: ModelConfig, targets: Iterable[str], r: int, precision: str) -> Memory:
-    """LoRA: the frozen model plus the factors; only the factors have gradients and Adam state."""
-    n = lora_params(model, targets, r)
-    return training_memory(model_params(model), n, n, precision)
-
-
-def checkpoint_bytes(params: int, precision: str) -> int:
-    """Size of a checkpoint holding ``params`` weights in the precision's weight format."""
-    return int(params) * PRECISIONS[precision].weight
 
 
 def human_count(n: int) -> str:

@@ -23,6 +23,7 @@ import plotly.graph_objects as go
 from lowrank import i18n, models
 from lowrank.figures import FONT, titled
 from lowrank.follow import Follow, Mark, Pictures, Positions, Texts, svg_data_url, texts_by_name
+from lowrank.memory import PRECISIONS, checkpoint_bytes, full_finetune_memory, lora_memory
 from lowrank.section2_figures import COLOURS
 from lowrank.svd_views import format_percent
 
@@ -402,8 +403,8 @@ def model_texts(
             "s2.par.fewer_value", lang, ratio=f"{models.reduction(model, targets, r):,.0f}"
         ),
         "exact": exact_counts(model, trainable, lang),
-        "memory_lora": models.human_bytes(models.lora_memory(model, targets, r, precision).total),
-        "ckpt_lora": models.human_bytes(models.checkpoint_bytes(trainable, precision)),
+        "memory_lora": models.human_bytes(lora_memory(model, targets, r, precision).total),
+        "ckpt_lora": models.human_bytes(checkpoint_bytes(trainable, precision)),
     }
 
 
@@ -528,8 +529,8 @@ def memory_figure(
     A and B, their gradients and Adam state) is marked by the browser (:func:`model_follow`),
     on an axis fixed to full fine-tuning's total, which LoRA's never exceeds."""
     model = models.MODELS[model_key]
-    full = models.full_finetune_memory(model, precision)
-    frozen = models.model_params(model) * models.PRECISIONS[precision].weight
+    full = full_finetune_memory(model, precision)
+    frozen = models.model_params(model) * PRECISIONS[precision].weight
     palette = ("#9ecae1", "#fdae6b", "#d62728")
     parts = (full.weights, full.gradients, full.optimizer)
     bars = [
@@ -576,7 +577,7 @@ def model_follow(
     rows = [model_texts(model_key, targets, r, precision, lang) for r in ranks]
     tables = [modules_table(model_key, targets, r, lang) for r in ranks]
     model = models.MODELS[model_key]
-    totals = [models.lora_memory(model, targets, r, precision).total / 1e9 for r in ranks]
+    totals = [lora_memory(model, targets, r, precision).total / 1e9 for r in ranks]
     return Follow(
         slider,
         Positions(0, 1, len(ranks)),

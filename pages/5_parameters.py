@@ -10,6 +10,7 @@ import streamlit as st
 
 from lowrank import models
 from lowrank.follow import svg_data_url
+from lowrank.memory import PRECISIONS, checkpoint_bytes, full_finetune_memory
 from lowrank.parameter_views import (
     TABLE,
     blocks_alt,
@@ -189,7 +190,7 @@ with st.container(border=True):
         precision = url_choice(
             page,
             page.t("s2.par.precision"),
-            list(models.PRECISIONS),
+            list(PRECISIONS),
             "precision",
             default="fp16",
             format_func=lambda p: page.t(f"s2.precision.{p}"),
@@ -278,17 +279,17 @@ with slot(MEMORY_CHART):
         width="stretch",
     )
 st.caption(page.t("par.memory_mark"))
-full_memory = models.full_finetune_memory(model, precision)
+full_memory = full_finetune_memory(model, precision)
 columns = st.columns(4)
 columns[0].metric(page.t("s2.par.m_memory_full"), models.human_bytes(full_memory.total))
 with columns[1], slot(MODEL_SLOT + "memory_lora"):
     st.metric(page.t("s2.par.m_memory_lora"), model_shown["memory_lora"])
 columns[2].metric(
-    page.t("s2.par.m_ckpt_full"), models.human_bytes(models.checkpoint_bytes(total, precision))
+    page.t("s2.par.m_ckpt_full"), models.human_bytes(checkpoint_bytes(total, precision))
 )
 with columns[3], slot(MODEL_SLOT + "ckpt_lora"):
     st.metric(page.t("s2.par.m_ckpt_lora"), model_shown["ckpt_lora"])
-bytes_per = models.PRECISIONS[precision]
+bytes_per = PRECISIONS[precision]
 st.caption(
     page.t(
         "s2.par.memory_caption",

@@ -10,6 +10,7 @@ from apptest_support import assert_follows, follower, open_page, shown_text
 
 from lowrank import i18n, models
 from lowrank.locales.section2 import MESSAGES
+from lowrank.memory import lora_memory
 from lowrank.parameter_views import size_view
 from lowrank.ui.widgets import plain
 
@@ -296,6 +297,6 @@ def test_rank_follower_is_what_the_page_draws_at_every_rank(model: str, targets,
         trainable = models.lora_params(config, targets, rank)
         layers = f"{config.layers} layers:" if lang == "en" else f"{config.layers} 层共"
         assert f"{layers} **{trainable:,}**" in data["texts"][0]["sources"][i]
-        memory = models.lora_memory(config, targets, rank, "mixed").total
+        memory = lora_memory(config, targets, rank, "mixed").total
         assert metric(app, "s2.par.m_memory_lora", lang) == models.human_bytes(memory)
         assert data["marks"][0]["x"][i] == pytest.approx(memory / 1e9)

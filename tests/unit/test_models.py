@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lowrank import models
+from lowrank.memory import checkpoint_bytes, full_finetune_memory, lora_memory, training_memory
 from lowrank.models import MODELS
 
 # facts.md, "Layer sizes for the parameter calculator": base parameters, LoRA r=8 on q+v, share.
@@ -87,7 +88,7 @@ def test_lora_paper_gpt3_r4_checkpoint() -> None:
     """LoRA §4.2: r = 4 on Wq and Wv; in fp16 that is 37.7 MB (the paper says about 35 MB)."""
     n = models.lora_params(MODELS["gpt3"], ("q", "v"), 4)
     assert n == 4 * 2 * 12288 * 2 * 96 == 18_874_368
-    assert models.checkpoint_bytes(n, "fp16") == 2 * n
+    assert checkpoint_bytes(n, "fp16") == 2 * n
 
 
 def test_the_notes_5_by_4_example() -> None:
@@ -126,13 +127,13 @@ def test_memory_full_vs_lora_gpt3_fp16() -> None:
     """LoRA §4.2 reports 1.2 TB → 350 GB; weights alone are 175.3B × 2 bytes = 350.5 GB."""
     gpt3 = MODELS["gpt3"]
     p = models.model_params(gpt3)
-    full = models.full_finetune_memory(gpt3, "fp16")
+    full = full_finetune_memory(gpt3, "fp16")
     assert (full.weights, full.gradients, full.optimizer) == (2 * p, 2 * p, 4 * p)
-    lora = models.lora_memory(gpt3, ("q", "v"), 4, "fp16")
+    lora = lora_memory(gpt3, ("q", "v"), 4, "fp16")
     n = models.lora_params(gpt3, ("q", "v"), 4)
     assert lora.total == 2 * (p + n) + 2 * n + 4 * n
     assert 350e9 < lora.total < 351e9
-    mixed = models.full_finetune_memory(gpt3, "mixed")
+    mixed = full_finetune_memory(gpt3, "mixed")
     assert mixed.total == 16 * p  # ZeRO's 2 + 2 + 12 bytes per parameter
 
 
@@ -211,7 +212,7 @@ def test_large_deltas_offer_fine_then_coarse_ranks() -> None:
 
 
 def test_fp32_training_memory() -> None:
-    memory = models.training_memory(total=1000, trainable=10, extra=10, precision="fp32")
+    memory = training_memory(total=1000, trainable=10, extra=10, precision="fp32")
     assert (memory.weights, memory.gradients, memory.optimizer) == (1010 * 4, 10 * 4, 10 * 8)
 
 

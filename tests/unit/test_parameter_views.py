@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from lowrank import i18n, models
 from lowrank.follow import NODE_SEPARATOR
+from lowrank.memory import PRECISIONS, full_finetune_memory
 from lowrank.parameter_views import (
     CELL_GRID_MAX,
     LORA_BAR,
@@ -201,13 +202,13 @@ TARGET_CHOICES = [("q", "v"), ("q", "k", "v", "o"), models.TARGETS, ("down",)]
 
 @pytest.mark.parametrize("key", list(models.MODELS))
 @pytest.mark.parametrize("targets", TARGET_CHOICES)
-@pytest.mark.parametrize("precision", list(models.PRECISIONS))
+@pytest.mark.parametrize("precision", list(PRECISIONS))
 def test_model_texts_at_every_rank_by_hand(key: str, targets: tuple, precision: str) -> None:
     model = models.MODELS[key]
     chosen = [t for t in targets if t in model.targets]
     shapes = _shapes(model)
     total = model.reported_params or models.base_params(model)
-    p = models.PRECISIONS[precision]
+    p = PRECISIONS[precision]
     spec = model_follow(key, chosen, precision, "en", slider="rank", prefix="m_", memory_chart="c")
     assert spec.positions.count == len(models.LORA_RANKS) == 9
     for i, r in enumerate(models.LORA_RANKS):
@@ -247,16 +248,16 @@ def test_model_texts_at_every_rank_by_hand(key: str, targets: tuple, precision: 
 
 
 @pytest.mark.parametrize("key", list(models.MODELS))
-@pytest.mark.parametrize("precision", list(models.PRECISIONS))
+@pytest.mark.parametrize("precision", list(PRECISIONS))
 def test_memory_figure_is_rank_free_and_holds_every_mark(key: str, precision: str) -> None:
     fig = memory_figure(key, precision, title="t", full_label="full", lora_label="LoRA",
                         part_labels=("w", "g", "o"), frozen_label="frozen", unit="GB")  # fmt: skip
     weights, gradients, adam = fig.data
-    full = models.full_finetune_memory(models.MODELS[key], precision)
+    full = full_finetune_memory(models.MODELS[key], precision)
     assert list(weights.y) == ["full", "LoRA"]  # LoRA is the second category: y = LORA_BAR
     assert list(gradients.y) == list(adam.y) == ["full"]
     total = models.model_params(models.MODELS[key])
-    assert weights.x[1] == pytest.approx(total * models.PRECISIONS[precision].weight / 1e9)
+    assert weights.x[1] == pytest.approx(total * PRECISIONS[precision].weight / 1e9)
     assert sum(t.x[0] for t in fig.data) == pytest.approx(full.total / 1e9)
     every = model_follow(key, models.MODELS[key].targets, precision, "en", slider="rank",
                          prefix="m_", memory_chart="c").marks[0].x  # fmt: skip

@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from lowrank import models
+from lowrank.memory import full_finetune_memory
 from lowrank.parameter_views import (
     LABEL_SIZE,
     LINE_HEIGHT,
@@ -171,7 +172,7 @@ def test_the_memory_mark_is_on_loras_bar_and_the_axis_ends_at_full_fine_tuning(k
     assert set(mark.y) == {float(list(fig.data[0].y).index("LoRA"))}  # categories from 0
     # the hover names the part; the first trace's second bar is LoRA's frozen weights
     assert [list(bar.customdata) for bar in fig.data] == [["w", "frozen"], ["g"], ["o"]]
-    total = models.full_finetune_memory(models.MODELS[key], "fp16").total / 1e9
+    total = full_finetune_memory(models.MODELS[key], "fp16").total / 1e9
     assert total < fig.layout.xaxis.range[1] <= 1.05 * total
     assert fig.layout.xaxis.ticksuffix == " GB" and fig.layout.xaxis.title.text is None
 
