@@ -8,17 +8,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from lowrank import (
-    alt_texts,
-    finetune,
-    i18n,
-    lora,
-    lora_checks,
-    lora_compare,
-    lora_export,
-    lora_training,
-)
+from lowrank import alt_texts, finetune, i18n, lora, lora_checks, lora_training
 from lowrank import training_figures as tf
+from lowrank.lora_compare import matching_rank
+from lowrank.lora_export import curves_csv, factors_npz
+from lowrank.lora_training import Snapshot
 from lowrank.ui import training_loaders as load
 from lowrank.ui import widgets
 from lowrank.ui.follow import follow, slot
@@ -140,9 +134,7 @@ def draw_curves(charts: tuple[go.Figure, go.Figure], key: str) -> None:
             column.plotly_chart(chart, key=f"{key}_{part}")
 
 
-def draw_grid(
-    target, settings: load.Settings, snapshot: lora_training.Snapshot, layer: int
-) -> None:
+def draw_grid(target, settings: load.Settings, snapshot: Snapshot, layer: int) -> None:
     """ΔW = A×B at one snapshot, as a picture with its title and a legend of its parts."""
     a, b, delta = snapshot.A[layer], snapshot.B[layer], snapshot.delta(layer)
     (d, r), k = a.shape, b.shape[1]
@@ -157,13 +149,13 @@ def draw_grid(
         st.image(tf.factor_grid_image(a, b, delta), alt=alt)
 
 
-def initial_snapshot(settings: load.Settings, base: finetune.MLP) -> lora_training.Snapshot:
+def initial_snapshot(settings: load.Settings, base: finetune.MLP) -> Snapshot:
     """Step 0 before anyone trains: the adapters as freshly initialised."""
     model = lora.add_lora(base, settings.config)
     return lora_training.snapshot(model, 0, float("nan"), float("nan"))
 
 
-def points(snapshots: tuple[lora_training.Snapshot, ...] | list[lora_training.Snapshot]) -> list:
+def points(snapshots: tuple[Snapshot, ...] | list[Snapshot]) -> list:
     return [(s.step, s.loss, s.accuracy) for s in snapshots]
 
 
@@ -262,11 +254,11 @@ follow(rank_spec)
 store = load.run_store()
 live: load.LiveRun | None
 if train:
-    snaps: list[lora_training.Snapshot] = []
+    snaps: list[Snapshot] = []
     bar = status.progress(0.0)
     started = time.perf_counter()
 
-    def on_snapshot(snap: lora_training.Snapshot) -> None:
+    def on_snapshot(snap: Snapshot) -> None:
         snaps.append(snap)
         bar.progress(
             snap.step / settings.config.steps,
@@ -334,7 +326,7 @@ else:
     down_csv, down_npz, _ = st.columns([1, 1, 2])
     down_csv.download_button(
         t("training.download.csv"),
-        lora_export.curves_csv(live.run),
+        curves_csv(live.run),
         file_name="lora_curves.csv",
         mime="text/csv",
         key="download_csv",
@@ -343,7 +335,7 @@ else:
     )
     down_npz.download_button(
         t("training.download.npz"),
-        lora_export.factors_npz(live.run),
+        factors_npz(live.run),
         file_name="lora_factors.npz",
         mime="application/octet-stream",
         key="download_npz",
@@ -549,7 +541,7 @@ if tab_compare.open:
             ),
             key="compare",
         )
-        pick = lora_compare.matching_rank(rows)
+        pick = matching_rank(rows)
         st.markdown(
             t(
                 "training.compare.verdict",
