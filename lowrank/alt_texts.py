@@ -12,20 +12,11 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from lowrank import formatting as fmt
 from lowrank.analysis import RankK
 from lowrank.image import CHANNELS, ImageSVD, RankNumbers, rank_for_share
-from lowrank.svd_views import subscript
 
 Translate = Callable[..., str]
-
-
-def number(value: float) -> str:
-    """A positive reading as a student would say it: three significant digits, with thousands
-    separators instead of an exponent for large values (9,870 and 0.00123, not 9.87e+03)."""
-    short = f"{value:.3g}"
-    if abs(float(short)) >= 1000:  # also 999.6, which three digits round up to 1e+03
-        return f"{value:,.0f}"
-    return short
 
 
 def original(pixels: np.ndarray, t: Translate) -> str:
@@ -62,9 +53,9 @@ def spectrum(decomposition: ImageSVD, t: Translate) -> str:
         t(
             "image.alt.spectrum_range",
             channel=name,
-            first=number(float(svd.s[0])),
-            n=subscript(n),
-            last=number(float(svd.s[-1])),
+            first=fmt.reading(float(svd.s[0])),
+            n=fmt.subscript(n),
+            last=fmt.reading(float(svd.s[-1])),
         )
         for name, svd in zip(names, decomposition.channels, strict=True)
     )
@@ -83,14 +74,14 @@ def energy(decomposition: ImageSVD, t: Translate) -> str:
 
 def rank_one_layer(decomposition: ImageSVD, i: int, t: Translate) -> str:
     """The i-th rank-1 layer σᵢuᵢvᵢᵀ with its σᵢ (one per channel in colour)."""
-    sigmas = [number(float(svd.s[i - 1])) for svd in decomposition.channels]
+    sigmas = [fmt.reading(float(svd.s[i - 1])) for svd in decomposition.channels]
     if decomposition.colour:
         names = [t(f"image.channel.{c}") for c in CHANNELS]
         pairs = zip(names, sigmas, strict=True)
         sigma = t("list.sep").join(f"{name} {value}" for name, value in pairs)
     else:
         sigma = sigmas[0]
-    return t("image.alt.layer", i=i, sub=subscript(i), sigma=sigma)
+    return t("image.alt.layer", i=i, sub=fmt.subscript(i), sigma=sigma)
 
 
 def factor_grid(a: np.ndarray, b: np.ndarray, step: int, largest: float, t: Translate) -> str:
@@ -118,11 +109,11 @@ def approximation_heatmap(result: RankK, t: Translate) -> str:
     return t(
         "rec.alt.approx",
         k=result.k,
-        sub=subscript(result.k),
+        sub=fmt.subscript(result.k),
         m=m,
         n=n,
         energy=f"{result.energy_kept:.1%}",
-        largest=number(float(np.abs(result.approx).max())),
+        largest=fmt.reading(float(np.abs(result.approx).max())),
     )
 
 
@@ -130,9 +121,9 @@ def residual_heatmap(result: RankK, t: Translate) -> str:
     """The heatmap of S − S_k: its Frobenius norm and its largest entry in absolute value."""
     return t(
         "rec.alt.residual",
-        sub=subscript(result.k),
-        error=number(result.frobenius_direct),
-        largest=number(float(np.abs(result.residual).max())),
+        sub=fmt.subscript(result.k),
+        error=fmt.reading(result.frobenius_direct),
+        largest=fmt.reading(float(np.abs(result.residual).max())),
     )
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from lowrank import formatting as fmt
 from lowrank.follow import Follow, Mark, Positions, Texts, texts_by_name
 from lowrank.image import (
     CHANNELS,
@@ -154,14 +155,6 @@ SPECTRUM_CHART = "spectrum_plot"
 ENERGY_CHART = "energy_plot"
 
 
-def percent(share: float, digits: int = 2) -> str:
-    """A share as a percentage that never rounds a loss away (99.996 % is not "100.00 %")."""
-    text = f"{share:.{digits}%}"
-    if share < 1 and text == f"{1:.{digits}%}":
-        return f"> {1 - 10 ** -(digits + 2):.{digits}%}"
-    return text
-
-
 def psnr_text(psnr_db: float, t: Callable[..., str]) -> str:
     """A PSNR as shown: one decimal in dB, or ∞ for an exact picture."""
     return t("image.psnr_inf") if np.isinf(psnr_db) else f"{psnr_db:.1f} dB"
@@ -181,7 +174,7 @@ def rank_texts(
     even = break_even_rank(m, n)
     texts = {
         "k": str(numbers.k),
-        "energy": percent(numbers.energy_kept, 1),
+        "energy": fmt.percent(numbers.energy_kept, 1),
         "psnr": psnr_text(numbers.psnr_db, t),
         "stored": f"{numbers.ratio:.1%}",
         "storage": t(
@@ -199,11 +192,11 @@ def rank_texts(
     }
     if colour:
         kept = " · ".join(
-            f"{name} {percent(share)}"
+            f"{name} {fmt.percent(share)}"
             for name, share in zip(CHANNELS, numbers.channel_energy_kept, strict=True)
         )
         texts["channels"] = t("image.channel_energy", detail=kept)
-    texts["note"] = t("image.note_live", k=numbers.k, energy=percent(numbers.energy_kept))
+    texts["note"] = t("image.note_live", k=numbers.k, energy=fmt.percent(numbers.energy_kept))
     return texts
 
 

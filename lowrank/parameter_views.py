@@ -20,12 +20,12 @@ from xml.sax.saxutils import escape, quoteattr
 
 import plotly.graph_objects as go
 
+from lowrank import formatting as fmt
 from lowrank import i18n, models
 from lowrank.figures import FONT, titled
 from lowrank.follow import Follow, Mark, Pictures, Positions, Texts, svg_data_url, texts_by_name
 from lowrank.memory import PRECISIONS, checkpoint_bytes, full_finetune_memory, lora_memory
 from lowrank.section2_figures import COLOURS
-from lowrank.svd_views import format_percent
 
 # --- the ΔW = A × B picture, as SVG --------------------------------------------------------------
 
@@ -232,7 +232,7 @@ def size_texts(d: int, k: int, r: int, lang: str) -> dict[str, str]:
         "full": f"{full:,}",
     }
     if lora < full:
-        share = format_percent(models.matrix_share(d, k, r), 1)  # 99.9%, never 100.0%, below 1
+        share = fmt.percent(models.matrix_share(d, k, r), 1)  # 99.9%, never 100.0%, below 1
         verdict = i18n.t("par.saves", lang, share=share, **fields)
     else:
         verdict = i18n.t("par.loses", lang, **fields)
@@ -500,7 +500,7 @@ def modules_table(model_key: str, targets: Sequence[str], r: int, lang: str) -> 
             f"{row.d_out:,}×{row.d_in:,}",
             f"{row.full:,}",
             f"{row.lora:,}",
-            format_percent(row.lora / row.full, 2),
+            fmt.percent(row.lora / row.full, 2),
             ADAPTED if row.chosen else NOT_ADAPTED,
         ]
         for row in rows

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
+from lowrank import formatting as fmt
 from lowrank.analysis import EigenComparison, RankK, chop
 from lowrank.figures import (
     ANNOTATE_MAX_SIDE,
@@ -26,51 +27,6 @@ from lowrank.svd import SVD, cumulative_energy, rank_one_layers
 #: most 16), the first 3 of a larger one; the page says how many more there are.
 MAX_LAYERS_SHOWN = 16
 MAX_LARGE_LAYERS_SHOWN = 3
-_SUBSCRIPT_DIGITS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-
-
-def subscript(n: int) -> str:
-    """``n`` in subscript digits (S₁₂ for S_12), for titles that cannot typeset maths."""
-    return str(n).translate(_SUBSCRIPT_DIGITS)
-
-
-def format_number(value: complex | float, digits: int = 4, scale: float | None = None) -> str:
-    """``value`` with ``digits`` significant digits; complex as ``a + bi`` (``−`` for minus).
-
-    With ``scale``, rounding noise (|value| ≤ 1e-10 · scale) is shown as 0.
-    """
-    z = complex(value)
-    if scale is not None:
-        z = complex(chop(np.array([z]), scale)[0])
-    if z.imag == 0:
-        text = f"{z.real:.{digits}g}"
-    else:
-        sign = "+" if z.imag > 0 else "−"
-        text = f"{z.real:.{digits}g} {sign} {abs(z.imag):.{digits}g}i"
-    return text.replace("-", "−")
-
-
-_SUPERSCRIPT_DIGITS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
-
-
-def format_power(sign: float, log10_abs: float, digits: int = 6) -> str:
-    """sign · 10^log10_abs, plainly when moderate, else as ``m × 10ⁿ`` (sizes beyond a float)."""
-    if sign == 0 or log10_abs == -np.inf:
-        return "0"
-    if abs(log10_abs) < 12:
-        return format_number(sign * 10.0**log10_abs, digits)
-    exponent = int(np.floor(log10_abs))
-    mantissa = format_number(sign * 10.0 ** (log10_abs - exponent), 4)
-    return f"{mantissa} × 10{str(exponent).translate(_SUPERSCRIPT_DIGITS)}"
-
-
-def format_percent(share: float, decimals: int = 2) -> str:
-    """A share in [0, 1] as a percentage, never rounded up to 100 % before it is exactly 1."""
-    percent = 100.0 * share
-    text = f"{percent:.{decimals}f}"
-    if share < 1.0 and float(text) >= 100.0:
-        text = f"{100.0 - 10.0**-decimals:.{decimals}f}"
-    return f"{text}%"
 
 
 def eigen_table(comparison: EigenComparison, headers: Mapping[str, str]) -> dict[str, list[str]]:
@@ -85,14 +41,14 @@ def eigen_table(comparison: EigenComparison, headers: Mapping[str, str]) -> dict
     gram = chop(comparison.gram_eigenvalues, scale**2)
 
     def padded(values: np.ndarray) -> list[str]:
-        shown = [format_number(v) for v in values]
+        shown = [fmt.number(v) for v in values]
         return shown + ["—"] * (rows - len(shown))
 
     table = {
         headers["index"]: [str(i) for i in range(1, rows + 1)],
         headers["sigma"]: padded(chop(sigma, scale)),
         headers["sigma_squared"]: padded(chop(comparison.sigma_squared, scale**2)),
-        headers["gram"]: [format_number(v) for v in gram],
+        headers["gram"]: [fmt.number(v) for v in gram],
     }
     if comparison.own_eigenvalues is not None:
         table[headers["own"]] = padded(chop(comparison.own_eigenvalues, scale))
@@ -193,7 +149,7 @@ def sigma_figure(s: np.ndarray, title: str) -> go.Figure:
     labels = None
     if np.size(s) <= 24:
         labels = {
-            "text": [format_number(v, 3, scale=float(s[0])) for v in s],
+            "text": [fmt.number(v, 3, scale=float(s[0])) for v in s],
             "textposition": "outside",
             "cliponaxis": False,
         }
@@ -221,11 +177,11 @@ def rank_texts(result: RankK, sigma1: float, t: Callable[..., str]) -> dict[str,
     """
 
     def shown(value: float) -> str:
-        return format_number(value, 4, scale=sigma1)
+        return fmt.number(value, 4, scale=sigma1)
 
     verdict = "rec.storage.saves" if result.storage < result.full_storage else "rec.storage.costs"
     return {
-        "energy": format_percent(result.energy_kept),
+        "energy": fmt.percent(result.energy_kept),
         "frobenius": shown(result.frobenius_direct),
         "frobenius_formula": t("rec.m.frobenius.formula", value=shown(result.frobenius_formula)),
         "spectral": shown(result.spectral_direct),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from lowrank import formatting as fmt
 from lowrank import i18n
 from lowrank.delta import TruncationCurve
 from lowrank.follow import Follow, Mark, Positions, texts_by_name
@@ -23,11 +24,6 @@ MATRICES: tuple[str, ...] = ("delta", "mlp", "minilm", "random")
 MARK_DECIMALS = 5
 #: Which texts are metric values (only the value is swapped, not the label).
 VALUE_TEXTS = frozenset({*(f"energy_{name}" for name in MATRICES), "acc_this", "acc_all"})
-
-
-def percent(share: float) -> str:
-    """A share as the page writes it: one decimal of a percent."""
-    return f"{share:.1%}"
 
 
 def energy_texts(
@@ -45,13 +41,13 @@ def energy_texts(
             "s2.why.finding",
             lang,
             k=k,
-            **{name: percent(energy[name]) for name in MATRICES},
+            **{name: fmt.percent(energy[name], 1) for name in MATRICES},
             name=minilm_name,
         )
     }
     for name in MATRICES:
         sp = spectra[name]
-        texts[f"energy_{name}"] = percent(energy[name])
+        texts[f"energy_{name}"] = fmt.percent(energy[name], 1)
         texts[f"energy_{name}_rank"] = i18n.t("s2.why.energy.rank", lang, k=sp.clip(k), n=sp.n)
     return texts
 
@@ -64,9 +60,9 @@ def accuracy_texts(curve: TruncationCurve, k: int, lang: str) -> dict[str, str]:
     ranks = curve.ranks_at(k)
     rank = curve.layer_ranks[curve.layer]
     return {
-        "acc_this": percent(this_layer),
+        "acc_this": fmt.percent(this_layer, 1),
         "acc_this_at": i18n.t("s2.why.acc_at_this", lang, rank=rank, used=ranks[curve.layer]),
-        "acc_all": percent(all_layers),
+        "acc_all": fmt.percent(all_layers, 1),
         "acc_all_at": i18n.t(
             "s2.why.acc_at_all",
             lang,

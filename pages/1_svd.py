@@ -3,9 +3,10 @@
 import numpy as np
 import streamlit as st
 
+from lowrank import formatting as fmt
 from lowrank.analysis import eigen_comparison, orthogonality, product_error
 from lowrank.svd import SVD
-from lowrank.svd_views import Panel, eigen_table, format_number, sigma_figure, svd_panels
+from lowrank.svd_views import Panel, eigen_table, sigma_figure, svd_panels
 from lowrank.ui.frame import Frame, frame
 from lowrank.ui.loaders import cached_svd
 from lowrank.ui.matrix_source import matrix_source
@@ -26,7 +27,7 @@ def factors_section(page: Frame, matrix: np.ndarray, svd: SVD, full: bool) -> li
         st.caption(page.t("svd.shapes.square", d=d))
     panels = svd_panels(matrix, svd)
     heatmap_grid(panels, "factor", per_row=2)
-    error = format_number(product_error(matrix, svd), 2)
+    error = fmt.number(product_error(matrix, svd), 2)
     st.caption(page.t("svd.product_check", error=error))
     return panels
 
@@ -34,10 +35,10 @@ def factors_section(page: Frame, matrix: np.ndarray, svd: SVD, full: bool) -> li
 def orthogonality_section(page: Frame, svd: SVD) -> None:
     """UᵀU and VᵀV shown as identity matrices, with the rounding left."""
     check = orthogonality(svd)
-    u, v = format_number(check.u_deviation, 2), format_number(check.v_deviation, 2)
+    u, v = fmt.number(check.u_deviation, 2), fmt.number(check.v_deviation, 2)
     if check.non_square:
         st.subheader(page.t("svd.orth.header_thin"))
-        gap = format_number(check.outer_deviation, 2)
+        gap = fmt.number(check.outer_deviation, 2)
         text = page.t(
             "svd.orth.text_thin",
             u=u, v=v, name=check.non_square, rows=check.non_square_rows, p=svd.s.size, gap=gap,
@@ -74,14 +75,12 @@ def eigen_section(page: Frame, matrix: np.ndarray, svd: SVD) -> None:
         st.success(page.t("svd.eig.match"))
     else:
         lam, sigma = comparison.own_eigenvalues[0], comparison.sigma[0]
-        st.info(
-            page.t("svd.eig.differ", lam=format_number(lam), sigma=format_number(sigma)), icon="🔍"
-        )
+        st.info(page.t("svd.eig.differ", lam=fmt.number(lam), sigma=fmt.number(sigma)), icon="🔍")
     live = page.t(
         "svd.note.live",
-        sigma=format_number(comparison.sigma[0]),
-        sigma2=format_number(comparison.sigma_squared[0]),
-        gram=format_number(comparison.gram_eigenvalues[0]),
+        sigma=fmt.number(comparison.sigma[0]),
+        sigma2=fmt.number(comparison.sigma_squared[0]),
+        gram=fmt.number(comparison.gram_eigenvalues[0]),
     )
     in_the_note(page, "svd.note.says", "svd.note.precise", extra=lambda: st.markdown(live))
 

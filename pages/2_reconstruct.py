@@ -6,6 +6,7 @@ import numpy as np
 import streamlit as st
 
 from lowrank import alt_texts, i18n
+from lowrank import formatting as fmt
 from lowrank.analysis import GUESS_STRATEGIES, RankK, guess, guess_verdict, note_check, rank_k
 from lowrank.digest import array_digest
 from lowrank.figures import ANNOTATE_MAX_SIDE
@@ -13,9 +14,6 @@ from lowrank.svd import SVD
 from lowrank.svd_views import (
     Panel,
     energy_figure,
-    format_number,
-    format_percent,
-    format_power,
     layer_panels,
     layers_shown,
     matrix_scale,
@@ -24,7 +22,6 @@ from lowrank.svd_views import (
     rank_texts,
     reconstruction_panels,
     sigma_figure,
-    subscript,
 )
 from lowrank.ui.follow import follow, slot
 from lowrank.ui.frame import Frame, frame
@@ -173,7 +170,7 @@ def layers_display(page: Frame, svd: SVD, k: int, scale: float) -> None:
         svd,
         count,
         lambda i, sigma: page.t(
-            "rec.layer.title", i=i, sub=subscript(i), sigma=format_number(sigma)
+            "rec.layer.title", i=i, sub=fmt.subscript(i), sigma=fmt.number(sigma)
         ),
     )
     heatmap_grid(panels, "layer", per_row=3, scale=scale)
@@ -201,12 +198,12 @@ def beat_it(page: Frame, matrix: np.ndarray, svd: SVD, result: RankK, look: Pane
     figure = shared(panel_figures, [shown], scale=matrix_scale(matrix))[0]
     picture.plotly_chart(figure, key="guess_chart")
     sigma1 = float(svd.s[0])
-    mine = format_number(attempt.frobenius_error, 4, scale=sigma1)
-    best = format_number(result.frobenius_direct, 4, scale=sigma1)
+    mine = fmt.number(attempt.frobenius_error, 4, scale=sigma1)
+    best = fmt.number(result.frobenius_direct, 4, scale=sigma1)
     numbers.metric(page.t("rec.beat.guess_metric"), mine)
     numbers.metric(page.t("rec.beat.svd_metric"), best)
     outcome, ratio = guess_verdict(attempt.frobenius_error, result.frobenius_direct, sigma1)
-    message = page.t(f"rec.beat.{outcome}", ratio=format_number(ratio, 3), k=result.k, guess=mine)
+    message = page.t(f"rec.beat.{outcome}", ratio=fmt.number(ratio, 3), k=result.k, guess=mine)
     (numbers.info if outcome == "tie" else numbers.success)(message)
 
 
@@ -217,16 +214,16 @@ def note_box(page: Frame, matrix: np.ndarray, svd: SVD, k: int) -> None:
     def live() -> None:
         before = page.t(
             "rec.note.before",
-            entries=format_number(check.before_entries, 6),
-            sigma=format_number(check.before_sigma, 6),
+            entries=fmt.number(check.before_entries, 6),
+            sigma=fmt.number(check.before_sigma, 6),
         )
         after = page.t(
             "rec.note.after",
             k=k,
-            entries=format_number(check.after_entries, 6),
-            sigma=format_number(check.after_sigma, 6),
+            entries=fmt.number(check.after_entries, 6),
+            sigma=fmt.number(check.after_sigma, 6),
         )
-        kept = page.t("rec.note.kept", kept=format_percent(check.kept))
+        kept = page.t("rec.note.kept", kept=fmt.percent(check.kept))
         st.markdown(f"- {before}\n- {after}\n- {kept}")
         det = check.determinant
         if det is None:
@@ -236,9 +233,9 @@ def note_box(page: Frame, matrix: np.ndarray, svd: SVD, k: int) -> None:
             st.markdown(
                 page.t(
                     "rec.note.det",
-                    det="0" if det.singular else format_power(det.sign, det.log10_abs),
-                    product="0" if det.singular else format_power(1.0, det.log10_sigma_product),
-                    sigma=format_number(check.before_sigma, 6),
+                    det="0" if det.singular else fmt.power(det.sign, det.log10_abs),
+                    product="0" if det.singular else fmt.power(1.0, det.log10_sigma_product),
+                    sigma=fmt.number(check.before_sigma, 6),
                 )
             )
 
@@ -255,8 +252,8 @@ def rank_view(page: Frame, source: MatrixSource, svd: SVD, digest: str, rank: in
     rows, cols = matrix.shape
     titles = (
         page.t("s1.heat.s", rows=rows, cols=cols),
-        page.t("rec.heat.approx", k=k, sub=subscript(k)),
-        page.t("rec.heat.residual", sub=subscript(k)),
+        page.t("rec.heat.approx", k=k, sub=fmt.subscript(k)),
+        page.t("rec.heat.residual", sub=fmt.subscript(k)),
     )
     panels = reconstruction_panels(matrix, result, titles)
     texts = rank_texts(result, float(svd.s[0]), page.t)
@@ -273,12 +270,12 @@ def rank_view(page: Frame, source: MatrixSource, svd: SVD, digest: str, rank: in
     downloads(
         page,
         panels,
-        slide_title=page.t("rec.slide.title", k=k, kept=format_percent(result.energy_kept)),
+        slide_title=page.t("rec.slide.title", k=k, kept=fmt.percent(result.energy_kept)),
         file_prefix=f"reconstruct_{source.source}_k{k}",
         footer=page.t(
             "rec.slide.footer",
-            frobenius=format_number(result.frobenius_direct, 4, scale=sigma1),
-            spectral=format_number(result.spectral_formula, 4, scale=sigma1),
+            frobenius=fmt.number(result.frobenius_direct, 4, scale=sigma1),
+            spectral=fmt.number(result.spectral_formula, 4, scale=sigma1),
             stored=result.storage,
             full=result.full_storage,
         ),

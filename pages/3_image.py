@@ -26,6 +26,7 @@ import numpy as np
 import streamlit as st
 
 from lowrank import alt_texts, i18n, image_source
+from lowrank import formatting as fmt
 from lowrank import image as im
 from lowrank.digest import array_digest
 from lowrank.errors import InputError
@@ -39,7 +40,6 @@ from lowrank.image_figures import (
     image_charts,
     rank_follow,
 )
-from lowrank.svd_views import subscript
 from lowrank.ui import image as loaders
 from lowrank.ui.follow import follow, slot
 from lowrank.ui.frame import Frame, frame
@@ -393,7 +393,7 @@ def show_layers(page: Frame, digest: str, decomposition: im.ImageSVD) -> None:
     pictures = loaders.layers(digest, LAYER_COUNT, decomposition)
     columns = st.columns(LAYER_COUNT)
     for i, (column, layer) in enumerate(zip(columns, pictures, strict=False), start=1):
-        caption = page.t("image.layer", i=i, sub=subscript(i))
+        caption = page.t("image.layer", i=i, sub=fmt.subscript(i))
         alt = alt_texts.rank_one_layer(decomposition, i, page.t)
         column.image(layer, caption=caption, alt=alt, width="stretch")
     st.caption(page.t("image.layers_scale"))

@@ -7,10 +7,11 @@ from collections.abc import Sequence
 import numpy as np
 import streamlit as st
 
+from lowrank import formatting as fmt
 from lowrank.matrix_input import to_csv
 from lowrank.slides import matrices_slide
 from lowrank.svd import SVD, default_tolerance, numerical_rank
-from lowrank.svd_views import Panel, format_number, panel_figures
+from lowrank.svd_views import Panel, panel_figures
 from lowrank.ui.frame import Frame
 from lowrank.ui.loaders import shared
 
@@ -19,7 +20,7 @@ def matrix_summary(page: Frame, matrix: np.ndarray, svd: SVD) -> int:
     """One line with the shape and numerical rank of S; a note for the zero matrix. The rank."""
     rows, cols = matrix.shape
     rank = numerical_rank(svd.s, matrix.shape)
-    tol = format_number(default_tolerance(svd.s, matrix.shape), 2)
+    tol = fmt.number(default_tolerance(svd.s, matrix.shape), 2)
     st.caption(
         f"{page.t('source.shape', rows=rows, cols=cols)} {page.t('s1.rank', rank=rank, tol=tol)}"
     )

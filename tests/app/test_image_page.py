@@ -15,9 +15,9 @@ from apptest_support import assert_follows, follower, open_page, texts_at
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
+from lowrank import formatting as fmt
 from lowrank import i18n, image_source
 from lowrank import image as im
-from lowrank.image_figures import percent
 
 SCRIPT = "pages/3_image.py"
 
@@ -143,13 +143,13 @@ def test_the_browser_shows_numpys_numbers_at_every_rank(mode, lang):
         shown = {key.removeprefix("image_k_"): text for key, text in texts_at(data, k).items()}
         stored = channels * k * (m + n + 1)
         assert shown["k"] == str(k)
-        assert shown["energy"] == percent(total[:k].sum() / total.sum(), 1)
+        assert shown["energy"] == fmt.percent(total[:k].sum() / total.sum(), 1)
         assert shown["psnr"] == numpy_psnr_text(squares, k, pixels.size)
         assert shown["stored"] == f"{stored / pixels.size:.1%}"
         assert f"**{k}**" in shown["storage"] and f"**{stored:,}**" in shown["storage"]
         assert ("📦" in shown["saving"]) == (stored >= m * n * channels)
         if channels == 3:
-            kept = [percent(sq[:k].sum() / sq.sum()) for sq in squares]
+            kept = [fmt.percent(sq[:k].sum() / sq.sum()) for sq in squares]
             assert shown["channels"].count("%") == 3
             assert all(
                 f"{name} {share}" in shown["channels"]

@@ -8,8 +8,8 @@ import pytest
 from apptest_support import assert_follows, open_page, shown_text, texts_at
 from section1_support import assert_clean, chart_titles, t
 
+from lowrank import formatting as fmt
 from lowrank.examples import EXAMPLE_IDS, example
-from lowrank.svd_views import format_number, format_percent
 
 PAGE = "pages/2_reconstruct.py"
 
@@ -28,9 +28,9 @@ def expected_metrics(s: np.ndarray, k: int) -> list[str]:
     approx = u[:, :k] @ np.diag(sigma[:k]) @ vt[:k]
     m, n = s.shape
     return [
-        format_percent(np.sum(sigma[:k] ** 2) / np.sum(sigma**2)),
-        format_number(np.linalg.norm(s - approx, "fro"), 4, scale=sigma[0]),
-        format_number(np.linalg.norm(s - approx, 2), 4, scale=sigma[0]),
+        fmt.percent(np.sum(sigma[:k] ** 2) / np.sum(sigma**2)),
+        fmt.number(np.linalg.norm(s - approx, "fro"), 4, scale=sigma[0]),
+        fmt.number(np.linalg.norm(s - approx, 2), 4, scale=sigma[0]),
         f"{k * (m + n + 1)} / {m * n}",
     ]
 
@@ -96,8 +96,8 @@ def test_try_to_beat_it_never_wins() -> None:
     best = np.linalg.norm(s - u[:, :2] @ np.diag(sigma[:2]) @ vt[:2])
     first_two = s[:, :2] @ np.linalg.lstsq(s[:, :2], s, rcond=None)[0]
     mine = np.linalg.norm(s - first_two)
-    assert metrics(app)[4:] == [format_number(mine, 4), format_number(best, 4)]
-    ratio = format_number(mine / best, 3)
+    assert metrics(app)[4:] == [fmt.number(mine, 4), fmt.number(best, 4)]
+    ratio = fmt.number(mine / best, 3)
     assert t("rec.beat.lost", "en", ratio=ratio) in shown_text(app)
     app.radio(key="s1_beat_strategy").set_value("random").run()
     first = metrics(app)[4]
@@ -105,7 +105,7 @@ def test_try_to_beat_it_never_wins() -> None:
     assert_clean(app)
     assert metrics(app)[4] != first
     app.radio(key="s1_beat_strategy").set_value("kept_columns").run()
-    assert metrics(app)[4] == format_number(np.linalg.norm(s[:, 2:]), 4)
+    assert metrics(app)[4] == fmt.number(np.linalg.norm(s[:, 2:]), 4)
 
 
 def test_identity_ties_and_the_note_box_shows_the_precise_numbers() -> None:
@@ -114,9 +114,9 @@ def test_identity_ties_and_the_note_box_shows_the_precise_numbers() -> None:
     assert_clean(app)
     assert t("rec.beat.tie", "zh") in shown_text(app)
     text = shown_text(app)
-    frob2 = format_number(np.linalg.norm(s, "fro") ** 2, 6)
+    frob2 = fmt.number(np.linalg.norm(s, "fro") ** 2, 6)
     assert t("rec.note.before", "zh", entries=frob2, sigma=frob2) in text
-    det = format_number(np.linalg.det(s), 6)
+    det = fmt.number(np.linalg.det(s), 6)
     assert t("rec.note.det", "zh", det=det, product=det, sigma=frob2) in text
 
 
@@ -126,7 +126,7 @@ def test_note_box_for_a_non_square_matrix() -> None:
     text = shown_text(app)
     assert t("rec.note.no_det", "en", m=8, n=6) in text
     sigma = np.linalg.svd(s, compute_uv=False)
-    after = format_number(np.sum(sigma[:2] ** 2), 6)
+    after = fmt.number(np.sum(sigma[:2] ** 2), 6)
     assert f"= {after} (equal)" in text
 
 

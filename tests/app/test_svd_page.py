@@ -8,8 +8,8 @@ import pytest
 from apptest_support import open_page, shown_text
 from section1_support import assert_clean, chart_titles, t
 
+from lowrank import formatting as fmt
 from lowrank.examples import EXAMPLE_IDS, example
-from lowrank.svd_views import format_number
 
 PAGE = "pages/1_svd.py"
 
@@ -41,7 +41,7 @@ def test_every_example_in_both_languages(example_id: str, lang: str) -> None:
     else:
         lam = np.linalg.eigvals(s)
         lam1 = lam[np.argmax(np.abs(lam))]
-        expected = t("svd.eig.differ", lang, lam=format_number(lam1), sigma=format_number(sigma[0]))
+        expected = t("svd.eig.differ", lang, lam=fmt.number(lam1), sigma=fmt.number(sigma[0]))
         assert expected in text
     rank_line = t("s1.rank", lang, rank=np.linalg.matrix_rank(s), tol="")
     assert any(rank_line.split("{")[0][:12] in c.value for c in app.caption)
@@ -61,7 +61,7 @@ def test_full_toggle_shows_square_u_and_v(lang: str) -> None:
     assert gap > 0.1
     assert t("svd.orth.header_thin", lang) in {h.value for h in app.subheader}
     assert f"{t('svd.orth.header', lang)}" not in {h.value for h in app.subheader}
-    assert "UUᵀ ≠ I" in text and format_number(gap, 2) in text
+    assert "UUᵀ ≠ I" in text and fmt.number(gap, 2) in text
     app.toggle(key="full").set_value(True).run()
     assert_clean(app)
     assert t("svd.shapes.full", lang, d=8, k=6, p=6) in shown_text(app)

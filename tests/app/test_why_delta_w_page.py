@@ -10,6 +10,7 @@ import pytest
 from apptest_support import assert_follows, open_page, shown_text, texts_at
 
 from lowrank import finetune, i18n, spectra
+from lowrank import formatting as fmt
 from lowrank.locales.section2 import MESSAGES
 from lowrank.ui.widgets import plain
 
@@ -57,7 +58,7 @@ def test_table_and_finding_match_numpy(run: finetune.FinetuneRun) -> None:
     ]
     assert expected[0] == 144 and expected[3] < 16 < expected[2]
     s = np.linalg.svd(run.deltas[1], compute_uv=False)
-    assert f"ΔW keeps {np.sum(s[:8] ** 2) / np.sum(s**2):.1%} of" in shown_text(app)
+    assert f"ΔW keeps {fmt.percent(np.sum(s[:8] ** 2) / np.sum(s**2), 1)} of" in shown_text(app)
     assert f"{np.linalg.matrix_rank(run.deltas[1])} of 128" in shown_text(app)
 
 
@@ -123,14 +124,17 @@ def test_what_the_browser_shows_at_every_k_matches_numpy(
     name = i18n.t(f"s2.minilm.{minilm}", lang)
     for k in range(1, max_k + 1):
         at = texts_at(data, k)
-        energy = {m: f"{kept[m][min(k, n[m]) - 1]:.1%}" for m in sigma}
+        energy = {m: fmt.percent(kept[m][min(k, n[m]) - 1], 1) for m in sigma}
         assert at["why_finding"] == i18n.t("s2.why.finding", lang, k=k, name=name, **energy)
         for m in sigma:
             assert at[f"why_energy_{m}"] == energy[m], (k, m)
             rank = i18n.t("s2.why.energy.rank", lang, k=min(k, n[m]), n=n[m])
             assert at[f"why_energy_{m}_rank"] == rank
         this_layer, all_layers = accuracy[min(k, top_rank)]
-        assert (at["why_acc_this"], at["why_acc_all"]) == (f"{this_layer:.1%}", f"{all_layers:.1%}")
+        assert (at["why_acc_this"], at["why_acc_all"]) == (
+            fmt.percent(this_layer, 1),
+            fmt.percent(all_layers, 1),
+        )
         used = min(k, n_delta)
         assert at["why_acc_this_at"] == i18n.t("s2.why.acc_at_this", lang, rank=n_delta, used=used)
         assert at["why_acc_all_at"] == acc_at_all(lang, run, k)
@@ -166,7 +170,7 @@ def test_slider_extremes(k: str, run: finetune.FinetuneRun) -> None:
     assert_follows(app, "k", int(k))
     metrics = {m.label: m.value for m in app.metric}
     expected = numpy_accuracy(run, int(k), None)
-    assert metrics[i18n.t("s2.why.acc_metric_all", "zh")] == f"{expected:.1%}"
+    assert metrics[i18n.t("s2.why.acc_metric_all", "zh")] == fmt.percent(expected, 1)
     assert acc_at_all("zh", run, int(k)) in {c.value for c in app.caption}
 
 
@@ -200,7 +204,7 @@ def test_every_layer_at_k_beyond_the_chosen_layers_rank() -> None:
     assert not app.exception
     run = finetuned("rotate")
     metrics = {m.label: m.value for m in app.metric}
-    assert metrics[i18n.t("s2.why.acc_metric_all", "en")] == f"{run.acc_ft_task_after:.1%}"
+    assert metrics[i18n.t("s2.why.acc_metric_all", "en")] == fmt.percent(run.acc_ft_task_after, 1)
     assert f"{numpy_accuracy(run, 10, None):.1%}" != f"{run.acc_ft_task_after:.1%}"
 
 

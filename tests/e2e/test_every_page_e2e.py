@@ -21,11 +21,11 @@ import pytest
 from e2e_support import ROOT, assert_no_error, metric, wait_idle, wait_metric
 from playwright.sync_api import expect
 
+from lowrank import formatting as fmt
 from lowrank import i18n, pages
 from lowrank.examples import DEFAULT_EXAMPLE, example
 from lowrank.finetune import LAYER_SIZES
 from lowrank.image_source import builtin_image
-from lowrank.svd_views import format_percent
 
 sys.path.insert(0, str(ROOT / "tests" / "data"))
 
@@ -159,10 +159,10 @@ def test_reconstruct_rank_moves_the_energy(server, page, lang):
     kept = np.cumsum(sigma**2) / np.sum(sigma**2)
     open_page(page, server.url, "reconstruct", lang)
     label = i18n.t("rec.m.energy", lang)
-    wait_metric(page, label, format_percent(kept[0]))
+    wait_metric(page, label, fmt.percent(kept[0]))
     press(page, "k")
     page.wait_for_url(re.compile(r".*[?&]k=2\b.*"), timeout=TIMEOUT)
-    wait_metric(page, label, format_percent(kept[1]))
+    wait_metric(page, label, fmt.percent(kept[1]))
     done(page)
 
 

@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 from e2e_support import HeldAnswers, assert_no_error, follower, marked_at, metric, wait_idle
 
+from lowrank import formatting as fmt
 from lowrank.examples import example
-from lowrank.svd_views import format_number, format_percent
 
 pytestmark = pytest.mark.e2e
 
@@ -19,7 +19,7 @@ def numpy_numbers(k: int) -> tuple[str, str]:
     u, sigma, vt = np.linalg.svd(s, full_matrices=False)
     error = np.linalg.norm(s - u[:, :k] @ np.diag(sigma[:k]) @ vt[:k], "fro")
     kept = np.sum(sigma[:k] ** 2) / np.sum(sigma**2)
-    return format_percent(kept), format_number(error, 4, scale=sigma[0])
+    return fmt.percent(kept), fmt.number(error, 4, scale=sigma[0])
 
 
 def test_reconstruct_numbers_and_marks_follow_k_before_the_server_answers(server, browser):

@@ -13,9 +13,9 @@ import numpy as np
 import pytest
 from e2e_support import assert_no_error, free_port, start_server, wait_idle, wait_metric
 
+from lowrank import formatting as fmt
 from lowrank import i18n
 from lowrank.examples import DEFAULT_EXAMPLE, example
-from lowrank.svd_views import format_percent
 
 pytestmark = pytest.mark.e2e
 TIMEOUT = 90_000
@@ -28,7 +28,7 @@ def connection(tab) -> str:
 
 def energy(k: int) -> str:
     sigma = np.linalg.svd(example(DEFAULT_EXAMPLE), compute_uv=False)
-    return format_percent(np.sum(sigma[:k] ** 2) / np.sum(sigma**2))
+    return fmt.percent(np.sum(sigma[:k] ** 2) / np.sum(sigma**2))
 
 
 def step(tab, slider: int) -> None:

@@ -12,17 +12,17 @@ from e2e_support import assert_no_error, metric, wait_idle, wait_metric
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
+from lowrank import formatting as fmt
 from lowrank import i18n
 from lowrank.examples import example
 from lowrank.matrix_input import parse_csv
-from lowrank.svd_views import format_percent
 
 pytestmark = pytest.mark.e2e
 
 
 def energy(k: int) -> str:
     sigma = np.linalg.svd(example("note"), compute_uv=False)
-    return format_percent(np.sum(sigma[:k] ** 2) / np.sum(sigma**2))
+    return fmt.percent(np.sum(sigma[:k] ** 2) / np.sum(sigma**2))
 
 
 def wait_for_chart_text(tab, *texts: str) -> None:
@@ -128,7 +128,7 @@ def test_typing_in_the_grid_an_empty_cell_is_pointed_out_then_fixed(server, page
     changed = example("note").copy()
     changed[1, 0] = 7.0
     sigma = np.linalg.svd(changed, compute_uv=False)
-    wait_metric(page, "Energy kept", format_percent(sigma[0] ** 2 / np.sum(sigma**2)))
+    wait_metric(page, "Energy kept", fmt.percent(sigma[0] ** 2 / np.sum(sigma**2)))
     assert_no_error(page)
 
 

@@ -16,6 +16,7 @@ from e2e_support import (
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from lowrank import finetune, i18n, spectra
+from lowrank import formatting as fmt
 
 
 def slider(tab, label: str):
@@ -91,12 +92,12 @@ def why_numbers(k: int, minilm: str = "query") -> tuple[str, dict[str, str], str
         "minilm": sigma_minilm,
         "random": np.linalg.svd(random, compute_uv=False),
     }
-    energy = {name: f"{np.sum(s[:k] ** 2) / np.sum(s**2):.1%}" for name, s in sigma.items()}
+    energy = {name: fmt.percent(np.sum(s[:k] ** 2) / np.sum(s**2), 1) for name, s in sigma.items()}
     name = i18n.t(f"s2.minilm.{minilm}", "en")
     finding = i18n.t("s2.why.finding", "en", k=k, name=name, **energy).replace("**", "")
     model = finetune.with_truncated_deltas(run, k)
     accuracy = finetune.accuracy(model, run.task.x_ft_test, run.task.y_ft_test)
-    return finding, energy, f"{accuracy:.1%}"
+    return finding, energy, fmt.percent(accuracy, 1)
 
 
 def why_shown(tab) -> tuple[str, dict[str, str], str]:

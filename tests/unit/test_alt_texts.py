@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from lowrank import alt_texts, i18n
+from lowrank import formatting as fmt
 from lowrank import image as im
 from lowrank.parameter_views import blocks_alt
 
@@ -33,18 +34,6 @@ def grey(colour) -> tuple[np.ndarray, im.ImageSVD]:
 def numpy_sigmas(pixels: np.ndarray) -> list[np.ndarray]:
     channels = [pixels] if pixels.ndim == 2 else [pixels[..., c] for c in range(3)]
     return [np.linalg.svd(c.astype(np.float64), compute_uv=False) for c in channels]
-
-
-def test_number_reads_as_a_student_would_say_it() -> None:
-    assert alt_texts.number(9870.4) == "9,870"
-    assert alt_texts.number(123456.0) == "123,456"
-    assert alt_texts.number(999.4) == "999"
-    assert alt_texts.number(1000.0) == "1,000"  # the boundary itself: separators, no 1e+03
-    assert alt_texts.number(1000.4) == "1,000"
-    assert alt_texts.number(999.6) == "1,000"  # three digits round it up: still no exponent
-    assert alt_texts.number(-999.6) == "-1,000"
-    assert alt_texts.number(3.14159) == "3.14"
-    assert alt_texts.number(0.00123456) == "0.00123"
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -108,9 +97,9 @@ def test_a_rank_one_layer_gives_its_sigma_per_channel(colour, grey) -> None:
     text = alt_texts.rank_one_layer(colour[1], 2, t)
     assert "Layer 2, σ₂u₂v₂ᵀ" in text
     for name, s in zip(("red R", "green G", "blue B"), sigmas, strict=True):
-        assert f"{name} {alt_texts.number(s[1])}" in text
+        assert f"{name} {fmt.reading(s[1])}" in text
     (s,) = numpy_sigmas(grey[0])
-    assert f"σ₃ = {alt_texts.number(s[2])}:" in alt_texts.rank_one_layer(grey[1], 3, t)
+    assert f"σ₃ = {fmt.reading(s[2])}:" in alt_texts.rank_one_layer(grey[1], 3, t)
 
 
 def test_the_training_pictures_give_shapes_and_ranges() -> None:

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from lowrank import alt_texts, i18n
+from lowrank import formatting as fmt
 from lowrank.analysis import rank_k
 from lowrank.svd import decompose
 
@@ -30,10 +31,10 @@ def test_each_k_says_its_energy_error_and_largest_entries(lang):
         error = np.linalg.norm(MATRIX - approx)
         shown = texts["approx"][k - 1]
         assert f"{energy:.1%}" in shown and "4×3" in shown and str(k) in shown
-        assert alt_texts.number(np.abs(approx).max()) in shown
+        assert fmt.reading(np.abs(approx).max()) in shown
         residual = texts["residual"][k - 1]
-        assert alt_texts.number(error) in residual
-        assert alt_texts.number(np.abs(MATRIX - approx).max()) in residual
+        assert fmt.reading(error) in residual
+        assert fmt.reading(np.abs(MATRIX - approx).max()) in residual
     assert texts["approx"][0] != texts["approx"][1]
 
 

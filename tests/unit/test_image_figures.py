@@ -23,7 +23,6 @@ from lowrank.image_figures import (
     energy_ranks,
     energy_values,
     image_charts,
-    percent,
     rank_follow,
     rank_texts,
     spectrum_chart,
@@ -125,12 +124,6 @@ def test_image_charts_are_labelled_in_the_language():
         im.decompose_image(im.to_grey(image_source.builtin_image("circles").pixels)), EN
     )
     assert EN("image.channel.grey") in legend(grey.energy)
-
-
-def test_percent_never_rounds_a_loss_away():
-    assert percent(0.5) == "50.00%" and percent(1.0) == "100.00%"
-    assert percent(0.99996) == "> 99.99%" and percent(0.99996, 1) == "> 99.9%"
-    assert percent(0.9994, 1) == "99.9%"
 
 
 def test_rank_texts_say_the_numbers_and_use_only_bold(circles):
@@ -249,10 +242,3 @@ def test_the_energy_axis_starts_at_the_multiple_of_5_below_the_lowest_rank_one_s
     assert energy_chart(colour, **LABELS).box.y_range == (70.0, 100.5)
     (s,) = [np.linalg.svd(im.to_grey(pixels) * 1.0, compute_uv=False) ** 2]
     assert energy_chart(grey, **LABELS).box.y_range == (5 * np.floor(20 * s[0] / s.sum()), 100.5)
-
-
-@pytest.mark.parametrize("digits", range(9))
-def test_percent_just_below_one_is_the_largest_value_under_100_at_any_precision(digits):
-    share = 1 - 10.0 ** -(digits + 4)  # rounds to 100 % at these digits
-    assert percent(share, digits) == f"> {100 - 10.0**-digits:.{digits}f}%"
-    assert percent(1.0, digits) == f"{100:.{digits}f}%"

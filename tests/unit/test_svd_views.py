@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from lowrank import formatting as fmt
 from lowrank.analysis import EigenComparison, eigen_comparison, rank_k
 from lowrank.examples import EXAMPLE_IDS, example
 from lowrank.svd import decompose
@@ -13,9 +14,6 @@ from lowrank.svd_views import (
     decimals_for,
     eigen_table,
     energy_figure,
-    format_number,
-    format_percent,
-    format_power,
     layer_panels,
     layers_shown,
     matrix_scale,
@@ -24,39 +22,13 @@ from lowrank.svd_views import (
     rank_texts,
     reconstruction_panels,
     sigma_figure,
-    subscript,
     svd_panels,
 )
 
 HEADERS = {"index": "i", "sigma": "s", "sigma_squared": "s2", "gram": "g", "own": "l"}
 
 
-def test_format_number() -> None:
-    assert format_number(30.29694) == "30.3"
-    assert format_number(-2.4961) == "−2.496"
-    assert format_number(1.5309 + 1.3764j) == "1.531 + 1.376i"
-    assert format_number(-0.083 - 0.4257j) == "−0.083 − 0.4257i"
-    assert format_number(7.1e-15, 2) == "7.1e−15"
-    assert format_number(7.1e-15, 4, scale=30.0) == "0"
-    assert format_number(0.5, 4, scale=30.0) == "0.5"
-
-
-def test_format_power() -> None:
-    assert format_power(-1.0, np.log10(2.5)) == "−2.5"
-    assert format_power(0.0, -np.inf) == "0"
-    assert format_power(1.0, 450.30103) == "2 × 10⁴⁵⁰"
-    assert format_power(-1.0, -20.0) == "−1 × 10⁻²⁰"
-
-
-def test_format_percent_never_rounds_up_to_a_full_hundred() -> None:
-    assert format_percent(0.998369) == "99.84%"
-    assert format_percent(0.999999) == "99.99%"
-    assert format_percent(1.0) == "100.00%"
-    assert format_percent(0.5) == "50.00%"
-
-
-def test_subscript_and_decimals() -> None:
-    assert subscript(12) == "₁₂"
+def test_decimals_and_scale() -> None:
     assert decimals_for(example("note")) == 0
     assert decimals_for(np.array([[0.5, 1.0]])) == 2
     assert decimals_for(np.array([[150.5, 1.0]])) == 1
@@ -70,7 +42,7 @@ def test_eigen_table_shows_numpy_values(example_id: str) -> None:
     n = s.shape[1]
     sigma = np.linalg.svd(s, compute_uv=False)
     assert table["i"] == [str(i) for i in range(1, n + 1)]
-    assert table["s"][: sigma.size] == [format_number(v, scale=sigma[0]) for v in sigma]
+    assert table["s"][: sigma.size] == [fmt.number(v, scale=sigma[0]) for v in sigma]
     gram = np.sort(np.linalg.eigvalsh(s.T @ s))[::-1]
     shown = [0.0 if v == "0" else float(v.replace("−", "-")) for v in table["g"]]
     np.testing.assert_allclose(shown, gram, rtol=1e-3, atol=1e-9 * sigma[0] ** 2)
@@ -158,22 +130,6 @@ def test_large_matrices_draw_fewer_layers_and_lighter_heatmaps() -> None:
 
 
 # --- mutation testing (bench/mutate.py): boundaries and defaults the tests above left open ---
-
-
-def test_format_number_signs_and_unit_imaginary_parts() -> None:
-    assert format_number(2 + 1j) == "2 + 1i"  # an imaginary part of exactly 1 is complex too
-    assert format_number(1 + 0.5j) == "1 + 0.5i" and format_number(1 - 0.5j) == "1 − 0.5i"
-    assert format_number(np.pi) == "3.142"  # four significant digits by default
-
-
-def test_format_power_defaults_and_its_switch_at_ten_to_the_twelve() -> None:
-    assert format_power(1.0, np.log10(np.pi)) == "3.14159"  # six significant digits
-    assert format_power(1.0, 11.0) == "1e+11"
-    assert format_power(1.0, 12.0) == "1 × 10¹²"  # |log₁₀| = 12 is no longer "moderate"
-    assert format_power(1.0, -12.0) == "1 × 10⁻¹²"
-    assert format_power(1.0, 100 + np.log10(1.23456)) == "1.235 × 10¹⁰⁰"  # 4-digit mantissa
-    assert format_power(0.0, 450.0) == "0"  # a zero sign is 0 whatever the exponent
-    assert format_power(1.0, -np.inf) == "0" and format_power(-1.0, -np.inf) == "0"
 
 
 def test_eigen_table_chops_on_the_scale_of_sigma_one_squared() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from lowrank import formatting as fmt
 from lowrank import i18n, spectra
 from lowrank.delta import TruncationCurve
 from lowrank.why_views import MATRICES, accuracy_texts, energy_texts, why_follow
@@ -33,20 +34,20 @@ def kept(name: str, k: int) -> float:
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
 def test_texts_at_one_k(lang: str) -> None:
     texts = energy_texts(SPECTRA, 3, lang, minilm_name="W_q") | accuracy_texts(CURVE, 3, lang)
-    shown = {name: f"{kept(name, 3):.1%}" for name in MATRICES}
+    shown = {name: fmt.percent(kept(name, 3), 1) for name in MATRICES}
     assert texts["finding"] == i18n.t("s2.why.finding", lang, k=3, name="W_q", **shown)
     for name in MATRICES:
         assert texts[f"energy_{name}"] == shown[name]
     assert texts["energy_delta_rank"] == i18n.t("s2.why.energy.rank", lang, k=3, n=5)
-    assert texts["acc_this"] == f"{CURVE.this_layer[3]:.1%}"
-    assert texts["acc_all"] == f"{CURVE.all_layers[3]:.1%}"
+    assert texts["acc_this"] == fmt.percent(CURVE.this_layer[3], 1)
+    assert texts["acc_all"] == fmt.percent(CURVE.all_layers[3], 1)
     assert texts["acc_this_at"] == i18n.t("s2.why.acc_at_this", lang, rank=3, used=3)
     sep = i18n.t("list.sep", lang)
     assert texts["acc_all_at"] == i18n.t("s2.why.acc_at_all", lang, ranks=f"3{sep}3", layers=2)
     clipped = energy_texts(SPECTRA, 7, lang, minilm_name="W_q") | accuracy_texts(CURVE, 7, lang)
     assert clipped["energy_delta"] == "100.0%"  # ΔW has 5 singular values: k = 7 keeps them all
     assert clipped["energy_delta_rank"] == i18n.t("s2.why.energy.rank", lang, k=5, n=5)
-    assert clipped["acc_all"] == f"{CURVE.all_layers[5]:.1%}"
+    assert clipped["acc_all"] == fmt.percent(CURVE.all_layers[5], 1)
     assert clipped["acc_this_at"] == i18n.t("s2.why.acc_at_this", lang, rank=3, used=3)
     assert clipped["acc_all_at"] == i18n.t("s2.why.acc_at_all", lang, ranks=f"5{sep}3", layers=2)
 
@@ -71,7 +72,7 @@ def test_follow_table_and_marks_at_every_k() -> None:
     for k in range(1, 9):
         at = spec.at(k)
         for name in MATRICES:
-            assert at[f"why_energy_{name}"] == f"{kept(name, k):.1%}"
+            assert at[f"why_energy_{name}"] == fmt.percent(kept(name, k), 1)
     spectra_marks = [m for m in spec.marks if m.chart in ("sigma", "energy")]
     assert [m.chart for m in spectra_marks] == ["sigma", "energy"] * 4
     assert all(m.axis == "" for m in spectra_marks)  # each chart has one plot
