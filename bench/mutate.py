@@ -64,6 +64,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     "section2_figures": ("test_section2_figures.py",),
     "matrix_input": ("test_matrix_input.py",),
     "follow": ("test_follow.py",),
+    "formatting": ("test_formatting.py",),
 }
 
 _COMPARE = {

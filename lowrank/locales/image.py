@@ -1,7 +1,7 @@
 """Texts of the photograph page (/image) and of the image upload errors."""
 
 MESSAGES: dict[str, dict[str, str]] = {
-    # --- upload errors (lowrank.image.load_upload) -----------------------------------------------
+    # --- upload errors (lowrank.image_source.load_upload) ----------------------------------------
     "error.image.empty": {
         "zh": "上传的文件是空的（0 字节）。",
         "en": "The uploaded file is empty (0 bytes).",
