@@ -56,6 +56,8 @@ MODULES: dict[str, tuple[str, ...]] = {
     "delta": ("test_delta.py",),
     "svd_views": ("test_svd_views.py",),
     "parameter_views": ("test_parameter_views.py", "test_parameter_views_mutants.py"),
+    "parameter_blocks": ("test_parameter_views.py", "test_parameter_views_mutants.py"),
+    "markdown_table": ("test_parameter_views.py", "test_parameter_views_mutants.py"),
     "why_views": ("test_why_views.py",),
     "image_figures": ("test_image_figures.py",),
     "alt_texts": ("test_alt_texts.py", "test_heatmap_alts.py"),

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import quote
 
 if TYPE_CHECKING:
-    from lowrank.svg_charts import PlotBox
+    from lowrank.svg_axes import PlotBox
 
 T = TypeVar("T")
 

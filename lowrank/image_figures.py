@@ -27,7 +27,8 @@ from lowrank.image import (
     every_rank,
     ranks_for_shares,
 )
-from lowrank.svg_charts import Axis, Chart, Series, line_chart
+from lowrank.svg_axes import Axis
+from lowrank.svg_charts import Chart, Series, line_chart
 
 #: Line colours: red, green and blue channels, then the whole picture (or the grey channel).
 CHANNEL_COLOURS: tuple[str, ...] = ("#d62728", "#2ca02c", "#1f77b4")

@@ -11,11 +11,9 @@ import streamlit as st
 from lowrank import models
 from lowrank.follow import svg_data_url
 from lowrank.memory import PRECISIONS, checkpoint_bytes, full_finetune_memory
+from lowrank.parameter_blocks import blocks_alt, blocks_pictures, blocks_title
 from lowrank.parameter_views import (
     TABLE,
-    blocks_alt,
-    blocks_pictures,
-    blocks_title,
     cost_figure,
     memory_figure,
     model_follow,

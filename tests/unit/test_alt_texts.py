@@ -10,7 +10,7 @@ import pytest
 from lowrank import alt_texts, i18n
 from lowrank import formatting as fmt
 from lowrank import image as im
-from lowrank.parameter_views import blocks_alt
+from lowrank.parameter_blocks import blocks_alt
 
 
 def translator(lang: str):

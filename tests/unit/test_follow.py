@@ -105,7 +105,8 @@ def test_positions_sharing_a_text_send_it_once() -> None:
 
 
 def test_a_mark_on_a_picture_chart_carries_its_plot_box() -> None:
-    from lowrank.svg_charts import Axis, Series, line_chart
+    from lowrank.svg_axes import Axis
+    from lowrank.svg_charts import Series, line_chart
 
     chart = line_chart(
         [Series("s", [1, 10, 100], [90.0, 99.0, 100.0], "#444")], x_axis=Axis(log=True)

@@ -15,16 +15,18 @@ from hypothesis import strategies as st
 
 from lowrank import i18n, models
 from lowrank.follow import NODE_SEPARATOR
+from lowrank.markdown_table import markdown_table
 from lowrank.memory import PRECISIONS, full_finetune_memory
-from lowrank.parameter_views import (
+from lowrank.parameter_blocks import (
     CELL_GRID_MAX,
-    LORA_BAR,
     MIN_SIDE_PX,
     blocks_pictures,
     blocks_scale,
     blocks_title,
+)
+from lowrank.parameter_views import (
+    LORA_BAR,
     cost_figure,
-    markdown_table,
     memory_figure,
     model_follow,
     model_texts,

@@ -10,8 +10,9 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from lowrank import models
+from lowrank.markdown_table import markdown_table
 from lowrank.memory import full_finetune_memory
-from lowrank.parameter_views import (
+from lowrank.parameter_blocks import (
     LABEL_SIZE,
     LINE_HEIGHT,
     MAX_BLOCK_HEIGHT,
@@ -21,12 +22,9 @@ from lowrank.parameter_views import (
     SVG_WIDTH,
     blocks_pictures,
     blocks_scale,
-    cost_figure,
     is_cell_grid,
-    markdown_table,
-    memory_figure,
-    model_follow,
 )
+from lowrank.parameter_views import cost_figure, memory_figure, model_follow
 
 SVG = "{http://www.w3.org/2000/svg}"
 #: Cell grids, to scale, labels wider than their blocks (14336×2), a picture wider than
