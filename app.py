@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from lowrank import alt_texts, image, pages
+from lowrank import image, pages
 from lowrank.ui import image as image_cache
 from lowrank.ui.frame import carried_params, frame, link_params
+from lowrank.views import alt_texts
 
 TASTE_RANKS = (1, 5, 20, 80)
 

@@ -12,6 +12,7 @@ the reason) are set aside: they change no behaviour a caller can observe.
 
     python bench/mutate.py                       # every module of MODULES
     python bench/mutate.py --module svd --module lora
+    python bench/mutate.py --module views/svd  # a module of lowrank/views/
     python bench/mutate.py --module svd --list   # the mutants, without running anything
     python bench/mutate.py --module image --skip 99  # all but the first 99 (a stopped run's rest)
 """
@@ -38,7 +39,15 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 ROOT = Path(__file__).resolve().parent.parent
 EQUIVALENTS = ROOT / "bench" / "mutation_equivalents.txt"
 
-#: Module of lowrank/ → the unit test files that test it.
+#: The unit tests of /parameters' views (the page's views share their helpers).
+_PARAMETERS = (
+    "test_views_parameters.py",
+    "test_views_parameters_mutants.py",
+    "test_views_parameter_figures.py",
+)
+
+#: Module of lowrank/ (a path under it, without ".py": "views/svd") → the unit test files that
+#: test it.
 MODULES: dict[str, tuple[str, ...]] = {
     "svd": ("test_svd.py",),
     "analysis": ("test_analysis.py",),
@@ -54,19 +63,20 @@ MODULES: dict[str, tuple[str, ...]] = {
     "finetune": ("test_finetune.py",),
     "spectra": ("test_spectra.py",),
     "delta": ("test_delta.py",),
-    "svd_views": ("test_svd_views.py",),
-    "parameter_views": ("test_parameter_views.py", "test_parameter_views_mutants.py"),
-    "parameter_blocks": ("test_parameter_views.py", "test_parameter_views_mutants.py"),
-    "markdown_table": ("test_parameter_views.py", "test_parameter_views_mutants.py"),
-    "why_views": ("test_why_views.py",),
-    "image_figures": ("test_image_figures.py",),
-    "alt_texts": ("test_alt_texts.py", "test_heatmap_alts.py"),
-    "training_figures": ("test_training_figures.py",),
     "packing": ("test_packing.py",),
-    "section2_figures": ("test_section2_figures.py",),
     "matrix_input": ("test_matrix_input.py",),
-    "follow": ("test_follow.py",),
     "formatting": ("test_formatting.py",),
+    "views/svd": ("test_views_svd.py", "test_views_reconstruct.py"),
+    "views/reconstruct": ("test_views_reconstruct.py", "test_views_svd.py"),
+    "views/image": ("test_views_image.py",),
+    "views/why_delta_w": ("test_views_why_delta_w.py",),
+    "views/parameters": _PARAMETERS,
+    "views/parameter_blocks": _PARAMETERS,
+    "views/parameter_figures": _PARAMETERS,
+    "views/markdown_table": _PARAMETERS,
+    "views/training": ("test_views_training.py",),
+    "views/alt_texts": ("test_views_alt_texts.py", "test_views_alt_texts_heatmaps.py"),
+    "views/follow": ("test_views_follow.py",),
 }
 
 _COMPARE = {
@@ -328,7 +338,8 @@ def main() -> None:
             if f"{path}::{m.function}: *" in equivalents:
                 counts["equivalent"] += 1
                 continue
-            finder = _Finder(f"lowrank.{module}", ROOT / path, mutated_code(source, path, m))
+            name = "lowrank." + module.replace("/", ".")
+            finder = _Finder(name, ROOT / path, mutated_code(source, path, m))
             try:
                 outcome = _run_tests(tests, finder, args.timeout)
             except KeyboardInterrupt:  # Ctrl-C (or kill -INT): the table covers mutants 1…done-1

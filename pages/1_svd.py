@@ -6,12 +6,12 @@ import streamlit as st
 from lowrank import formatting as fmt
 from lowrank.analysis import eigen_comparison, orthogonality, product_error
 from lowrank.svd import SVD
-from lowrank.svd_views import Panel, eigen_table, sigma_figure, svd_panels
 from lowrank.ui.frame import Frame, frame
 from lowrank.ui.loaders import cached_svd
+from lowrank.ui.matrix_pages import downloads, heatmap_grid, matrix_summary
 from lowrank.ui.matrix_source import matrix_source
-from lowrank.ui.section1 import downloads, heatmap_grid, matrix_summary
 from lowrank.ui.widgets import Question, check_query_param, in_the_note, self_check
+from lowrank.views.svd import Panel, eigen_table, sigma_figure, svd_panels
 
 
 def factors_section(page: Frame, matrix: np.ndarray, svd: SVD, full: bool) -> list[Panel]:

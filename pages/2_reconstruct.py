@@ -5,31 +5,29 @@ import functools
 import numpy as np
 import streamlit as st
 
-from lowrank import alt_texts, i18n
 from lowrank import formatting as fmt
+from lowrank import i18n
 from lowrank.analysis import GUESS_STRATEGIES, RankK, guess, guess_verdict, note_check, rank_k
 from lowrank.digest import array_digest
-from lowrank.figures import ANNOTATE_MAX_SIDE
 from lowrank.svd import SVD
-from lowrank.svd_views import (
-    Panel,
-    energy_figure,
-    layer_panels,
-    layers_shown,
-    matrix_scale,
-    panel_figures,
-    rank_follow,
-    rank_texts,
-    reconstruction_panels,
-    sigma_figure,
-)
 from lowrank.ui.follow import follow, slot
 from lowrank.ui.frame import Frame, frame
 from lowrank.ui.live_rank import MATRIX_DTYPE, Heatmap, live_factors, live_rank
 from lowrank.ui.loaders import cached_svd, shared, shared_on
+from lowrank.ui.matrix_pages import downloads, heatmap_grid, matrix_summary
 from lowrank.ui.matrix_source import MatrixSource, matrix_source
-from lowrank.ui.section1 import downloads, heatmap_grid, matrix_summary
 from lowrank.ui.widgets import Question, check_query_param, in_the_note, is_int_in, self_check
+from lowrank.views import alt_texts
+from lowrank.views.figures import ANNOTATE_MAX_SIDE
+from lowrank.views.reconstruct import (
+    energy_figure,
+    layer_panels,
+    layers_shown,
+    rank_follow,
+    rank_texts,
+    reconstruction_panels,
+)
+from lowrank.views.svd import Panel, matrix_scale, panel_figures, sigma_figure
 
 #: The rank slider's key, and so its URL parameter (``/reconstruct?k=2``).
 RANK_KEY = "k"

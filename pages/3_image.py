@@ -11,7 +11,7 @@ that part. Both sliders also change the view at once in the browser, before Pyth
 the rank-k picture is the live view (``lowrank/ui/live_rank.py``), redrawn while the slider is
 dragged, and the numbers, sentences and chart marks that change with k are swapped by the
 followers (``lowrank/ui/follow.py``), which know them at every position of either slider
-(``lowrank.image_figures.rank_follow`` and ``energy_follow``). The page draws the same texts,
+(``lowrank.views.image.rank_follow`` and ``energy_follow``). The page draws the same texts,
 taken from the same tables. Left to the rerun: the error picture (a server-side picture, when
 its toggle is on), the downloads and the PNG size comparison.
 """
@@ -25,21 +25,11 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from lowrank import alt_texts, i18n, image_source
 from lowrank import formatting as fmt
+from lowrank import i18n, image_source
 from lowrank import image as im
 from lowrank.digest import array_digest
 from lowrank.errors import InputError
-from lowrank.follow import Follow, Positions, svg_data_url
-from lowrank.image_figures import (
-    ENERGY_CHART,
-    SPECTRUM_CHART,
-    ImageCharts,
-    energy_follow,
-    energy_ranks,
-    image_charts,
-    rank_follow,
-)
 from lowrank.ui import image as loaders
 from lowrank.ui.follow import follow, slot
 from lowrank.ui.frame import Frame, frame
@@ -54,6 +44,17 @@ from lowrank.ui.widgets import (
     self_check,
     show_input_error,
     url_choice,
+)
+from lowrank.views import alt_texts
+from lowrank.views.follow import Follow, Positions, svg_data_url
+from lowrank.views.image import (
+    ENERGY_CHART,
+    SPECTRUM_CHART,
+    ImageCharts,
+    energy_follow,
+    energy_ranks,
+    image_charts,
+    rank_follow,
 )
 
 UPLOAD = "upload"

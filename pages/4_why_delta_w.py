@@ -14,9 +14,8 @@ from streamlit.delta_generator import DeltaGenerator
 
 from lowrank import delta, finetune, spectra
 from lowrank.delta import TruncationCurve
-from lowrank.section2_figures import COLOURS, Curve, accuracy_figure, spectra_figures
 from lowrank.spectra import Spectrum
-from lowrank.ui import section2 as load
+from lowrank.ui import why_delta_w as load
 from lowrank.ui.follow import follow, slot
 from lowrank.ui.frame import Frame, frame
 from lowrank.ui.loaders import shared
@@ -28,7 +27,16 @@ from lowrank.ui.widgets import (
     self_check,
     url_choice,
 )
-from lowrank.why_views import MATRICES, accuracy_texts, energy_texts, why_follow
+from lowrank.views.figures import COLOURS
+from lowrank.views.why_delta_w import (
+    MATRICES,
+    Curve,
+    accuracy_figure,
+    accuracy_texts,
+    energy_texts,
+    spectra_figures,
+    why_follow,
+)
 
 #: The rank slider's key, and so its URL parameter (``/why_delta_w?k=8``).
 RANK_KEY = "k"
@@ -37,7 +45,7 @@ SLOT = "why_"
 SIGMA_CHART = "why_sigma_plot"
 ENERGY_CHART = "why_energy_plot"
 ACCURACY_CHART = "why_accuracy_plot"
-#: Each matrix's metric label in its curve's colour (lowrank.section2_figures.COLOURS).
+#: Each matrix's metric label in its curve's colour (lowrank.views.parameter_figures.COLOURS).
 LABEL_COLOURS = {"delta": "red", "mlp": "green", "minilm": "blue", "random": "gray"}
 
 

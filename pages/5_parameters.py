@@ -1,6 +1,6 @@
 """Step 2b: ΔW = A×B, the parameter count: the note's 5×4 example, any size, real models.
 
-Both rank sliders are followed in the browser (lowrank/parameter_views.py): what r changes is
+Both rank sliders are followed in the browser (lowrank/views/parameters.py): what r changes is
 swapped at once for every stop of the slider, and this run draws the same texts and picture.
 """
 
@@ -9,21 +9,7 @@ from contextlib import nullcontext
 import streamlit as st
 
 from lowrank import models
-from lowrank.follow import svg_data_url
 from lowrank.memory import PRECISIONS, checkpoint_bytes, full_finetune_memory
-from lowrank.parameter_blocks import blocks_alt, blocks_pictures, blocks_title
-from lowrank.parameter_views import (
-    TABLE,
-    cost_figure,
-    memory_figure,
-    model_follow,
-    model_texts,
-    modules_table,
-    size_follow,
-    size_texts,
-    size_view,
-)
-from lowrank.section2_figures import shares_figure
 from lowrank.ui.follow import follow, slot
 from lowrank.ui.frame import frame
 from lowrank.ui.loaders import shared
@@ -35,6 +21,18 @@ from lowrank.ui.widgets import (
     plain,
     self_check,
     url_choice,
+)
+from lowrank.views.follow import svg_data_url
+from lowrank.views.parameter_blocks import blocks_alt, blocks_pictures, blocks_title
+from lowrank.views.parameter_figures import cost_figure, memory_figure, shares_figure
+from lowrank.views.parameters import (
+    TABLE,
+    model_follow,
+    model_texts,
+    modules_table,
+    size_follow,
+    size_texts,
+    size_view,
 )
 
 #: Containers of what the browser updates at once when r moves (lowrank/ui/follow.py).

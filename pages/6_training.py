@@ -8,15 +8,16 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from lowrank import alt_texts, finetune, i18n, lora, lora_checks, lora_training
-from lowrank import training_figures as tf
+from lowrank import finetune, i18n, lora, lora_checks, lora_training
 from lowrank.lora_compare import matching_rank
 from lowrank.lora_export import curves_csv, factors_npz
 from lowrank.lora_training import Snapshot
-from lowrank.ui import training_loaders as load
+from lowrank.ui import training as load
 from lowrank.ui import widgets
 from lowrank.ui.follow import follow, slot
 from lowrank.ui.frame import Frame, frame
+from lowrank.views import alt_texts
+from lowrank.views import training as tf
 
 page = frame("training")
 t = page.t

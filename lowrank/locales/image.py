@@ -106,7 +106,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- pictures --------------------------------------------------------------------------------
     "image.show_error": {"zh": "显示误差图", "en": "Show the error"},
     "image.original": {"zh": "原图", "en": "Original"},
-    # --- text alternatives of the pictures (lowrank/alt_texts.py) --------------------------------
+    # --- text alternatives of the pictures (lowrank/views/alt_texts.py) --------------------------------
     "image.alt.colour": {"zh": "彩色", "en": "in colour"},
     "image.alt.grey": {"zh": "灰度", "en": "in grey"},
     "image.alt.original": {

@@ -1,4 +1,4 @@
-"""/parameters: texts of the views that follow the rank sliders (lowrank/parameter_views.py)."""
+"""/parameters: texts of the views that follow the rank sliders (lowrank/views/parameters.py)."""
 
 MESSAGES: dict[str, dict[str, str]] = {
     "par.saves": {
@@ -36,7 +36,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "r = {old} is not a stop for this size; it was set to the nearest stop, {new}.",
     },
     "par.cost_mark": {"zh": "r = {r}", "en": "r = {r}"},
-    # The module table's columns that change with the rank (lowrank/parameter_views.py); a
+    # The module table's columns that change with the rank (lowrank/views/parameters.py); a
     # followed table: plain text, one text node per cell. "r = {r}" never breaks (no-break spaces).
     "par.col_lora_at": {
         "zh": "LoRA r(d_in+d_out)，r\u00a0=\u00a0{r}",

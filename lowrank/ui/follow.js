@@ -1,4 +1,4 @@
-// What a slider changes, changed in the browser at once (lowrank/follow.py, lowrank/ui/follow.py).
+// What a slider changes, changed in the browser at once (lowrank/views/follow.py, lowrank/ui/follow.py).
 //
 // The page gives, for every position of one of its sliders, the markdown of the elements the
 // slider changes (each in an st.container whose key gives it the class `.st-key-<key>`) and the
@@ -14,14 +14,14 @@
 //
 // Marks are an SVG laid over the chart, placed with the chart's axes (`_fullLayout`: each axis'
 // `_offset`, `_length`, `range`, `type`), redrawn when Plotly redraws or the chart is resized. A
-// chart shown as a picture (an <img> of an SVG, lowrank/svg_charts.py) has no axes to read: its
+// chart shown as a picture (an <img> of an SVG, lowrank/views/svg_charts.py) has no axes to read: its
 // mark carries the plot's box on the picture (edges as fractions, axis ranges and types), scaled
 // to the size the picture is shown at.
 
-const MARK_COLOUR = "#d62728"; // lowrank/figures.py MARKER_COLOUR
+const MARK_COLOUR = "#d62728"; // lowrank/views/figures.py MARKER_COLOUR
 const DROPPED_INK = "#555"; // the hatching and the name of a spectrum's dropped part
 const SVG = "http://www.w3.org/2000/svg";
-const NODE_SEPARATOR = "\u001f"; // lowrank/follow.py NODE_SEPARATOR
+const NODE_SEPARATOR = "\u001f"; // lowrank/views/follow.py NODE_SEPARATOR
 
 function textNodes(element) {
   const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT, {
@@ -151,7 +151,7 @@ class Follower {
 
   // Where a mark's chart is drawn, with axes in Plotly's terms (`_offset`, `_length`, `range`,
   // `type`, in px of the overlay): a Plotly plot (its own axes), or a picture of a chart (an
-  // <img>, as st.image shows an SVG of lowrank/svg_charts.py) placed by the mark's `box`, at the
+  // <img>, as st.image shows an SVG of lowrank/views/svg_charts.py) placed by the mark's `box`, at the
   // size the picture is shown. `host` takes the overlay at (left, top); `target` is watched.
   frame(mark) {
     const holder = document.querySelector(`.st-key-${mark.chart}`);

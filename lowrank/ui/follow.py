@@ -1,6 +1,6 @@
 """Show a slider's effect at once: the browser swaps texts and moves chart marks itself.
 
-A page describes what its slider changes at every position (:class:`lowrank.follow.Follow`),
+A page describes what its slider changes at every position (:class:`lowrank.views.follow.Follow`),
 wraps each changing element in :func:`slot` and mounts :func:`follow` once, outside its
 fragments (its data depends on the page's input, not on the slider, so fragment reruns do not
 send it again). ``follow.js`` then answers a slider move in the same animation frame, while the
@@ -15,7 +15,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from lowrank.follow import Follow
+from lowrank.views.follow import Follow
 
 _COMPONENT = st.components.v2.component(
     "lowrank_follow",

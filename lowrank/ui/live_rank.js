@@ -170,7 +170,7 @@ class LiveView {
     context.putImageData(image, 0, 0);
   }
 
-  // Cells as in the page's plotly heatmaps (lowrank/svd_views.panel_figures): square, ±scale on
+  // Cells as in the page's plotly heatmaps (lowrank/views/svd.py, panel_figures): square, ±scale on
   // the diverging colours, 1 px gaps and numbers for small matrices, row and column numbers.
   drawHeatmap() {
     const { m, n, scale, decimals, annotate, colours, residual } = this.header;

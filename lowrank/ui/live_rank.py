@@ -29,11 +29,11 @@ import plotly.colors
 import streamlit as st
 
 from lowrank import packing
-from lowrank.figures import DIVERGING
-from lowrank.follow import Positions
 from lowrank.svd import SVD
 from lowrank.ui.follow import as_json
 from lowrank.ui.frame import Frame
+from lowrank.views.figures import DIVERGING
+from lowrank.views.follow import Positions
 
 #: Encoding of the factors: pictures in int16 (3.4 MB for the 600×512 colour photograph, within one
 #: grey level of numpy), small matrices in float32 (their numbers are printed).
@@ -157,7 +157,7 @@ def live_rank(
     (:func:`live_factors`) that screen readers get at each k; without it they get the caption.
     By default the slider's value is k; with
     ``positions`` and ``ranks`` the slider's value picks a position (as
-    :meth:`lowrank.follow.Positions.index` does) and k is ``ranks`` at that position. Returns
+    :meth:`lowrank.views.follow.Positions.index` does) and k is ``ranks`` at that position. Returns
     False, showing nothing, when ``st.components.v2`` is not available: the caller then shows its
     plain picture.
     """

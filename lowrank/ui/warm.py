@@ -88,7 +88,7 @@ def _warm_matplotlib() -> None:
     """Matplotlib finds and opens its fonts on the first text it draws (CJK for zh titles)."""
     from matplotlib.figure import Figure
 
-    from lowrank import slides
+    from lowrank.views import slides
 
     figure = Figure(figsize=(1, 1), dpi=20)
     figure.suptitle("低秩 warm", fontfamily=slides.FONTS)

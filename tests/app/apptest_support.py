@@ -8,7 +8,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from lowrank.follow import NODE_SEPARATOR
+from lowrank.views.follow import NODE_SEPARATOR
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 
-from lowrank.ui import section2
+from lowrank.ui import why_delta_w
 
 
 def test_concurrent_requests_share_one_computation() -> None:
@@ -22,7 +22,7 @@ def test_concurrent_requests_share_one_computation() -> None:
     key = ("test-store", time.monotonic())
     results: list[str] = []
     threads = [
-        threading.Thread(target=lambda: results.append(section2._shared(key, "", compute)))
+        threading.Thread(target=lambda: results.append(why_delta_w._shared(key, "", compute)))
         for _ in range(8)
     ]
     for thread in threads:
@@ -31,4 +31,4 @@ def test_concurrent_requests_share_one_computation() -> None:
         thread.join()
     assert results == ["result"] * 8
     assert len(calls) == 1 and seen == [0.5]
-    assert section2._shared(key, "", compute) == "result" and len(calls) == 1
+    assert why_delta_w._shared(key, "", compute) == "result" and len(calls) == 1

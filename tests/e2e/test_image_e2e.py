@@ -11,9 +11,10 @@ from e2e_support import assert_no_error, metric, wait_idle, wait_metric
 from PIL import Image
 from playwright.sync_api import expect
 
-from lowrank import alt_texts, i18n, image_source
+from lowrank import i18n, image_source
 from lowrank import image as im
-from lowrank.image_figures import image_charts, rank_texts
+from lowrank.views import alt_texts
+from lowrank.views.image import image_charts, rank_texts
 
 
 def png(size: tuple[int, int]) -> bytes:

@@ -7,10 +7,11 @@ import functools
 from e2e_support import assert_no_error, wait_idle, wait_metric
 from playwright.sync_api import expect
 
-from lowrank import alt_texts, examples, i18n, image_source
+from lowrank import examples, i18n, image_source
 from lowrank import image as im
 from lowrank.analysis import rank_k
 from lowrank.svd import decompose
+from lowrank.views import alt_texts
 
 # A cheap fingerprint of the live view's canvas: changes when the picture does.
 SIGNATURE = """canvas => {

@@ -8,7 +8,7 @@ import pytest
 from e2e_support import HeldAnswers, assert_no_error, follower, marked_at, metric, wait_idle
 
 from lowrank import i18n, models
-from lowrank.parameter_views import size_view
+from lowrank.views.parameters import size_view
 
 pytestmark = pytest.mark.e2e
 

@@ -10,7 +10,7 @@ from hypothesis.extra import numpy as hnp
 
 from lowrank.digest import array_digest, content_key
 from lowrank.svd import SVD
-from lowrank.svd_views import Panel
+from lowrank.views.svd import Panel
 
 ARRAYS = hnp.arrays(
     np.float64, hnp.array_shapes(max_dims=2, max_side=6), elements=st.floats(-1e6, 1e6)

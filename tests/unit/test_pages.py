@@ -56,6 +56,10 @@ def test_core_never_imports_streamlit():
             for path in (ROOT / "lowrank").glob("*.py")
             if path.stem != "__init__"
         )
+        + ", "
+        + ", ".join(
+            f"lowrank.views.{path.stem}" for path in (ROOT / "lowrank" / "views").glob("*.py")
+        )
         + "; print('streamlit' in sys.modules)"
     )
     result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True)

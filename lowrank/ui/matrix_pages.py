@@ -9,11 +9,11 @@ import streamlit as st
 
 from lowrank import formatting as fmt
 from lowrank.matrix_input import to_csv
-from lowrank.slides import matrices_slide
 from lowrank.svd import SVD, default_tolerance, numerical_rank
-from lowrank.svd_views import Panel, panel_figures
 from lowrank.ui.frame import Frame
 from lowrank.ui.loaders import shared
+from lowrank.views.slides import matrices_slide
+from lowrank.views.svd import Panel, panel_figures
 
 
 def matrix_summary(page: Frame, matrix: np.ndarray, svd: SVD) -> int:

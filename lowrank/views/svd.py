@@ -1,4 +1,6 @@
-"""What the SVD and reconstruction pages draw, built from :mod:`lowrank.analysis` results.
+"""What /svd draws, built from :mod:`lowrank.analysis` results: the matrix and its factors as
+heatmap panels, the singular values as bars and the eigen-versus-singular table. /reconstruct
+draws its panels and σ bars with the same pieces (:mod:`lowrank.views.reconstruct`).
 
 Plotly figures and tables are returned (not drawn) so that tests can inspect them; every label is
 passed in already translated, so this module knows no language.
@@ -6,27 +8,16 @@ passed in already translated, so this module knows no language.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import plotly.graph_objects as go
 
 from lowrank import formatting as fmt
-from lowrank.analysis import EigenComparison, RankK, chop
-from lowrank.figures import (
-    ANNOTATE_MAX_SIDE,
-    cumulative_energy_chart,
-    matrix_heatmap,
-    singular_value_bars,
-)
-from lowrank.follow import Follow, Mark, Positions, texts_by_name
-from lowrank.svd import SVD, cumulative_energy, rank_one_layers
-
-#: Rank-1 layers drawn one by one: every layer of a matrix small enough to print its numbers (at
-#: most 16), the first 3 of a larger one; the page says how many more there are.
-MAX_LAYERS_SHOWN = 16
-MAX_LARGE_LAYERS_SHOWN = 3
+from lowrank.analysis import EigenComparison, chop
+from lowrank.svd import SVD
+from lowrank.views.figures import ANNOTATE_MAX_SIDE, matrix_heatmap, singular_value_bars
 
 
 def eigen_table(comparison: EigenComparison, headers: Mapping[str, str]) -> dict[str, list[str]]:
@@ -80,33 +71,6 @@ def svd_panels(matrix: np.ndarray, svd: SVD) -> list[Panel]:
     ]
 
 
-def reconstruction_panels(matrix: np.ndarray, result: RankK, titles: Sequence[str]) -> list[Panel]:
-    """S, S_k and S − S_k with the three (translated) ``titles``."""
-    decimals = decimals_for(matrix)
-    k = result.k
-    approx_decimals = decimals if decimals_for(result.approx) == 0 else max(decimals, 2)
-    return [
-        Panel(titles[0], "S", matrix, decimals),
-        Panel(titles[1], f"S_{k}", result.approx, approx_decimals),
-        Panel(titles[2], f"S_minus_S_{k}", result.residual, approx_decimals),
-    ]
-
-
-def layers_shown(shape: tuple[int, int], k: int) -> int:
-    """How many of the k layers to draw for a matrix of this shape."""
-    small = max(shape) <= ANNOTATE_MAX_SIDE
-    return min(k, MAX_LAYERS_SHOWN if small else MAX_LARGE_LAYERS_SHOWN)
-
-
-def layer_panels(svd: SVD, count: int, title: Callable[[int, float], str]) -> list[Panel]:
-    """The first ``count`` rank-1 layers σᵢuᵢvᵢᵀ, titled by ``title(i, σᵢ)``."""
-    layers = rank_one_layers(svd, count)
-    return [
-        Panel(title(i + 1, float(svd.s[i])), f"layer_{i + 1}", layer, decimals_for(layer))
-        for i, layer in enumerate(layers)
-    ]
-
-
 def panel_figures(panels: Sequence[Panel], scale: float | None = None) -> list[go.Figure]:
     """One annotated heatmap per panel: each on its own colour scale, or all on ±``scale``."""
     figures = []
@@ -145,7 +109,8 @@ def matrix_scale(matrix: np.ndarray) -> float:
 
 def sigma_figure(s: np.ndarray, title: str) -> go.Figure:
     """Singular values as bars, each labelled with its value (the kept ones are marked by the
-    browser, :func:`rank_follow`, so the figure is the same for every k)."""
+    browser, :func:`lowrank.views.reconstruct.rank_follow`, so the figure is the same for every
+    k)."""
     labels = None
     if np.size(s) <= 24:
         labels = {
@@ -156,76 +121,9 @@ def sigma_figure(s: np.ndarray, title: str) -> go.Figure:
     return singular_value_bars(s, title, trace=labels)
 
 
-def energy_figure(s: np.ndarray, *, title: str, curve_name: str, y_title: str) -> go.Figure:
-    """Cumulative energy kept against rank (k is marked by the browser, :func:`rank_follow`)."""
-    return cumulative_energy_chart({curve_name: cumulative_energy(s)}, title, y_title=y_title)
-
-
 def decimals_for(matrix: np.ndarray) -> int:
     """Decimals for a readable heatmap: 0 for integer matrices, else 2 (1 for large values)."""
     values = np.asarray(matrix, dtype=np.float64)
     if np.all(values == np.round(values)):
         return 0
     return 1 if np.max(np.abs(values), initial=0.0) >= 100 else 2
-
-
-def rank_texts(result: RankK, sigma1: float, t: Callable[..., str]) -> dict[str, str]:
-    """The reconstruction page's numbers at one rank, as shown (``t`` translates a key).
-
-    Metric values (energy, frobenius, spectral, storage) and the captions under them; the page
-    draws these and the browser swaps them while the slider moves (:func:`rank_follow`).
-    """
-
-    def shown(value: float) -> str:
-        return fmt.number(value, 4, scale=sigma1)
-
-    verdict = "rec.storage.saves" if result.storage < result.full_storage else "rec.storage.costs"
-    return {
-        "energy": fmt.percent(result.energy_kept),
-        "frobenius": shown(result.frobenius_direct),
-        "frobenius_formula": t("rec.m.frobenius.formula", value=shown(result.frobenius_formula)),
-        "spectral": shown(result.spectral_direct),
-        "spectral_formula": t("rec.m.spectral.formula", value=shown(result.spectral_formula)),
-        "storage": f"{result.storage} / {result.full_storage}",
-        "storage_note": t(
-            "rec.storage.note",
-            k=result.k,
-            stored=result.storage,
-            full=result.full_storage,
-            verdict=t(verdict),
-        ),
-    }
-
-
-#: Which of :func:`rank_texts` are metric values (only the value is swapped, not the label).
-METRIC_TEXTS = frozenset({"energy", "frobenius", "spectral", "storage"})
-
-
-def rank_follow(
-    results: Sequence[RankK],
-    sigma1: float,
-    t: Callable[..., str],
-    *,
-    slider: str,
-    prefix: str,
-    energy_chart: str,
-    sigma_chart: str,
-) -> Follow:
-    """What the rank slider (values 1…len(results)) changes: :func:`rank_texts` in the
-    containers ``prefix + name``, k on the energy curve and the kept bars of the σ chart."""
-    texts = [rank_texts(result, sigma1, t) for result in results]
-    ks = [float(result.k) for result in results]
-    return Follow(
-        slider,
-        Positions(1, 1, len(results)),
-        texts=texts_by_name(texts, prefix, METRIC_TEXTS),
-        marks=(
-            Mark(
-                energy_chart,
-                x=tuple(ks),
-                y=tuple(100 * result.energy_kept for result in results),
-                label=tuple(f"k = {result.k}" for result in results),
-            ),
-            Mark(sigma_chart, x=tuple(k + 0.5 for k in ks), band=t("chart.dropped")),
-        ),
-    )

@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
 from lowrank import i18n, models
-from lowrank.figures import FONT
-from lowrank.section2_figures import COLOURS
+from lowrank.views.figures import COLOURS, FONT
 
 #: Matrices whose sides are all at most this many cells are drawn cell by cell, else to scale.
 CELL_GRID_MAX = 24

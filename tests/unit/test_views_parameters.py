@@ -14,20 +14,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lowrank import i18n, models
-from lowrank.follow import NODE_SEPARATOR
-from lowrank.markdown_table import markdown_table
 from lowrank.memory import PRECISIONS, full_finetune_memory
-from lowrank.parameter_blocks import (
+from lowrank.views.follow import NODE_SEPARATOR
+from lowrank.views.markdown_table import markdown_table
+from lowrank.views.parameter_blocks import (
     CELL_GRID_MAX,
     MIN_SIDE_PX,
     blocks_pictures,
     blocks_scale,
     blocks_title,
 )
-from lowrank.parameter_views import (
-    LORA_BAR,
-    cost_figure,
-    memory_figure,
+from lowrank.views.parameter_figures import LORA_BAR, cost_figure, memory_figure
+from lowrank.views.parameters import (
     model_follow,
     model_texts,
     modules_table,

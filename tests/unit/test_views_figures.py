@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from lowrank import figures
 from lowrank.svd import cumulative_energy
+from lowrank.views import figures
 
 
 def test_heatmap_draws_the_matrix_centred_on_zero_with_numbers_when_small():

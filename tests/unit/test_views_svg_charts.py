@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 import numpy as np
 import pytest
 
-from lowrank.svg_axes import Axis, linear_ticks, log_ticks
-from lowrank.svg_charts import Reference, Series, line_chart
+from lowrank.views.svg_axes import Axis, linear_ticks, log_ticks
+from lowrank.views.svg_charts import Reference, Series, line_chart
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 

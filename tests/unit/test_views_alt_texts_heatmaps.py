@@ -1,5 +1,5 @@
-"""The text alternatives of /reconstruct's live heatmaps (lowrank/alt_texts.py): at every k, the
-energy kept, ‖S − S_k‖_F and the largest entries, against numpy, in both languages."""
+"""The text alternatives of /reconstruct's live heatmaps (lowrank/views/alt_texts.py): at every k,
+the energy kept, ‖S − S_k‖_F and the largest entries, against numpy, in both languages."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ import functools
 import numpy as np
 import pytest
 
-from lowrank import alt_texts, i18n
 from lowrank import formatting as fmt
+from lowrank import i18n
 from lowrank.analysis import rank_k
 from lowrank.svd import decompose
+from lowrank.views import alt_texts
 
 MATRIX = np.array([[3.0, 1.0, 2.0], [1.0, -4.0, 0.5], [2.0, 0.5, 1.0], [0.0, 2.0, -1.0]])
 

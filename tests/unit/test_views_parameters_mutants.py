@@ -10,9 +10,9 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from lowrank import models
-from lowrank.markdown_table import markdown_table
 from lowrank.memory import full_finetune_memory
-from lowrank.parameter_blocks import (
+from lowrank.views.markdown_table import markdown_table
+from lowrank.views.parameter_blocks import (
     LABEL_SIZE,
     LINE_HEIGHT,
     MAX_BLOCK_HEIGHT,
@@ -24,7 +24,8 @@ from lowrank.parameter_blocks import (
     blocks_scale,
     is_cell_grid,
 )
-from lowrank.parameter_views import cost_figure, memory_figure, model_follow
+from lowrank.views.parameter_figures import cost_figure, memory_figure
+from lowrank.views.parameters import model_follow
 
 SVG = "{http://www.w3.org/2000/svg}"
 #: Cell grids, to scale, labels wider than their blocks (14336×2), a picture wider than

@@ -1,8 +1,8 @@
 """What the photograph page draws: its charts, and its numbers at every rank.
 
 The charts (the spectrum and the energy kept, per colour channel) are SVG pictures
-(:mod:`lowrank.svg_charts`), the same for every k: the browser marks k on them
-(:mod:`lowrank.follow`, placed with each chart's plot box). The numbers that change with k are
+(:mod:`lowrank.views.svg_charts`), the same for every k: the browser marks k on them
+(:mod:`lowrank.views.follow`, placed with each chart's plot box). The numbers that change with k are
 rendered by one function, :func:`rank_texts`, used both for the page's current k and for every
 position of its sliders (:func:`rank_follow`, :func:`energy_follow`), so what the browser shows
 at once is what the page's rerun draws. Labels arrive translated (``t`` translates a key);
@@ -17,7 +17,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from lowrank import formatting as fmt
-from lowrank.follow import Follow, Mark, Positions, Texts, texts_by_name
 from lowrank.image import (
     CHANNELS,
     ImageSVD,
@@ -27,8 +26,9 @@ from lowrank.image import (
     every_rank,
     ranks_for_shares,
 )
-from lowrank.svg_axes import Axis
-from lowrank.svg_charts import Chart, Series, line_chart
+from lowrank.views.follow import Follow, Mark, Positions, Texts, texts_by_name
+from lowrank.views.svg_axes import Axis
+from lowrank.views.svg_charts import Chart, Series, line_chart
 
 #: Line colours: red, green and blue channels, then the whole picture (or the grey channel).
 CHANNEL_COLOURS: tuple[str, ...] = ("#d62728", "#2ca02c", "#1f77b4")

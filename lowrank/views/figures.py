@@ -236,3 +236,27 @@ def cumulative_energy_chart(
     if kept is not None and not normalise_x:
         frame.update(rank_marker(kept, marker_label, log_x))
     return go.Figure(data=traces, layout=merged(frame, layout))
+
+
+#: Colours that keep their meaning on both pages.
+COLOURS: dict[str, str] = {
+    "minilm": "#1f77b4",
+    "mlp": "#2ca02c",
+    "random": "#7f7f7f",
+    "delta": "#d62728",
+    "theory": "#bcbd22",
+    "a": "#1f6feb",
+    "b": "#2ca02c",
+    "full": "#ff7f0e",
+}
+
+
+def finished(fig: go.Figure, title: str, height: int) -> go.Figure:
+    """``fig`` with its title wrapped, ``height``, the page font and the legend under the plot."""
+    fig.update_layout(
+        **titled(title, {"l": 10, "r": 10, "t": 60, "b": 10}),
+        height=height,
+        font=FONT,
+        legend={"orientation": "h", "y": -0.18},
+    )
+    return fig

@@ -8,8 +8,8 @@ import numpy as np
 from PIL import Image
 
 from lowrank.examples import example
-from lowrank.slides import matrices_slide
 from lowrank.svd import decompose
+from lowrank.views.slides import matrices_slide
 
 
 def test_svd_slide_is_a_png_wider_than_tall() -> None:

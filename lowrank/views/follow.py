@@ -9,7 +9,7 @@ of its slider, what the slider changes on screen:
   caption, a sentence), exactly as the page passes it to Streamlit at that position;
 - :class:`Mark`: a position marked on one of the page's charts (a line at x, a dot at (x, y), a
   label, optionally the dropped range faded), the chart itself being the same for every position:
-  a Plotly chart, or a chart shown as a picture (:mod:`lowrank.svg_charts`) with its plot box;
+  a Plotly chart, or a chart shown as a picture (:mod:`lowrank.views.svg_charts`) with its plot box;
 - :class:`Pictures`: a small picture per position (an SVG ``data:`` URL) for one ``st.image``.
 
 The browser (``lowrank/ui/follow.py`` and ``follow.js``) swaps the texts and moves the marks as
@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import quote
 
 if TYPE_CHECKING:
-    from lowrank.svg_axes import PlotBox
+    from lowrank.views.svg_axes import PlotBox
 
 T = TypeVar("T")
 
@@ -126,7 +126,7 @@ class Mark:
     singular values) and names it with this label, so colour is not its only mark. On a Plotly
     chart, ``axis`` is the subplot's axis suffix: "" for ``xaxis``/``yaxis``, "2" for
     ``xaxis2``/``yaxis2``. A chart shown as a picture (``st.image`` of an SVG made by
-    :func:`lowrank.svg_charts.line_chart`) needs ``box``, where its plot sits on the picture.
+    :func:`lowrank.views.svg_charts.line_chart`) needs ``box``, where its plot sits on the picture.
     """
 
     chart: str

@@ -1,5 +1,5 @@
 """Markdown tables whose cells the browser can swap: a GFM table of plain-text cells and the
-text nodes it shows (one per cell), for ``lowrank.follow.Texts.of_nodes``.
+text nodes it shows (one per cell), for ``lowrank.views.follow.Texts.of_nodes``.
 """
 
 from __future__ import annotations

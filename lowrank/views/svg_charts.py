@@ -3,11 +3,12 @@
 A page whose chart does not change with its slider can show it as a picture (``st.image`` of the
 SVG). Measured on /image: its two Plotly charts cost about 1 s of the first load's CPU in the
 browser (Plotly's 4.6 MB bundle parsed and run), as much as the rest of the page. The browser
-marks the slider's position on such a picture with its :class:`lowrank.svg_axes.PlotBox`, where
-the plot sits on the canvas and what its axes span (:class:`lowrank.follow.Mark`'s ``box``).
+marks the slider's position on such a picture with its :class:`lowrank.views.svg_axes.PlotBox`,
+where the plot sits on the canvas and what its axes span (:class:`lowrank.views.follow.Mark`'s
+``box``).
 
 :func:`line_chart` draws several series (polylines) on a fixed canvas: a title, x and y axes each
-linear or log₁₀ with readable ticks (:mod:`lowrank.svg_axes`), axis titles, a
+linear or log₁₀ with readable ticks (:mod:`lowrank.views.svg_axes`), axis titles, a
 legend and optional horizontal reference lines. Texts use a font with CJK glyphs; their widths are
 estimated (an ``<img>`` cannot be measured), which only decides the margins.
 """
@@ -20,7 +21,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import numpy as np
 
-from lowrank.svg_axes import Axis, PlotBox, Tick, axis_range, axis_ticks, text_width
+from lowrank.views.svg_axes import Axis, PlotBox, Tick, axis_range, axis_ticks, text_width
 
 FONT = "'Noto Sans CJK SC', sans-serif"
 TEXT_COLOUR = "#31333f"  # Streamlit's text colour

@@ -10,8 +10,8 @@ import pytest
 
 from lowrank import i18n, image_source
 from lowrank import image as im
-from lowrank.follow import Positions
-from lowrank.image_figures import (
+from lowrank.views.follow import Positions
+from lowrank.views.image import (
     ALL_COLOUR,
     CHANNEL_COLOURS,
     CHART_SIZE,

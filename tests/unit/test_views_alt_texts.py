@@ -7,10 +7,11 @@ import re
 import numpy as np
 import pytest
 
-from lowrank import alt_texts, i18n
 from lowrank import formatting as fmt
+from lowrank import i18n
 from lowrank import image as im
-from lowrank.parameter_blocks import blocks_alt
+from lowrank.views import alt_texts
+from lowrank.views.parameter_blocks import blocks_alt
 
 
 def translator(lang: str):

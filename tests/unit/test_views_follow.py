@@ -8,7 +8,8 @@ import pytest
 from lowrank import i18n
 from lowrank.analysis import rank_k
 from lowrank.examples import example
-from lowrank.follow import (
+from lowrank.svd import decompose
+from lowrank.views.follow import (
     Follow,
     Mark,
     Pictures,
@@ -18,8 +19,7 @@ from lowrank.follow import (
     svg_data_url,
     texts_by_name,
 )
-from lowrank.svd import decompose
-from lowrank.svd_views import rank_follow, rank_texts
+from lowrank.views.reconstruct import rank_follow, rank_texts
 
 
 def test_positions_map_slider_values_and_clip() -> None:
@@ -105,8 +105,8 @@ def test_positions_sharing_a_text_send_it_once() -> None:
 
 
 def test_a_mark_on_a_picture_chart_carries_its_plot_box() -> None:
-    from lowrank.svg_axes import Axis
-    from lowrank.svg_charts import Series, line_chart
+    from lowrank.views.svg_axes import Axis
+    from lowrank.views.svg_charts import Series, line_chart
 
     chart = line_chart(
         [Series("s", [1, 10, 100], [90.0, 99.0, 100.0], "#444")], x_axis=Axis(log=True)

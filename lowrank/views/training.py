@@ -13,11 +13,11 @@ from collections.abc import Callable, Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from lowrank.figures import FONT, titled
 from lowrank.finetune import MLP
-from lowrank.follow import Follow, Positions, texts_by_name
 from lowrank.lora import budget, scaling
 from lowrank.lora_compare import ComparisonRow
+from lowrank.views.figures import FONT, titled
+from lowrank.views.follow import Follow, Positions, texts_by_name
 
 LOSS_COLOUR = "#d62728"
 SERIES_COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e")

@@ -1,6 +1,7 @@
-"""The axes of the SVG charts (:mod:`lowrank.svg_charts`): an axis' range and its readable ticks,
-linear or log₁₀ (:func:`linear_ticks`, :func:`log_ticks`), where the plot sits on the canvas
-(:class:`PlotBox`, which the browser reads to mark a position) and how wide a text is estimated.
+"""The axes of the SVG charts (:mod:`lowrank.views.svg_charts`): an axis' range and its readable
+ticks, linear or log₁₀ (:func:`linear_ticks`, :func:`log_ticks`), where the plot sits on the
+canvas (:class:`PlotBox`, which the browser reads to mark a position) and how wide a text is
+estimated.
 """
 
 from __future__ import annotations

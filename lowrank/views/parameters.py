@@ -7,11 +7,12 @@ memory and the checkpoint. For each, one function renders the texts at one rank
 (:func:`size_texts`, :func:`model_texts`, :func:`modules_table`):
 the page draws them for the slider's value, and :func:`size_follow` / :func:`model_follow` give
 them for every stop of the slider to the browser, which swaps them at once while the slider
-moves (``lowrank/follow.py``). The figures here do not depend on the rank; the browser marks it.
+moves (``lowrank/views/follow.py``). The figures do not depend on the rank; the browser marks it.
 
-The ΔW = A × B picture is drawn by :mod:`lowrank.parameter_blocks`, the module table's markdown
-by :mod:`lowrank.markdown_table`. Every count comes from :mod:`lowrank.models`; texts come from
-the catalogue in ``lang``.
+The ΔW = A × B picture is drawn by :mod:`lowrank.views.parameter_blocks`, the module table's
+markdown by :mod:`lowrank.views.markdown_table`, the charts by
+:mod:`lowrank.views.parameter_figures`. Every count comes from :mod:`lowrank.models`; texts come
+from the catalogue in ``lang``.
 """
 
 from __future__ import annotations
@@ -19,16 +20,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import plotly.graph_objects as go
-
 from lowrank import formatting as fmt
 from lowrank import i18n, models
-from lowrank.figures import FONT, titled
-from lowrank.follow import Follow, Mark, Pictures, Positions, Texts, svg_data_url, texts_by_name
-from lowrank.markdown_table import MarkdownTable, markdown_table
-from lowrank.memory import PRECISIONS, checkpoint_bytes, full_finetune_memory, lora_memory
-from lowrank.parameter_blocks import blocks_alt, blocks_pictures
-from lowrank.section2_figures import COLOURS
+from lowrank.memory import checkpoint_bytes, lora_memory
+from lowrank.views.follow import (
+    Follow,
+    Mark,
+    Pictures,
+    Positions,
+    Texts,
+    svg_data_url,
+    texts_by_name,
+)
+from lowrank.views.markdown_table import MarkdownTable, markdown_table
+from lowrank.views.parameter_blocks import blocks_alt, blocks_pictures
+from lowrank.views.parameter_figures import LORA_BAR
 
 # --- the "any size" section ----------------------------------------------------------------------
 
@@ -107,82 +113,6 @@ def size_follow(
         ),
         pictures=(Pictures(picture, view.pictures, view.alts),),
     )
-
-
-def cost_figure(
-    d: int,
-    k: int,
-    *,
-    title: str,
-    x_title: str,
-    y_title: str,
-    full_label: str,
-    lora_label: str,
-    break_even_label: str,
-) -> go.Figure:
-    """Numbers stored against r: LoRA's r(d + k) and the full dk, crossing at r = dk/(d + k).
-
-    The same for every r (the browser marks r). The line runs through the slider's stops, so
-    hovering shows their counts; small sizes show a marker at each.
-    """
-    ranks = (0, *models.rank_options(d, k))
-    cost = models.cost_curve(d, k, ranks)
-    full = models.full_cost(d, k)
-    top = ranks[-1]
-    break_even = models.break_even_rank(d, k)
-    fig = go.Figure(
-        data=[
-            go.Scatter(
-                x=ranks,
-                y=cost,
-                mode="lines+markers" if len(ranks) <= 41 else "lines",
-                name=lora_label,
-                line={"color": COLOURS["a"]},
-                hovertemplate="r=%{x}: %{y:,}<extra></extra>",
-            ),
-            go.Scatter(
-                x=[0, top],
-                y=[full, full],
-                mode="lines",
-                name=full_label,
-                line={"color": COLOURS["full"], "dash": "dash"},
-                hovertemplate=f"d·k = {full:,}<extra></extra>",
-            ),
-        ],
-        layout={
-            **titled(title, {"l": 10, "r": 10, "t": 60, "b": 10}),
-            "height": 360,
-            "font": FONT,
-            "legend": {"orientation": "h", "y": -0.18},
-            "xaxis": {"title": {"text": x_title}, "range": [0, top * 1.02 + 0.1]},
-            "yaxis": {"title": {"text": y_title}, "rangemode": "tozero"},
-            "shapes": [
-                {
-                    "type": "line",
-                    "x0": break_even,
-                    "x1": break_even,
-                    "xref": "x",
-                    "y0": 0,
-                    "y1": 1,
-                    "yref": "paper",
-                    "line": {"dash": "dot", "color": "#444"},
-                }
-            ],
-            "annotations": [
-                {
-                    "x": break_even,
-                    "xref": "x",
-                    "y": 1,
-                    "yref": "paper",
-                    "text": break_even_label,
-                    "showarrow": False,
-                    "xanchor": "right" if break_even > top / 2 else "left",
-                    "yanchor": "top",
-                }
-            ],
-        },
-    )
-    return fig
 
 
 # --- the "real models" section -------------------------------------------------------------------
@@ -278,57 +208,6 @@ def modules_table(model_key: str, targets: Sequence[str], r: int, lang: str) -> 
     ]
     bold = {(i, j) for i, row in enumerate(rows) if row.chosen for j in MODULE_BOLD}
     return markdown_table(header, cells, MODULE_ALIGN, bold)
-
-
-#: Which bar of the memory chart is LoRA's (categories count from the bottom).
-LORA_BAR = 1
-
-
-def memory_figure(
-    model_key: str,
-    precision: str,
-    *,
-    title: str,
-    full_label: str,
-    lora_label: str,
-    part_labels: Sequence[str],
-    frozen_label: str,
-    unit: str,
-) -> go.Figure:
-    """Stacked bars in GB: full fine-tuning's weights, gradients and Adam state, and LoRA's
-    frozen weights. The same at every rank: LoRA's total at rank r (the frozen weights plus
-    A and B, their gradients and Adam state) is marked by the browser (:func:`model_follow`),
-    on an axis fixed to full fine-tuning's total, which LoRA's never exceeds."""
-    model = models.MODELS[model_key]
-    full = full_finetune_memory(model, precision)
-    frozen = models.model_params(model) * PRECISIONS[precision].weight
-    palette = ("#9ecae1", "#fdae6b", "#d62728")
-    parts = (full.weights, full.gradients, full.optimizer)
-    bars = [
-        go.Bar(
-            # categories are placed in order from the bottom: full fine-tuning, then LoRA
-            y=[full_label, lora_label] if i == 0 else [full_label],
-            x=[value / 1e9, frozen / 1e9] if i == 0 else [value / 1e9],
-            orientation="h",
-            name=label,
-            marker_color=colour,
-            customdata=[label, frozen_label] if i == 0 else [label],
-            hovertemplate=f"%{{x:,.2f}} {unit}<extra>%{{customdata}}</extra>",
-        )
-        for i, (value, label, colour) in enumerate(zip(parts, part_labels, palette, strict=True))
-    ]
-    return go.Figure(
-        data=bars,
-        layout={
-            **titled(title, {"l": 10, "r": 10, "t": 60, "b": 10}),
-            "height": 260,
-            "font": FONT,
-            "legend": {"orientation": "h", "y": -0.18, "traceorder": "normal"},
-            "barmode": "stack",
-            # the unit on the ticks: as an axis title it ran into the legend on a phone
-            "xaxis": {"ticksuffix": f" {unit}", "range": [0, full.total / 1e9 * 1.04]},
-        },
-    )
 
 
 def model_follow(

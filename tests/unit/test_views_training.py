@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 
 from lowrank import finetune as ft
 from lowrank import i18n, lora
-from lowrank import training_figures as tf
-from lowrank.follow import Positions
 from lowrank.lora import LoRAConfig
 from lowrank.lora_compare import ComparisonRow
+from lowrank.views import training as tf
+from lowrank.views.follow import Positions
 
 LABELS = {"loss": "L", "batch_loss": "b", "accuracy": "acc", "step": "s"}
 
