@@ -9,12 +9,14 @@ With ``?present=1`` it draws the page for a projector instead (:mod:`lowrank.ui.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import streamlit as st
 
 from lowrank import i18n, pages
-from lowrank.ui import warm
+from lowrank.ui import present, warm
+from lowrank.ui.page_lang import set_page_language
+from lowrank.ui.page_state import LANGUAGE_KEY, Frame
+from lowrank.ui.reconnect import rerun_on_reconnect
+from lowrank.ui.widgets import check_query_param, is_one_of, url_choice
 
 #: Page-wide CSS. A markdown table wider than the screen (a phone) scrolls inside its own box
 #: instead of making the whole page scroll sideways. Whatever the keyboard focuses gets one clear
@@ -31,32 +33,9 @@ PAGE_CSS = (  # a literal: st.html gets nothing built at run time (tests/app/tes
     "@media (max-width:640px){.js-plotly-plot .modebar-container{display:none!important}}</style>"
 )
 
-#: The query parameter holding the language; always present in the URL so shared links agree.
-LANGUAGE_KEY = "lang"
-
-
-@dataclass(frozen=True)
-class Frame:
-    """What a page needs from the frame: its id, the language and a translator bound to it, and
-    whether it is drawn for a projector (``?present=1``: a page may then put its main control
-    and numbers first, see :mod:`lowrank.ui.present`)."""
-
-    lang: str
-    page_id: str = ""
-    presenting: bool = False
-
-    def t(self, key: str, **params: object) -> str:
-        """The catalogue message ``key`` in this page's language."""
-        return i18n.t(key, self.lang, **params)
-
 
 def frame(page_id: str) -> Frame:
     """Set up the page ``page_id`` (see :mod:`lowrank.pages`) and return its :class:`Frame`."""
-    from lowrank.ui import present
-    from lowrank.ui.page_lang import set_page_language
-    from lowrank.ui.reconnect import rerun_on_reconnect
-    from lowrank.ui.widgets import check_query_param, is_one_of, url_choice
-
     warm.ready()  # before the page draws anything: see lowrank/ui/warm.py
     page = pages.by_id(page_id)
     st.set_page_config(page_icon=page.icon, layout="wide", initial_sidebar_state="auto")

@@ -16,14 +16,12 @@ size scales the text, widgets and paddings together; Plotly charts keep their ow
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 import streamlit as st
 
 from lowrank import i18n, pages
-
-if TYPE_CHECKING:  # frame imports this module: only the type, to avoid an import cycle
-    from lowrank.ui.frame import Frame
+from lowrank.ui.page_state import LANGUAGE_KEY, Frame
 
 #: The query parameter that turns presentation mode on (``1``) or off (``0`` or absent).
 PRESENT_KEY = "present"
@@ -138,7 +136,6 @@ def sidebar_switch(current: Frame) -> None:
 
 def _set_language(lang: str) -> None:
     """Switch the page's language in the URL, which the frame's language switch follows."""
-    from lowrank.ui.frame import LANGUAGE_KEY  # frame imports this module
 
     st.query_params[LANGUAGE_KEY] = lang
 

@@ -12,7 +12,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from lowrank.errors import InputError
-from lowrank.ui.frame import Frame
+from lowrank.ui.page_state import Frame
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$])")
 
