@@ -284,6 +284,7 @@ def _prepare(modules: list[str]) -> None:
     sys.dont_write_bytecode = True  # assertion rewriting writes nothing into the tree
     hypothesis.settings.register_profile("mutation", database=None, derandomize=True)
     hypothesis.settings.load_profile("mutation")
+    os.environ["HYPOTHESIS_PROFILE"] = "mutation"  # tests/conftest.py loads the profile it names
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"  # the one plugin needed is named below
     os.chdir(ROOT)
     sys.path.insert(0, str(ROOT))

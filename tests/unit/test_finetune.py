@@ -2,8 +2,8 @@
 
 import numpy as np
 import pytest
-from gradcheck import numeric_grad
-from hypothesis import given, settings
+from gradcheck import smooth_numeric_grad
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from lowrank import finetune as ft
@@ -30,12 +30,10 @@ def test_gradients_match_finite_differences(seed):
         return ft.loss_and_grads(model, x, y)[0]
 
     for i in range(len(TINY) - 1):
-        np.testing.assert_allclose(
-            grads_w[i], numeric_grad(loss, model.weights[i]), rtol=1e-5, atol=1e-8
-        )
-        np.testing.assert_allclose(
-            grads_b[i], numeric_grad(loss, model.biases[i]), rtol=1e-5, atol=1e-8
-        )
+        for grad, parameter in ((grads_w[i], model.weights[i]), (grads_b[i], model.biases[i])):
+            numeric = smooth_numeric_grad(loss, parameter)
+            assume(numeric is not None)  # a ReLU kink inside the step: no derivative there
+            np.testing.assert_allclose(grad, numeric, rtol=1e-5, atol=1e-8)
 
 
 def test_cross_entropy_of_uniform_logits_is_log_classes():

@@ -6,8 +6,8 @@ import time
 
 import numpy as np
 import pytest
-from gradcheck import numeric_grad
-from hypothesis import given, settings
+from gradcheck import numeric_grad, smooth_numeric_grad
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from lowrank import finetune as ft
@@ -71,12 +71,10 @@ def test_model_gradients_match_finite_differences(seed):
         return model.loss_and_grads(x, y)[0]
 
     for i, (grad_a, grad_b) in grads.items():
-        np.testing.assert_allclose(
-            grad_a, numeric_grad(loss, model.adapters[i].A), rtol=1e-5, atol=1e-8
-        )
-        np.testing.assert_allclose(
-            grad_b, numeric_grad(loss, model.adapters[i].B), rtol=1e-5, atol=1e-8
-        )
+        for grad, factor in ((grad_a, model.adapters[i].A), (grad_b, model.adapters[i].B)):
+            numeric = smooth_numeric_grad(loss, factor)
+            assume(numeric is not None)  # a ReLU kink inside the step: no derivative there
+            np.testing.assert_allclose(grad, numeric, rtol=1e-5, atol=1e-8)
 
 
 def test_w_is_read_only():
