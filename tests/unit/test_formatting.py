@@ -50,6 +50,7 @@ def test_percent_never_rounds_a_difference_away() -> None:
     full = np.sum(np.arange(1.0, 129.0)[:128] ** 2) / np.sum(np.arange(1.0, 129.0) ** 2)
     assert fmt.percent(1 - 2e-16) == fmt.percent(full) == "100.00%"  # float rounding, not a loss
     assert fmt.percent(1 - 2e-12) == "> 99.99%"
+    assert fmt.percent(1 - fmt.ROUNDING_NOISE) == "100.00%"  # the boundary itself is all of it
 
 
 @pytest.mark.parametrize("decimals", range(7))  # 1e-(d+4) stays above ROUNDING_NOISE
