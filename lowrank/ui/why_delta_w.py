@@ -1,4 +1,4 @@
-"""Cached loaders for the section 2 pages: the fine-tuning run, truncation accuracy, spectra.
+"""Cached loaders for /why_delta_w: the fine-tuning run, truncation accuracy, spectra.
 
 The fine-tuning run takes seconds, so it shows a progress bar while it runs. ``st.cache_resource``
 cannot drive a bar created outside the cached function (it replays elements on cache hits), so

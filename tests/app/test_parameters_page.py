@@ -9,7 +9,7 @@ import pytest
 from apptest_support import assert_follows, follower, open_page, shown_text
 
 from lowrank import i18n, models
-from lowrank.locales.section2 import MESSAGES
+from lowrank.locales.parameters import MESSAGES
 from lowrank.memory import lora_memory
 from lowrank.ui.widgets import plain
 from lowrank.views.parameters import size_view

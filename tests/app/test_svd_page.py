@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from apptest_support import open_page, shown_text
-from section1_support import assert_clean, chart_titles, t
+from matrix_pages_support import assert_clean, chart_titles, t
 
 from lowrank import formatting as fmt
 from lowrank.examples import EXAMPLE_IDS, example

@@ -11,7 +11,7 @@ from apptest_support import assert_follows, open_page, shown_text, texts_at
 
 from lowrank import finetune, i18n, spectra
 from lowrank import formatting as fmt
-from lowrank.locales.section2 import MESSAGES
+from lowrank.locales.why_delta_w import MESSAGES
 from lowrank.ui.widgets import plain
 
 PAGE = "pages/4_why_delta_w.py"

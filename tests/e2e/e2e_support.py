@@ -320,3 +320,30 @@ def marked_at(tab, chart: str, x: float, axis: str = "") -> bool:
     own axis (``xaxis`` + ``axis``) puts ``x``, within half a pixel."""
     drawn, expected = tab.evaluate(_MARK_LINES, [chart, axis, x])
     return any(abs(line - expected) < 0.5 for line in drawn)
+
+
+def slider(tab, label: str):
+    """The slider (or select slider) whose label is exactly ``label`` (its aria group)."""
+    return tab.get_by_role("group", name=label, exact=True)
+
+
+def press(tab, label: str, *keys: str) -> None:
+    """Focus a slider's thumb and press keys, as a keyboard user would."""
+    slider(tab, label).get_by_role("slider").focus()
+    for key in keys:
+        tab.keyboard.press(key)
+
+
+def shown_value(tab, label: str) -> str:
+    """The value written on a slider's thumb."""
+    return slider(tab, label).get_by_test_id("stSliderThumbValue").inner_text().strip()
+
+
+def main_text(tab) -> str:
+    """The text of the page's main area (not the sidebar)."""
+    return tab.locator("[data-testid='stMainBlockContainer']").inner_text()
+
+
+def wait_text(tab, text: str, timeout: float = 30_000) -> None:
+    """Wait until the rerun after an interaction shows ``text`` in the page's main area."""
+    tab.get_by_test_id("stMainBlockContainer").get_by_text(text).first.wait_for(timeout=timeout)

@@ -1,4 +1,4 @@
-"""Shared by the section-1 AppTests: checks and lookups on top of apptest_support."""
+"""Shared by the AppTests of /svd and /reconstruct: checks and lookups on top of apptest_support."""
 
 from __future__ import annotations
 

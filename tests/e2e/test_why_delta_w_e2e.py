@@ -1,4 +1,5 @@
-"""Section 2 pages in a real browser: deep links, moving the sliders, the URL following them."""
+"""/why_delta_w in a real browser: deep links, moving the rank slider, the URL following it, the
+follower answering before the server, and a move rerunning only the page's fragment."""
 
 from __future__ import annotations
 
@@ -9,40 +10,18 @@ from e2e_support import (
     HeldAnswers,
     assert_no_error,
     follower,
+    main_text,
     marked_at,
+    press,
+    shown_value,
     wait_idle,
+    wait_text,
     wait_until,
 )
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from lowrank import finetune, i18n, spectra
 from lowrank import formatting as fmt
-
-
-def slider(tab, label: str):
-    """The slider (or select slider) whose label is exactly ``label`` (its aria group)."""
-    return tab.get_by_role("group", name=label, exact=True)
-
-
-def press(tab, label: str, *keys: str) -> None:
-    """Focus a slider's thumb and press keys, as a keyboard user would."""
-    slider(tab, label).get_by_role("slider").focus()
-    for key in keys:
-        tab.keyboard.press(key)
-
-
-def shown_value(tab, label: str) -> str:
-    """The value written on a slider's thumb."""
-    return slider(tab, label).get_by_test_id("stSliderThumbValue").inner_text().strip()
-
-
-def main_text(tab) -> str:
-    return tab.locator("[data-testid='stMainBlockContainer']").inner_text()
-
-
-def wait_text(tab, text: str, timeout: float = 30_000) -> None:
-    """Wait until the rerun after an interaction shows ``text`` in the page's main area."""
-    tab.get_by_test_id("stMainBlockContainer").get_by_text(text).first.wait_for(timeout=timeout)
 
 
 def test_why_delta_w_deep_link_on_a_fresh_server(fresh_server, page):
@@ -243,34 +222,3 @@ def test_why_delta_w_rank_moves_rerun_only_the_fragment(server, browser):
     assert follower(tab, "k") == {"k": "10", "mismatch": ""}
     assert_no_error(tab)
     context.close()
-
-
-def test_parameters_sliders_break_even_and_url(server, page):
-    page.goto(f"{server.url}/parameters?lang=en")
-    page.wait_for_selector("[data-testid='stPlotlyChart']", timeout=60_000)
-    wait_idle(page)
-    assert "r = 2 < 2.2" in main_text(page)
-    press(page, "rank r", "ArrowRight")
-    page.wait_for_url(re.compile(r"[?&]r=3"), timeout=30_000)
-    wait_text(page, "r = 3 ≥ 2.2")
-    text = main_text(page)
-    assert "r = 3 ≥ 2.2" in text and "27" in text
-    press(page, "d (rows of ΔW = outputs)", "End")
-    page.wait_for_url(re.compile(r"[?&]d=14336"), timeout=30_000)
-    wait_text(page, "r = 3 < 4.0")
-    # 14336×4: break-even 57,344 / 14,340 ≈ 4.0, so r = 3 saves again (43,020 < 57,344)
-    assert "r = 3 < 4.0" in main_text(page) and "43,020" in main_text(page)
-    press(page, "d (rows of ΔW = outputs)", "Home")  # d = 2: r must drop to min(d, k) = 2
-    page.wait_for_url(re.compile(r"[?&]d=2(&|$)"), timeout=30_000)
-    wait_text(page, "r cannot exceed min(d, k) = 2")
-    assert shown_value(page, "rank r") == "2"
-    assert_no_error(page)
-
-
-def test_parameters_real_model_link(server, page):
-    page.goto(f"{server.url}/parameters?lang=en&model=gpt3&rank=4")
-    page.wait_for_selector("[data-testid='stPlotlyChart']", timeout=60_000)
-    wait_idle(page)
-    text = main_text(page)
-    assert "175,255.8M" in text and "37.7 MB" in text and "Table 4" in text
-    assert_no_error(page)

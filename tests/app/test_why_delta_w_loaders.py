@@ -1,4 +1,5 @@
-"""The section 2 store: one computation per key for all sessions, with progress while it runs."""
+"""The /why_delta_w store (lowrank/ui/why_delta_w.py): one computation per key for all sessions,
+with progress while it runs."""
 
 from __future__ import annotations
 

@@ -1,11 +1,25 @@
-"""The browser answers /parameters' two rank sliders itself: with the server's answers held, a key
+"""/parameters in a real browser: the sliders, the break-even and the URL, a real model's link;
+and the browser answering the two rank sliders itself: with the server's answers held, a key
 press already shows the new counts, verdict, picture, module table and chart marks; the server's
 run then draws the same."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from e2e_support import HeldAnswers, assert_no_error, follower, marked_at, metric, wait_idle
+from e2e_support import (
+    HeldAnswers,
+    assert_no_error,
+    follower,
+    main_text,
+    marked_at,
+    metric,
+    press,
+    shown_value,
+    wait_idle,
+    wait_text,
+)
 
 from lowrank import i18n, models
 from lowrank.views.parameters import size_view
@@ -148,3 +162,34 @@ def test_real_models_rank_follows_before_the_server_answers(server, browser):
     assert tab.evaluate(TABLE_CELLS) == table
     assert follower(tab, "rank") == {"k": "4", "mismatch": ""}
     context.close()
+
+
+def test_parameters_sliders_break_even_and_url(server, page):
+    page.goto(f"{server.url}/parameters?lang=en")
+    page.wait_for_selector("[data-testid='stPlotlyChart']", timeout=60_000)
+    wait_idle(page)
+    assert "r = 2 < 2.2" in main_text(page)
+    press(page, "rank r", "ArrowRight")
+    page.wait_for_url(re.compile(r"[?&]r=3"), timeout=30_000)
+    wait_text(page, "r = 3 ≥ 2.2")
+    text = main_text(page)
+    assert "r = 3 ≥ 2.2" in text and "27" in text
+    press(page, "d (rows of ΔW = outputs)", "End")
+    page.wait_for_url(re.compile(r"[?&]d=14336"), timeout=30_000)
+    wait_text(page, "r = 3 < 4.0")
+    # 14336×4: break-even 57,344 / 14,340 ≈ 4.0, so r = 3 saves again (43,020 < 57,344)
+    assert "r = 3 < 4.0" in main_text(page) and "43,020" in main_text(page)
+    press(page, "d (rows of ΔW = outputs)", "Home")  # d = 2: r must drop to min(d, k) = 2
+    page.wait_for_url(re.compile(r"[?&]d=2(&|$)"), timeout=30_000)
+    wait_text(page, "r cannot exceed min(d, k) = 2")
+    assert shown_value(page, "rank r") == "2"
+    assert_no_error(page)
+
+
+def test_parameters_real_model_link(server, page):
+    page.goto(f"{server.url}/parameters?lang=en&model=gpt3&rank=4")
+    page.wait_for_selector("[data-testid='stPlotlyChart']", timeout=60_000)
+    wait_idle(page)
+    text = main_text(page)
+    assert "175,255.8M" in text and "37.7 MB" in text and "Table 4" in text
+    assert_no_error(page)
