@@ -358,26 +358,6 @@ def run_finetune(
     )
 
 
-def truncate(matrix: Array, k: int) -> Array:
-    """Best rank-k approximation (Eckart–Young): keep the k largest singular values."""
-    u, s, vt = np.linalg.svd(matrix, full_matrices=False)
-    k = max(0, min(k, len(s)))
-    return (u[:, :k] * s[:k]) @ vt[:k]
-
-
-def with_truncated_deltas(run: FinetuneRun, k: int, layers: Sequence[int] | None = None) -> MLP:
-    """The fine-tuned model with ΔW of the chosen layers (default: all) replaced by rank k.
-
-    W = W_before + (ΔW)_k for those layers; other layers keep W_after. Biases keep their fine-tuned
-    values: they are vectors, not part of the low-rank question.
-    """
-    chosen = range(len(run.deltas)) if layers is None else layers
-    weights = list(run.after.weights)
-    for i in chosen:
-        weights[i] = run.before.weights[i] + truncate(run.deltas[i], k)
-    return MLP(weights, list(run.after.biases))
-
-
 def accuracy_vs_rank(
     run: FinetuneRun,
     ks: Sequence[int] | NDArray[np.integer],

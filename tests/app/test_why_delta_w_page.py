@@ -13,6 +13,7 @@ from lowrank import finetune, i18n, spectra
 from lowrank import formatting as fmt
 from lowrank.locales.why_delta_w import MESSAGES
 from lowrank.ui.widgets import plain
+from tests import reference
 
 PAGE = "pages/4_why_delta_w.py"
 
@@ -92,7 +93,7 @@ def acc_at_all(lang: str, run: finetune.FinetuneRun, k: int) -> str:
 
 def numpy_accuracy(run: finetune.FinetuneRun, k: int, layers: list[int] | None) -> float:
     """Test accuracy with ΔW of ``layers`` (all: None) replaced by its rank-k truncation."""
-    model = finetune.with_truncated_deltas(run, k, layers=layers)
+    model = reference.with_truncated_deltas(run, k, layers=layers)
     return finetune.accuracy(model, run.task.x_ft_test, run.task.y_ft_test)
 
 

