@@ -355,3 +355,10 @@ def main_text(tab) -> str:
 def wait_text(tab, text: str, timeout: float = 30_000) -> None:
     """Wait until the rerun after an interaction shows ``text`` in the page's main area."""
     tab.get_by_test_id("stMainBlockContainer").get_by_text(text).first.wait_for(timeout=timeout)
+
+
+def press_right(tab, slider: str) -> None:
+    """Focus the thumb of the slider with widget key ``slider`` and press the right arrow once."""
+    thumb = tab.locator(f".st-key-{slider} input[type='range']")
+    thumb.focus()
+    thumb.press("ArrowRight")

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from e2e_support import HeldAnswers, assert_no_error, follower, marked_at, metric, wait_idle
+from e2e_support import (
+    HeldAnswers,
+    assert_no_error,
+    follower,
+    marked_at,
+    metric,
+    press_right,
+    wait_idle,
+)
 
 from lowrank import formatting as fmt
 from lowrank.examples import example
@@ -34,9 +42,7 @@ def test_reconstruct_numbers_and_marks_follow_k_before_the_server_answers(server
 
     answers.hold()
     sent = answers.sent
-    slider = tab.locator(".st-key-k input[type='range']")
-    slider.focus()
-    slider.press("ArrowRight")
+    press_right(tab, "k")
     tab.locator(".lr-follow[data-k='3']").wait_for(state="attached", timeout=10_000)
     assert follower(tab, "k")["mismatch"] == ""
     assert (metric(tab, "Energy kept"), metric(tab, "(direct)")) == numpy_numbers(3)

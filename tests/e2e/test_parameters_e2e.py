@@ -16,6 +16,7 @@ from e2e_support import (
     marked_at,
     metric,
     press,
+    press_right,
     shown_value,
     wait_idle,
     wait_text,
@@ -25,13 +26,6 @@ from lowrank import i18n, models
 from lowrank.views.parameters import size_view
 
 pytestmark = pytest.mark.e2e
-
-
-def press_right(tab, slider: str) -> None:
-    """Focus a slider's thumb and press the right arrow once (one stop on)."""
-    thumb = tab.locator(f".st-key-{slider} input[type='range']")
-    thumb.focus()
-    thumb.press("ArrowRight")
 
 
 def size_shown(tab) -> tuple[str, str, str, str, str]:

@@ -13,6 +13,7 @@ from e2e_support import (
     main_text,
     marked_at,
     press,
+    press_right,
     shown_value,
     wait_idle,
     wait_text,
@@ -106,9 +107,7 @@ def test_why_delta_w_follows_k_before_the_server_answers(server, browser):
 
     answers.hold()
     sent = answers.sent
-    slider = tab.locator(".st-key-k input[type='range']")
-    slider.focus()
-    slider.press("ArrowRight")
+    press_right(tab, "k")
     tab.locator(".lr-follow[data-k='9']").wait_for(state="attached", timeout=10_000)
     assert follower(tab, "k")["mismatch"] == ""
     assert why_shown(tab) == why_numbers(9)
@@ -186,9 +185,7 @@ def test_why_delta_w_rank_moves_rerun_only_the_fragment(server, browser):
     assert follower(tab, "k") == {"k": "8", "mismatch": ""}
 
     start = len(answers.received)
-    slider = tab.locator(".st-key-k input[type='range']")
-    slider.focus()
-    slider.press("ArrowRight")
+    press_right(tab, "k")
     tab.wait_for_url(re.compile(r"[?&]k=9(&|$)"), timeout=30_000)
     answers.wait_run(tab, start)
     messages, size = answers.since(start)
@@ -211,8 +208,7 @@ def test_why_delta_w_rank_moves_rerun_only_the_fragment(server, browser):
     assert why_shown(tab) == why_numbers(9, "ffn_down")
 
     answers.hold()
-    slider.focus()
-    slider.press("ArrowRight")
+    press_right(tab, "k")
     tab.locator(".lr-follow[data-k='10']").wait_for(state="attached", timeout=10_000)
     assert follower(tab, "k")["mismatch"] == ""
     assert why_shown(tab) == why_numbers(10, "ffn_down")
