@@ -54,7 +54,7 @@ def size_texts(d: int, k: int, r: int, lang: str) -> dict[str, str]:
         "full": f"{full:,}",
     }
     if lora < full:
-        share = fmt.percent(models.matrix_share(d, k, r), 1)  # 99.9%, never 100.0%, below 1
+        share = fmt.percent(models.matrix_share(d, k, r), 1)  # "> 99.9%" below 1, never 100.0%
         verdict = i18n.t("par.saves", lang, share=share, **fields)
     else:
         verdict = i18n.t("par.loses", lang, **fields)
