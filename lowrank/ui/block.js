@@ -1,0 +1,239 @@
+// The block renderer (lowrank/ui/block.py): draws a block's metrics, sentences and charts from one
+// payload that holds them at every position of a slider (lowrank/views/block.py), and shows the
+// position of the page's own st.slider (found by its key class, `.st-key-<key>`) as it moves:
+// dragged, keyed or set from the URL. It is the blocks' only renderer; the page's rerun sends the
+// same payload again, and an unchanged payload leaves what is drawn as it is.
+
+const SVG = "http://www.w3.org/2000/svg";
+const HEIGHT = 280;
+const MARGIN = { left: 58, right: 14, top: 12, bottom: 46 };
+const SETTLE_MS = 400; // screen readers hear a chart's text once the slider rests
+
+function element(tag, className, parent) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  parent?.appendChild(node);
+  return node;
+}
+
+function svgElement(tag, attributes, parent) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
+  parent?.appendChild(node);
+  return node;
+}
+
+// Inline **bold** and *italic* of a sentence, the rest as text.
+function setInline(node, text) {
+  node.replaceChildren();
+  for (const part of text.split(/(\*\*[^*]+\*\*|\*[^*]+\*)/)) {
+    if (!part) continue;
+    if (part.startsWith("**")) element("strong", "", node).textContent = part.slice(2, -2);
+    else if (part.startsWith("*") && part.length > 2) element("em", "", node).textContent = part.slice(1, -1);
+    else node.appendChild(document.createTextNode(part));
+  }
+}
+
+class ChartView {
+  constructor(chart, parent) {
+    this.chart = chart;
+    const figure = element("figure", "lb-chart", parent);
+    element("figcaption", "lb-title", figure).textContent = chart.title;
+    const legend = element("div", "lb-legend", figure);
+    for (const series of chart.series) {
+      const entry = element("span", "lb-entry", legend);
+      const swatch = element("span", series.dash ? "lb-swatch lb-dashed" : "lb-swatch", entry);
+      swatch.style.borderColor = series.colour;
+      entry.appendChild(document.createTextNode(series.name));
+    }
+    this.stage = element("div", "lb-stage", figure);
+    this.svg = svgElement("svg", { role: "img", height: HEIGHT }, this.stage);
+    this.tip = element("div", "lb-tip", this.stage);
+    this.alt = element("p", "lb-alt", figure);
+    this.alt.setAttribute("aria-live", "polite");
+    this.svg.addEventListener("pointermove", (event) => this.hover(event));
+    this.svg.addEventListener("pointerdown", (event) => this.hover(event));
+    this.svg.addEventListener("pointerleave", () => this.unhover());
+  }
+
+  // Axis units to pixels, for the current width.
+  x(value) {
+    const [low, high] = this.chart.xRange;
+    return MARGIN.left + ((value - low) / (high - low)) * (this.width - MARGIN.left - MARGIN.right);
+  }
+
+  y(value) {
+    const [low, high] = this.chart.yRange;
+    const v = this.chart.logY ? Math.log10(value) : value;
+    return HEIGHT - MARGIN.bottom - ((v - low) / (high - low)) * (HEIGHT - MARGIN.top - MARGIN.bottom);
+  }
+
+  draw(width) {
+    this.width = Math.max(200, width);
+    const { chart, svg } = this;
+    svg.replaceChildren();
+    svg.setAttribute("width", this.width);
+    svg.setAttribute("viewBox", `0 0 ${this.width} ${HEIGHT}`);
+    const left = MARGIN.left, right = this.width - MARGIN.right;
+    const top = MARGIN.top, bottom = HEIGHT - MARGIN.bottom;
+    const axes = svgElement("g", { class: "lb-axes" }, svg);
+    for (const [value, label] of chart.yTicks) {
+      const y = this.y(value);
+      svgElement("line", { x1: left, x2: right, y1: y, y2: y, class: "lb-grid" }, axes);
+      svgElement("text", { x: left - 6, y: y + 4, "text-anchor": "end" }, axes).textContent = label;
+    }
+    for (const [value, label] of chart.xTicks) {
+      const x = this.x(value);
+      svgElement("line", { x1: x, x2: x, y1: bottom, y2: bottom + 4, class: "lb-axis" }, axes);
+      svgElement("text", { x, y: bottom + 17, "text-anchor": "middle" }, axes).textContent = label;
+    }
+    svgElement("line", { x1: left, x2: right, y1: bottom, y2: bottom, class: "lb-axis" }, axes);
+    svgElement("text", { x: (left + right) / 2, y: HEIGHT - 6, "text-anchor": "middle", class: "lb-label" }, axes)
+      .textContent = chart.xLabel;
+    const yLabel = svgElement("text", { x: 0, y: 0, "text-anchor": "middle", class: "lb-label" }, axes);
+    yLabel.setAttribute("transform", `translate(13 ${(top + bottom) / 2}) rotate(-90)`);
+    yLabel.textContent = chart.yLabel;
+    chart.lines.forEach((line, i) => {
+      const x = this.x(line.x);
+      svgElement("line", { x1: x, x2: x, y1: top, y2: bottom, stroke: line.colour, class: "lb-line" }, svg);
+      const anchor = x > (left + right) / 2 ? "end" : "start";
+      const text = svgElement("text", { x: x + (anchor === "end" ? -4 : 4), y: top + 12 + 14 * i, fill: line.colour,
+        "text-anchor": anchor, class: "lb-line-label" }, svg);
+      text.textContent = line.label;
+    });
+    for (const series of chart.series) {
+      const points = series.x.map((x, i) => `${this.x(x).toFixed(1)},${this.y(series.y[i]).toFixed(1)}`);
+      svgElement("polyline", { points: points.join(" "), stroke: series.colour, fill: "none",
+        "stroke-width": 2, "stroke-dasharray": series.dash ? "6 4" : "none" }, svg);
+    }
+    this.markLine = svgElement("line", { y1: top, y2: bottom, class: "lb-mark" }, svg);
+    this.markDots = chart.series.map((series) =>
+      svgElement("circle", { r: 4.5, fill: series.colour, class: "lb-dot" }, svg));
+    this.hairline = svgElement("line", { y1: top, y2: bottom, class: "lb-hair", visibility: "hidden" }, svg);
+    if (this.position !== undefined) this.show(this.position);
+  }
+
+  nearest(series, x) {
+    let best = 0;
+    for (let i = 1; i < series.x.length; i++) {
+      if (Math.abs(series.x[i] - x) < Math.abs(series.x[best] - x)) best = i;
+    }
+    return best;
+  }
+
+  show(i) {
+    this.position = i;
+    const x = this.chart.mark[i];
+    const px = this.x(x);
+    this.markLine.setAttribute("x1", px);
+    this.markLine.setAttribute("x2", px);
+    this.chart.series.forEach((series, s) => {
+      const j = this.nearest(series, x);
+      this.markDots[s].setAttribute("cx", this.x(series.x[j]));
+      this.markDots[s].setAttribute("cy", this.y(series.y[j]));
+    });
+    this.svg.setAttribute("aria-label", this.chart.alts[i]);
+  }
+
+  announce(i) {
+    this.alt.textContent = this.chart.alts[i];
+  }
+
+  hover(event) {
+    const box = this.svg.getBoundingClientRect();
+    const px = event.clientX - box.left;
+    const [low, high] = this.chart.xRange;
+    const x = low + ((px - MARGIN.left) / (this.width - MARGIN.left - MARGIN.right)) * (high - low);
+    const lines = this.chart.series.map((series) => series.hover[this.nearest(series, x)]);
+    this.tip.replaceChildren(...lines.map((line) => Object.assign(document.createElement("div"), { textContent: line })));
+    const j = this.nearest(this.chart.series[0], x);
+    const hx = this.x(this.chart.series[0].x[j]);
+    this.hairline.setAttribute("x1", hx);
+    this.hairline.setAttribute("x2", hx);
+    this.hairline.setAttribute("visibility", "visible");
+    this.tip.style.display = "block";
+    const onRight = hx > this.width / 2;
+    this.tip.style.left = onRight ? "" : `${hx + 10}px`;
+    this.tip.style.right = onRight ? `${this.width - hx + 10}px` : "";
+  }
+
+  unhover() {
+    this.tip.style.display = "none";
+    this.hairline.setAttribute("visibility", "hidden");
+  }
+}
+
+class BlockView {
+  constructor(root, data, json) {
+    this.root = root;
+    this.data = data;
+    this.json = json;
+    root.replaceChildren();
+    const metrics = element("div", "lb-metrics", root);
+    this.metrics = data.metrics.map((metric) => {
+      const box = element("div", "lb-metric", metrics);
+      const label = element("div", "lb-metric-label", box);
+      label.textContent = metric.label;
+      if (metric.help) box.title = metric.help;
+      return element("div", "lb-metric-value", box);
+    });
+    this.sentences = data.sentences.map(() => element("p", "lb-sentence", root));
+    this.charts = data.charts.map((chart) => new ChartView(chart, element("div", "lb-chart-cell", root)));
+    this.resize = new ResizeObserver(() => this.charts.forEach((c) => c.draw(root.clientWidth)));
+    this.resize.observe(root);
+    this.charts.forEach((c) => c.draw(root.clientWidth));
+    this.observer = new MutationObserver(() => this.follow());
+    this.poll = setInterval(() => this.attach(), 250);
+    this.attach();
+    if (this.position === undefined) this.show(0);
+  }
+
+  // Find the page's slider (again, if Streamlit re-created it) and watch its value.
+  attach() {
+    const selector = `.st-key-${this.data.slider} input[type="range"]`;
+    if (this.input && this.input.isConnected && this.input.matches(selector)) return;
+    const input = document.querySelector(selector);
+    if (!input) return;
+    this.observer.disconnect();
+    this.input = input;
+    this.observer.observe(input, { attributes: true, attributeFilter: ["value", "aria-valuetext"] });
+    this.follow();
+  }
+
+  follow() {
+    const value = Number(this.input.value);
+    if (!Number.isFinite(value)) return;
+    const { start, step, count } = this.data.positions;
+    const i = Math.min(count - 1, Math.max(0, Math.round((value - start) / step)));
+    if (i !== this.position) this.show(i);
+  }
+
+  show(i) {
+    this.position = i;
+    this.data.metrics.forEach((metric, m) => (this.metrics[m].textContent = metric.values[i]));
+    this.data.sentences.forEach((texts, s) => setInline(this.sentences[s], texts[i]));
+    this.charts.forEach((chart) => chart.show(i));
+    this.root.dataset.position = String(i);
+    clearTimeout(this.settle);
+    this.settle = setTimeout(() => this.charts.forEach((chart) => chart.announce(i)), SETTLE_MS);
+  }
+
+  dispose() {
+    clearInterval(this.poll);
+    clearTimeout(this.settle);
+    this.observer.disconnect();
+    this.resize.disconnect();
+  }
+}
+
+export default function ({ data: json, parentElement }) {
+  const root = parentElement.querySelector(".lb-root");
+  if (root.blockView?.json !== json) { // the rerun's unchanged payload keeps what is drawn
+    root.blockView?.dispose();
+    root.blockView = new BlockView(root, JSON.parse(json), json);
+  }
+  return () => { // called when the block leaves the page
+    root.blockView?.dispose();
+    delete root.blockView;
+  };
+}

@@ -1,0 +1,31 @@
+"""The block renderer: one ``st.components.v2`` component draws a slider-dependent block.
+
+A page passes a :class:`lowrank.views.block.Block` (its metrics, sentences and charts at every
+position of one slider) and the key of the page's own ``st.slider``. The component (``block.js``,
+inline HTML/CSS/JS, no build step) draws the block and shows the slider's position as it moves,
+dragged, keyed or set from the URL, in the same animation frame. The page's rerun sends the
+same payload, which leaves what is drawn untouched, and draws none of the block itself: there is
+one renderer per view, so nothing has to agree with anything else. The slider stays the one
+control (keyboard, touch, its URL binding, its value reaching Python on release).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from lowrank.ui.follow import as_json
+from lowrank.views.block import Block
+
+_COMPONENT = st.components.v2.component(
+    "lowrank_block",
+    html='<div class="lb-root" data-testid="lowrankBlock"></div>',
+    css=Path(__file__).with_name("block.css").read_text(encoding="utf-8"),
+    js=Path(__file__).with_name("block.js").read_text(encoding="utf-8"),
+)
+
+
+def block(key: str, slider_key: str, content: Block) -> None:
+    """Draw ``content`` at the position of the page's slider ``slider_key`` (its widget key)."""
+    _COMPONENT(key=key, data=as_json({"slider": slider_key, **content.payload()}), height="content")

@@ -1,0 +1,180 @@
+"""What a slider-dependent block shows, at every position of its slider: one payload, one renderer.
+
+A page's block (its metrics, sentences and charts that change with a slider) is described here
+once, for all positions, and drawn by exactly one renderer: the browser component of
+``lowrank/ui/block.py``, which follows the page's slider as it is dragged or keyed. The page's
+rerun draws none of it, so nothing is drawn twice and nothing has to agree with anything else.
+
+- :class:`Metric`: a label and its value at each position (formatted by the core);
+- :class:`Sentence`: a sentence at each position (inline ``**bold**`` and ``*italic*`` only);
+- :class:`Chart`: static curves (:class:`Series`) with hover texts, static vertical lines
+  (:class:`Line`, e.g. "best k"), a mark that moves with the slider, and a text alternative at
+  each position.
+
+Axis ranges and ticks are computed here (:mod:`lowrank.views.svg_axes`), so the browser only maps
+numbers to pixels. Nothing here knows the browser: :meth:`Block.payload` is plain JSON data.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from lowrank import formatting as fmt
+from lowrank.views.follow import Positions
+from lowrank.views.svg_axes import Axis, axis_range, axis_ticks
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A label and its formatted value at each position; ``help`` explains it (a tooltip)."""
+
+    label: str
+    values: tuple[str, ...]
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence at each position (inline ``**bold**`` and ``*italic*`` only)."""
+
+    texts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Series:
+    """A static curve through (x[i], y[i]); hovering a point shows ``hover[i]`` (by default the
+    chart's x label, x, the curve's name and y)."""
+
+    name: str
+    x: tuple[float, ...]
+    y: tuple[float, ...]
+    colour: str
+    dash: bool = False
+    hover: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if len(self.x) != len(self.y) or not self.x:
+            raise ValueError(f"series {self.name!r} needs as many x as y, at least one")
+        if self.hover and len(self.hover) != len(self.x):
+            raise ValueError(f"series {self.name!r} needs one hover text per point")
+        if not all(math.isfinite(v) for v in (*self.x, *self.y)):
+            raise ValueError(f"series {self.name!r} has a value that is not finite")
+
+
+@dataclass(frozen=True)
+class Line:
+    """A static vertical line at ``x`` with a label (the best k, a rule's k, a threshold)."""
+
+    x: float
+    label: str
+    colour: str
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A line chart whose curves are the same at every position, with a mark at ``mark[i]`` and
+    the text alternative ``alts[i]`` at position i. On a ``log_y`` chart every y must be > 0."""
+
+    title: str
+    x_label: str
+    y_label: str
+    series: tuple[Series, ...]
+    mark: tuple[float, ...]
+    alts: tuple[str, ...]
+    lines: tuple[Line, ...] = ()
+    log_y: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.series:
+            raise ValueError(f"chart {self.title!r} needs a series")
+        if self.log_y and any(v <= 0 for s in self.series for v in s.y):
+            raise ValueError(f"chart {self.title!r} is log in y but has a y ≤ 0")
+
+    def payload(self) -> dict[str, object]:
+        """The chart as JSON data: curves, hover texts, axis ranges and ticks in axis units."""
+        xs = np.concatenate([np.asarray(s.x, float) for s in self.series])
+        ys = np.concatenate([np.asarray(s.y, float) for s in self.series])
+        xs = np.concatenate([xs, [line.x for line in self.lines], self.mark])
+        x_axis, y_axis = Axis(self.x_label, pad=0.02), Axis(self.y_label, log=self.log_y, pad=0.06)
+        x_range, y_range = axis_range(xs, x_axis), axis_range(ys, y_axis)
+        return {
+            "title": self.title,
+            "xLabel": self.x_label,
+            "yLabel": self.y_label,
+            "logY": self.log_y,
+            "xRange": list(x_range),
+            "yRange": list(y_range),
+            "xTicks": [[t.value, t.label] for t in axis_ticks(x_axis, x_range)],
+            "yTicks": [[t.value, t.label] for t in axis_ticks(y_axis, y_range)],
+            "series": [
+                {
+                    "name": s.name,
+                    "colour": s.colour,
+                    "dash": s.dash,
+                    "x": list(s.x),
+                    "y": list(s.y),
+                    "hover": list(s.hover or self._hover(s)),
+                }
+                for s in self.series
+            ],
+            "lines": [
+                {"x": line.x, "label": line.label, "colour": line.colour} for line in self.lines
+            ],
+            "mark": list(self.mark),
+            "alts": list(self.alts),
+        }
+
+    def _hover(self, series: Series) -> tuple[str, ...]:
+        return tuple(
+            f"{self.x_label} {fmt.number(x)} · {series.name} {fmt.number(y)}"
+            for x, y in zip(series.x, series.y, strict=True)
+        )
+
+
+@dataclass(frozen=True)
+class Block:
+    """Everything a block shows at each of the slider's ``positions``."""
+
+    positions: Positions
+    metrics: tuple[Metric, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    charts: tuple[Chart, ...] = ()
+
+    def __post_init__(self) -> None:
+        count = self.positions.count
+        per_position: list[tuple[str, Sequence[object]]] = [
+            *((f"metric {m.label!r}", m.values) for m in self.metrics),
+            *((f"sentence {i}", s.texts) for i, s in enumerate(self.sentences)),
+            *((f"chart {c.title!r} mark", c.mark) for c in self.charts),
+            *((f"chart {c.title!r} alts", c.alts) for c in self.charts),
+        ]
+        for name, values in per_position:
+            if len(values) != count:
+                raise ValueError(f"{name} has {len(values)} entries for {count} positions")
+
+    def at(self, value: float) -> dict[str, object]:
+        """What is shown when the slider's value is ``value``: the metrics' values, the
+        sentences and the charts' marks and alternatives (for tests and for reading)."""
+        i = self.positions.index(value)
+        return {
+            "metrics": {m.label: m.values[i] for m in self.metrics},
+            "sentences": [s.texts[i] for s in self.sentences],
+            "marks": [c.mark[i] for c in self.charts],
+            "alts": [c.alts[i] for c in self.charts],
+        }
+
+    def payload(self) -> dict[str, object]:
+        """The block as JSON data for the browser's renderer."""
+        p = self.positions
+        return {
+            "positions": {"start": p.start, "step": p.step, "count": p.count},
+            "metrics": [
+                {"label": m.label, "help": m.help, "values": list(m.values)} for m in self.metrics
+            ],
+            "sentences": [list(s.texts) for s in self.sentences],
+            "charts": [chart.payload() for chart in self.charts],
+        }

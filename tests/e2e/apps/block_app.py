@@ -1,0 +1,34 @@
+"""A one-slider app for the block renderer's browser test (tests/e2e/test_block_e2e.py)."""
+
+import streamlit as st
+
+from lowrank.ui.block import block
+from lowrank.views.block import Block, Chart, Line, Metric, Sentence, Series
+from lowrank.views.follow import Positions
+
+KS = tuple(range(1, 13))
+k = st.slider("k", 1, len(KS), 3, key="k", bind="query-params")
+st.caption(f"rerun saw k = {k}")  # drawn by the rerun, not by the block: tells the test it is over
+curve = Series(
+    "(k − 6)² + 1", tuple(map(float, KS)), tuple(float((x - 6) ** 2 + 1) for x in KS), "#1f77b4"
+)
+block(
+    "demo",
+    "k",
+    Block(
+        Positions(1, 1, len(KS)),
+        (Metric("k squared", tuple(str(x * x) for x in KS), "k times k"),),
+        (Sentence(tuple(f"At **k = {x}** the curve is *{(x - 6) ** 2 + 1}*." for x in KS)),),
+        (
+            Chart(
+                "A parabola",
+                "k",
+                "value",
+                (curve,),
+                tuple(map(float, KS)),
+                tuple(f"mark at k = {x}" for x in KS),
+                (Line(6.0, "lowest", "#2ca02c"),),
+            ),
+        ),
+    ),
+)

@@ -1,0 +1,104 @@
+"""The block payload: per-position lengths checked, ranges and ticks cover the data, hover texts."""
+
+import json
+import math
+
+import numpy as np
+import pytest
+
+from lowrank.views.block import Block, Chart, Line, Metric, Sentence, Series
+from lowrank.views.follow import Positions
+
+
+def _chart(count: int = 3, log_y: bool = False) -> Chart:
+    x = (1.0, 2.0, 3.0)
+    return Chart(
+        "Error",
+        "k",
+        "error",
+        (
+            Series("clean", x, (4.0, 1.0, 2.0), "#1f77b4"),
+            Series("noisy", x, (3.0, 2.0, 0.5), "#ff7f0e", dash=True),
+        ),
+        mark=tuple(float(i + 1) for i in range(count)),
+        alts=tuple(f"k = {i + 1}" for i in range(count)),
+        lines=(Line(2.0, "best k", "#2ca02c"),),
+        log_y=log_y,
+    )
+
+
+def test_every_per_position_tuple_must_have_one_entry_per_position() -> None:
+    positions = Positions(1, 1, 3)
+    Block(positions, (Metric("k", ("1", "2", "3")),), (Sentence(("a", "b", "c")),), (_chart(),))
+    with pytest.raises(ValueError, match="metric 'k' has 2 entries for 3 positions"):
+        Block(positions, (Metric("k", ("1", "2")),))
+    with pytest.raises(ValueError, match="sentence 0 has 4 entries"):
+        Block(positions, sentences=(Sentence(("a", "b", "c", "d")),))
+    with pytest.raises(ValueError, match="mark has 2 entries"):
+        Block(positions, charts=(_chart(count=2),))
+
+
+def test_series_and_charts_refuse_what_cannot_be_drawn() -> None:
+    with pytest.raises(ValueError, match="as many x as y"):
+        Series("s", (1.0, 2.0), (1.0,), "#000")
+    with pytest.raises(ValueError, match="not finite"):
+        Series("s", (1.0,), (math.nan,), "#000")
+    with pytest.raises(ValueError, match="one hover text per point"):
+        Series("s", (1.0, 2.0), (1.0, 2.0), "#000", hover=("a",))
+    with pytest.raises(ValueError, match="y ≤ 0"):
+        Chart("c", "x", "y", (Series("s", (1.0,), (0.0,), "#000"),), (1.0,), ("a",), log_y=True)
+    with pytest.raises(ValueError, match="needs a series"):
+        Chart("c", "x", "y", (), (1.0,), ("a",))
+
+
+def test_at_reads_the_position_of_a_slider_value() -> None:
+    content = Block(
+        Positions(1, 1, 3),
+        (Metric("k", ("1", "2", "3")),),
+        (Sentence(("a", "b", "c")),),
+        (_chart(),),
+    )
+    assert content.at(2) == {
+        "metrics": {"k": "2"},
+        "sentences": ["b"],
+        "marks": [2.0],
+        "alts": ["k = 2"],
+    }
+    assert content.at(99)["metrics"] == {"k": "3"}  # clipped to the ends, as the browser does
+
+
+@pytest.mark.parametrize("log_y", [False, True])
+def test_the_chart_payload_covers_every_point_line_and_mark_with_ticks_inside(log_y: bool) -> None:
+    payload = _chart(log_y=log_y).payload()
+    x_low, x_high = payload["xRange"]
+    y_low, y_high = payload["yRange"]
+    assert x_low < 1.0 and x_high > 3.0  # points, the line at 2 and the marks 1…3
+    ys = np.log10([4.0, 1.0, 2.0, 3.0, 0.5]) if log_y else np.array([4.0, 1.0, 2.0, 3.0, 0.5])
+    assert y_low < ys.min() and y_high > ys.max()
+    for value, _ in payload["yTicks"]:
+        assert y_low <= (math.log10(value) if log_y else value) <= y_high
+    assert all(x_low <= value <= x_high for value, _ in payload["xTicks"])
+    assert len(payload["xTicks"]) >= 2 and len(payload["yTicks"]) >= 2
+
+
+def test_hover_texts_default_to_the_point_and_can_be_given() -> None:
+    payload = _chart().payload()
+    assert payload["series"][0]["hover"] == ["k 1 · clean 4", "k 2 · clean 1", "k 3 · clean 2"]
+    given = Series("s", (1.0, 2.0), (1.0, 2.0), "#000", hover=("one", "two"))
+    chart = Chart("c", "x", "y", (given,), (1.0,), ("a",))
+    assert chart.payload()["series"][0]["hover"] == ["one", "two"]
+
+
+def test_the_block_payload_is_json_with_every_position() -> None:
+    content = Block(
+        Positions(1, 1, 3),
+        (Metric("k", ("1", "2", "3"), "help"),),
+        (Sentence(("a", "b", "c")),),
+        (_chart(),),
+    )
+    data = json.loads(json.dumps(content.payload()))
+    assert data["positions"] == {"start": 1, "step": 1, "count": 3}
+    assert data["metrics"] == [{"label": "k", "help": "help", "values": ["1", "2", "3"]}]
+    assert data["sentences"] == [["a", "b", "c"]]
+    assert data["charts"][0]["mark"] == [1.0, 2.0, 3.0]
+    assert data["charts"][0]["lines"] == [{"x": 2.0, "label": "best k", "colour": "#2ca02c"}]
