@@ -21,7 +21,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import integrate, optimize
 
-from lowrank.image import break_even_rank
+from lowrank.image import break_even_rank, to_grey
+from lowrank.image_source import builtin_image
 from lowrank.spectra import mp_edges
 from lowrank.svd import SVD, decompose, default_tolerance, rank_for_energy, readonly
 
@@ -78,6 +79,21 @@ def planted_signal(
     picks = [np.concatenate([[0], 1 + rng.permutation(3 * rank)[: rank - 1]]) for _ in shape]
     u, v = (_cosines(length, f) for length, f in zip(shape, picks, strict=True))
     return readonly((u * planted_sigmas(rank, shape)) @ v.T)
+
+
+def clean_signal(name: str) -> np.ndarray:
+    """A signal of :data:`SIGNALS` by name: the built-in photograph in grey, block-averaged, or
+    the planted matrix."""
+    if name == "photo":
+        return photo_signal(to_grey(builtin_image("photo").pixels))
+    if name == "planted":
+        return planted_signal()
+    raise ValueError(f"unknown signal {name!r}")
+
+
+def pixels(matrix: np.ndarray) -> np.ndarray:
+    """A matrix shown as a grey picture: rounded and clipped to 0…255, uint8 (read-only)."""
+    return readonly(np.clip(np.rint(matrix), 0, 255).astype(np.uint8))
 
 
 def noise(shape: tuple[int, int], level: float, seed: int = SEED) -> np.ndarray:

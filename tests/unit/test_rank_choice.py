@@ -244,3 +244,22 @@ def test_bulk_edge_is_the_marchenko_pastur_top() -> None:
     assert result.bulk_edge() == pytest.approx(2.0 * (np.sqrt(30) + np.sqrt(50)))
     # a pure-noise matrix's σ₁ is near it (finite size: within 10 %)
     assert result.noisy.s[0] == pytest.approx(result.bulk_edge(), rel=0.1)
+
+
+def test_clean_signals_by_name() -> None:
+    from lowrank import image, image_source
+
+    grey = image.to_grey(image_source.builtin_image("photo").pixels)
+    assert grey.shape == (600, 512)
+    photo = rc.clean_signal("photo")
+    assert photo.shape == (300, 256)
+    assert photo[0, 0] == pytest.approx(grey[:2, :2].mean())
+    assert np.array_equal(rc.clean_signal("planted"), rc.planted_signal())
+    with pytest.raises(ValueError):
+        rc.clean_signal("noise")
+
+
+def test_pixels_round_and_clip() -> None:
+    out = rc.pixels(np.array([[-3.0, 0.4, 0.6], [254.5, 255.2, 400.0]]))
+    assert out.dtype == np.uint8 and not out.flags.writeable
+    assert out.tolist() == [[0, 0, 1], [254, 255, 255]]
