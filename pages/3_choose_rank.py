@@ -203,6 +203,7 @@ def delta_section(page: Frame, share: float) -> None:
     layers = shared(views.delta_layers, tuple(run.deltas), share)
     st.markdown(views.delta_table(layers, lora.DEFAULT_RANK, matching, page.t))
     st.caption(page.t("choose_rank.delta_caption"))
+    st.markdown(views.delta_verdict(layers, matching, page.t))
 
 
 page = frame("choose_rank")

@@ -190,12 +190,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "used {rank}, enough {matching}",
     },
     "choose_rank.delta_caption": {
-        "zh": "“用”是训练页 LoRA 的默认秩；“够用”是训练页比较中准确率离完整微调不到 3 个百分点的最小秩。"
-        "阈值规则假设噪声是独立同分布的；ΔW 的小奇异值不是这样的噪声，所以它选的秩比 LoRA 需要的大得多。",
+        "zh": "“用”是训练页 LoRA 的默认秩；“够用”是训练页比较中准确率离完整微调不到 3 个百分点的最小秩。",
         "en": "“Used” is the training page's default LoRA rank; “enough” is the smallest rank "
-        "whose accuracy came within 3 points of full fine-tuning in its comparison. The "
-        "threshold assumes i.i.d. noise; the small singular values of ΔW are not such noise, "
-        "and the rank it picks is far above what LoRA needs.",
+        "whose accuracy came within 3 points of full fine-tuning in its comparison.",
+    },
+    "choose_rank.delta_verdict": {
+        "zh": "阈值规则在各层选了 {ks}，而秩 {matching} 就够用：它假设小奇异值是独立同分布的噪声，"
+        "训练出来的 ΔW 的小奇异值未必是这样的噪声。",
+        "en": "The threshold rule picks {ks} on the layers where rank {matching} was enough: it "
+        "assumes the small singular values are i.i.d. noise, which those of a trained ΔW need "
+        "not be.",
     },
     "choose_rank.delta_progress": {
         "zh": "正在训练（每台服务器只做一次）……",

@@ -281,6 +281,12 @@ def delta_table(layers: Sequence[LayerRules], lora_rank: int, matching: int, t: 
     return markdown_table(header, body, align).markdown
 
 
+def delta_verdict(layers: Sequence[LayerRules], matching: int, t: Translate) -> str:
+    """What the unknown-noise threshold picks on each layer, against the rank that was enough."""
+    ks = " / ".join(str(layer.rules.unknown) for layer in layers)
+    return t("choose_rank.delta_verdict", ks=ks, matching=matching)
+
+
 def curves_csv(result: Denoising) -> str:
     """k, σ_k, and the RMS errors against the clean signal and the noisy matrix, k = 0 … p."""
     out = io.StringIO()

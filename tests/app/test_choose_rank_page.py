@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 from lowrank import finetune, i18n, image_source
 from lowrank import formatting as fmt
 from lowrank import image as im
+from lowrank.rank_choice import omega  # tested against its closed form and a simulation
 from tests import zh_style
 
 SCRIPT = "pages/3_choose_rank.py"
@@ -126,6 +127,7 @@ def test_the_energy_share_moves_the_energy_rule() -> None:
 def test_trained_delta_table_against_numpy() -> None:
     app = open_page(SCRIPT, lang="en")
     run = finetune.run_finetune()
+    picks = []
     table = next(m.value for m in app.markdown if m.value.startswith("| Layer"))
     for layer, delta in enumerate(run.deltas, start=1):
         s = np.linalg.svd(delta, compute_uv=False)
@@ -133,6 +135,10 @@ def test_trained_delta_table_against_numpy() -> None:
         m, n = delta.shape
         storage = max(k for k in range(min(m, n) + 1) if k * (m + n + 1) < m * n)
         assert f"| {layer} | {m}×{n} | {energy} | {storage} |" in table
+        picks.append(int(np.sum(s > omega(min(m, n) / max(m, n)) * np.median(s))))
+    assert f"The threshold rule picks {' / '.join(map(str, picks))} on the layers" in shown_text(
+        app
+    )
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -195,6 +195,14 @@ def test_delta_table() -> None:
     )
 
 
+def test_delta_verdict_names_each_layers_k() -> None:
+    rules = [rc.choose(np.array(s), (4, 10), 0.9, None) for s in ([5.0, 2, 1, 0.5], [9.0, 1, 1, 1])]
+    layers = [views.LayerRules(i, (4, 10), r) for i, r in enumerate(rules)]
+    text = views.delta_verdict(layers, 2, _t("en"))
+    assert text.startswith(f"The threshold rule picks {rules[0].unknown} / {rules[1].unknown} on")
+    assert "where rank 2 was enough" in text
+
+
 def test_curves_csv_against_numpy() -> None:
     x, result, _ = _case()
     clean, noisy, s = _numpy_errors(x, LEVEL)
