@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from lowrank import finetune, lora, lora_compare
+from lowrank import finetune, lora
 from lowrank import formatting as fmt
 from lowrank import image as im
 from lowrank import rank_choice as rc
@@ -53,7 +53,7 @@ QUESTIONS = (
 
 def controls(page: Frame) -> tuple[str, int, float]:
     """The signal, the noise level σ (``?noise=``) and the energy share p (``?p=``, in %)."""
-    left, middle, right = st.columns([1.2, 1, 1])
+    left, middle, right = st.columns([1.3, 1, 1])
     with left:
         signal = url_choice(
             page,
@@ -199,11 +199,9 @@ def delta_section(page: Frame, share: float) -> None:
     run = why_delta_w.finetune_run(page, finetune.DEFAULT_SHIFT)
     with st.spinner(page.t("choose_rank.delta_progress")):
         rows = training.comparison(training.Settings(finetune.DEFAULT_SHIFT, LoRAConfig()))
-    matching = lora_compare.matching_rank(rows).rank or lora.DEFAULT_RANK
     layers = shared(views.delta_layers, tuple(run.deltas), share)
-    st.markdown(views.delta_table(layers, lora.DEFAULT_RANK, matching, page.t))
-    st.caption(page.t("choose_rank.delta_caption"))
-    st.markdown(views.delta_verdict(layers, matching, page.t))
+    st.markdown(views.delta_table(layers, page.t))
+    st.markdown(views.delta_verdict(layers, lora.DEFAULT_RANK, rows, page.t))
 
 
 page = frame("choose_rank")

@@ -10,7 +10,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- controls --------------------------------------------------------------------------------
     "choose_rank.signal": {"zh": "干净的信号", "en": "Clean signal"},
     "choose_rank.signal.photo": {"zh": "灰度照片", "en": "Photograph (grey)"},
-    "choose_rank.signal.planted": {"zh": "秩 10 的合成矩阵", "en": "Planted rank-10 matrix"},
+    "choose_rank.signal.planted": {"zh": "秩 10 的合成矩阵", "en": "Rank-10 matrix"},
     "choose_rank.noise": {"zh": "噪声水平 σ（灰度级）", "en": "Noise level σ (grey levels)"},
     "choose_rank.noise_help": {
         "zh": "给每个元素加上标准差为 σ 的高斯噪声（固定随机种子：σ 变了，噪声的图案不变）。",
@@ -179,27 +179,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ΔW is W after minus W before. There is no known noise level here, so only the unknown-σ "
         "threshold ω(β)·median(σᵢ) applies; the energy rule uses p = {share}.",
     },
-    "choose_rank.delta.layer": {"zh": "层", "en": "Layer"},
-    "choose_rank.delta.shape": {"zh": "形状", "en": "Shape"},
+    "choose_rank.delta.layer": {"zh": "层（形状）", "en": "Layer (shape)"},
     "choose_rank.delta.energy": {"zh": "能量规则", "en": "Energy rule"},
     "choose_rank.delta.storage": {"zh": "存储上限", "en": "Storage ceiling"},
     "choose_rank.delta.unknown": {"zh": "阈值（未知 σ）", "en": "Threshold (σ unknown)"},
-    "choose_rank.delta.lora": {"zh": "LoRA 的秩", "en": "LoRA's rank"},
-    "choose_rank.delta.lora_value": {
-        "zh": "用 {rank}，够用 {matching}",
-        "en": "used {rank}, enough {matching}",
-    },
-    "choose_rank.delta_caption": {
-        "zh": "“用”是训练页 LoRA 的默认秩；“够用”是训练页比较中准确率离完整微调不到 3 个百分点的最小秩。",
-        "en": "“Used” is the training page's default LoRA rank; “enough” is the smallest rank "
-        "whose accuracy came within 3 points of full fine-tuning in its comparison.",
-    },
     "choose_rank.delta_verdict": {
-        "zh": "阈值规则在各层选了 {ks}，而秩 {matching} 就够用：它假设小奇异值是独立同分布的噪声，"
-        "训练出来的 ΔW 的小奇异值未必是这样的噪声。",
-        "en": "The threshold rule picks {ks} on the layers where rank {matching} was enough: it "
-        "assumes the small singular values are i.i.d. noise, which those of a trained ΔW need "
-        "not be.",
+        "zh": "训练页的 LoRA 默认用秩 {rank}，在它的比较里秩 {matching} 就够了（准确率离完整微调不到 {points} 个百分点）。"
+        "阈值规则在三层上却选了 {ks}：它假设小奇异值是独立同分布的噪声，训练出来的 ΔW 的小奇异值未必是这样的噪声。",
+        "en": "LoRA on the training page uses rank {rank} by default, and in its comparison rank "
+        "{matching} was enough (within {points} points of full fine-tuning's accuracy). The threshold "
+        "rule picks {ks} on the three layers: it assumes the small singular values are i.i.d. "
+        "noise, which those of a trained ΔW need not be.",
+    },
+    "choose_rank.delta_verdict_none": {
+        "zh": "训练页的 LoRA 默认用秩 {rank}；在它的比较里没有哪个秩离完整微调不到 {points} 个百分点，"
+        "最好的是秩 {matching}。阈值规则在三层上选了 {ks}。",
+        "en": "LoRA on the training page uses rank {rank} by default; in its comparison no rank "
+        "came within {points} points of full fine-tuning, the best being rank {matching}. The "
+        "threshold rule picks {ks} on the three layers.",
     },
     "choose_rank.delta_progress": {
         "zh": "正在训练（每台服务器只做一次）……",

@@ -18,6 +18,7 @@ import numpy as np
 
 from lowrank import formatting as fmt
 from lowrank import i18n
+from lowrank.lora_compare import MATCH_MARGIN, ComparisonRow, matching_rank
 from lowrank.rank_choice import RULES, Denoising, Rules, aspect, choose, lambda_star, omega, pixels
 from lowrank.svd import numerical_rank, reconstruct
 from lowrank.views.block import Block, Chart, Line, Metric, Sentence, Series
@@ -92,8 +93,10 @@ def rule_lines(result: Denoising, rules: Rules, t: Translate) -> tuple[Line, ...
 
 
 def _level(name: str, value: float, count: int, colour: str) -> Series:
-    """A horizontal level across the ranks 1 … count, drawn dashed."""
-    return Series(name, (1.0, float(count)), (value, value), colour, dash=True)
+    """A horizontal level at every rank 1 … count (so that the mark at k finds it), dashed."""
+    return Series(
+        name, tuple(float(k) for k in range(1, count + 1)), (value,) * count, colour, dash=True
+    )
 
 
 def error_chart(result: Denoising, rules: Rules, t: Translate) -> Chart:
@@ -255,36 +258,38 @@ class LayerRules:
     rules: Rules
 
 
-def delta_table(layers: Sequence[LayerRules], lora_rank: int, matching: int, t: Translate) -> str:
+def delta_table(layers: Sequence[LayerRules], t: Translate) -> str:
     """A markdown table: per layer of the fine-tuned model, the k of each rule that needs no
-    noise level, beside the rank LoRA trains on the training page and the smallest that matched."""
+    noise level."""
     header = [
         t("choose_rank.delta.layer"),
-        t("choose_rank.delta.shape"),
         t("choose_rank.delta.energy"),
         t("choose_rank.delta.storage"),
         t("choose_rank.delta.unknown"),
-        t("choose_rank.delta.lora"),
     ]
     body = [
         [
-            str(layer.layer + 1),
-            f"{layer.shape[0]}×{layer.shape[1]}",
+            f"{layer.layer + 1} ({layer.shape[0]}×{layer.shape[1]})",
             str(layer.rules.energy),
             str(layer.rules.storage),
             str(layer.rules.unknown),
-            t("choose_rank.delta.lora_value", rank=lora_rank, matching=matching),
         ]
         for layer in layers
     ]
-    align = ("left", "left", "right", "right", "right", "right")
-    return markdown_table(header, body, align).markdown
+    return markdown_table(header, body, ("left", "right", "right", "right")).markdown
 
 
-def delta_verdict(layers: Sequence[LayerRules], matching: int, t: Translate) -> str:
-    """What the unknown-noise threshold picks on each layer, against the rank that was enough."""
+def delta_verdict(
+    layers: Sequence[LayerRules], lora_rank: int, rows: Sequence[ComparisonRow], t: Translate
+) -> str:
+    """What the unknown-noise threshold picks on each layer, against the rank LoRA trains on the
+    training page and the smallest rank that came within its margin of full fine-tuning there
+    (``rows`` as :func:`lowrank.lora_compare.compare` returns them)."""
     ks = " / ".join(str(layer.rules.unknown) for layer in layers)
-    return t("choose_rank.delta_verdict", ks=ks, matching=matching)
+    match, full = matching_rank(rows), rows[-1]
+    close = match.accuracy >= full.accuracy - MATCH_MARGIN
+    key = "choose_rank.delta_verdict" if close else "choose_rank.delta_verdict_none"
+    return t(key, ks=ks, rank=lora_rank, matching=match.rank, points=round(MATCH_MARGIN * 100))
 
 
 def curves_csv(result: Denoising) -> str:

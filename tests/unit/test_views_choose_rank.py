@@ -12,6 +12,7 @@ import pytest
 from lowrank import formatting as fmt
 from lowrank import i18n
 from lowrank import rank_choice as rc
+from lowrank.lora_compare import ComparisonRow
 from lowrank.views import choose_rank as views
 
 SHAPE = (40, 60)
@@ -125,10 +126,11 @@ def test_spectrum_chart_has_sigma_thresholds_and_bulk_edge() -> None:
     chart = views.spectrum_chart(result, rules, _t("en"))
     sigma, edge, known, unknown = chart.series
     assert chart.log_y and np.allclose(sigma.y, s)
-    assert edge.y == pytest.approx((LEVEL * (np.sqrt(40) + np.sqrt(60)),) * 2)
-    assert known.y == pytest.approx((rc.lambda_star(2 / 3) * np.sqrt(60) * LEVEL,) * 2)
-    assert unknown.y == pytest.approx((rc.omega(2 / 3) * np.median(s),) * 2)
-    assert edge.x == known.x == (1.0, 40.0) and all(v.dash for v in (edge, known, unknown))
+    assert edge.y == pytest.approx((LEVEL * (np.sqrt(40) + np.sqrt(60)),) * 40)
+    assert known.y == pytest.approx((rc.lambda_star(2 / 3) * np.sqrt(60) * LEVEL,) * 40)
+    assert unknown.y == pytest.approx((rc.omega(2 / 3) * np.median(s),) * 40)
+    assert edge.x == known.x == tuple(range(1, 41)) and all(v.dash for v in (edge, known, unknown))
+    assert len(set(known.y)) == 1
     kept = int(np.sum(s > known.y[0]))
     assert f"{kept} lie above" in chart.alts[0]
 
@@ -186,21 +188,23 @@ def test_rules_table_without_a_known_noise_level() -> None:
 def test_delta_table() -> None:
     rules = rc.choose(np.array([5.0, 2.0, 1.0, 0.5]), (4, 10), 0.9, None)
     layers = [views.LayerRules(0, (4, 10), rules)]
-    lines = views.delta_table(layers, 4, 2, _t("en")).splitlines()
-    assert lines[0] == (
-        "| Layer | Shape | Energy rule | Storage ceiling | Threshold (σ unknown) | LoRA's rank |"
-    )
-    assert lines[2] == (
-        f"| 1 | 4×10 | {rules.energy} | {rules.storage} | {rules.unknown} | used 4, enough 2 |"
-    )
+    lines = views.delta_table(layers, _t("en")).splitlines()
+    assert lines[0] == "| Layer (shape) | Energy rule | Storage ceiling | Threshold (σ unknown) |"
+    assert lines[2] == f"| 1 (4×10) | {rules.energy} | {rules.storage} | {rules.unknown} |"
 
 
 def test_delta_verdict_names_each_layers_k() -> None:
     rules = [rc.choose(np.array(s), (4, 10), 0.9, None) for s in ([5.0, 2, 1, 0.5], [9.0, 1, 1, 1])]
     layers = [views.LayerRules(i, (4, 10), r) for i, r in enumerate(rules)]
-    text = views.delta_verdict(layers, 2, _t("en"))
-    assert text.startswith(f"The threshold rule picks {rules[0].unknown} / {rules[1].unknown} on")
-    assert "where rank 2 was enough" in text
+    rows = [ComparisonRow(1, 0.80, 0, 10, 0), ComparisonRow(2, 0.90, 0, 20, 0)]
+    full = ComparisonRow(None, 0.92, 0, 99, 0)
+    text = views.delta_verdict(layers, 4, [*rows, full], _t("en"))
+    assert text.startswith("LoRA on the training page uses rank 4 by default, and in its")
+    assert "comparison rank 2 was enough (within 3 points" in text
+    assert f"The threshold rule picks {rules[0].unknown} / {rules[1].unknown} on" in text
+    far = ComparisonRow(None, 0.931, 0, 99, 0)  # 3.1 points above the best LoRA row
+    text = views.delta_verdict(layers, 4, [*rows, far], _t("en"))
+    assert "no rank came within 3 points of full fine-tuning, the best being rank 2" in text
 
 
 def test_curves_csv_against_numpy() -> None:
