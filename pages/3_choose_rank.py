@@ -122,7 +122,7 @@ def rank_view(
     page: Frame,
     key: str,
     result: rc.Denoising,
-    shown: views.Pictures,
+    pictures: tuple[views.Picture, views.Picture],
     content: views.PageContent,
 ) -> None:
     """Everything that follows k: rerun alone when the rank slider moves."""
@@ -132,20 +132,16 @@ def rank_view(
         return views.rank_k_picture(result, k)
 
     left, middle, right = st.columns(3)
-    left.image(
-        shown.clean,
-        caption=page.t("choose_rank.clean"),
-        alt=shown.clean_alt,
-        width="stretch",
-        output_format="PNG",
-    )
-    middle.image(
-        shown.noisy,
-        caption=page.t("choose_rank.noisy"),
-        alt=shown.noisy_alt,
-        width="stretch",
-        output_format="PNG",
-    )
+    for column, shown, caption in zip(
+        (left, middle), pictures, ("choose_rank.clean", "choose_rank.noisy"), strict=True
+    ):
+        column.image(
+            shown.pixels,
+            caption=page.t(caption),
+            alt=shown.alt,
+            width="stretch",
+            output_format="PNG",
+        )
     with right:
         live = live_rank(
             page,
@@ -217,7 +213,10 @@ with st.spinner(page.t("choose_rank.computing")):
 content = shared_on(key, views.page_content, result, share_percent / 100, page.lang)
 # Outside the fragment, sent once per noisy matrix: the live view's factors and texts.
 live_factors("choose_rank_factors", (result.noisy,), key, alts={LIVE_ALTS: content.alts})
-pictures = shared_on(key, views.pictures, result, clean, page.lang)
+pictures = (
+    shared_on(signal, views.clean_picture, clean, page.lang),
+    shared_on(key, views.noisy_picture, result, page.lang),
+)
 rank_view(page, key, result, pictures, content)
 rules_section(page, result, content)
 delta_section(page, share_percent / 100)

@@ -356,31 +356,31 @@ def page_content(result: Denoising, share: float, lang: str) -> PageContent:
 
 
 @dataclass(frozen=True)
-class Pictures:
-    """The clean signal and the noisy matrix as grey pictures, with their text alternatives."""
+class Picture:
+    """A matrix as a grey picture, with its text alternative."""
 
-    clean: np.ndarray
-    noisy: np.ndarray
-    clean_alt: str
-    noisy_alt: str
+    pixels: np.ndarray
+    alt: str
 
 
-def pictures(result: Denoising, clean: np.ndarray, lang: str) -> Pictures:
-    """X and Y = X + N as pictures (Y from its SVD at full rank)."""
-    t = functools.partial(i18n.t, lang=lang)
+def clean_picture(clean: np.ndarray, lang: str) -> Picture:
+    """The clean signal X as a picture, its size and rank in the alternative."""
     x = np.asarray(clean, dtype=np.float64)
-    s = np.linalg.svd(x, compute_uv=False)
-    m, n = result.shape
-    return Pictures(
-        clean=pixels(x),
-        noisy=pixels(reconstruct(result.noisy, result.max_rank)),
-        clean_alt=t("choose_rank.alt.clean", m=m, n=n, rank=numerical_rank(s, result.shape)),
-        noisy_alt=t(
-            "choose_rank.alt.noisy",
-            level=fmt.number(result.level),
-            error=_n(result.clean_error[-1]),
-        ),
+    shape = (int(x.shape[0]), int(x.shape[1]))
+    rank = numerical_rank(np.linalg.svd(x, compute_uv=False), shape)
+    alt = i18n.t("choose_rank.alt.clean", lang, m=shape[0], n=shape[1], rank=rank)
+    return Picture(pixels(x), alt)
+
+
+def noisy_picture(result: Denoising, lang: str) -> Picture:
+    """Y = X + N as a picture (from its SVD at full rank), its error against X in the alt."""
+    alt = i18n.t(
+        "choose_rank.alt.noisy",
+        lang,
+        level=fmt.number(result.level),
+        error=_n(result.clean_error[-1]),
     )
+    return Picture(pixels(reconstruct(result.noisy, result.max_rank)), alt)
 
 
 def rank_k_picture(result: Denoising, k: int) -> np.ndarray:

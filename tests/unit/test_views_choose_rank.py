@@ -241,3 +241,22 @@ def test_delta_layers_apply_the_rules_without_a_noise_level() -> None:
         s = np.linalg.svd(delta, compute_uv=False)
         assert layer.rules == rc.choose(s, delta.shape, 0.8, None)
         assert layer.rules.known is None
+
+
+def test_pictures_of_the_clean_and_the_noisy_matrix() -> None:
+    x, result, _ = _case()
+    clean = views.clean_picture(x, "en")
+    assert np.array_equal(clean.pixels, np.clip(np.rint(x), 0, 255).astype(np.uint8))
+    assert clean.alt == "The clean signal, a 40×60 grey picture of rank 10."
+    noisy = views.noisy_picture(result, "en")
+    y = x + LEVEL * np.random.default_rng(rc.SEED).standard_normal(x.shape)
+    assert np.abs(noisy.pixels.astype(int) - np.clip(np.rint(y), 0, 255)).max() <= 1
+    rms = np.sqrt(np.mean((y - x) ** 2))
+    assert noisy.alt == (
+        f"The picture with Gaussian noise of σ = 4 added: RMS error {_reading(rms)} per entry "
+        "against the clean signal."
+    )
+    k7 = views.rank_k_picture(result, 7)
+    u, s, vt = np.linalg.svd(y, full_matrices=False)
+    expected = np.clip(np.rint((u[:, :7] * s[:7]) @ vt[:7]), 0, 255)
+    assert np.abs(k7.astype(int) - expected).max() <= 1
