@@ -210,17 +210,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- in the note, self-check -----------------------------------------------------------------
     "choose_rank.note": {
-        "zh": "保留最大的几个奇异值，就得到一个低秩近似，用更少的数表示矩阵。",
-        "en": "Keep the largest singular values and you get a low-rank approximation that uses "
-        "fewer numbers.",
+        "zh": "如果只保留最大的几个特征值(低秩近似)，就能用更少的参数近似W。",
+        "en": "“If only the largest few eigenvalues are kept (a low-rank approximation), W can be "
+        "approximated with fewer parameters.” (the note, translated)",
     },
     "choose_rank.precise": {
-        "zh": "笔记没说保留几个。没有噪声时，保留越多离原矩阵越近（Eckart–Young）；"
+        "zh": "这里的“特征值”指奇异值；至于“几个”是多少，笔记没有说。没有噪声时，保留越多离原矩阵越近（Eckart–Young）；"
         "有噪声时，离真正的信号最近的是一个中间的 k：比它少，丢了信号；比它多，加回了噪声。"
         "奇异值落在噪声谱（Marchenko–Pastur）上沿附近或以下的方向，大多是噪声。"
         "Gavish 与 Donoho（2014）证明，对 m×n（m ≤ n）的矩阵，在 τ = λ*(β)·√n·σ 处截断是渐近最优的硬阈值；"
         "不知道 σ 时用 τ = ω(β)·median(σᵢ)，ω(β) ≈ 0.56β³ − 0.95β² + 1.82β + 1.43。",
-        "en": "The note does not say how many. Without noise, more directions always come nearer "
+        "en": "“Eigenvalues” here means singular values, and the note does not say how many "
+        "“a few” is. Without noise, more directions always come nearer "
         "the matrix (Eckart–Young); with noise, the rank nearest the true signal is in between: "
         "fewer lose signal, more add the noise back. Directions whose singular values lie near "
         "or below the top of the noise bulk (Marchenko–Pastur) are mostly noise. Gavish & "
