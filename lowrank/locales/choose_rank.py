@@ -2,9 +2,9 @@
 
 MESSAGES: dict[str, dict[str, str]] = {
     "choose_rank.question": {
-        "zh": "笔记说“保留最大的奇异值”，却没说保留几个。数据带噪声时，k 该取多少？",
-        "en": "The note says “keep the largest singular values” but not how many. When the data "
-        "are noisy, which k should you keep?",
+        "zh": "笔记说只保留最大的几个奇异值，却没说几个。数据带噪声时，k 该取多少？",
+        "en": "The note says to keep only the largest few singular values, but not how many. When "
+        "the data are noisy, which k should you keep?",
     },
     "choose_rank.computing": {"zh": "正在计算奇异值分解……", "en": "Computing the SVD…"},
     # --- controls --------------------------------------------------------------------------------
