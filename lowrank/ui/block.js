@@ -177,7 +177,7 @@ class BlockView {
       if (metric.help) box.title = metric.help;
       return element("div", "lb-metric-value", box);
     });
-    this.sentences = data.sentences.map(() => element("p", "lb-sentence", root));
+    this.sentences = data.sentences.map((s) => element("p", s.caption ? "lb-sentence lb-caption" : "lb-sentence", root));
     this.charts = data.charts.map((chart) => new ChartView(chart, element("div", "lb-chart-cell", root)));
     this.resize = new ResizeObserver(() => this.charts.forEach((c) => c.draw(root.clientWidth)));
     this.resize.observe(root);
@@ -211,7 +211,7 @@ class BlockView {
   show(i) {
     this.position = i;
     this.data.metrics.forEach((metric, m) => (this.metrics[m].textContent = metric.values[i]));
-    this.data.sentences.forEach((texts, s) => setInline(this.sentences[s], texts[i]));
+    this.data.sentences.forEach((sentence, s) => setInline(this.sentences[s], sentence.texts[i]));
     this.charts.forEach((chart) => chart.show(i));
     this.root.dataset.position = String(i);
     clearTimeout(this.settle);

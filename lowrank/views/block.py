@@ -39,9 +39,11 @@ class Metric:
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence at each position (inline ``**bold**`` and ``*italic*`` only)."""
+    """One sentence at each position (inline ``**bold**`` and ``*italic*`` only); a ``caption``
+    is set small and grey, as ``st.caption`` sets it."""
 
     texts: tuple[str, ...]
+    caption: bool = False
 
 
 @dataclass(frozen=True)
@@ -175,6 +177,6 @@ class Block:
             "metrics": [
                 {"label": m.label, "help": m.help, "values": list(m.values)} for m in self.metrics
             ],
-            "sentences": [list(s.texts) for s in self.sentences],
+            "sentences": [{"texts": list(s.texts), "caption": s.caption} for s in self.sentences],
             "charts": [chart.payload() for chart in self.charts],
         }

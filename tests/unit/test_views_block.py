@@ -99,6 +99,6 @@ def test_the_block_payload_is_json_with_every_position() -> None:
     data = json.loads(json.dumps(content.payload()))
     assert data["positions"] == {"start": 1, "step": 1, "count": 3}
     assert data["metrics"] == [{"label": "k", "help": "help", "values": ["1", "2", "3"]}]
-    assert data["sentences"] == [["a", "b", "c"]]
+    assert data["sentences"] == [{"texts": ["a", "b", "c"], "caption": False}]
     assert data["charts"][0]["mark"] == [1.0, 2.0, 3.0]
     assert data["charts"][0]["lines"] == [{"x": 2.0, "label": "best k", "colour": "#2ca02c"}]
