@@ -14,7 +14,7 @@ from lowrank.lora_export import curves_csv, factors_npz
 from lowrank.lora_training import Snapshot
 from lowrank.ui import training as load
 from lowrank.ui import widgets
-from lowrank.ui.follow import follow, slot
+from lowrank.ui.block import block
 from lowrank.ui.frame import Frame, frame
 from lowrank.views import alt_texts
 from lowrank.views import training as tf
@@ -23,10 +23,10 @@ page = frame("training")
 t = page.t
 
 RANKS = (1, 2, 4, 8, 16, 32)
-#: The rank slider's key (``?r=``), and the prefix of the containers whose texts follow it at once
-#: in the browser (lowrank/ui/follow.py): the caption under the diagram and the budget line.
+#: The rank slider's key (``?r=``), and the prefix of the blocks that follow it in the browser
+#: (lowrank/ui/block.py): the caption under the diagram and the budget line.
 RANK_KEY = "r"
-SLOT = "tr_"
+BLOCK = "tr_"
 ALPHAS = (1, 2, 4, 8, 16, 32, 64)
 LRS = (0.001, 0.003, 0.01, 0.03, 0.1)
 LAYERS = tuple(range(1, len(finetune.LAYER_SIZES)))  # 1-based on screen, 0-based in the core
@@ -173,7 +173,7 @@ train_place, about_place = st.container(), st.container()
 if not page.presenting:
     train_place, about_place = about_place, train_place
 with about_place:
-    budget_slot = slot(SLOT + "budget")  # filled below, with the diagram's caption
+    budget_place = st.container()  # filled below, with the diagram's caption
     st.caption(t("training.model"))
 
 # --- train, live -------------------------------------------------------------------------------
@@ -213,9 +213,9 @@ st.caption(t("training.colours"))
 if picture is None:  # on a projector the settings and Train come first, the picture after
     picture = st.container()
 
-# What r changes up here, at every r: the browser shows it at once when r moves (the run, the
-# stored-run status, the curves and the ΔW grid below follow with the rerun).
-rank_spec = tf.rank_follow(
+# What r changes up here, at every r: drawn by the browser at the slider's position as r moves
+# (the run, the stored-run status, the curves and the ΔW grid below follow with the rerun).
+rank_blocks = tf.rank_blocks(
     base,
     settings.config.layers,
     show,
@@ -223,12 +223,9 @@ rank_spec = tf.rank_follow(
     settings.config.alpha,
     settings.config.rslora,
     t,
-    slider=RANK_KEY,
-    prefix=SLOT,
 )
-rank_now = rank_spec.at(RANKS.index(settings.config.rank))
-with budget_slot:
-    st.markdown(rank_now[SLOT + "budget"])
+with budget_place:
+    block(BLOCK + "budget", RANK_KEY, rank_blocks["budget"])
 with picture:
     col_diagram, col_names = st.columns([1, 1])
     diagram_labels = {
@@ -242,15 +239,12 @@ with picture:
             tf.lora_diagram(d, k, "× " + tf.scale_symbol(settings.config.rslora), diagram_labels),
             key="diagram",
         )
-        with slot(SLOT + "shapes"):
-            st.caption(rank_now[SLOT + "shapes"])
+        block(BLOCK + "shapes", RANK_KEY, rank_blocks["shapes"])
         st.caption(t("training.layout", scale=tf.scale_symbol(settings.config.rslora)))
     with col_names:
         st.markdown(f"**{t('training.naming.title')}**")
         st.markdown(t("training.naming.table"))
         st.caption(t("training.naming.caption"))
-
-follow(rank_spec)
 
 store = load.run_store()
 live: load.LiveRun | None

@@ -34,16 +34,20 @@ function setInline(node, text) {
   }
 }
 
+let hatches = 0; // pattern ids, unique in the component's shadow root
+
 class ChartView {
   constructor(chart, parent) {
     this.chart = chart;
+    this.hatchId = `lb-hatch-${++hatches}`;
     const figure = element("figure", "lb-chart", parent);
     element("figcaption", "lb-title", figure).textContent = chart.title;
     const legend = element("div", "lb-legend", figure);
     for (const series of chart.series) {
       const entry = element("span", "lb-entry", legend);
-      const swatch = element("span", series.dash ? "lb-swatch lb-dashed" : "lb-swatch", entry);
-      swatch.style.borderColor = series.colour;
+      const kind = series.bars ? "lb-swatch lb-box" : series.dash ? "lb-swatch lb-dashed" : "lb-swatch";
+      const swatch = element("span", kind, entry);
+      swatch.style.borderColor = swatch.style.backgroundColor = series.colour;
       entry.appendChild(document.createTextNode(series.name));
     }
     this.stage = element("div", "lb-stage", figure);
@@ -101,16 +105,52 @@ class ChartView {
         "text-anchor": anchor, class: "lb-line-label" }, svg);
       text.textContent = line.label;
     });
+    if (chart.band) {
+      const pattern = svgElement("pattern", { id: this.hatchId, width: 6, height: 6,
+        patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" }, svgElement("defs", {}, svg));
+      svgElement("line", { x1: 0, y1: 0, x2: 0, y2: 6, class: "lb-hatch" }, pattern);
+      this.bandRect = svgElement("rect", { y: top, height: bottom - top, fill: `url(#${this.hatchId})`,
+        class: "lb-band" }, svg);
+      this.bandLabel = svgElement("text", { y: top + 12, "text-anchor": "end", class: "lb-band-label" }, svg);
+      this.bandLabel.textContent = chart.band;
+    }
+    this.bars = [];
     for (const series of chart.series) {
-      const points = series.x.map((x, i) => `${this.x(x).toFixed(1)},${this.y(series.y[i]).toFixed(1)}`);
-      svgElement("polyline", { points: points.join(" "), stroke: series.colour, fill: "none",
-        "stroke-width": 2, "stroke-dasharray": series.dash ? "6 4" : "none" }, svg);
+      if (series.bars) this.drawBars(series);
+      else this.drawLine(series);
     }
     this.markLine = svgElement("line", { y1: top, y2: bottom, class: "lb-mark" }, svg);
+    this.markLabel = svgElement("text", { y: top + 12, class: "lb-mark-label" }, svg);
     this.markDots = chart.series.map((series) =>
-      svgElement("circle", { r: 4.5, fill: series.colour, class: "lb-dot" }, svg));
+      series.bars ? null : svgElement("circle", { r: 4.5, fill: series.colour, class: "lb-dot" }, svg));
     this.hairline = svgElement("line", { y1: top, y2: bottom, class: "lb-hair", visibility: "hidden" }, svg);
     if (this.position !== undefined) this.show(this.position);
+  }
+
+  drawLine(series) {
+    const points = series.x.map((x, i) => [this.x(x), this.y(series.y[i])]);
+    svgElement("polyline", { points: points.map((p) => p.map((v) => v.toFixed(1)).join(",")).join(" "),
+      stroke: series.colour, fill: "none", "stroke-width": 2,
+      "stroke-dasharray": series.dash ? "6 4" : "none" }, this.svg);
+    if (points.length <= 40) {
+      for (const [x, y] of points) svgElement("circle", { cx: x, cy: y, r: 2.5, fill: series.colour }, this.svg);
+    }
+  }
+
+  // Bars one x apart, 70 % of that wide, each with its label above it.
+  drawBars(series) {
+    const width = 0.7 * Math.abs(this.x(1) - this.x(0));
+    const base = this.y(this.chart.logY ? 10 ** this.chart.yRange[0] : Math.max(0, this.chart.yRange[0]));
+    series.x.forEach((x, i) => {
+      const top = this.y(series.y[i]);
+      const bar = svgElement("rect", { x: this.x(x) - width / 2, y: Math.min(top, base), width,
+        height: Math.abs(base - top), fill: series.colour }, this.svg);
+      this.bars.push({ bar, x });
+      if (series.labels[i] && width >= 14) {
+        const label = svgElement("text", { x: this.x(x), y: top - 4, "text-anchor": "middle" }, this.svg);
+        label.textContent = series.labels[i];
+      }
+    });
   }
 
   nearest(series, x) {
@@ -127,11 +167,25 @@ class ChartView {
     const px = this.x(x);
     this.markLine.setAttribute("x1", px);
     this.markLine.setAttribute("x2", px);
+    const right = this.width - MARGIN.right;
+    const onLeft = px > (MARGIN.left + right) / 2; // the label sits on the side with room
+    this.markLabel.setAttribute("x", onLeft ? px - 4 : px + 4);
+    this.markLabel.setAttribute("text-anchor", onLeft ? "end" : "start");
+    this.markLabel.textContent = this.chart.markLabels[i] ?? "";
     this.chart.series.forEach((series, s) => {
+      if (!this.markDots[s]) return;
       const j = this.nearest(series, x);
       this.markDots[s].setAttribute("cx", this.x(series.x[j]));
       this.markDots[s].setAttribute("cy", this.y(series.y[j]));
     });
+    for (const { bar, x: at } of this.bars) bar.classList.toggle("lb-dropped", Boolean(this.bandRect) && at > x);
+    if (this.bandRect) {
+      const width = Math.max(0, right - px);
+      this.bandRect.setAttribute("x", px);
+      this.bandRect.setAttribute("width", width);
+      this.bandLabel.setAttribute("x", right - 4);
+      this.bandLabel.setAttribute("visibility", width > 60 ? "visible" : "hidden");
+    }
     this.svg.setAttribute("aria-label", this.chart.alts[i]);
   }
 
@@ -175,9 +229,11 @@ class BlockView {
       const label = element("div", "lb-metric-label", box);
       label.textContent = metric.label;
       if (metric.help) box.title = metric.help;
-      return element("div", "lb-metric-value", box);
+      const value = element("div", "lb-metric-value", box);
+      const note = metric.notes.length ? element("div", "lb-caption lb-note", box) : null;
+      return { value, note };
     });
-    this.sentences = data.sentences.map(() => element("p", "lb-sentence", root));
+    this.sentences = data.sentences.map((s) => element("p", s.caption ? "lb-sentence lb-caption" : "lb-sentence", root));
     this.charts = data.charts.map((chart) => new ChartView(chart, element("div", "lb-chart-cell", root)));
     this.resize = new ResizeObserver(() => this.charts.forEach((c) => c.draw(root.clientWidth)));
     this.resize.observe(root);
@@ -210,8 +266,11 @@ class BlockView {
 
   show(i) {
     this.position = i;
-    this.data.metrics.forEach((metric, m) => (this.metrics[m].textContent = metric.values[i]));
-    this.data.sentences.forEach((texts, s) => setInline(this.sentences[s], texts[i]));
+    this.data.metrics.forEach((metric, m) => {
+      this.metrics[m].value.textContent = metric.values[i];
+      if (this.metrics[m].note) setInline(this.metrics[m].note, metric.notes[i]);
+    });
+    this.data.sentences.forEach((sentence, s) => setInline(this.sentences[s], sentence.texts[i]));
     this.charts.forEach((chart) => chart.show(i));
     this.root.dataset.position = String(i);
     clearTimeout(this.settle);

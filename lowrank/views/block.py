@@ -30,23 +30,28 @@ from lowrank.views.svg_axes import Axis, axis_range, axis_ticks
 
 @dataclass(frozen=True)
 class Metric:
-    """A label and its formatted value at each position; ``help`` explains it (a tooltip)."""
+    """A label and its formatted value at each position; ``help`` explains it (a tooltip),
+    ``notes`` (one per position, when given) is a caption under the value."""
 
     label: str
     values: tuple[str, ...]
     help: str = ""
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence at each position (inline ``**bold**`` and ``*italic*`` only)."""
+    """One sentence at each position (inline ``**bold**`` and ``*italic*`` only); a ``caption``
+    is set small and grey, as ``st.caption`` sets it."""
 
     texts: tuple[str, ...]
+    caption: bool = False
 
 
 @dataclass(frozen=True)
 class Series:
-    """A static curve through (x[i], y[i]); hovering a point shows ``hover[i]`` (by default the
+    """A static curve through (x[i], y[i]), or ``bars`` at x[i] of height y[i] (x one apart),
+    each labelled ``labels[i]`` when given; hovering a point shows ``hover[i]`` (by default the
     chart's x label, x, the curve's name and y)."""
 
     name: str
@@ -55,12 +60,15 @@ class Series:
     colour: str
     dash: bool = False
     hover: tuple[str, ...] = ()
+    bars: bool = False
+    labels: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if len(self.x) != len(self.y) or not self.x:
             raise ValueError(f"series {self.name!r} needs as many x as y, at least one")
-        if self.hover and len(self.hover) != len(self.x):
-            raise ValueError(f"series {self.name!r} needs one hover text per point")
+        for name, texts in (("hover", self.hover), ("label", self.labels)):
+            if texts and len(texts) != len(self.x):
+                raise ValueError(f"series {self.name!r} needs one {name} text per point")
         if not all(math.isfinite(v) for v in (*self.x, *self.y)):
             raise ValueError(f"series {self.name!r} has a value that is not finite")
 
@@ -76,8 +84,14 @@ class Line:
 
 @dataclass(frozen=True)
 class Chart:
-    """A line chart whose curves are the same at every position, with a mark at ``mark[i]`` and
-    the text alternative ``alts[i]`` at position i. On a ``log_y`` chart every y must be > 0."""
+    """A chart whose curves are the same at every position, with a mark at ``mark[i]``
+    (labelled ``mark_labels[i]`` when given) and the text alternative ``alts[i]`` at position i.
+
+    ``band``, when not "", fades and hatches what lies right of the mark (the singular values a
+    rank drops) and names it, so colour is not its only sign. ``y_range`` fixes the y axis' ends
+    (data units); by default they follow the data, from 0 when there are bars. ``y_suffix``
+    follows each y tick ("%"). On a ``log_y`` chart every y must be > 0.
+    """
 
     title: str
     x_label: str
@@ -87,20 +101,41 @@ class Chart:
     alts: tuple[str, ...]
     lines: tuple[Line, ...] = ()
     log_y: bool = False
+    mark_labels: tuple[str, ...] = ()
+    band: str = ""
+    y_range: tuple[float, float] | None = None
+    y_suffix: str = ""
 
     def __post_init__(self) -> None:
         if not self.series:
             raise ValueError(f"chart {self.title!r} needs a series")
         if self.log_y and any(v <= 0 for s in self.series for v in s.y):
             raise ValueError(f"chart {self.title!r} is log in y but has a y ≤ 0")
+        if self.mark_labels and len(self.mark_labels) != len(self.mark):
+            raise ValueError(f"chart {self.title!r} needs one mark label per position")
 
     def payload(self) -> dict[str, object]:
         """The chart as JSON data: curves, hover texts, axis ranges and ticks in axis units."""
         xs = np.concatenate([np.asarray(s.x, float) for s in self.series])
         ys = np.concatenate([np.asarray(s.y, float) for s in self.series])
         xs = np.concatenate([xs, [line.x for line in self.lines], self.mark])
-        x_axis, y_axis = Axis(self.x_label, pad=0.02), Axis(self.y_label, log=self.log_y, pad=0.06)
+        bars = any(s.bars for s in self.series)
+        if bars:  # room for the outer bars' width, and bars grow from 0
+            xs = np.concatenate([xs, [xs.min() - 0.5, xs.max() + 0.5]])
+            ys = np.append(ys, 0.0)
+        x_axis = Axis(self.x_label, pad=0.0 if bars else 0.02)
+        y_axis = Axis(
+            self.y_label, log=self.log_y, range=self.y_range, pad=0.06, suffix=self.y_suffix
+        )
         x_range, y_range = axis_range(xs, x_axis), axis_range(ys, y_axis)
+        x_ticks = axis_ticks(x_axis, x_range)
+        if bars:  # ticks at whole x, under the bars only
+            bar_x = np.concatenate([np.asarray(s.x, float) for s in self.series if s.bars])
+            x_ticks = [
+                t
+                for t in x_ticks
+                if float(t.value).is_integer() and bar_x.min() <= t.value <= bar_x.max()
+            ]
         return {
             "title": self.title,
             "xLabel": self.x_label,
@@ -108,7 +143,7 @@ class Chart:
             "logY": self.log_y,
             "xRange": list(x_range),
             "yRange": list(y_range),
-            "xTicks": [[t.value, t.label] for t in axis_ticks(x_axis, x_range)],
+            "xTicks": [[t.value, t.label] for t in x_ticks],
             "yTicks": [[t.value, t.label] for t in axis_ticks(y_axis, y_range)],
             "series": [
                 {
@@ -118,6 +153,8 @@ class Chart:
                     "x": list(s.x),
                     "y": list(s.y),
                     "hover": list(s.hover or self._hover(s)),
+                    "bars": s.bars,
+                    "labels": list(s.labels),
                 }
                 for s in self.series
             ],
@@ -125,6 +162,8 @@ class Chart:
                 {"x": line.x, "label": line.label, "colour": line.colour} for line in self.lines
             ],
             "mark": list(self.mark),
+            "markLabels": list(self.mark_labels),
+            "band": self.band,
             "alts": list(self.alts),
         }
 
@@ -148,6 +187,7 @@ class Block:
         count = self.positions.count
         per_position: list[tuple[str, Sequence[object]]] = [
             *((f"metric {m.label!r}", m.values) for m in self.metrics),
+            *((f"metric {m.label!r} notes", m.notes) for m in self.metrics if m.notes),
             *((f"sentence {i}", s.texts) for i, s in enumerate(self.sentences)),
             *((f"chart {c.title!r} mark", c.mark) for c in self.charts),
             *((f"chart {c.title!r} alts", c.alts) for c in self.charts),
@@ -162,8 +202,10 @@ class Block:
         i = self.positions.index(value)
         return {
             "metrics": {m.label: m.values[i] for m in self.metrics},
+            "notes": {m.label: m.notes[i] for m in self.metrics if m.notes},
             "sentences": [s.texts[i] for s in self.sentences],
             "marks": [c.mark[i] for c in self.charts],
+            "mark_labels": [c.mark_labels[i] if c.mark_labels else "" for c in self.charts],
             "alts": [c.alts[i] for c in self.charts],
         }
 
@@ -173,8 +215,9 @@ class Block:
         return {
             "positions": {"start": p.start, "step": p.step, "count": p.count},
             "metrics": [
-                {"label": m.label, "help": m.help, "values": list(m.values)} for m in self.metrics
+                {"label": m.label, "help": m.help, "values": list(m.values), "notes": list(m.notes)}
+                for m in self.metrics
             ],
-            "sentences": [list(s.texts) for s in self.sentences],
+            "sentences": [{"texts": list(s.texts), "caption": s.caption} for s in self.sentences],
             "charts": [chart.payload() for chart in self.charts],
         }

@@ -2,8 +2,9 @@
 
 Labels come in already translated (the core knows no language); numbers come from lowrank.lora.
 What the rank slider changes at the top of the page (the sizes of B and A, the scale, the trained
-numbers) is text, given for every rank at once (:func:`rank_follow`) so the browser can swap it
-while the slider moves; the note's diagram itself writes r as a letter and does not change.
+numbers) is text, given for every rank at once (:func:`rank_blocks`) so the browser's block
+renderer (lowrank/ui/block.py) shows it while the slider moves; the note's diagram itself writes
+r as a letter and does not change.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ import plotly.graph_objects as go
 from lowrank.finetune import MLP
 from lowrank.lora import budget, scaling
 from lowrank.lora_compare import ComparisonRow
+from lowrank.views.block import Block, Sentence
 from lowrank.views.figures import FONT, titled
-from lowrank.views.follow import Follow, Positions, texts_by_name
+from lowrank.views.follow import Positions
 
 LOSS_COLOUR = "#d62728"
 SERIES_COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e")
@@ -347,7 +349,7 @@ def rank_texts(
     }
 
 
-def rank_follow(
+def rank_blocks(
     base: MLP,
     layers: Sequence[int],
     shown: int,
@@ -355,16 +357,13 @@ def rank_follow(
     alpha: float,
     rslora: bool,
     t: Callable[..., str],
-    *,
-    slider: str,
-    prefix: str,
-) -> Follow:
-    """:func:`rank_texts` at every rank of the slider ``slider`` (an ``st.select_slider`` over
-    ``ranks``, so its positions are the option indices 0…len(ranks) − 1), each name in the
-    container ``prefix + name``."""
+) -> dict[str, Block]:
+    """:func:`rank_texts` at every rank of the rank slider (an ``st.select_slider`` over
+    ``ranks``, so its positions are the option indices 0…len(ranks) − 1), one block per text:
+    the budget line, and the caption under the diagram ("shapes")."""
     rows = [rank_texts(base, layers, shown, r, alpha, rslora, t) for r in ranks]
-    return Follow(
-        slider,
-        Positions(0, 1, len(ranks)),
-        texts=texts_by_name(rows, prefix),
-    )
+    positions = Positions(0, 1, len(ranks))
+    return {
+        name: Block(positions, sentences=(Sentence(tuple(row[name] for row in rows), caption),))
+        for name, caption in (("budget", False), ("shapes", True))
+    }

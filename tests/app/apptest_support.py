@@ -28,10 +28,13 @@ def open_page(script: str, timeout: float = 120, **params: str | list[str]) -> A
 
 
 def shown_text(app: AppTest) -> str:
-    """Markdown, captions, alerts and metrics of a run, joined (to look for computed numbers)."""
+    """Markdown, captions, alerts and metrics of a run, joined (to look for computed numbers),
+    then what each block (lowrank/ui/block.py) draws at its slider's position."""
     parts = [m.value for m in app.markdown] + [c.value for c in app.caption]
     parts += [a.value for kind in (app.info, app.success, app.warning, app.error) for a in kind]
     parts += [f"{m.label}: {m.value}" for m in app.metric]
+    for payload in blocks(app).values():
+        parts += block_sentences_at(payload, slider_position(app, payload["slider"]))
     return "\n".join(str(part) for part in parts)
 
 
@@ -48,6 +51,36 @@ def follower(app: AppTest, slider: str) -> dict:
                         texts["sources"] = [texts["sources"][j] for j in texts.pop("at")]
                 return data
     raise AssertionError(f"no follower for the slider {slider!r}")
+
+
+def blocks(app: AppTest) -> dict[str, dict]:
+    """The payloads of the page's blocks (lowrank/ui/block.py), by key: what the browser's block
+    renderer draws, at every position of the slider each follows."""
+    found = {}
+    for component in app.get("bidi_component"):
+        if getattr(component.proto, "component_name", "") == "lowrank_block":
+            found[component.key] = json.loads(json.loads(component.proto.json))
+    return found
+
+
+def slider_position(app: AppTest, key: str) -> float:
+    """The value a block reads from the slider ``key``: a slider's value, or the index of a
+    select slider's option (as the browser's range input reports it)."""
+    for widget in app.get("select_slider"):
+        if widget.key == key:
+            return widget.options.index(widget.format_func(widget.value))
+    for widget in app.get("slider"):
+        if widget.key == key:
+            return widget.value
+    raise AssertionError(f"no slider {key!r}")
+
+
+def block_sentences_at(payload: dict, value: float) -> list[str]:
+    """A block's sentences at a slider value (the position, clipped, as block.js picks it)."""
+    positions = payload["positions"]
+    i = round((value - positions["start"]) / positions["step"])
+    i = min(positions["count"] - 1, max(0, i))
+    return [sentence["texts"][i] for sentence in payload["sentences"]]
 
 
 def texts_at(data: dict, value: float) -> dict[str, str]:

@@ -8,7 +8,7 @@ import re
 
 import numpy as np
 import pytest
-from apptest_support import assert_follows, open_page, shown_text, texts_at
+from apptest_support import block_sentences_at, blocks, open_page, shown_text
 from streamlit.testing.v1 import AppTest
 
 from lowrank import finetune, i18n, lora, lora_checks, lora_compare
@@ -224,48 +224,56 @@ def expected_rank_texts(
     return shapes, [f"**{trained:,}**", f"{full:,}", f"**{trained / full:.1%}**"]
 
 
-def assert_rank_follower(app: AppTest, rank: int, **expected: object) -> None:
-    """The page draws the follower's texts at ``rank``, and its table holds the right numbers at
-    every rank of the slider."""
-    data = assert_follows(app, "r", RANKS.index(rank))
-    assert (data["start"], data["step"], data["count"]) == (0, 1, len(RANKS))
-    assert data["marks"] == []
+def assert_rank_blocks(app: AppTest, **expected: object) -> None:
+    """The blocks that follow r (the caption under the diagram, the budget line) hold the right
+    numbers at every rank of the slider, and nothing else on the page draws them."""
+    shown = blocks(app)
+    assert sorted(shown) == ["tr_budget", "tr_shapes"]
+    for payload in shown.values():
+        assert payload["slider"] == "r"
+        assert payload["positions"] == {"start": 0, "step": 1, "count": len(RANKS)}
+        assert payload["metrics"] == [] and payload["charts"] == []
+    assert [s["caption"] for s in shown["tr_shapes"]["sentences"]] == [True]
     for i, r in enumerate(RANKS):
-        at_r = texts_at(data, i)
         shapes, budget = expected_rank_texts(r=r, **expected)
-        assert all(part in at_r["tr_shapes"] for part in shapes), (r, at_r)
-        assert all(part in at_r["tr_budget"] for part in budget), (r, at_r)
+        (at_r,) = block_sentences_at(shown["tr_shapes"], i)
+        assert all(part in at_r for part in shapes), (r, at_r)
+        (at_r,) = block_sentences_at(shown["tr_budget"], i)
+        assert all(part in at_r for part in budget), (r, at_r)
+        bodies = [m.value for m in app.markdown] + [c.value for c in app.caption]
+        assert at_r not in bodies  # one renderer: the rerun does not draw it too
 
 
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
-def test_rank_texts_follow_r_at_every_rank_and_the_diagram_does_not(lang: str) -> None:
+def test_rank_texts_are_given_at_every_rank_and_the_diagram_does_not_change(lang: str) -> None:
     app = open_training(lang=lang)
     defaults = {"layers": (0, 1, 2), "shown": 0, "alpha": 8.0, "rslora": False}
-    assert_rank_follower(app, 4, **defaults)
+    assert_rank_blocks(app, **defaults)
     drawn = diagram(app)
     boxes = [a["text"] for a in drawn["layout"]["annotations"] if a.get("text")]
     assert "<b>B</b><br>r×64" in boxes and "<b>A</b><br>128×r" in boxes and "× α/r" in boxes
     app.select_slider(key="r").set_value(32).run()
     assert not app.exception
-    assert_rank_follower(app, 32, **defaults)
+    assert_rank_blocks(app, **defaults)
     assert diagram(app) == drawn  # the same picture at every r: nothing to redraw when r moves
-    assert f"{32 * 586:,}" in shown_text(app)
+    (budget_at_32,) = block_sentences_at(blocks(app)["tr_budget"], RANKS.index(32))
+    assert f"{32 * 586:,}" in budget_at_32
 
 
 def test_rank_texts_follow_the_other_settings() -> None:
-    """α, rsLoRA, the layers and the shown layer rebuild the follower's table (full reruns)."""
+    """α, rsLoRA, the layers and the shown layer rebuild the blocks' texts (full reruns)."""
     app = open_training(lang="en", r="2", alpha="16", rslora="true", layers="W3 10×128", show="3")
     assert not app.exception and not app.warning
-    assert_rank_follower(app, 2, layers=(2,), shown=2, alpha=16.0, rslora=True)
+    assert_rank_blocks(app, layers=(2,), shown=2, alpha=16.0, rslora=True)
     assert "× α/√r" in [a.get("text") for a in diagram(app)["layout"]["annotations"]]
     app.select_slider(key="alpha").set_value(32).run()
-    assert_rank_follower(app, 2, layers=(2,), shown=2, alpha=32.0, rslora=True)
+    assert_rank_blocks(app, layers=(2,), shown=2, alpha=32.0, rslora=True)
     app.toggle(key="rslora").set_value(False).run()
-    assert_rank_follower(app, 2, layers=(2,), shown=2, alpha=32.0, rslora=False)
+    assert_rank_blocks(app, layers=(2,), shown=2, alpha=32.0, rslora=False)
     app.multiselect(key="layers").set_value([1, 3]).run()
     # layer 3 was the only one, so the default shown layer (left out of the URL): now layer 1
     assert app.session_state["show__choice"] == "1"
-    assert_rank_follower(app, 2, layers=(0, 2), shown=0, alpha=32.0, rslora=False)
+    assert_rank_blocks(app, layers=(0, 2), shown=0, alpha=32.0, rslora=False)
 
 
 def test_moving_r_away_and_back_finds_the_stored_run() -> None:
@@ -277,4 +285,4 @@ def test_moving_r_away_and_back_finds_the_stored_run() -> None:
     text = shown_text(app)
     assert i18n.t("training.stored", "en", seconds="")[:20] in text
     assert i18n.t("training.grid.title", "en", step=int(SHORT), layer=1, scale="α/r") in text
-    assert_follows(app, "r", RANKS.index(2))
+    assert_rank_blocks(app, layers=(0, 1, 2), shown=0, alpha=8.0, rslora=False)

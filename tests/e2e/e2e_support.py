@@ -353,6 +353,27 @@ def main_text(tab) -> str:
     return tab.locator("[data-testid='stMainBlockContainer']").inner_text()
 
 
+#: The text of an element and of the shadow roots inside it (components such as the block
+#: renderer draw in one; ``innerText`` leaves them out), each block of text on its own line.
+_FLAT_TEXT = """(root) => {
+  const parts = [];
+  const walk = (node) => {
+    if (node.nodeType === Node.TEXT_NODE) { parts.push(node.textContent); return; }
+    if (node.nodeType !== Node.ELEMENT_NODE || ['SCRIPT', 'STYLE'].includes(node.tagName)) return;
+    if (node.shadowRoot) node.shadowRoot.childNodes.forEach(walk);
+    node.childNodes.forEach(walk);
+    if (getComputedStyle(node).display !== 'inline') parts.push('\\n');
+  };
+  walk(root);
+  return parts.join('').replace(/\\n\\s*/g, '\\n');
+}"""
+
+
+def flat_text(tab, selector: str = "[data-testid='stMain']") -> str:
+    """The text of the element ``selector``, with what components draw in shadow roots."""
+    return tab.locator(selector).first.evaluate(_FLAT_TEXT)
+
+
 def wait_text(tab, text: str, timeout: float = 30_000) -> None:
     """Wait until the rerun after an interaction shows ``text`` in the page's main area."""
     tab.get_by_test_id("stMainBlockContainer").get_by_text(text).first.wait_for(timeout=timeout)

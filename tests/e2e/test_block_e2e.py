@@ -17,7 +17,10 @@ SHOWN = """(root) => ({
   metric: root.querySelector('.lb-metric-value').textContent,
   sentence: root.querySelector('.lb-sentence').innerHTML,
   label: root.querySelector('svg').getAttribute('aria-label'),
+  note: root.querySelector('.lb-note').textContent,
   mark: Number(root.querySelector('.lb-mark').getAttribute('x1')),
+  markLabel: root.querySelectorAll('.lb-mark-label')[1].textContent,
+  dropped: root.querySelectorAll('.lb-dropped').length,
 })"""
 
 
@@ -40,15 +43,17 @@ def test_the_block_follows_the_slider_and_the_rerun_leaves_it_alone(
     assert shown["metric"] == "25"
     assert shown["sentence"] == "At <strong>k = 5</strong> the curve is <em>2</em>."
     assert shown["label"] == "mark at k = 5"
-    root.locator("svg").evaluate("(svg) => (svg.dataset.first = 'yes')")
+    assert (shown["note"], shown["markLabel"], shown["dropped"]) == ("5·5", "k = 5", 12 - 5)
+    root.locator("svg").first.evaluate("(svg) => (svg.dataset.first = 'yes')")
 
     press_right(tab, "k")
     expect(root).to_have_attribute("data-position", "5")
     moved = root.evaluate(SHOWN)
     assert moved["metric"] == "36" and moved["mark"] > shown["mark"]
+    assert (moved["note"], moved["markLabel"], moved["dropped"]) == ("6·6", "k = 6", 12 - 6)
     tab.get_by_text("rerun saw k = 6").wait_for()
     wait_idle(tab)
-    assert root.locator("svg").get_attribute("data-first") == "yes", "the rerun redrew the block"
+    assert root.locator("svg").first.get_attribute("data-first") == "yes", "the rerun redrew the block"
     assert root.evaluate(SHOWN) == moved
     tab.close()
 
@@ -59,9 +64,9 @@ def test_hovering_the_chart_shows_the_nearest_points_value(block_server: Server,
     root = tab.locator(BLOCK)
     expect(root).to_have_attribute("data-position", "2")
     tick = root.locator("svg text", has_text="6").first.bounding_box()  # the x axis' tick "6"
-    plot = root.locator("svg").bounding_box()
+    plot = root.locator("svg").first.bounding_box()
     tab.mouse.move(tick["x"] + tick["width"] / 2, plot["y"] + plot["height"] / 2)
-    tip = root.locator(".lb-tip")
+    tip = root.locator(".lb-tip").first
     expect(tip).to_be_visible()
     assert tip.inner_text() == "k 6 · (k − 6)² + 1 1"
     tab.close()

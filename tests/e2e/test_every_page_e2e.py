@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 
 import numpy as np
 import pytest
-from e2e_support import ROOT, assert_no_error, metric, wait_idle, wait_metric
+from e2e_support import ROOT, assert_no_error, flat_text, metric, wait_idle, wait_metric
 from playwright.sync_api import expect
 
 from lowrank import formatting as fmt
@@ -57,7 +57,7 @@ def sentence(tab, key: str, lang: str, **known: object) -> dict[str, str]:
     pattern = template(key, lang)
     deadline = time.monotonic() + TIMEOUT / 1000
     while True:
-        body = tab.locator("[data-testid='stMain']").inner_text()
+        body = flat_text(tab)  # with what the block renderer draws
         for found in pattern.finditer(body):
             fields = found.groupdict()
             if all(fields.get(name) == str(value) for name, value in known.items()):

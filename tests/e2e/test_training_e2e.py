@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from e2e_support import HeldAnswers, assert_no_error, follower, wait_idle
+from e2e_support import HeldAnswers, assert_no_error, wait_idle
 from playwright.sync_api import expect
 
 from lowrank import i18n
@@ -73,8 +73,8 @@ def trained_numbers(r: int) -> str:
 def assert_rank_texts(tab, r: int, alpha: int) -> None:
     """The caption and the budget line show rank ``r`` and scale ``alpha`` (waiting for them:
     after a move the page may not have rerun yet)."""
-    expect(tab.locator(".st-key-tr_shapes")).to_have_text(shapes_caption(r, alpha))
-    budget = tab.locator(".st-key-tr_budget")
+    expect(tab.locator(".st-key-tr_shapes .lb-sentence")).to_have_text(shapes_caption(r, alpha))
+    budget = tab.locator(".st-key-tr_budget .lb-sentence")
     for part in trained_numbers(r):
         expect(budget).to_contain_text(part)
 
@@ -85,6 +85,14 @@ def press_slider(tab, key: str, arrow: str = "ArrowRight") -> None:
     slider.press(arrow)
 
 
+def assert_at_position(tab, position: int) -> None:
+    """Both blocks that follow r show the select slider's ``position`` (its option's index)."""
+    for key in ("tr_shapes", "tr_budget"):
+        expect(tab.locator(f".st-key-{key} [data-testid='lowrankBlock']")).to_have_attribute(
+            "data-position", str(position)
+        )
+
+
 def test_rank_texts_follow_r_before_the_server_answers(server, browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
     tab = context.new_page()
@@ -93,7 +101,7 @@ def test_rank_texts_follow_r_before_the_server_answers(server, browser):
     wait_idle(tab, timeout=90_000)
     assert_no_error(tab)
     # a select_slider's range input holds the index of its option: r = 4 is position 2
-    assert follower(tab, "r") == {"k": "2", "mismatch": ""}
+    assert_at_position(tab, 2)
     assert_rank_texts(tab, 4, 16)
     diagram = tab.locator(".js-plotly-plot").filter(has_text="two paths, added")
     # the lines of "B / r×64" and "A / 128×r" (Plotly draws after the run: wait for them)
@@ -104,8 +112,7 @@ def test_rank_texts_follow_r_before_the_server_answers(server, browser):
     answers.hold()
     sent = answers.sent
     press_slider(tab, "r")  # r: 4 → 8
-    tab.locator(".lr-follow[data-slider='r'][data-k='3']").wait_for(state="attached")
-    assert follower(tab, "r")["mismatch"] == ""
+    assert_at_position(tab, 3)
     assert_rank_texts(tab, 8, 16)
     answers.wait_sent(tab, sent)  # the move did go to the server, whose answers are held
 
@@ -113,23 +120,22 @@ def test_rank_texts_follow_r_before_the_server_answers(server, browser):
     wait_idle(tab, timeout=90_000)
     assert_no_error(tab)
     assert "r=8" in tab.url
-    assert follower(tab, "r") == {"k": "3", "mismatch": ""}
+    assert_at_position(tab, 3)
     assert_rank_texts(tab, 8, 16)
     assert diagram.locator(".annotation-text").all_text_contents() == boxes  # r is a letter there
 
-    # α is a full rerun: the follower gets the new scale at every r, and r still follows at once
+    # α is a full rerun: the blocks get the new scale at every r, and r still follows at once
     press_slider(tab, "alpha")  # α: 16 → 32
     tab.wait_for_url(lambda url: "alpha=32" in url, timeout=30_000)
     wait_idle(tab, timeout=90_000)
     assert_rank_texts(tab, 8, 32)
     answers.hold()
     press_slider(tab, "r", "ArrowLeft")  # r: 8 → 4
-    tab.locator(".lr-follow[data-slider='r'][data-k='2']").wait_for(state="attached")
-    assert follower(tab, "r")["mismatch"] == ""
+    assert_at_position(tab, 2)
     assert_rank_texts(tab, 4, 32)
     answers.release()
     wait_idle(tab, timeout=90_000)
     assert_no_error(tab)
-    assert follower(tab, "r") == {"k": "2", "mismatch": ""}
+    assert_at_position(tab, 2)
     assert_rank_texts(tab, 4, 32)
     context.close()

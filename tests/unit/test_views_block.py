@@ -63,6 +63,8 @@ def test_at_reads_the_position_of_a_slider_value() -> None:
         "sentences": ["b"],
         "marks": [2.0],
         "alts": ["k = 2"],
+        "notes": {},
+        "mark_labels": [""],
     }
     assert content.at(99)["metrics"] == {"k": "3"}  # clipped to the ends, as the browser does
 
@@ -98,7 +100,45 @@ def test_the_block_payload_is_json_with_every_position() -> None:
     )
     data = json.loads(json.dumps(content.payload()))
     assert data["positions"] == {"start": 1, "step": 1, "count": 3}
-    assert data["metrics"] == [{"label": "k", "help": "help", "values": ["1", "2", "3"]}]
-    assert data["sentences"] == [["a", "b", "c"]]
+    assert data["metrics"] == [
+        {"label": "k", "help": "help", "values": ["1", "2", "3"], "notes": []}
+    ]
+    assert data["sentences"] == [{"texts": ["a", "b", "c"], "caption": False}]
     assert data["charts"][0]["mark"] == [1.0, 2.0, 3.0]
     assert data["charts"][0]["lines"] == [{"x": 2.0, "label": "best k", "colour": "#2ca02c"}]
+
+
+def test_bars_start_at_zero_with_room_for_the_outer_bars_and_whole_ticks() -> None:
+    bars = Series("σ", (1.0, 2.0, 3.0), (5.0, 3.0, 1.0), "#000", bars=True, labels=("5", "3", "1"))
+    chart = Chart("σ", "i", "σ", (bars,), (1.5, 2.5, 3.5), ("a", "b", "c"), band="dropped")
+    payload = chart.payload()
+    assert payload["yRange"][0] < 0 < 5 < payload["yRange"][1]  # from 0, padded
+    assert payload["xRange"][0] <= 0.5 and payload["xRange"][1] >= 3.5
+    assert [value for value, _ in payload["xTicks"]] == [1.0, 2.0, 3.0]
+    assert payload["series"][0]["labels"] == ["5", "3", "1"] and payload["band"] == "dropped"
+
+
+def test_a_fixed_y_range_and_suffix_set_the_ticks() -> None:
+    curve = Series("kept", (1.0, 2.0), (60.0, 100.0), "#000")
+    chart = Chart("e", "k", "%", (curve,), (1.0, 2.0), ("a", "b"), y_range=(0, 101), y_suffix="%")
+    payload = chart.payload()
+    assert payload["yRange"] == [0, 101]
+    assert [label for _, label in payload["yTicks"]] == ["0%", "20%", "40%", "60%", "80%", "100%"]
+
+
+def test_notes_and_mark_labels_are_per_position() -> None:
+    positions = Positions(1, 1, 2)
+    with pytest.raises(ValueError, match="notes has 1 entries for 2 positions"):
+        Block(positions, (Metric("k", ("1", "2"), notes=("one",)),))
+    with pytest.raises(ValueError, match="one mark label per position"):
+        Chart(
+            "c",
+            "x",
+            "y",
+            (Series("s", (1.0,), (1.0,), "#000"),),
+            (1.0, 2.0),
+            ("a", "b"),
+            mark_labels=("k",),
+        )
+    content = Block(positions, (Metric("k", ("1", "2"), notes=("one", "two")),))
+    assert content.at(2)["notes"] == {"k": "two"}

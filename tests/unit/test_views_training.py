@@ -113,13 +113,11 @@ def base() -> ft.MLP:
 def test_rank_texts_at_every_rank_match_the_arrays_add_lora_makes(
     base, layers, shown, alpha, rslora
 ):
-    spec = tf.rank_follow(
-        base, layers, shown, RANKS, alpha, rslora, english, slider="r", prefix="tr_"
-    )
-    # a select_slider reports the index of its option
-    assert (spec.slider, spec.positions) == ("r", Positions(0, 1, len(RANKS)))
-    assert [texts.key for texts in spec.texts] == ["tr_shapes", "tr_budget"]
-    assert all(texts.part == "all" for texts in spec.texts)
+    shown_blocks = tf.rank_blocks(base, layers, shown, RANKS, alpha, rslora, english)
+    assert sorted(shown_blocks) == ["budget", "shapes"]
+    for content in shown_blocks.values():  # a select_slider reports the index of its option
+        assert content.positions == Positions(0, 1, len(RANKS))
+        assert not content.metrics and not content.charts
     for i, r in enumerate(RANKS):
         model = lora.add_lora(base, LoRAConfig(layers, r, alpha, rslora=rslora))
         adapter = model.adapters[shown]
@@ -140,7 +138,8 @@ def test_rank_texts_at_every_rank_match_the_arrays_add_lora_makes(
             share=f"{trained / full:.1%}",
             total=f"{total:,}",
         )
-        assert spec.at(i) == {"tr_shapes": shapes, "tr_budget": budget}
+        assert shown_blocks["shapes"].at(i)["sentences"] == [shapes]
+        assert shown_blocks["budget"].at(i)["sentences"] == [budget]
         assert tf.rank_texts(base, layers, shown, r, alpha, rslora, english) == {
             "shapes": shapes,
             "budget": budget,
@@ -148,8 +147,8 @@ def test_rank_texts_at_every_rank_match_the_arrays_add_lora_makes(
 
 
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
-def test_rank_texts_are_followable_markdown(base, lang):
-    """Only **bold** in followed texts: the browser swaps their text nodes one by one."""
+def test_rank_texts_use_only_the_marks_the_block_renderer_draws(base, lang):
+    """The block renderer draws **bold** and *italic*, nothing else of markdown (here: bold)."""
 
     def t(key: str, **params: object) -> str:
         return i18n.t(key, lang, **params)

@@ -17,7 +17,14 @@ block(
     "k",
     Block(
         Positions(1, 1, len(KS)),
-        (Metric("k squared", tuple(str(x * x) for x in KS), "k times k"),),
+        (
+            Metric(
+                "k squared",
+                tuple(str(x * x) for x in KS),
+                "k times k",
+                tuple(f"{x}·{x}" for x in KS),
+            ),
+        ),
         (Sentence(tuple(f"At **k = {x}** the curve is *{(x - 6) ** 2 + 1}*." for x in KS)),),
         (
             Chart(
@@ -28,6 +35,24 @@ block(
                 tuple(map(float, KS)),
                 tuple(f"mark at k = {x}" for x in KS),
                 (Line(6.0, "lowest", "#2ca02c"),),
+            ),
+            Chart(
+                "Bars",
+                "i",
+                "σ",
+                (
+                    Series(
+                        "σ",
+                        tuple(map(float, KS)),
+                        tuple(13.0 - x for x in KS),
+                        "#1f77b4",
+                        bars=True,
+                    ),
+                ),
+                tuple(x + 0.5 for x in KS),
+                tuple(f"{x} kept" for x in KS),
+                mark_labels=tuple(f"k = {x}" for x in KS),
+                band="dropped",
             ),
         ),
     ),
