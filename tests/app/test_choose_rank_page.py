@@ -78,8 +78,8 @@ def test_block_at_every_k_against_numpy(signal: str, level: float) -> None:
         assert values[0][i] == _reading(clean[k])
         assert values[1][i] == _reading(noisy[k])
         assert values[2][i] == ("best" if k == best else "+" + _reading(clean[k] - clean[best]))
-        assert f"**{_reading(clean[k])}**" in data["sentences"][0][i]
-        assert f"= {_reading(s[i])} is" in data["sentences"][1][i]
+        assert f"**{_reading(clean[k])}**" in data["sentences"][0]["texts"][i]
+        assert f"= {_reading(s[i])} is" in data["sentences"][1]["texts"][i]
     errors, spectrum = data["charts"]
     assert np.allclose(errors["series"][0]["y"], clean[1:], rtol=1e-8, atol=1e-8)
     assert np.allclose(spectrum["series"][0]["y"], s, rtol=1e-8)
@@ -94,7 +94,7 @@ def test_planted_matrix_at_low_noise_is_best_at_its_rank() -> None:
     app = open_page(SCRIPT, lang="en", signal="planted", noise="5", k="10")
     data = block_data(app)
     assert data["metrics"][2]["label"] == "Above the best k = 10"
-    assert "This is the best k" in data["sentences"][0][9]
+    assert "This is the best k" in data["sentences"][0]["texts"][9]
     assert "planted matrix is 150×200 of rank exactly 10" in shown_text(app)
 
 
@@ -146,7 +146,7 @@ def test_both_languages(lang: str) -> None:
     assert app.title[0].value == i18n.t("page.choose_rank.title", lang)
     data = block_data(app)
     assert data["metrics"][0]["label"] == i18n.t("choose_rank.metric.clean", lang)
-    texts = [text for sentence in data["sentences"] for text in sentence]
+    texts = [text for sentence in data["sentences"] for text in sentence["texts"]]
     texts += [alt for chart in data["charts"] for alt in chart["alts"]]
     texts += [chart["title"] for chart in data["charts"]]
     if lang == "zh":
