@@ -66,6 +66,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     "packing": ("test_packing.py",),
     "matrix_input": ("test_matrix_input.py",),
     "formatting": ("test_formatting.py",),
+    "rank_choice": ("test_rank_choice.py",),
     "views/svd": ("test_views_svd.py", "test_views_reconstruct.py"),
     "views/reconstruct": ("test_views_reconstruct.py", "test_views_svd.py"),
     "views/image": ("test_views_image.py",),
