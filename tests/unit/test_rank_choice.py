@@ -178,6 +178,7 @@ def test_noise_is_one_seeded_matrix_scaled() -> None:
 # --- the errors of every rank ---------------------------------------------------------------------
 
 
+@settings(deadline=None)
 @given(
     m=st.integers(2, 12), n=st.integers(2, 12), level=st.floats(0.0, 3.0), seed=st.integers(0, 99)
 )
