@@ -230,6 +230,7 @@ class BlockView {
     this.data = data;
     this.json = json;
     root.replaceChildren();
+    root.dataset.slider = data.slider;
     const metrics = element("div", "lb-metrics", root);
     this.metrics = data.metrics.map((metric) => {
       const box = element("div", "lb-metric", metrics);
@@ -268,6 +269,7 @@ class BlockView {
     const { start, step, count } = this.data.positions;
     const i = Math.min(count - 1, Math.max(0, Math.round((value - start) / step)));
     if (i !== this.position) this.show(i);
+    this.root.dataset.value = String(value); // the slider value shown (bench/latency.py waits on it)
   }
 
   show(i) {
