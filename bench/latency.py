@@ -9,9 +9,9 @@ decomposition alone, against ``randomized_svd`` too, is timed by bench/compute.p
 
 1. slider round trip: from the key press (ArrowRight/ArrowLeft on the focused slider) to the
    updated view, painted. The app's pages update what a slider changes in the browser at once
-   (lowrank/ui/follow.py, live_rank.py), so their view is updated when every follower of the
-   slider shows the new value with all its texts matched and every live picture has caught up
-   with it; the bare app (and any page without them) is updated when the script run that the
+   (lowrank/ui/block.py, follow.py, live_rank.py), so their view is updated when every block and
+   follower of the slider shows the new value (a follower with all its texts matched) and every
+   live picture has caught up with it; the bare app (and any page without them) is updated when the script run that the
    move started has finished and its images have loaded. The run's end ("settled": the server
    has answered and the rest of the page is redrawn) is reported for every slider too. Median
    of ``--moves`` × ``--rounds`` moves per slider, p95 too, and the ratio of medians to the bare
@@ -86,7 +86,8 @@ BARE = RankSlider("bare app (reference)", "?", "k")
 
 # In-page probe, installed before the app's scripts. At the key event it notes the time and
 # watches, frame by frame, for the updated view: every follower of the slider (``.lr-follow``,
-# lowrank/ui/follow.js) shows the expected value with no unmatched text, and every live picture
+# lowrank/ui/follow.js) shows the expected value with no unmatched text, every block following
+# it (``.lb-root``, lowrank/ui/block.js) shows that value, and every live picture
 # following it (``.lr-root``, live_rank.js) has reached its target, and every image is loaded
 # (a swapped picture is decoded); then the next frame (the one that found it complete has
 # painted it). It also counts the server's ``script_finished``
@@ -124,12 +125,13 @@ PROBE = """
   const shadowed = (selector) => [...document.querySelectorAll('[data-testid^="stBidiComponent"]')]
     .map((host) => host.shadowRoot?.querySelector(selector) ?? host.querySelector(selector))
     .filter(Boolean);
-  state.followers = () => shadowed('.lr-follow').filter((f) => f.dataset.slider === state.slider);
+  state.followers = () => [...shadowed('.lr-follow'), ...shadowed('.lb-root')]
+    .filter((f) => f.dataset.slider === state.slider);
   const viewed = () => {
     const followers = state.followers();
     const live = shadowed('.lr-root').filter((root) => root.dataset.slider === state.slider);
-    return followers.every((f) => Math.abs(Number(f.dataset.k) - state.expect) < 1e-9
-                                  && !f.dataset.mismatch)
+    return followers.every((f) => Math.abs(Number(f.dataset.k ?? f.dataset.value) - state.expect)
+                                  < 1e-9 && !f.dataset.mismatch)
       && live.every((root) => root.dataset.k === root.dataset.target)
       && [...document.images].every((img) => img.complete);  // swapped pictures decoded
   };

@@ -10,7 +10,7 @@ from lowrank import i18n
 from lowrank.analysis import GUESS_STRATEGIES, RankK, guess, guess_verdict, note_check, rank_k
 from lowrank.digest import array_digest
 from lowrank.svd import SVD
-from lowrank.ui.follow import follow, slot
+from lowrank.ui.block import block
 from lowrank.ui.frame import Frame, frame
 from lowrank.ui.live_rank import MATRIX_DTYPE, Heatmap, live_factors, live_rank
 from lowrank.ui.loaders import cached_svd, shared, shared_on
@@ -18,24 +18,24 @@ from lowrank.ui.matrix_pages import downloads, heatmap_grid, matrix_summary
 from lowrank.ui.matrix_source import MatrixSource, matrix_source
 from lowrank.ui.widgets import Question, check_query_param, in_the_note, is_int_in, self_check
 from lowrank.views import alt_texts
+from lowrank.views.block import Block
 from lowrank.views.figures import ANNOTATE_MAX_SIDE
 from lowrank.views.reconstruct import (
-    energy_figure,
+    charts_block,
     layer_panels,
     layers_shown,
-    rank_follow,
-    rank_texts,
+    numbers_block,
     reconstruction_panels,
 )
-from lowrank.views.svd import Panel, matrix_scale, panel_figures, sigma_figure
+from lowrank.views.svd import Panel, matrix_scale, panel_figures
 
 #: The rank slider's key, and so its URL parameter (``/reconstruct?k=2``).
 RANK_KEY = "k"
 SEED_KEY = "s1_beat_seed"
-#: Containers of what the browser updates at once when k moves (lowrank/ui/follow.py).
-SLOT = "rec_"
-ENERGY_CHART = "rec_energy_plot"
-SIGMA_CHART = "rec_sigma_plot"
+#: The blocks that follow k in the browser (lowrank/ui/block.py): the numbers, and the energy
+#: curve with the σ bars.
+NUMBERS_BLOCK = "rec_numbers"
+CHARTS_BLOCK = "rec_charts"
 
 
 def rank_slider(page: Frame, rank: int) -> int:
@@ -99,45 +99,13 @@ def reconstruction_display(
     st.caption(page.t("rec.heat.caption"))
 
 
-def numbers_display(page: Frame, texts: dict[str, str]) -> None:
-    """Energy kept, both errors computed directly and by formula, and the storage
-    (``texts`` from :func:`rank_texts`; each in its slot, which the browser updates at once)."""
+def numbers_display(page: Frame, numbers: Block) -> None:
+    """Energy kept, both errors computed directly and by formula, and the storage, at the
+    slider's k (drawn by the block renderer as k moves)."""
     if not page.presenting:  # on a projector the four labelled numbers speak for themselves
         st.subheader(page.t("rec.numbers"))
-    columns = dict(zip(("energy", "frobenius", "spectral", "storage"), st.columns(4), strict=True))
-    helps = {"energy": "rec.m.energy.help", "frobenius": "rec.m.error.help"}
-    helps["spectral"] = helps["frobenius"]
-    for name, column in columns.items():
-        with column:
-            with slot(SLOT + name):
-                st.metric(
-                    page.t(f"rec.m.{name}"),
-                    texts[name],
-                    help=helps.get(name) and page.t(helps[name]),
-                )
-            caption = "storage_note" if name == "storage" else f"{name}_formula"
-            if caption in texts:
-                with slot(SLOT + caption):
-                    st.caption(texts[caption])
+    block(NUMBERS_BLOCK, RANK_KEY, numbers)
     st.info(page.t("rec.eckart_young"), icon="📐")
-
-
-def energy_display(page: Frame, svd: SVD) -> None:
-    """The cumulative energy curve and the singular values; the browser marks k on both."""
-    left, right = st.columns(2)
-    with left, slot(ENERGY_CHART):
-        st.plotly_chart(
-            shared(
-                energy_figure,
-                svd.s,
-                title=page.t("rec.energy.title"),
-                curve_name=page.t("rec.energy.curve"),
-                y_title=page.t("rec.energy.axis"),
-            ),
-            key="energy_chart",
-        )
-    with right, slot(SIGMA_CHART):
-        st.plotly_chart(shared(sigma_figure, svd.s, page.t("rec.sigma.title")), key="sigma_chart")
 
 
 def live_texts(results: list[RankK], lang: str) -> dict[str, tuple[str, ...]]:
@@ -145,18 +113,13 @@ def live_texts(results: list[RankK], lang: str) -> dict[str, tuple[str, ...]]:
     return alt_texts.live_views(results, functools.partial(i18n.t, lang=lang))
 
 
-def rank_follower(page: Frame, results: list[RankK], svd: SVD) -> None:
-    """Every k's numbers and chart marks, for the browser to show at once while k moves."""
-    spec = rank_follow(
-        results,
-        float(svd.s[0]),
-        page.t,
-        slider=RANK_KEY,
-        prefix=SLOT,
-        energy_chart=ENERGY_CHART,
-        sigma_chart=SIGMA_CHART,
-    )
-    follow(spec)
+def blocks_in(subject: tuple[np.ndarray, SVD], rank: int, lang: str) -> tuple[Block, Block]:
+    """The numbers and the charts at every k from 1 to ``rank`` of the matrix and its SVD, in
+    ``lang`` (cached per matrix: a slider move sends them again but does not build them)."""
+    matrix, svd = subject
+    t = functools.partial(i18n.t, lang=lang)
+    every_k = [rank_k(matrix, svd, k) for k in range(1, rank + 1)]
+    return numbers_block(every_k, float(svd.s[0]), t), charts_block(every_k, svd.s, t)
 
 
 def layers_display(page: Frame, svd: SVD, k: int, scale: float) -> None:
@@ -246,6 +209,7 @@ def rank_view(page: Frame, source: MatrixSource, svd: SVD, digest: str, rank: in
     matrix = source.matrix
     k = rank_slider(page, rank)
     result = shared(rank_k, matrix, svd, k)
+    numbers, charts = shared_on(digest, blocks_in, (matrix, svd), rank, page.lang)
     scale = matrix_scale(matrix)
     rows, cols = matrix.shape
     titles = (
@@ -254,13 +218,12 @@ def rank_view(page: Frame, source: MatrixSource, svd: SVD, digest: str, rank: in
         page.t("rec.heat.residual", sub=fmt.subscript(k)),
     )
     panels = reconstruction_panels(matrix, result, titles)
-    texts = rank_texts(result, float(svd.s[0]), page.t)
     if page.presenting:  # on a projector the numbers come first, in the first screen
-        numbers_display(page, texts)
+        numbers_display(page, numbers)
     reconstruction_display(page, digest, panels, scale, live=rank > 1)
     if not page.presenting:
-        numbers_display(page, texts)
-    energy_display(page, svd)
+        numbers_display(page, numbers)
+    block(CHARTS_BLOCK, RANK_KEY, charts)
     layers_display(page, svd, k, scale)
     beat_it(page, matrix, svd, result, panels[1])
     note_box(page, matrix, svd, k)
@@ -304,4 +267,3 @@ if rank > 1:  # the live views' data, outside the fragment: sent once per matrix
     every_k = [shared(rank_k, source.matrix, svd, k) for k in range(1, rank + 1)]
     alts = shared_on(digest, live_texts, every_k, page.lang)
     live_factors("reconstruction_factors", [svd], digest, MATRIX_DTYPE, alts)
-    rank_follower(page, every_k, svd)

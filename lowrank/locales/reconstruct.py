@@ -37,12 +37,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "(σ₁² + … + σₖ²) / (σ₁² + σ₂² + …)：前 k 个奇异值的平方和占全部的比例。",
         "en": "(σ₁² + … + σₖ²) / (σ₁² + σ₂² + …): the share of the sum of squared singular values that the first k carry.",
     },
-    "rec.m.frobenius": {"zh": "$\\|S - S_k\\|_F$（直接算）", "en": "$\\|S - S_k\\|_F$ (direct)"},
+    "rec.m.frobenius": {"zh": "‖S − S_{k}‖_{F}（直接算）", "en": "‖S − S_{k}‖_{F} (direct)"},
     "rec.m.frobenius.formula": {
         "zh": "√(σₖ₊₁² + σₖ₊₂² + …) = {value}",
         "en": "√(σₖ₊₁² + σₖ₊₂² + …) = {value}",
     },
-    "rec.m.spectral": {"zh": "$\\|S - S_k\\|_2$（直接算）", "en": "$\\|S - S_k\\|_2$ (direct)"},
+    "rec.m.spectral": {"zh": "‖S − S_{k}‖_{2}（直接算）", "en": "‖S − S_{k}‖_{2} (direct)"},
     "rec.m.spectral.formula": {"zh": "σₖ₊₁ = {value}", "en": "σₖ₊₁ = {value}"},
     "rec.m.storage": {"zh": "需要存的数", "en": "Numbers stored"},
     "rec.m.storage.detail": {
@@ -72,6 +72,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "(σ₁² + … + σₖ²) / (σ₁² + σ₂² + …)",
     },
     "rec.energy.axis": {"zh": "保留的能量", "en": "energy kept"},
+    "rec.energy.alt": {
+        "zh": "保留的能量随 k 增长：k = 1 时为 {first}，k = {rank} 时为 {last}；现在 k = {k}，保留 {energy}。",
+        "en": "Energy kept as k grows: {first} at k = 1, {last} at k = {rank}; now k = {k}, keeping {energy}.",
+    },
+    "rec.sigma.alt": {
+        "zh": "{n} 个奇异值按从大到小排成柱：保留前 {k} 个，舍去其余 {dropped} 个。",
+        "en": "The {n} singular values as bars, largest first: the first {k} kept, the other {dropped} dropped.",
+    },
+    "rec.sigma.alt.all": {
+        "zh": "{n} 个奇异值按从大到小排成柱：全部保留。",
+        "en": "The {n} singular values as bars, largest first: all kept.",
+    },
     "rec.sigma.title": {
         "zh": "奇异值（淡去、画斜线的是舍去的）",
         "en": "Singular values (the faded, hatched ones are dropped)",

@@ -23,12 +23,13 @@ function svgElement(tag, attributes, parent) {
   return node;
 }
 
-// Inline **bold** and *italic* of a sentence, the rest as text.
+// Inline **bold**, *italic* and _{subscript} of a text, the rest as text.
 function setInline(node, text) {
   node.replaceChildren();
-  for (const part of text.split(/(\*\*[^*]+\*\*|\*[^*]+\*)/)) {
+  for (const part of text.split(/(\*\*[^*]+\*\*|\*[^*]+\*|_\{[^}]+\})/)) {
     if (!part) continue;
     if (part.startsWith("**")) element("strong", "", node).textContent = part.slice(2, -2);
+    else if (part.startsWith("_{")) element("sub", "", node).textContent = part.slice(2, -1);
     else if (part.startsWith("*") && part.length > 2) element("em", "", node).textContent = part.slice(1, -1);
     else node.appendChild(document.createTextNode(part));
   }
@@ -60,6 +61,12 @@ class ChartView {
     this.svg.addEventListener("pointerleave", () => this.unhover());
   }
 
+  // Draw at the stage's width, when it has changed (a resize, a rotated phone).
+  fit() {
+    const width = Math.max(200, Math.floor(this.stage.clientWidth));
+    if (width !== this.width) this.draw(width);
+  }
+
   // Axis units to pixels, for the current width.
   x(value) {
     const [low, high] = this.chart.xRange;
@@ -73,7 +80,7 @@ class ChartView {
   }
 
   draw(width) {
-    this.width = Math.max(200, width);
+    this.width = width;
     const { chart, svg } = this;
     svg.replaceChildren();
     svg.setAttribute("width", this.width);
@@ -223,21 +230,21 @@ class BlockView {
     this.data = data;
     this.json = json;
     root.replaceChildren();
+    root.dataset.slider = data.slider;
     const metrics = element("div", "lb-metrics", root);
     this.metrics = data.metrics.map((metric) => {
       const box = element("div", "lb-metric", metrics);
-      const label = element("div", "lb-metric-label", box);
-      label.textContent = metric.label;
+      setInline(element("div", "lb-metric-label", box), metric.label);
       if (metric.help) box.title = metric.help;
       const value = element("div", "lb-metric-value", box);
       const note = metric.notes.length ? element("div", "lb-caption lb-note", box) : null;
       return { value, note };
     });
     this.sentences = data.sentences.map((s) => element("p", s.caption ? "lb-sentence lb-caption" : "lb-sentence", root));
-    this.charts = data.charts.map((chart) => new ChartView(chart, element("div", "lb-chart-cell", root)));
-    this.resize = new ResizeObserver(() => this.charts.forEach((c) => c.draw(root.clientWidth)));
-    this.resize.observe(root);
-    this.charts.forEach((c) => c.draw(root.clientWidth));
+    const charts = data.charts.length ? element("div", "lb-charts", root) : null;
+    this.charts = data.charts.map((chart) => new ChartView(chart, element("div", "lb-chart-cell", charts)));
+    this.resize = new ResizeObserver(() => this.charts.forEach((c) => c.fit()));
+    this.charts.forEach((c) => (this.resize.observe(c.stage), c.fit()));
     this.observer = new MutationObserver(() => this.follow());
     this.poll = setInterval(() => this.attach(), 250);
     this.attach();
@@ -262,6 +269,7 @@ class BlockView {
     const { start, step, count } = this.data.positions;
     const i = Math.min(count - 1, Math.max(0, Math.round((value - start) / step)));
     if (i !== this.position) this.show(i);
+    this.root.dataset.value = String(value); // the slider value shown (bench/latency.py waits on it)
   }
 
   show(i) {

@@ -1,10 +1,11 @@
 """What /reconstruct shows at rank k, built from :mod:`lowrank.analysis` results: S, S_k and
 S − S_k as panels, the rank-1 layers, the energy curve, and the numbers at one rank
-(:func:`rank_texts`) with what the rank slider changes in the browser (:func:`rank_follow`). The
-panels are drawn and the σ bars made by :mod:`lowrank.views.svd`.
+(:func:`rank_texts`), and the blocks the browser's renderer draws at every k
+(:func:`numbers_block`, :func:`charts_block`: the numbers, the energy curve and the σ bars, k
+marked). The panels are drawn by :mod:`lowrank.views.svd`.
 
-Plotly figures are returned (not drawn) so that tests can inspect them; every label is passed in
-already translated (``t`` translates a key), so this module knows no language.
+Every label is passed in already translated (``t`` translates a key), so this module knows no
+language.
 """
 
 from __future__ import annotations
@@ -12,13 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import numpy as np
-import plotly.graph_objects as go
 
 from lowrank import formatting as fmt
 from lowrank.analysis import RankK
 from lowrank.svd import SVD, cumulative_energy, rank_one_layers
-from lowrank.views.figures import ANNOTATE_MAX_SIDE, cumulative_energy_chart
-from lowrank.views.follow import Follow, Mark, Positions, texts_by_name
+from lowrank.views.block import Block, Chart, Metric, Series
+from lowrank.views.figures import ANNOTATE_MAX_SIDE, BAR_COLOUR
+from lowrank.views.follow import Positions
 from lowrank.views.svd import Panel, decimals_for
 
 #: Rank-1 layers drawn one by one: every layer of a matrix small enough to print its numbers (at
@@ -54,16 +55,11 @@ def layer_panels(svd: SVD, count: int, title: Callable[[int, float], str]) -> li
     ]
 
 
-def energy_figure(s: np.ndarray, *, title: str, curve_name: str, y_title: str) -> go.Figure:
-    """Cumulative energy kept against rank (k is marked by the browser, :func:`rank_follow`)."""
-    return cumulative_energy_chart({curve_name: cumulative_energy(s)}, title, y_title=y_title)
-
-
 def rank_texts(result: RankK, sigma1: float, t: Callable[..., str]) -> dict[str, str]:
     """The reconstruction page's numbers at one rank, as shown (``t`` translates a key).
 
-    Metric values (energy, frobenius, spectral, storage) and the captions under them; the page
-    draws these and the browser swaps them while the slider moves (:func:`rank_follow`).
+    Metric values (energy, frobenius, spectral, storage) and the captions under them, drawn at
+    every k by the block renderer (:func:`numbers_block`).
     """
 
     def shown(value: float) -> str:
@@ -87,35 +83,102 @@ def rank_texts(result: RankK, sigma1: float, t: Callable[..., str]) -> dict[str,
     }
 
 
-#: Which of :func:`rank_texts` are metric values (only the value is swapped, not the label).
-METRIC_TEXTS = frozenset({"energy", "frobenius", "spectral", "storage"})
+#: The metrics of :func:`numbers_block`, each with the caption under its value (if any).
+METRICS: tuple[tuple[str, str], ...] = (
+    ("energy", ""),
+    ("frobenius", "frobenius_formula"),
+    ("spectral", "spectral_formula"),
+    ("storage", "storage_note"),
+)
+HELPS = {
+    "energy": "rec.m.energy.help",
+    "frobenius": "rec.m.error.help",
+    "spectral": "rec.m.error.help",
+}
 
 
-def rank_follow(
-    results: Sequence[RankK],
-    sigma1: float,
-    t: Callable[..., str],
-    *,
-    slider: str,
-    prefix: str,
-    energy_chart: str,
-    sigma_chart: str,
-) -> Follow:
-    """What the rank slider (values 1…len(results)) changes: :func:`rank_texts` in the
-    containers ``prefix + name``, k on the energy curve and the kept bars of the σ chart."""
-    texts = [rank_texts(result, sigma1, t) for result in results]
-    ks = [float(result.k) for result in results]
-    return Follow(
-        slider,
+def numbers_block(results: Sequence[RankK], sigma1: float, t: Callable[..., str]) -> Block:
+    """The four numbers of :func:`rank_texts` (with their captions) at every k of the rank
+    slider (values 1…len(results)), for the block renderer."""
+    rows = [rank_texts(result, sigma1, t) for result in results]
+    return Block(
         Positions(1, 1, len(results)),
-        texts=texts_by_name(texts, prefix, METRIC_TEXTS),
-        marks=(
-            Mark(
-                energy_chart,
-                x=tuple(ks),
-                y=tuple(100 * result.energy_kept for result in results),
-                label=tuple(f"k = {result.k}" for result in results),
-            ),
-            Mark(sigma_chart, x=tuple(k + 0.5 for k in ks), band=t("chart.dropped")),
+        metrics=tuple(
+            Metric(
+                t(f"rec.m.{name}"),
+                tuple(row[name] for row in rows),
+                t(HELPS[name]) if name in HELPS else "",
+                tuple(row[note] for row in rows) if note else (),
+            )
+            for name, note in METRICS
         ),
     )
+
+
+def charts_block(results: Sequence[RankK], s: np.ndarray, t: Callable[..., str]) -> Block:
+    """The energy kept against k and the singular values as bars, k marked on both (the bars it
+    drops faded and hatched), at every k of the rank slider."""
+    ks = tuple(float(result.k) for result in results)
+    kept = cumulative_energy(s)
+    sigma = np.asarray(s, dtype=float)
+    n, rank = sigma.size, len(results)
+    energy_alts = tuple(
+        t(
+            "rec.energy.alt",
+            first=fmt.percent(kept[0]),
+            rank=rank,
+            last=fmt.percent(kept[rank - 1]),
+            k=result.k,
+            energy=fmt.percent(result.energy_kept),
+        )
+        for result in results
+    )
+    sigma_alts = tuple(
+        t("rec.sigma.alt", n=n, k=result.k, dropped=n - result.k)
+        if result.k < n
+        else t("rec.sigma.alt.all", n=n)
+        for result in results
+    )
+    energy = Chart(
+        t("rec.energy.title"),
+        "k",
+        t("rec.energy.axis"),
+        (
+            Series(
+                t("rec.energy.curve"),
+                tuple(float(k) for k in range(1, kept.size + 1)),
+                tuple(100 * float(e) for e in kept),
+                BAR_COLOUR,
+                hover=tuple(f"k = {k}: {fmt.percent(e)}" for k, e in enumerate(kept, start=1)),
+            ),
+        ),
+        mark=ks,
+        alts=energy_alts,
+        mark_labels=tuple(f"k = {result.k}" for result in results),
+        y_range=(0.0, 101.0),
+        y_suffix="%",
+    )
+    first = float(sigma[0]) if n else 1.0
+    bars = Chart(
+        t("rec.sigma.title"),
+        "i",
+        "σ",
+        (
+            Series(
+                "σ",
+                tuple(float(i) for i in range(1, n + 1)),
+                tuple(float(v) for v in sigma),
+                BAR_COLOUR,
+                bars=True,
+                hover=tuple(
+                    f"σ{fmt.subscript(i)} = {fmt.number(v, 4, scale=first)}"
+                    for i, v in enumerate(sigma, start=1)
+                ),
+                labels=tuple(fmt.number(v, 3, scale=first) for v in sigma) if n <= 24 else (),
+            ),
+        ),
+        mark=tuple(k + 0.5 for k in ks),
+        alts=sigma_alts,
+        band=t("chart.dropped"),
+    )
+    return Block(Positions(1, 1, rank), charts=(energy, bars))

@@ -33,8 +33,10 @@ def shown_text(app: AppTest) -> str:
     parts = [m.value for m in app.markdown] + [c.value for c in app.caption]
     parts += [a.value for kind in (app.info, app.success, app.warning, app.error) for a in kind]
     parts += [f"{m.label}: {m.value}" for m in app.metric]
-    for payload in blocks(app).values():
-        parts += block_sentences_at(payload, slider_position(app, payload["slider"]))
+    for key in blocks(app):
+        shown = block_at(app, key)
+        parts += [f"{label}: {value}" for label, value in shown["metrics"].items()]
+        parts += shown["notes"] + shown["sentences"]
     return "\n".join(str(part) for part in parts)
 
 
@@ -63,24 +65,43 @@ def blocks(app: AppTest) -> dict[str, dict]:
     return found
 
 
-def slider_position(app: AppTest, key: str) -> float:
+def slider_position(app: AppTest, key: str) -> float | None:
     """The value a block reads from the slider ``key``: a slider's value, or the index of a
-    select slider's option (as the browser's range input reports it)."""
+    select slider's option (as the browser's range input reports it); None: no such slider."""
     for widget in app.get("select_slider"):
         if widget.key == key:
             return widget.options.index(widget.format_func(widget.value))
     for widget in app.get("slider"):
         if widget.key == key:
             return widget.value
-    raise AssertionError(f"no slider {key!r}")
+    return None
+
+
+def _index(payload: dict, value: float | None) -> int:
+    """The position block.js shows for a slider value (clipped; the first without a slider)."""
+    positions = payload["positions"]
+    if value is None:
+        return 0
+    i = round((value - positions["start"]) / positions["step"])
+    return min(positions["count"] - 1, max(0, i))
+
+
+def block_at(app: AppTest, key: str, value: float | None = None) -> dict:
+    """What the block ``key`` draws at a slider ``value`` (default: its slider's value now):
+    its metrics' values by label, their notes, its sentences and its charts' marks."""
+    payload = blocks(app)[key]
+    i = _index(payload, slider_position(app, payload["slider"]) if value is None else value)
+    return {
+        "metrics": {m["label"]: m["values"][i] for m in payload["metrics"]},
+        "notes": [m["notes"][i] for m in payload["metrics"] if m["notes"]],
+        "sentences": [sentence["texts"][i] for sentence in payload["sentences"]],
+        "marks": [chart["mark"][i] for chart in payload["charts"]],
+    }
 
 
 def block_sentences_at(payload: dict, value: float) -> list[str]:
     """A block's sentences at a slider value (the position, clipped, as block.js picks it)."""
-    positions = payload["positions"]
-    i = round((value - positions["start"]) / positions["step"])
-    i = min(positions["count"] - 1, max(0, i))
-    return [sentence["texts"][i] for sentence in payload["sentences"]]
+    return [sentence["texts"][_index(payload, value)] for sentence in payload["sentences"]]
 
 
 def texts_at(data: dict, value: float) -> dict[str, str]:

@@ -196,11 +196,18 @@ MAIN_CONTROL = {
     "parameters": "r",
     "training": "train",
 }
-#: Where, in CSS px from the top of the page, the main control and the first metric end.
+#: Where, in CSS px from the top of the page, the main control and the first metric end (a
+#: Streamlit metric, or the value of one the block renderer draws in its shadow root, without
+#: the caption under it).
 _BOTTOMS = """(key) => {
   const bottom = (element) => element ? Math.round(element.getBoundingClientRect().bottom) : null;
-  return [bottom(key && document.querySelector(`.st-key-${key}`)),
-          bottom(document.querySelector("[data-testid='stMetric']"))];
+  const metrics = [...document.querySelectorAll("[data-testid='stMetric']")];
+  for (const host of document.querySelectorAll("*")) {
+    if (host.shadowRoot) metrics.push(...host.shadowRoot.querySelectorAll(".lb-metric-value"));
+  }
+  const tops = metrics.map((m) => m.getBoundingClientRect().top);
+  const first = metrics[tops.indexOf(Math.min(...tops))];
+  return [bottom(key && document.querySelector(`.st-key-${key}`)), bottom(first)];
 }"""
 
 
@@ -232,21 +239,22 @@ def assert_no_error(tab) -> None:
     assert "Page not found" not in body, "a 'page not found' dialog is shown"
 
 
+#: A metric's box and its value, as Streamlit draws them and as the block renderer does.
+METRIC_BOX = "[data-testid='stMetric'], .lb-metric"
+METRIC_VALUE = "[data-testid='stMetricValue'], .lb-metric-value"
+
+
 def metric(tab, label: str, nth: int = 0) -> str:
-    """The value shown by the ``nth`` ``st.metric`` whose box contains ``label``."""
-    box = tab.locator("[data-testid='stMetric']").filter(has_text=label).nth(nth)
-    return box.locator("[data-testid='stMetricValue']").inner_text().strip()
+    """The value shown by the ``nth`` metric whose box contains ``label``."""
+    box = tab.locator(METRIC_BOX).filter(has_text=label).nth(nth)
+    return box.locator(METRIC_VALUE).inner_text().strip()
 
 
 def wait_metric(tab, label: str, value: str, timeout: float = 90_000) -> None:
-    """Wait until an ``st.metric`` whose box contains ``label`` shows exactly ``value``."""
-    tab.wait_for_function(
-        """([label, value]) => [...document.querySelectorAll("[data-testid='stMetric']")].some(
-            m => m.innerText.includes(label)
-              && m.querySelector("[data-testid='stMetricValue']")?.innerText.trim() === value)""",
-        arg=[label, value],
-        timeout=timeout,
-    )
+    """Wait until a metric whose box contains ``label`` shows exactly ``value``."""
+    exactly = re.compile(rf"^\s*{re.escape(value)}\s*$")
+    shown = tab.locator(METRIC_VALUE).filter(has_text=exactly)
+    tab.locator(METRIC_BOX).filter(has_text=label).filter(has=shown).first.wait_for(timeout=timeout)
 
 
 class HeldAnswers:

@@ -53,7 +53,9 @@ def test_the_block_follows_the_slider_and_the_rerun_leaves_it_alone(
     assert (moved["note"], moved["markLabel"], moved["dropped"]) == ("6·6", "k = 6", 12 - 6)
     tab.get_by_text("rerun saw k = 6").wait_for()
     wait_idle(tab)
-    assert root.locator("svg").first.get_attribute("data-first") == "yes", "the rerun redrew the block"
+    assert root.locator("svg").first.get_attribute("data-first") == "yes", (
+        "the rerun redrew the block"
+    )
     assert root.evaluate(SHOWN) == moved
     tab.close()
 

@@ -8,6 +8,7 @@ from e2e_support import assert_no_error, wait_idle, wait_metric
 from playwright.sync_api import expect
 
 from lowrank import examples, i18n, image_source
+from lowrank import formatting as fmt
 from lowrank import image as im
 from lowrank.analysis import rank_k
 from lowrank.svd import decompose
@@ -172,11 +173,7 @@ def test_reconstruct_heatmaps_of_s_k_and_the_error_follow_the_drag(server, page)
     wait_live_k(page, 1, views=2)
     assert "S₁" in views.nth(0).inner_text() and "S₁" in views.nth(1).inner_text()
     before = [views.nth(i).locator("canvas").evaluate(SIGNATURE) for i in range(2)]
-    shown_energy = (
-        page.locator("[data-testid='stMetric']")
-        .filter(has_text=energy)
-        .locator("[data-testid='stMetricValue']")
-    )
+    shown_energy = page.locator(".lb-metric").filter(has_text=energy).locator(".lb-metric-value")
     energy_at_1 = shown_energy.inner_text().strip()
 
     thumb = page.locator(".st-key-k input[type='range']").locator("xpath=../..").bounding_box()
@@ -196,10 +193,7 @@ def test_reconstruct_heatmaps_of_s_k_and_the_error_follow_the_drag(server, page)
     not_heard(page, "k")
     page.mouse.up()
     page.wait_for_url("**k=3**")
-    page.wait_for_function(
-        "old => document.querySelectorAll('[data-testid=\"stMetricValue\"]')[0]"
-        "?.innerText.trim() !== old",
-        arg=energy_at_1,
-        timeout=30_000,
-    )
+    wait_idle(page)
+    assert energy_at_1 == fmt.percent(rank_k(note, decompose(note), 1).energy_kept)
+    expect(shown_energy).to_have_text(fmt.percent(at_3.energy_kept))  # and after the rerun
     assert_no_error(page)

@@ -12,10 +12,10 @@ import pytest
 from e2e_support import (
     assert_no_error,
     first_screen_bottoms,
-    follower,
     wait_drawn,
     wait_idle,
 )
+from playwright.sync_api import expect
 
 from lowrank import pages
 
@@ -85,9 +85,9 @@ def test_keys_walk_the_course_and_a_focused_slider_keeps_them(server, tab):
     thumb.focus()
     tab.keyboard.press("]")  # the slider's own: no step change
     tab.keyboard.press("ArrowRight")  # a key the slider does take: k = 2, after the "]"
-    # The follower, mounted in the hidden sidebar, still shows the move at once.
-    tab.locator(".lr-follow[data-slider='k'][data-k='2']").wait_for(state="attached")
-    assert follower(tab, "k")["mismatch"] == ""
+    # The numbers' block shows the move at once (k = 2 is its position 1).
+    numbers = tab.locator(".st-key-rec_numbers [data-testid='lowrankBlock']")
+    expect(numbers).to_have_attribute("data-position", "1")
     tab.wait_for_url(re.compile(r"/reconstruct\?(?=.*\bk=2\b)"), timeout=60_000)
     wait_idle(tab, timeout=120_000)
     assert "/reconstruct?" in tab.url and "present=1" in tab.url

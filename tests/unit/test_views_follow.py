@@ -1,14 +1,9 @@
-"""What follows a slider in the browser: positions, checks, /reconstruct's table against numpy."""
+"""What follows a slider in the browser: positions, checks, shared texts, pictures and marks."""
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
-from lowrank import i18n
-from lowrank.analysis import rank_k
-from lowrank.examples import example
-from lowrank.svd import decompose
 from lowrank.views.follow import (
     Follow,
     Mark,
@@ -19,7 +14,6 @@ from lowrank.views.follow import (
     svg_data_url,
     texts_by_name,
 )
-from lowrank.views.reconstruct import rank_follow, rank_texts
 
 
 def test_positions_map_slider_values_and_clip() -> None:
@@ -47,33 +41,6 @@ def test_follow_checks_lengths_and_finite_marks() -> None:
     data = spec.data()
     assert data["texts"] == [{"key": "a", "part": "all", "sources": ["k = 1", "k = 2", "k = 3"]}]
     assert (data["start"], data["step"], data["count"]) == (1, 1, 3)
-
-
-def test_reconstruction_follow_is_the_page_texts_and_numpy_marks() -> None:
-    s = example("note")
-    svd = decompose(s)
-    rank = 4
-    results = [rank_k(s, svd, k) for k in range(1, rank + 1)]
-
-    def t(key: str, **kw: object) -> str:
-        return i18n.t(key, "en", **kw)
-
-    spec = rank_follow(
-        results, float(svd.s[0]), t, slider="k", prefix="p_", energy_chart="e", sigma_chart="g"
-    )
-    for k in range(1, rank + 1):
-        assert spec.at(k) == {
-            f"p_{name}": text
-            for name, text in rank_texts(results[k - 1], float(svd.s[0]), t).items()
-        }
-    parts = {texts.key: texts.part for texts in spec.texts}
-    assert parts["p_energy"] == "value" and parts["p_storage_note"] == "all"
-    energy, bars = spec.marks
-    sigma = np.linalg.svd(s, compute_uv=False)
-    kept = np.cumsum(sigma**2) / np.sum(sigma**2)
-    np.testing.assert_allclose(energy.y, 100 * kept[:rank], rtol=1e-12)
-    assert energy.x == (1.0, 2.0, 3.0, 4.0) and energy.label[2] == "k = 3"
-    assert bars.band and bars.x == (1.5, 2.5, 3.5, 4.5)  # between the last kept and first dropped
 
 
 def test_pictures_are_checked_and_svg_urls_decode_back() -> None:

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import numpy as np
 
+from lowrank import formatting as fmt
 from lowrank.analysis import rank_k
 from lowrank.examples import example
 from lowrank.svd import decompose
+from lowrank.views.follow import Positions
 from lowrank.views.reconstruct import (
-    energy_figure,
+    charts_block,
     layer_panels,
     layers_shown,
-    rank_follow,
+    numbers_block,
     rank_texts,
     reconstruction_panels,
 )
@@ -41,16 +43,12 @@ def test_reconstruction_and_layer_panels_add_up() -> None:
         assert np.linalg.matrix_rank(layer.matrix) == 1
 
 
-def test_sigma_and_energy_figures_match_numpy() -> None:
+def test_sigma_figure_matches_numpy() -> None:
     s = example("note")
     sigma = np.linalg.svd(s, compute_uv=False)
     bars = sigma_figure(decompose(s).s, "σ")
     np.testing.assert_allclose(bars.data[0].y, sigma, atol=1e-12)
     assert list(bars.data[0].text[:2]) == ["30.3", "10.7"] and bars.data[0].text[-1] == "0"
-    energy = energy_figure(decompose(s).s, title="t", curve_name="c", y_title="y")
-    kept = np.cumsum(sigma**2) / np.sum(sigma**2)
-    np.testing.assert_allclose(energy.data[0].y, 100 * kept, rtol=1e-12)
-    assert not energy.layout.shapes  # the same figure at every k: the browser marks k
 
 
 def test_large_matrices_draw_fewer_layers_and_lighter_heatmaps() -> None:
@@ -114,23 +112,60 @@ def test_rank_texts_storage_equal_to_the_matrix_is_no_saving() -> None:
     assert texts["storage_note"].endswith("verdict=rec.storage.costs")
 
 
-def test_rank_follow_is_rank_texts_and_marks_at_every_k() -> None:
+def test_numbers_block_is_rank_texts_at_every_k() -> None:
     s = example("low_rank_noise")
     svd = decompose(s)
     sigma = np.linalg.svd(s, compute_uv=False)
     results = [rank_k(s, svd, k) for k in (1, 2, 3)]
-    spec = rank_follow(results, float(sigma[0]), _t, slider="k", prefix="r_", energy_chart="e",
-                       sigma_chart="sg")  # fmt: skip
-    assert spec.slider == "k"
-    assert (spec.positions.start, spec.positions.step, spec.positions.count) == (1, 1, 3)
+    numbers = numbers_block(results, float(sigma[0]), _t)
+    assert numbers.positions == Positions(1, 1, 3) and not numbers.charts
+    names = ("energy", "frobenius", "spectral", "storage")
+    assert [m.label for m in numbers.metrics] == [f"rec.m.{name}" for name in names]
+    helps = ["rec.m.energy.help", "rec.m.error.help", "rec.m.error.help", ""]
+    assert [m.help for m in numbers.metrics] == helps
     for k, result in zip((1, 2, 3), results, strict=True):
-        assert spec.at(k) == {f"r_{n}": v for n, v in rank_texts(result, sigma[0], _t).items()}
-    parts = {t.key: t.part for t in spec.texts}
-    assert {key for key, part in parts.items() if part == "value"} == {
-        "r_energy", "r_frobenius", "r_spectral", "r_storage"}  # fmt: skip
-    energy, bars = spec.marks
+        texts = rank_texts(result, sigma[0], _t)
+        shown = numbers.at(k)
+        assert shown["metrics"] == {f"rec.m.{name}": texts[name] for name in names}
+        assert shown["notes"] == {
+            "rec.m.frobenius": texts["frobenius_formula"],
+            "rec.m.spectral": texts["spectral_formula"],
+            "rec.m.storage": texts["storage_note"],
+        }
+        # the errors against numpy: ‖S − S_k‖_F from the entries, σ_{k+1} for the 2-norm
+        u, sv, vt = np.linalg.svd(s)
+        approx = (u[:, :k] * sv[:k]) @ vt[:k]
+        assert texts["frobenius"] == fmt.number(np.linalg.norm(s - approx), 4, scale=sigma[0])
+        value = fmt.number(sigma[k], 4, scale=sigma[0])
+        assert texts["spectral_formula"] == f"rec.m.spectral.formula|value={value}"
+
+
+def test_charts_block_marks_k_on_numpys_energy_and_singular_values() -> None:
+    s = example("note")
+    svd = decompose(s)
+    sigma = np.linalg.svd(s, compute_uv=False)
+    rank = 4
+    results = [rank_k(s, svd, k) for k in range(1, rank + 1)]
+    charts = charts_block(results, svd.s, _t)
+    assert charts.positions == Positions(1, 1, rank) and not charts.metrics
+    energy, bars = charts.charts
     kept = np.cumsum(sigma**2) / np.sum(sigma**2)
-    assert energy.chart == "e" and energy.x == (1.0, 2.0, 3.0)
-    np.testing.assert_allclose(energy.y, 100 * kept[:3], rtol=1e-12)
-    assert energy.label == ("k = 1", "k = 2", "k = 3")
-    assert bars.chart == "sg" and bars.x == (1.5, 2.5, 3.5) and bars.band
+    (curve,) = energy.series
+    np.testing.assert_allclose(curve.y, 100 * kept, rtol=1e-12)
+    assert curve.x == tuple(float(k) for k in range(1, sigma.size + 1))
+    assert energy.mark == (1.0, 2.0, 3.0, 4.0) and energy.mark_labels[2] == "k = 3"
+    assert energy.y_range == (0.0, 101.0) and energy.y_suffix == "%"
+    assert curve.hover[1] == f"k = 2: {fmt.percent(kept[1])}"
+    (column,) = bars.series
+    np.testing.assert_allclose(column.y, sigma, atol=1e-12)
+    assert column.bars and column.labels[:2] == ("30.3", "10.7")
+    assert column.hover[0] == f"σ₁ = {fmt.number(sigma[0], 4, scale=sigma[0])}"
+    assert bars.mark == (1.5, 2.5, 3.5, 4.5)  # between the last kept and the first dropped
+    assert bars.band == "chart.dropped"
+    assert bars.alts[1] == f"rec.sigma.alt|dropped={sigma.size - 2}|k=2|n={sigma.size}"
+    first, last = fmt.percent(kept[0]), fmt.percent(kept[rank - 1])
+    assert energy.alts[0] == (
+        f"rec.energy.alt|energy={first}|first={first}|k=1|last={last}|rank={rank}"
+    )
+    full = charts_block([rank_k(s, svd, k) for k in range(1, sigma.size + 1)], svd.s, _t)
+    assert full.charts[1].alts[-1] == f"rec.sigma.alt.all|n={sigma.size}"

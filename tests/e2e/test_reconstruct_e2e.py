@@ -1,19 +1,12 @@
 """The browser answers a rank move itself: with the server's answers held, /reconstruct's numbers
-and chart marks already show the new k; the server's run then draws the same."""
+and chart marks (the block renderer's) already show the new k; the server's run leaves them."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
-from e2e_support import (
-    HeldAnswers,
-    assert_no_error,
-    follower,
-    marked_at,
-    metric,
-    press_right,
-    wait_idle,
-)
+from e2e_support import HeldAnswers, assert_no_error, metric, press_right, wait_idle
+from playwright.sync_api import expect
 
 from lowrank import formatting as fmt
 from lowrank.examples import example
@@ -30,6 +23,16 @@ def numpy_numbers(k: int) -> tuple[str, str]:
     return fmt.percent(kept), fmt.number(error, 4, scale=sigma[0])
 
 
+def marks(tab) -> dict[str, object]:
+    """The charts' block: its position, the energy chart's mark label, the bars it drops."""
+    charts = tab.locator(".st-key-rec_charts [data-testid='lowrankBlock']")
+    return charts.evaluate(
+        """(root) => ({ position: root.dataset.position,
+          label: root.querySelector('.lb-mark-label').textContent,
+          dropped: root.querySelectorAll('.lb-dropped').length })"""
+    )
+
+
 def test_reconstruct_numbers_and_marks_follow_k_before_the_server_answers(server, browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
     tab = context.new_page()
@@ -37,22 +40,24 @@ def test_reconstruct_numbers_and_marks_follow_k_before_the_server_answers(server
     tab.goto(f"{server.url}/reconstruct?lang=en&example=note&k=2")
     wait_idle(tab)
     assert_no_error(tab)
-    assert follower(tab, "k") == {"k": "2", "mismatch": ""}
+    numbers = tab.locator(".st-key-rec_numbers [data-testid='lowrankBlock']")
+    expect(numbers).to_have_attribute("data-position", "1")
     assert (metric(tab, "Energy kept"), metric(tab, "(direct)")) == numpy_numbers(2)
+    sigma_count = np.linalg.svd(example("note"), compute_uv=False).size
+    assert marks(tab) == {"position": "1", "label": "k = 2", "dropped": sigma_count - 2}
 
     answers.hold()
     sent = answers.sent
     press_right(tab, "k")
-    tab.locator(".lr-follow[data-k='3']").wait_for(state="attached", timeout=10_000)
-    assert follower(tab, "k")["mismatch"] == ""
+    expect(numbers).to_have_attribute("data-position", "2")
     assert (metric(tab, "Energy kept"), metric(tab, "(direct)")) == numpy_numbers(3)
-    for chart, x in (("rec_energy_plot", 3), ("rec_sigma_plot", 3.5)):
-        assert marked_at(tab, chart, x), chart
+    assert marks(tab) == {"position": "2", "label": "k = 3", "dropped": sigma_count - 3}
     answers.wait_sent(tab, sent)  # the move did go to the server, whose answers are held
 
     answers.release()
     wait_idle(tab)
     assert_no_error(tab)
+    assert "k=3" in tab.url
     assert (metric(tab, "Energy kept"), metric(tab, "(direct)")) == numpy_numbers(3)
-    assert follower(tab, "k") == {"k": "3", "mismatch": ""}
+    assert marks(tab) == {"position": "2", "label": "k = 3", "dropped": sigma_count - 3}
     context.close()
