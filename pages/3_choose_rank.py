@@ -1,13 +1,14 @@
 """/choose_rank — how many singular values to keep: signal against noise, three rules side by side.
 
 Pieces, top to bottom: the signal, the noise level σ and the energy share p (each in the URL),
-the pictures (clean, noisy, and the live rank-k view of the noisy matrix), the block that follows
-k (its numbers, sentences and the two charts, drawn by the one renderer ``lowrank/ui/block.py``),
-downloads, the rules' table, the same rules on a trained ΔW, the note and a self-check.
+the numbers and sentences that follow k, the pictures (clean, noisy, and the live rank-k view of
+the noisy matrix), the two charts (the numbers and the charts are two blocks of the one renderer,
+``lowrank/ui/block.py``), downloads, the rules' table, the same rules on a trained ΔW, the note
+and a self-check.
 
 The noisy matrix's SVD and everything built from it are computed once per (signal, σ, p,
 language) for the whole server; a move of k reruns only the fragment ``rank_view``, which sends
-the same block again (the renderer has already drawn the new k) and the PNG download.
+the same blocks again (the renderer has already drawn the new k) and the PNG download.
 """
 
 from __future__ import annotations
@@ -131,6 +132,7 @@ def rank_view(
     def picture() -> np.ndarray:
         return views.rank_k_picture(result, k)
 
+    block(key="choose_rank_numbers", slider_key=RANK_KEY, content=content.numbers)
     left, middle, right = st.columns(3)
     for column, shown, caption in zip(
         (left, middle), pictures, ("choose_rank.clean", "choose_rank.noisy"), strict=True
@@ -159,7 +161,7 @@ def rank_view(
                 width="stretch",
                 output_format="PNG",
             )
-    block(key="choose_rank_block", slider_key=RANK_KEY, content=content.block)
+    block(key="choose_rank_charts", slider_key=RANK_KEY, content=content.charts)
     st.subheader(page.t("widget.downloads"))
     first, second = st.columns(2)
     first.download_button(

@@ -1,8 +1,8 @@
 """What /choose_rank shows: the errors of every rank, the spectrum with its thresholds, the rules.
 
-The numbers, sentences and two charts that follow the rank slider are one :class:`Block` for
-every position k = 1 … min(m, n), drawn by the page's one renderer (``lowrank/ui/block.py``); the
-rules' table, the trained ΔW's table and the CSV do not depend on k. Labels arrive translated
+The numbers and sentences that follow the rank slider, and the two charts, are two blocks
+(:class:`Block`) for every k = 1 … min(m, n), drawn by the one renderer (``lowrank/ui/block.py``);
+the rules' table, the trained ΔW's table and the CSV do not depend on k. Labels arrive translated
 (``t`` translates a key); everything is returned, not drawn, so tests can inspect it.
 """
 
@@ -169,7 +169,8 @@ def spectrum_chart(result: Denoising, rules: Rules, t: Translate) -> Chart:
 
 
 def rank_block(result: Denoising, rules: Rules, t: Translate) -> Block:
-    """Everything that follows the rank slider, at each k = 1 … min(m, n)."""
+    """The numbers and sentences that follow the rank slider, at each k = 1 … min(m, n) (shown
+    above the pictures, so that the first number is in the first screen)."""
     ks = range(1, result.max_rank + 1)
     best = result.best_k
     best_error = float(result.clean_error[best])
@@ -198,6 +199,13 @@ def rank_block(result: Denoising, rules: Rules, t: Translate) -> Block:
             Sentence(tuple(rank_sentence(result, k, t) for k in ks)),
             Sentence(tuple(sigma_sentence(result, rules, k, t) for k in ks)),
         ),
+    )
+
+
+def charts_block(result: Denoising, rules: Rules, t: Translate) -> Block:
+    """The error chart and the spectrum, with their mark at each k = 1 … min(m, n)."""
+    return Block(
+        positions=Positions(1, 1, result.max_rank),
         charts=(error_chart(result, rules, t), spectrum_chart(result, rules, t)),
     )
 
@@ -336,7 +344,8 @@ class PageContent:
     session: built once per input)."""
 
     rules: Rules
-    block: Block  #: the numbers, sentences and charts at every k
+    numbers: Block  #: the numbers and sentences at every k
+    charts: Block  #: the two charts and their marks at every k
     table: str  #: the rules' table (markdown)
     alts: tuple[str, ...]  #: the live picture's text alternative at every k
     csv: str  #: the curves
@@ -348,7 +357,8 @@ def page_content(result: Denoising, share: float, lang: str) -> PageContent:
     rules = choose(result.noisy.s, result.shape, share, result.level)
     return PageContent(
         rules=rules,
-        block=rank_block(result, rules, t),
+        numbers=rank_block(result, rules, t),
+        charts=charts_block(result, rules, t),
         table=rules_table(result, rules, share, t),
         alts=live_alts(result, t),
         csv=curves_csv(result),

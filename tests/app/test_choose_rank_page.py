@@ -4,11 +4,10 @@ languages, the rules' and the trained ΔW's tables, a k move, and bad URL values
 from __future__ import annotations
 
 import functools
-import json
 
 import numpy as np
 import pytest
-from apptest_support import open_page, shown_text
+from apptest_support import block_at, blocks, open_page, shown_text
 from streamlit.testing.v1 import AppTest
 
 from lowrank import finetune, i18n, image_source
@@ -21,21 +20,14 @@ SCRIPT = "pages/3_choose_rank.py"
 
 
 def block_data(app: AppTest) -> dict:
-    """The payload the page gives its block renderer (lowrank/ui/block.py)."""
-    found: list[dict] = []
-
-    def visit(node: object) -> None:
-        proto = getattr(node, "proto", None)
-        if getattr(proto, "component_name", "") == "lowrank_block":
-            found.append(json.loads(json.loads(proto.json)))
-        children = getattr(node, "children", None)
-        if isinstance(children, dict):
-            for child in children.values():
-                visit(child)
-
-    visit(app._tree)
-    assert len(found) == 1, f"{len(found)} blocks"
-    return found[0]
+    """The payloads of the page's two blocks as one: the numbers' metrics and sentences and
+    the charts (lowrank/ui/block.py draws each)."""
+    found = blocks(app)
+    assert set(found) == {"choose_rank_numbers", "choose_rank_charts"}, set(found)
+    numbers, charts = found["choose_rank_numbers"], found["choose_rank_charts"]
+    assert numbers["slider"] == charts["slider"] == "k"
+    assert numbers["positions"] == charts["positions"] and not charts["metrics"]
+    return {**numbers, "charts": charts["charts"]}
 
 
 def _reading(value: float) -> str:
@@ -86,8 +78,10 @@ def test_block_at_every_k_against_numpy(signal: str, level: float) -> None:
     assert errors["lines"][0] == {"x": best, "label": f"best {best}", "colour": "#2ca02c"}
     table = next(m.value for m in app.markdown if m.value.startswith("| Rule"))
     assert f"| **Best k (needs X itself)** | {best} | {_reading(clean[best])} | – |" in table
-    # the rank-k view shows Yₖ at the slider's value (20)
-    assert app.slider(key="k").value == 20
+    # what the renderer draws now: the slider's value, 20
+    at = block_at(app, "choose_rank_numbers")
+    assert at["metrics"][data["metrics"][0]["label"]] == _reading(clean[20])
+    assert block_at(app, "choose_rank_charts")["marks"] == [20, 20]
 
 
 def test_planted_matrix_at_low_noise_is_best_at_its_rank() -> None:

@@ -12,7 +12,7 @@ from lowrank import i18n
 from lowrank import rank_choice as rc
 from lowrank.views import choose_rank as views
 
-BLOCK = "[data-testid='lowrankBlock']"
+BLOCK = ".st-key-choose_rank_numbers [data-testid='lowrankBlock']"
 LIVE = "[data-testid='liveRank']"
 SHOWN = """(root) => ({
   metrics: [...root.querySelectorAll('.lb-metric-value')].map((node) => node.textContent),
@@ -23,7 +23,7 @@ SHOWN = """(root) => ({
 @functools.cache
 def expected_block():
     result = rc.denoise(rc.clean_signal("photo"), 30.0)
-    return views.page_content(result, 0.9, "en").block
+    return views.page_content(result, 0.9, "en").numbers
 
 
 def expect_at(tab, k: int) -> None:

@@ -54,6 +54,9 @@ def test_block_at_every_k_matches_numpy(lang: str) -> None:
     best = int(np.argmin(clean[1:])) + 1
     t = _t(lang)
     block = views.rank_block(result, rules, t)
+    charts = views.charts_block(result, rules, t)
+    assert block.charts == () and charts.metrics == () and charts.sentences == ()
+    assert charts.positions == block.positions
     assert (block.positions.start, block.positions.step, block.positions.count) == (1, 1, 40)
     labels = [m.label for m in block.metrics]
     assert labels == [
@@ -85,8 +88,9 @@ def test_block_at_every_k_matches_numpy(lang: str) -> None:
             edge=_reading(edge),
             edge_side=edge_side,
         )
-        assert shown["marks"] == [k, k]
-        assert _reading(clean[k]) in shown["alts"][0] and _reading(s[k - 1]) in shown["alts"][1]
+        marked = charts.at(k)
+        assert marked["marks"] == [k, k]
+        assert _reading(clean[k]) in marked["alts"][0] and _reading(s[k - 1]) in marked["alts"][1]
 
 
 def test_before_at_and_past_the_best_all_occur() -> None:
@@ -226,7 +230,8 @@ def test_page_content_is_the_pieces_together() -> None:
     _, result, rules = _case()
     content = views.page_content(result, 0.9, "zh")
     assert content.rules == rules
-    assert content.block.at(7) == views.rank_block(result, rules, _t("zh")).at(7)
+    assert content.numbers.at(7) == views.rank_block(result, rules, _t("zh")).at(7)
+    assert content.charts.at(7) == views.charts_block(result, rules, _t("zh")).at(7)
     assert content.table == views.rules_table(result, rules, 0.9, _t("zh"))
     assert content.csv == views.curves_csv(result)
     assert len(content.alts) == 40
