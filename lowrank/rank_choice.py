@@ -117,22 +117,27 @@ def lambda_star(beta: float) -> float:
     return math.sqrt(2 * (beta + 1) + 8 * beta / (beta + 1 + math.sqrt(beta**2 + 14 * beta + 1)))
 
 
+def _mp_support(beta: float) -> tuple[float, float]:
+    """The Marchenko–Pastur law's support [(1 − √β)², (1 + √β)²] (entries of variance 1)."""
+    if not 0 < beta <= 1:
+        raise ValueError(f"β = {beta} outside (0, 1]")
+    return (1 - math.sqrt(beta)) ** 2, (1 + math.sqrt(beta)) ** 2
+
+
 def _mp_density(x: float, beta: float) -> float:
-    """The Marchenko–Pastur density of the eigenvalues of Y Yᵀ / n (entries of variance 1)."""
-    lo, hi = (1 - math.sqrt(beta)) ** 2, (1 + math.sqrt(beta)) ** 2
-    inside = (hi - x) * (x - lo)
-    return math.sqrt(inside) / (2 * math.pi * beta * x) if inside > 0 and x > 0 else 0.0
+    """The Marchenko–Pastur density of the eigenvalues of Y Yᵀ / n at x inside its support
+    (quadrature never evaluates the ends, where it is 0 or, for β = 1, infinite)."""
+    lo, hi = _mp_support(beta)
+    return math.sqrt(max((hi - x) * (x - lo), 0.0)) / (2 * math.pi * beta * x)
 
 
 @functools.cache
 def mp_median(beta: float) -> float:
     """The median μ_β of the Marchenko–Pastur law of ratio β (by integration of its density)."""
-    if not 0 < beta <= 1:
-        raise ValueError(f"β = {beta} outside (0, 1]")
-    lo, hi = (1 - math.sqrt(beta)) ** 2, (1 + math.sqrt(beta)) ** 2
+    lo, hi = _mp_support(beta)
 
     def below_half(mu: float) -> float:
-        return integrate.quad(_mp_density, lo, mu, args=(beta,), limit=200)[0] - 0.5
+        return integrate.quad(_mp_density, lo, mu, args=(beta,))[0] - 0.5
 
     return float(optimize.brentq(below_half, lo, hi, xtol=1e-12))
 

@@ -27,9 +27,9 @@ def test_lambda_star_of_a_square_matrix_is_four_over_root_three() -> None:
 
 @pytest.mark.parametrize("beta", [0.0, -0.5, 1.0001])
 def test_beta_outside_zero_one_is_refused(beta: float) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="outside"):
         rc.lambda_star(beta)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="outside"):
         rc.mp_median(beta)
 
 
@@ -167,6 +167,21 @@ def test_planted_signal_has_its_rank_and_singular_values() -> None:
     assert x.mean() == pytest.approx(128.0, abs=1e-9)  # the other layers are cosines of mean 0
     assert np.array_equal(x, rc.planted_signal())  # seeded
     assert not np.array_equal(x, rc.planted_signal(seed=1))
+
+
+def test_planted_patterns_are_cosines_of_distinct_frequencies_up_to_3r() -> None:
+    """Along each side, the planted matrix is the constant plus cosines of r − 1 distinct
+    frequencies in 1 … 3r: its orthonormal 2-D DCT has r non-zero entries, at (0, 0) and off
+    both axes, none beyond 3r."""
+    from scipy.fft import dctn
+
+    coefficients = dctn(rc.planted_signal(), norm="ortho")
+    rows, cols = np.nonzero(np.abs(coefficients) > 1e-6 * np.abs(coefficients).max())
+    assert len(rows) == rc.PLANTED_RANK
+    assert sorted(zip(rows, cols, strict=True))[0] == (0, 0)
+    others = [(f, g) for f, g in zip(rows, cols, strict=True) if (f, g) != (0, 0)]
+    assert all(1 <= f <= 3 * rc.PLANTED_RANK and 1 <= g <= 3 * rc.PLANTED_RANK for f, g in others)
+    assert len({f for f, _ in others}) == len({g for _, g in others}) == rc.PLANTED_RANK - 1
 
 
 def test_noise_is_one_seeded_matrix_scaled() -> None:
