@@ -70,6 +70,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     "views/svd": ("test_views_svd.py", "test_views_reconstruct.py"),
     "views/reconstruct": ("test_views_reconstruct.py", "test_views_svd.py"),
     "views/image": ("test_views_image.py",),
+    "views/choose_rank": ("test_views_choose_rank.py",),
     "views/why_delta_w": ("test_views_why_delta_w.py",),
     "views/parameters": _PARAMETERS,
     "views/parameter_blocks": _PARAMETERS,
