@@ -265,3 +265,26 @@ def test_pictures_of_the_clean_and_the_noisy_matrix() -> None:
     u, s, vt = np.linalg.svd(y, full_matrices=False)
     expected = np.clip(np.rint((u[:, :7] * s[:7]) @ vt[:7]), 0, 255)
     assert np.abs(k7.astype(int) - expected).max() <= 1
+
+
+def test_rules_caption_names_this_shapes_constants() -> None:
+    x, result, _ = _case()
+    clean, _, _ = _numpy_errors(x, LEVEL)
+    beta = 40 / 60
+    lam = np.sqrt(2 * (beta + 1) + 8 * beta / (beta + 1 + np.sqrt(beta**2 + 14 * beta + 1)))
+    assert views.rules_caption(result, _t("en")).startswith(
+        f"Here β = 0.667, λ*(β) = {lam:.4g}, ω(β) = {rc.omega(beta):.4g} (Gavish"
+    )
+    assert "Keeping everything (k = 40) gives the noise back too: an error of " + _reading(
+        clean[40]
+    ) in views.rules_caption(result, _t("en"))
+
+
+def test_delta_verdict_at_exactly_the_margin_is_a_match() -> None:
+    from lowrank.lora_compare import MATCH_MARGIN
+
+    rules = rc.choose(np.array([5.0, 2, 1, 0.5]), (4, 10), 0.9, None)
+    layers = [views.LayerRules(0, (4, 10), rules)]
+    full = ComparisonRow(None, 0.95, 0, 99, 0)
+    rows = [ComparisonRow(1, full.accuracy - MATCH_MARGIN, 0, 10, 0), full]
+    assert "rank 1 was enough" in views.delta_verdict(layers, 4, rows, _t("en"))
