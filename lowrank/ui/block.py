@@ -16,13 +16,14 @@ from pathlib import Path
 import streamlit as st
 
 from lowrank.ui.follow import as_json
+from lowrank.ui.slider_watch import slider_script
 from lowrank.views.block import Block
 
 _COMPONENT = st.components.v2.component(
     "lowrank_block",
     html='<div class="lb-root" data-testid="lowrankBlock"></div>',
     css=Path(__file__).with_name("block.css").read_text(encoding="utf-8"),
-    js=Path(__file__).with_name("block.js").read_text(encoding="utf-8"),
+    js=slider_script("block.js"),
 )
 
 
