@@ -226,10 +226,10 @@ class ChartView {
 }
 
 class BlockView {
-  constructor(root, data, json) {
+  constructor(root, data, at, body) {
     this.root = root;
     this.data = data;
-    this.json = json;
+    this.body = body;
     root.replaceChildren();
     root.dataset.slider = data.slider;
     const metrics = element("div", "lb-metrics", root);
@@ -246,8 +246,8 @@ class BlockView {
     this.charts = data.charts.map((chart) => new ChartView(chart, element("div", "lb-chart-cell", charts)));
     this.resize = new ResizeObserver(() => this.charts.forEach((c) => c.fit()));
     this.charts.forEach((c) => (this.resize.observe(c.stage), c.fit()));
+    this.show(at); // the server's position: the first frame is right before the slider is found
     this.slider = new SliderWatch(data.slider, (value) => this.follow(value));
-    if (this.position === undefined) this.show(0); // no slider (yet): the first position
   }
 
   follow(value) {
@@ -279,9 +279,11 @@ class BlockView {
 
 export default function ({ data: json, parentElement }) {
   const root = parentElement.querySelector(".lb-root");
-  if (root.blockView?.json !== json) { // the rerun's unchanged payload keeps what is drawn
+  const { at, ...data } = JSON.parse(json); // `at`: the slider's position in the server's run
+  const body = JSON.stringify(data);
+  if (root.blockView?.body !== body) { // the rerun's unchanged payload keeps what is drawn
     root.blockView?.dispose();
-    root.blockView = new BlockView(root, JSON.parse(json), json);
+    root.blockView = new BlockView(root, data, at, body);
   }
   return () => { // called when the block leaves the page
     root.blockView?.dispose();

@@ -27,6 +27,11 @@ _COMPONENT = st.components.v2.component(
 )
 
 
-def block(key: str, slider_key: str, content: Block) -> None:
-    """Draw ``content`` at the position of the page's slider ``slider_key`` (its widget key)."""
-    _COMPONENT(key=key, data=as_json({"slider": slider_key, **content.payload()}), height="content")
+def block(key: str, slider_key: str, content: Block, at: float) -> None:
+    """Draw ``content`` at the position of the page's slider ``slider_key`` (its widget key).
+
+    ``at`` is the slider's value in this run (for a select slider, its option's index): the
+    block's first frame shows it, before the browser has found the slider, so nothing flashes.
+    """
+    data = {"slider": slider_key, "at": content.positions.index(at), **content.payload()}
+    _COMPONENT(key=key, data=as_json(data), height="content")
