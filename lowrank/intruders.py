@@ -56,10 +56,11 @@ def intruders(before: Array, after: Array, top: int = TOP, epsilon: float = EPSI
 
 @dataclass(frozen=True)
 class SweepRow:
-    """One method of the sweep: LoRA at rank r (None: full fine-tuning), the similarity of layer
-    ``layer``'s W′ to W, and the test accuracy on the new digits and on the old ones."""
+    """One method of the sweep: LoRA at rank r (None: full fine-tuning) and its learning rate,
+    the similarity of layer ``layer``'s W′ to W, and the test accuracy on the new and old digits."""
 
     rank: int | None
+    lr: float
     similarity: Array  #: (top, min(d, k)) as :func:`similarity` returns it
     found: Intruders
     accuracy: float
@@ -73,39 +74,43 @@ def sweep(
     ranks: Sequence[int],
     layer: int,
     *,
-    full_lr: float = FINETUNE_LR,
+    full_lrs: Sequence[float] = (FINETUNE_LR,),
     progress: Progress = None,
 ) -> list[SweepRow]:
     """LoRA at each of ``ranks`` (the config's other settings), then full fine-tuning of every
-    weight and bias at ``full_lr`` with the same steps and batches; W′ of ``layer`` against W."""
+    weight and bias at each of ``full_lrs`` with the same steps and batches; W′ of ``layer``
+    against W."""
     rows = []
     w = base.weights[layer]
+    n = len(ranks) + len(full_lrs)
 
-    def row(rank: int | None, model: MLP) -> SweepRow:
+    def row(rank: int | None, lr: float, model: MLP) -> SweepRow:
         after = model.weights[layer]
         return SweepRow(
             rank,
+            lr,
             similarity(w, after),
             intruders(w, after),
             accuracy(model, task.x_ft_test, task.y_ft_test),
             accuracy(model, task.x_pre_test, task.y_pre_test),
         )
 
-    for j, r in enumerate(ranks):
+    for r in ranks:
         run = train_lora(base, task, replace(config, rank=r), every=config.steps)
-        rows.append(row(r, run.model.merged()))
+        rows.append(row(r, config.lr, run.model.merged()))
         if progress is not None:
-            progress((j + 1) / (len(ranks) + 1))
-    full, _ = train(
-        base,
-        task.x_ft_train,
-        task.y_ft_train,
-        steps=config.steps,
-        lr=full_lr,
-        batch_size=config.batch_size,
-        seed=config.seed + 1,
-    )
-    rows.append(row(None, full))
-    if progress is not None:
-        progress(1.0)
+            progress(len(rows) / n)
+    for lr in full_lrs:
+        full, _ = train(
+            base,
+            task.x_ft_train,
+            task.y_ft_train,
+            steps=config.steps,
+            lr=lr,
+            batch_size=config.batch_size,
+            seed=config.seed + 1,
+        )
+        rows.append(row(None, lr, full))
+        if progress is not None:
+            progress(len(rows) / n)
     return rows

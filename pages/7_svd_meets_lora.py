@@ -27,6 +27,7 @@ QUESTIONS = (
     widgets.Question("sml.q3", ("factors", "difference", "residual"), "difference"),
 )
 
+st.title(t("page.svd_meets_lora.title"))
 st.markdown(t("sml.question"))
 with st.container(border=True):
     st.markdown(f"**{t('sml.settings')}**")
@@ -73,16 +74,17 @@ st.download_button(
 st.subheader(t("sml.intr.header"))
 st.markdown(t("sml.intr.intro", top=intruders.TOP, eps=f"{intruders.EPSILON:g}", layer=SHOWN + 1))
 sweep_config = lora.LoRAConfig(layers=LAYERS, init="kaiming")
-rows = load.with_progress(t("sml.progress.sweep"), load.sweep, shift, sweep_config, RANKS, SHOWN)
-pre_accuracy = finetune.accuracy(base, task.x_pre_test, task.y_pre_test)
-left, right = st.columns([2, 3])
-left.dataframe(pd.DataFrame(views.intruder_rows(rows, t)), hide_index=True)
-chosen = next(row for row in rows if row.rank == rank)
-right.plotly_chart(views.best_match_chart(chosen, rows[-1], t), key="best_chart")
-st.markdown(views.intruder_verdict(rows, pre_accuracy, t))
-st.caption(
-    t("sml.intr.caveat", lora_lr=f"{sweep_config.lr:g}", full_lr=f"{finetune.FINETUNE_LR:g}")
+full_lrs = (finetune.FINETUNE_LR, sweep_config.lr)  # /training's rate for full FT, and LoRA's
+rows = load.with_progress(
+    t("sml.progress.sweep"), load.sweep, shift, sweep_config, RANKS, SHOWN, full_lrs
 )
+pre_accuracy = finetune.accuracy(base, task.x_pre_test, task.y_pre_test)
+st.dataframe(pd.DataFrame(views.intruder_rows(rows, t)), hide_index=True)
+st.markdown(views.intruder_verdict(rows, pre_accuracy, t))
+chosen = next(row for row in rows if row.rank == rank)
+full_rows = [row for row in rows if row.rank is None]
+st.plotly_chart(views.best_match_chart(chosen, full_rows, t), key="best_chart")
+st.caption(t("sml.intr.caveat"))
 
 # --- 3. rank × learning rate ----------------------------------------------------------------------
 st.subheader(t("sml.grid.header"))
@@ -92,9 +94,9 @@ rslora = bool(st.toggle(t("sml.rslora"), key="rslora", bind="query-params"))
 grid_config = lora.LoRAConfig(layers=LAYERS, init="kaiming", rslora=rslora, steps=GRID_STEPS)
 grid = load.with_progress(t("sml.progress.grid"), load.grid, shift, grid_config)
 st.plotly_chart(views.grid_chart(grid, t), key="grid_chart")
-left, right = st.columns([2, 3])
+st.markdown(views.grid_verdict(grid, t))
+left, _ = st.columns([3, 2])
 left.dataframe(pd.DataFrame(views.best_rows(grid, t)), hide_index=True)
-right.markdown(views.grid_verdict(grid, t))
 st.download_button(
     t("sml.download.grid"),
     grid_csv(grid),

@@ -22,19 +22,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "四种起点（字母按笔记：ΔW = s·A×B，A 是 d×r，B 是 r×k，s = α/r）：\n\n"
         "- **论文**（Hu 等，2021）：B 取高斯随机数（PEFT 的标准差 1/r），A = 0。\n"
         "- **PEFT 默认**：B 取 Kaiming 均匀分布（±1/√k），A = 0，即 /training 的起点。\n"
-        "- **PiSSA**（Meng 等，2024）：W = UΣVᵀ，取前 r 个奇异值和奇异向量，A = U_r√(Σ_r/s)，B = √(Σ_r/s)V_rᵀ，于是 s·A×B = U_rΣ_rV_rᵀ；冻结的不再是 W，而是残差 W_res = W − s·A×B。\n"
-        "- **OLoRA**：W 的 QR 分解 W = QR，A = Q_r（正交的列），B = R_r，冻结 W_res = W − s·Q_rR_r。\n\n"
+        "- **PiSSA**（Meng 等，2024）：W = UΣVᵀ，取前 r 个奇异值和奇异向量，A = Uᵣ√(Σᵣ/s)，B = √(Σᵣ/s)Vᵣᵀ，于是 s·A×B = UᵣΣᵣVᵣᵀ；冻结的不再是 W，而是残差 W_res = W − s·A×B。\n"
+        "- **OLoRA**：W 的 QR 分解 W = QR，A = Qᵣ（正交的列），B = Rᵣ，冻结 W_res = W − s·QᵣRᵣ。\n\n"
         "四种起点在第 0 步都不改变网络的输出：前两种因为 ΔW = 0，后两种因为 W_res + s·A×B = W。",
         "en": "Four starts (the note's letters: ΔW = s·A×B, A is d×r, B is r×k, s = α/r):\n\n"
         "- **The paper's** (Hu et al., 2021): B Gaussian (PEFT's standard deviation 1/r), A = 0.\n"
         "- **PEFT's default**: B Kaiming-uniform (±1/√k), A = 0 — the start of /training.\n"
-        "- **PiSSA** (Meng et al., 2024): W = UΣVᵀ; take the top r singular values and vectors, A = U_r√(Σ_r/s), B = √(Σ_r/s)V_rᵀ, so s·A×B = U_rΣ_rV_rᵀ; what is frozen is no longer W but the residual W_res = W − s·A×B.\n"
-        "- **OLoRA**: W's QR decomposition W = QR; A = Q_r (orthonormal columns), B = R_r; frozen W_res = W − s·Q_rR_r.\n\n"
+        "- **PiSSA** (Meng et al., 2024): W = UΣVᵀ; take the top r singular values and vectors, A = Uᵣ√(Σᵣ/s), B = √(Σᵣ/s)Vᵣᵀ, so s·A×B = UᵣΣᵣVᵣᵀ; what is frozen is no longer W but the residual W_res = W − s·A×B.\n"
+        "- **OLoRA**: W's QR decomposition W = QR; A = Qᵣ (orthonormal columns), B = Rᵣ; frozen W_res = W − s·QᵣRᵣ.\n\n"
         "None of them changes the network's output at step 0: the first two because ΔW = 0, the other two because W_res + s·A×B = W.",
     },
     "sml.letters": {
-        "zh": 'PEFT 的名字与笔记相反：`lora_A`（r×输入）是笔记的 B，`lora_B`（输出×r）是笔记的 A。选项是 `LoraConfig(init_lora_weights=...)`：`True`、`"gaussian"`、`"pissa"`、`"olora"`（peft/tuners/lora/layer.py 的 reset_lora_parameters、pissa_init、olora_init）。PiSSA 像 PEFT 一样先把 Σ_r 除以 s；OLoRA 不除，所以它的残差减去 s·Q_rR_r。',
-        "en": 'PEFT\'s names are the other way round: `lora_A` (r×in) is the note\'s B, `lora_B` (out×r) the note\'s A. The option is `LoraConfig(init_lora_weights=...)`: `True`, `"gaussian"`, `"pissa"`, `"olora"` (reset_lora_parameters, pissa_init and olora_init in peft/tuners/lora/layer.py). PiSSA divides Σ_r by s first, as PEFT does; OLoRA does not, so its residual subtracts s·Q_rR_r.',
+        "zh": 'PEFT 的名字与笔记相反：`lora_A`（r×输入）是笔记的 B，`lora_B`（输出×r）是笔记的 A。选项是 `LoraConfig(init_lora_weights=...)`：`True`、`"gaussian"`、`"pissa"`、`"olora"`（peft/tuners/lora/layer.py 的 reset_lora_parameters、pissa_init、olora_init）。PiSSA 像 PEFT 一样先把 Σᵣ 除以 s；OLoRA 不除，所以它的残差减去 s·QᵣRᵣ。',
+        "en": 'PEFT\'s names are the other way round: `lora_A` (r×in) is the note\'s B, `lora_B` (out×r) the note\'s A. The option is `LoraConfig(init_lora_weights=...)`: `True`, `"gaussian"`, `"pissa"`, `"olora"` (reset_lora_parameters, pissa_init and olora_init in peft/tuners/lora/layer.py). PiSSA divides Σᵣ by s first, as PEFT does; OLoRA does not, so its residual subtracts s·QᵣRᵣ.',
     },
     "sml.start.gaussian": {"zh": "论文（高斯，0）", "en": "Paper (Gaussian, 0)"},
     "sml.start.kaiming": {"zh": "PEFT 默认（Kaiming，0）", "en": "PEFT default (Kaiming, 0)"},
@@ -44,14 +44,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sml.col.peft": {"zh": "PEFT 选项", "en": "PEFT option"},
     "sml.col.frozen": {"zh": "冻结的权重", "en": "Frozen weight"},
     "sml.col.shift": {"zh": "max |冻结 − W|", "en": "max |frozen − W|"},
-    "sml.col.gap": {"zh": "第 0 步 max |输出差|", "en": "Step 0: max |output difference|"},
-    "sml.col.acc": {"zh": "新任务准确率", "en": "New task accuracy"},
-    "sml.col.old": {"zh": "旧任务准确率", "en": "Old task accuracy"},
+    "sml.col.gap": {"zh": "第 0 步 max |输出差|", "en": "Step 0: max |Δ output|"},
+    "sml.col.acc": {"zh": "新任务准确率", "en": "Accuracy: new"},
+    "sml.col.old": {"zh": "旧任务准确率", "en": "Accuracy: old"},
     "sml.frozen.w": {"zh": "W（不变）", "en": "W (unchanged)"},
     "sml.frozen.residual": {"zh": "W_res = W − s·A₀×B₀", "en": "W_res = W − s·A₀×B₀"},
     "sml.starts.gap_text": {
         "zh": "第 0 步，在全部 {n} 张测试图上，网络输出（logits）与预训练网络的最大差：A = 0 的两种起点是 {zero}，PiSSA 和 OLoRA 是 {residual}，只是浮点舍入。",
         "en": "At step 0, over all {n} test images, the largest difference between the network's outputs (logits) and the pretrained network's: {zero} for the two starts with A = 0, {residual} for PiSSA and OLoRA — rounding only.",
+    },
+    "sml.spectrum.x": {
+        "zh": "i（点线：r = {r} 和 2r = {r2}）",
+        "en": "i (dotted: r = {r} and 2r = {r2})",
     },
     "sml.step": {"zh": "步", "en": "step"},
     "sml.loss.y": {"zh": "训练损失", "en": "training loss"},
@@ -83,22 +87,37 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Shuttleworth et al. (2024, “LoRA vs Full Fine-tuning: An Illusion of Equivalence”): take the top {top} left singular vectors of the fine-tuned W′ and, for each, its largest |cosine| with any left singular vector of the original W; one below ε = {eps} is an “intruder dimension”, like none of W's directions. Below: W{layer} (128×128) after LoRA at each rank and after full fine-tuning (same task, steps and batches), with the old task's accuracy beside it (how much was forgotten).",
     },
     "sml.col.method": {"zh": "方法", "en": "Method"},
-    "sml.col.intruders": {"zh": "入侵维度（前 10 个中）", "en": "Intruders (of the top 10)"},
+    "sml.col.intruders": {"zh": "入侵维度", "en": "Intruders"},
     "sml.col.lowest": {"zh": "最小的最大 |余弦|", "en": "Lowest best |cos|"},
     "sml.full": {"zh": "全量微调", "en": "Full fine-tuning"},
+    "sml.full_at": {"zh": "全量微调（学习率 {lr}）", "en": "Full fine-tuning (lr {lr})"},
+    "sml.col.lr": {"zh": "学习率", "en": "Learning rate"},
     "sml.best.title": {
         "zh": "W′ 的每个前排奇异向量与 W 的最佳匹配（✗：入侵维度）",
         "en": "Each top singular vector of W′: its best match in W (✗: intruder)",
     },
     "sml.best.x": {"zh": "W′ 的第 j 个奇异向量", "en": "j-th singular vector of W′"},
-    "sml.best.y": {"zh": "最大 |余弦|", "en": "best |cos|"},
+    "sml.best.y": {"zh": "最大 |余弦|（虚线：ε = {eps}）", "en": "best |cos| (dashed: ε = {eps})"},
     "sml.intr.verdict": {
-        "zh": "实测：全量微调有 {full} 个入侵维度，旧任务准确率 {full_old}；LoRA 在 r = 1…32 上有 {lora_low}–{lora_high} 个，旧任务准确率 {old_low}–{old_high}（预训练网络：{pre}）。",
-        "en": "Measured: full fine-tuning has {full} intruders and keeps {full_old} on the old task; LoRA at r = 1…32 has {lora_low}–{lora_high}, with {old_low}–{old_high} on the old task (the pretrained network: {pre}).",
+        "zh": "实测：LoRA（学习率 {lora_lr}）在 r = 1…32 上有 {lora_low}–{lora_high} 个入侵维度，旧任务准确率 {old_low}–{old_high}；全量微调{full}（预训练网络在旧任务上：{pre}）。",
+        "en": "Measured: LoRA (learning rate {lora_lr}) at r = 1…32 has {lora_low}–{lora_high} intruders and keeps {old_low}–{old_high} on the old task; full fine-tuning has {full} (the pretrained network on the old task: {pre}).",
+    },
+    "sml.intr.full_part": {
+        "zh": "在学习率 {lr} 时有 {count} 个（旧任务 {old}）",
+        "en": "{count} at learning rate {lr} (old task {old})",
+    },
+    "sml.join": {"zh": "，", "en": "; "},
+    "sml.intr.same_more": {
+        "zh": "在与 LoRA 相同的学习率 {lr} 下，全量微调的入侵维度比 LoRA 的任何一个秩都多：这里入侵维度跟着学习率走，不只跟着方法走。",
+        "en": "At LoRA's own learning rate {lr}, full fine-tuning has more intruders than LoRA at any rank: here the intruders follow the learning rate, not only the method.",
+    },
+    "sml.intr.same_not_more": {
+        "zh": "在与 LoRA 相同的学习率 {lr} 下，全量微调的入侵维度也不比 LoRA 的最多的那个秩多。",
+        "en": "At LoRA's own learning rate {lr}, full fine-tuning has no more intruders than LoRA's highest count.",
     },
     "sml.intr.caveat": {
-        "zh": "注意：这里 LoRA 的学习率是 {lora_lr}，全量微调是 {full_lr}（与 /training 的比较相同），一个小网络、一个种子、一次运行；论文是在大语言模型上测的。",
-        "en": "Mind: LoRA's learning rate here is {lora_lr} and full fine-tuning's {full_lr} (as in /training's comparison), on one small network, one seed, one run; the paper measured large language models.",
+        "zh": "一个小网络、一个种子、每种设置一次运行；论文是在大语言模型上测的。",
+        "en": "One small network, one seed, one run per setting; the paper measured large language models.",
     },
     "sml.progress.sweep": {
         "zh": "训练 LoRA（r = 1…32）和全量微调……",
@@ -114,7 +133,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sml.grid.title": {"zh": "训练后的损失（越小越好）", "en": "Final loss (lower is better)"},
     "sml.grid.x": {"zh": "学习率", "en": "learning rate"},
     "sml.col.best_lr": {"zh": "最佳学习率", "en": "Best learning rate"},
-    "sml.col.ratio": {"zh": "与全量微调之比", "en": "Over full fine-tuning's"},
+    "sml.col.ratio": {"zh": "÷ 全量微调的", "en": "÷ full FT's"},
     "sml.grid.verdict": {
         "zh": "本页的发现：全量微调的最佳学习率是 {full}；LoRA 各秩的最佳学习率是它的 {ratio} 倍（{near}）；不同秩之间，LoRA 的最佳学习率最多相差 {spread} 倍（{flat}）。",
         "en": "Found here: full fine-tuning's best learning rate is {full}; LoRA's, rank by rank, is {ratio}× that ({near}); across ranks LoRA's best rate varies by a factor of {spread} at most ({flat}).",

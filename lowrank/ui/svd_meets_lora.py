@@ -1,14 +1,19 @@
-"""Cached computations of /svd_meets_lora, shared by every session, with a progress bar.
+"""Computations of /svd_meets_lora, done once per setting and shared by every session, with a
+progress bar for the session that waits for them.
 
-Each result is cached by its settings (the task's shift and a LoRAConfig, plain values that
-Streamlit hashes field by field); the progress callback is not part of the key. The pretrained
-model is the training page's, from the same cache.
+Not ``st.cache_resource`` around the computation: Streamlit records the elements a cached
+function draws and replays them, so a progress bar updated from inside one broke on the next
+call ("a streamlit element is called on some layout block created outside the function").
+Instead one process-wide :class:`Results` keeps each finished result by its settings (a few
+dozen settings exist: 3 tasks × 6 ranks, 3 sweeps, 6 grids; each result is well under 1 MB) and
+computes a missing one only once, even when a class asks for it at the same moment.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TypeVar
+import threading
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
 
 import streamlit as st
 
@@ -20,32 +25,70 @@ from lowrank.ui.training import pretrained
 T = TypeVar("T")
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
-def starts(shift: str, config: LoRAConfig, _progress: Progress = None) -> list:
+class Results:
+    """Finished results by key; a missing one is built by the first caller, the others wait."""
+
+    def __init__(self) -> None:
+        self._done: dict[Hashable, Any] = {}
+        self._building: dict[Hashable, threading.Lock] = {}
+        self._guard = threading.Lock()
+
+    def get(self, key: Hashable) -> Any | None:
+        with self._guard:
+            return self._done.get(key)
+
+    def build(self, key: Hashable, build: Callable[[], T]) -> T:
+        with self._guard:
+            lock = self._building.setdefault(key, threading.Lock())
+        with lock:
+            found = self.get(key)
+            if found is not None:
+                return found
+            value = build()
+            with self._guard:
+                self._done[key] = value
+                self._building.pop(key, None)
+            return value
+
+
+@st.cache_resource(show_spinner=False)
+def results() -> Results:
+    """The one store of this page's results for this server process."""
+    return Results()
+
+
+def starts(shift: str, config: LoRAConfig, progress: Progress = None) -> list:
     """Every start of lowrank.lora_init trained with ``config``'s other settings."""
     task, base = pretrained(shift, config.seed)
-    return lora_starts.compare_starts(base, task, config, progress=_progress)
+    return lora_starts.compare_starts(base, task, config, progress=progress)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
 def sweep(
-    shift: str, config: LoRAConfig, ranks: tuple[int, ...], layer: int, _progress: Progress = None
+    shift: str,
+    config: LoRAConfig,
+    ranks: tuple[int, ...],
+    layer: int,
+    full_lrs: tuple[float, ...],
+    progress: Progress = None,
 ) -> list:
-    """LoRA at each rank and full fine-tuning, with the intruders of one layer."""
+    """LoRA at each rank and full fine-tuning at each rate, with the intruders of one layer."""
     task, base = pretrained(shift, config.seed)
-    return intruders.sweep(base, task, config, ranks, layer, progress=_progress)
+    return intruders.sweep(base, task, config, ranks, layer, full_lrs=full_lrs, progress=progress)
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
-def grid(shift: str, config: LoRAConfig, _progress: Progress = None) -> lr_grid.Grid:
+def grid(shift: str, config: LoRAConfig, progress: Progress = None) -> lr_grid.Grid:
     """The rank × learning-rate map with ``config``'s layers, α, scale, start and steps."""
     task, base = pretrained(shift, config.seed)
-    return lr_grid.grid(base, task, config, progress=_progress)
+    return lr_grid.grid(base, task, config, progress=progress)
 
 
-def with_progress(label: str, build: Callable[..., T], *args: object) -> T:
-    """``build(*args, progress)`` under a progress bar, which goes away once it is done (a
-    cached result comes back at once, and its bar with it)."""
+def with_progress(label: str, build: Callable[..., T], *args: Hashable) -> T:
+    """``build(*args, progress)``, shared: a finished result comes back at once; otherwise a
+    progress bar shows while it is computed (or while another session computes it)."""
+    store, key = results(), (build.__name__, args)
+    found = store.get(key)
+    if found is not None:
+        return found
     slot = st.empty()
     bar = slot.progress(0.0, text=label)
 
@@ -53,6 +96,6 @@ def with_progress(label: str, build: Callable[..., T], *args: object) -> T:
         bar.progress(min(1.0, fraction), text=label)
 
     try:
-        return build(*args, report)
+        return store.build(key, lambda: build(*args, report))
     finally:
         slot.empty()

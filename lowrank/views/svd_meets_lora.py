@@ -89,20 +89,19 @@ def spectrum_chart(
                 hovertemplate="σ%{x} = %{customdata:.3g}<extra></extra>",
             )
         )
-    for x, label in ((rank, "r"), (2 * rank, "2r")):
-        fig.add_vline(
-            x=x + 0.5, line_dash="dot", line_color="#555", annotation_text=f"{label} = {x}"
-        )
+    for x in (rank, 2 * rank):
+        fig.add_vline(x=x + 0.5, line_dash="dot", line_color="#555")
     fig.update_yaxes(type="log", exponentformat="power", title_text="σᵢ")
-    fig.update_xaxes(title_text="i")
+    fig.update_xaxes(title_text=t("sml.spectrum.x", r=rank, r2=2 * rank))
     return _layout(fig, t("sml.spectrum.title", layer=layer + 1), 360)
 
 
 def intruder_rows(rows: Sequence[SweepRow], t: Translate) -> list[dict[str, str]]:
-    """One line per method: the intruders among the top vectors, the two accuracies."""
+    """One line per method: its learning rate, the intruders among the top vectors, accuracies."""
     return [
         {
             t("sml.col.method"): method_name(row.rank, t),
+            t("sml.col.lr"): number(row.lr, 2),
             t("sml.col.intruders"): f"{row.found.count} / {row.found.best.size}",
             t("sml.col.lowest"): number(float(row.found.best.min()), 2),
             t("sml.col.acc"): f"{row.accuracy:.1%}",
@@ -112,39 +111,36 @@ def intruder_rows(rows: Sequence[SweepRow], t: Translate) -> list[dict[str, str]
     ]
 
 
-def method_name(rank: int | None, t: Translate) -> str:
-    """ "LoRA r = 4", or full fine-tuning's name."""
-    return t("sml.full") if rank is None else f"LoRA r = {rank}"
+def method_name(rank: int | None, t: Translate, lr: float | None = None) -> str:
+    """ "LoRA r = 4", or full fine-tuning's name (with its learning rate when given)."""
+    if rank is not None:
+        return f"LoRA r = {rank}"
+    return t("sml.full") if lr is None else t("sml.full_at", lr=number(lr, 2))
 
 
-def best_match_chart(lora: SweepRow, full: SweepRow, t: Translate) -> go.Figure:
+def best_match_chart(lora: SweepRow, full: Sequence[SweepRow], t: Translate) -> go.Figure:
     """Per top singular vector of W′: its best |cos| with W's, for one LoRA rank and full
-    fine-tuning, with the threshold ε (below it: an intruder, marked ✗)."""
+    fine-tuning at each rate, with the threshold ε (below it: an intruder, marked ✗)."""
     fig = go.Figure()
-    for row, colour in ((lora, LORA_COLOUR), (full, FULL_COLOUR)):
+    colours = (LORA_COLOUR, FULL_COLOUR, "#2ca02c", "#9467bd")
+    for row, colour in zip((lora, *full), colours, strict=False):
         best = row.found.best
         fig.add_trace(
             go.Bar(
                 x=np.arange(1, best.size + 1),
                 y=best,
-                name=method_name(row.rank, t),
+                name=method_name(row.rank, t, row.lr),
                 marker_color=colour,
                 text=["✗" if b < row.found.epsilon else "" for b in best],
                 textposition="outside",
                 hovertemplate="j = %{x}: %{y:.2f}<extra></extra>",
             )
         )
-    fig.add_hline(
-        y=EPSILON,
-        line_dash="dash",
-        line_color="#d62728",
-        annotation_text=f"ε = {EPSILON:g}",
-        annotation_position="top left",
-    )
-    fig.update_yaxes(range=[0, 1.1], title_text=t("sml.best.y"))
+    fig.add_hline(y=EPSILON, line_dash="dash", line_color="#d62728")
+    fig.update_yaxes(range=[0, 1.1], title_text=t("sml.best.y", eps=f"{EPSILON:g}"))
     fig.update_xaxes(title_text=t("sml.best.x"), dtick=1)
     fig.update_layout(barmode="group")
-    return _layout(fig, t("sml.best.title"), 380)
+    return _layout(fig, t("sml.best.title"), 400)
 
 
 def grid_chart(grid: Grid, t: Translate) -> go.Figure:
@@ -240,7 +236,7 @@ def spectrum_text(results: Sequence[StartResult], layer: int, rank: int, t: Tran
 
 def final_text(results: Sequence[StartResult], t: Translate) -> str:
     """Each start's mean training loss over its last WINDOW steps."""
-    losses = ", ".join(
+    losses = t("sml.join").join(
         f"{t(f'sml.start.{r.start}')} {number(float(r.losses[-WINDOW:].mean()), 3)}"
         for r in results
     )
@@ -248,17 +244,35 @@ def final_text(results: Sequence[StartResult], t: Translate) -> str:
 
 
 def intruder_verdict(rows: Sequence[SweepRow], pre_accuracy: float, t: Translate) -> str:
-    """Full fine-tuning's intruders and old-task accuracy against LoRA's range over its ranks."""
-    *lora, full = rows
+    """LoRA's range of intruders and old-task accuracy over its ranks, then full fine-tuning's at
+    each rate; and whether full fine-tuning at LoRA's own rate has more intruders than any rank."""
+    lora = [row for row in rows if row.rank is not None]
+    full = [row for row in rows if row.rank is None]
     counts = [row.found.count for row in lora]
     olds = [row.old_accuracy for row in lora]
-    return t(
+    parts = t("sml.join").join(
+        t(
+            "sml.intr.full_part",
+            count=row.found.count,
+            lr=number(row.lr, 2),
+            old=f"{row.old_accuracy:.1%}",
+        )
+        for row in full
+    )
+    text = t(
         "sml.intr.verdict",
-        full=full.found.count,
-        full_old=f"{full.old_accuracy:.1%}",
+        lora_lr=number(lora[0].lr, 2),
         lora_low=min(counts),
         lora_high=max(counts),
         old_low=f"{min(olds):.1%}",
         old_high=f"{max(olds):.1%}",
+        full=parts,
         pre=f"{pre_accuracy:.1%}",
     )
+    same = [row for row in full if row.lr == lora[0].lr]
+    if same:
+        key = (
+            "sml.intr.same_more" if same[0].found.count > max(counts) else "sml.intr.same_not_more"
+        )
+        text += " " + t(key, lr=number(lora[0].lr, 2))
+    return text
