@@ -145,8 +145,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "sml.grid.flat": {"zh": "在这个网格上与秩无关", "en": "independent of r on this grid"},
     "sml.grid.moves": {
-        "zh": "网格半个数量级一格，差一格就是约 3.2 倍",
-        "en": "the grid steps by half a decade, so one cell is about 3.2×",
+        "zh": "随 r 变化；网格的一格是半个数量级，约 3.2 倍",
+        "en": "it moves with r; one cell of this grid is half a decade, about 3.2×",
     },
     "sml.download.grid": {"zh": "下载网格（CSV）", "en": "Download the grid (CSV)"},
     "sml.progress.grid": {
