@@ -51,7 +51,7 @@ task, base = pretrained(shift, config.seed)
 # --- 1. the starts --------------------------------------------------------------------------------
 st.subheader(t("sml.starts.header"))
 st.markdown(t("sml.starts.intro"))
-st.caption(t("sml.letters"))
+st.markdown(t("sml.letters"))
 results = load.with_progress(t("sml.progress.starts"), load.starts, shift, config)
 st.dataframe(pd.DataFrame(views.start_rows(results, t)), hide_index=True)
 st.markdown(views.gap_text(results, len(lora_checks.all_test_images(task)), t))
