@@ -4,12 +4,20 @@ Why: "LoRA Without Regret" (Thinking Machines, 2025) reports that LoRA's best le
 about 10× full fine-tuning's and nearly independent of the rank r with the α/r scale. The page
 checks that on its own network: each cell is one run (same seed, same batches), its value the
 loss on the whole fine-tuning training set after the last step.
+
+A map is 56 runs: about 4.5 s on a quiet machine, 17 s on a loaded one (bench/compute.py). The
+page's maps (every task, α/r and α/√r) are therefore computed once by assets/make_lr_grids.py
+into :data:`ASSET`; :func:`precomputed` serves one when its settings are the requested ones, and
+a test recomputes a sample of its cells.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
+from functools import cache
+from pathlib import Path
 
 import numpy as np
 
@@ -21,6 +29,9 @@ GRID_RANKS: tuple[int, ...] = (1, 2, 4, 8, 16, 32)
 #: Eight learning rates, half a decade apart: 10⁻⁴ … 10^-0.5.
 GRID_LRS: tuple[float, ...] = tuple(float(10 ** (-4 + i / 2)) for i in range(8))
 GRID_STEPS = 150
+#: The layers the page adapts (W1 and W2): every rank up to 32 fits them.
+GRID_LAYERS: tuple[int, ...] = (0, 1)
+ASSET: Path = Path(__file__).resolve().parent.parent / "assets" / "lr_grids.json"
 #: A run whose loss is not finite (it diverged) counts as this loss, above any real one here.
 DIVERGED = float("inf")
 
@@ -114,3 +125,65 @@ def grid_csv(result: Grid) -> str:
         ]
     lines += [f"full,,{lr:.6g},{result.full[j]:.6f}" for j, lr in enumerate(result.lrs)]
     return "\n".join(lines) + "\n"
+
+
+def page_config(rslora: bool) -> LoRAConfig:
+    """The settings of the page's maps (rank and learning rate vary over the grid)."""
+    return LoRAConfig(layers=GRID_LAYERS, init="kaiming", rslora=rslora, steps=GRID_STEPS)
+
+
+def _settings(config: LoRAConfig) -> dict:
+    """What a map depends on besides its task: the config without its rank and learning rate."""
+    fields = asdict(config)
+    del fields["rank"], fields["lr"]
+    fields["layers"] = list(fields["layers"])
+    return fields
+
+
+def to_json(grids: dict[str, tuple[LoRAConfig, Grid]]) -> str:
+    """Maps by task, each with the settings it was computed with, as JSON."""
+    out = {
+        shift: [
+            {
+                "settings": _settings(config),
+                "ranks": list(g.ranks),
+                "lrs": list(g.lrs),
+                "lora": [[float(f"{v:.12g}") for v in row] for row in g.lora.tolist()],
+                "full": [float(f"{v:.12g}") for v in g.full.tolist()],
+            }
+            for config, g in entries
+        ]
+        for shift, entries in _by_shift(grids).items()
+    }
+    return json.dumps(out, indent=1) + "\n"
+
+
+def _by_shift(grids: dict[str, tuple[LoRAConfig, Grid]]) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for key, entry in grids.items():
+        out.setdefault(key.split("/")[0], []).append(entry)
+    return out
+
+
+@cache
+def _stored(path: Path) -> dict:
+    return json.loads(path.read_text("utf-8")) if path.is_file() else {}
+
+
+def precomputed(
+    shift: str,
+    config: LoRAConfig,
+    ranks: Sequence[int] = GRID_RANKS,
+    lrs: Sequence[float] = GRID_LRS,
+    path: Path = ASSET,
+) -> Grid | None:
+    """The stored map of ``shift`` computed with exactly these settings, ranks and rates, or
+    None (then the caller computes it)."""
+    for entry in _stored(path).get(shift, []):
+        same_grid = entry["ranks"] == list(ranks) and np.allclose(entry["lrs"], lrs, rtol=1e-12)
+        if entry["settings"] == _settings(config) and same_grid:
+            lora, full = np.array(entry["lora"]), np.array(entry["full"])
+            for a in (lora, full):
+                a.setflags(write=False)
+            return Grid(tuple(ranks), tuple(float(x) for x in lrs), lora, full, config.rslora)
+    return None

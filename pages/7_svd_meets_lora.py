@@ -7,7 +7,7 @@ import streamlit as st
 
 from lowrank import finetune, intruders, lora, lora_checks
 from lowrank.lora_starts import curves_csv
-from lowrank.lr_grid import GRID_STEPS, grid_csv
+from lowrank.lr_grid import GRID_LAYERS, GRID_STEPS, grid_csv, page_config
 from lowrank.ui import svd_meets_lora as load
 from lowrank.ui import widgets
 from lowrank.ui.frame import frame
@@ -18,7 +18,7 @@ page = frame("svd_meets_lora")
 t = page.t
 
 RANKS = (1, 2, 4, 8, 16, 32)
-LAYERS = (0, 1)  # W1 (128×64) and W2 (128×128): every rank up to 32 fits PiSSA and OLoRA
+LAYERS = GRID_LAYERS  # W1 (128×64) and W2 (128×128): every rank up to 32 fits PiSSA and OLoRA
 SHOWN = 1  # W2, whose spectra and intruders the page shows
 DEFAULT_SHIFT = "rotate"  # all ten digits stay, so the old task's accuracy can be kept or lost
 QUESTIONS = (
@@ -91,8 +91,7 @@ st.subheader(t("sml.grid.header"))
 st.markdown(t("sml.grid.intro", steps=GRID_STEPS))
 widgets.check_query_param(page, "rslora", widgets.is_one_of(["true", "false"]))
 rslora = bool(st.toggle(t("sml.rslora"), key="rslora", bind="query-params"))
-grid_config = lora.LoRAConfig(layers=LAYERS, init="kaiming", rslora=rslora, steps=GRID_STEPS)
-grid = load.with_progress(t("sml.progress.grid"), load.grid, shift, grid_config)
+grid = load.with_progress(t("sml.progress.grid"), load.grid, shift, page_config(rslora))
 st.plotly_chart(views.grid_chart(grid, t), key="grid_chart")
 st.markdown(views.grid_verdict(grid, t))
 left, _ = st.columns([3, 2])

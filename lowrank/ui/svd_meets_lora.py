@@ -77,7 +77,11 @@ def sweep(
 
 
 def grid(shift: str, config: LoRAConfig, progress: Progress = None) -> lr_grid.Grid:
-    """The rank × learning-rate map with ``config``'s layers, α, scale, start and steps."""
+    """The rank × learning-rate map with ``config``'s layers, α, scale, start and steps: the
+    stored one when it was computed with these settings (assets/lr_grids.json), else computed."""
+    stored = lr_grid.precomputed(shift, config)
+    if stored is not None:
+        return stored
     task, base = pretrained(shift, config.seed)
     return lr_grid.grid(base, task, config, progress=progress)
 

@@ -87,15 +87,12 @@ def test_the_intruder_table_against_a_fresh_sweep(pretrained, english: AppTest) 
 
 
 @pytest.mark.parametrize("rslora", [False, True])
-def test_the_grid_table_against_a_fresh_grid(pretrained, english: AppTest, rslora: bool) -> None:
-    task, base = pretrained
+def test_the_grid_table_is_the_stored_map(english: AppTest, rslora: bool) -> None:
+    """The page serves the stored map (tests/unit/test_lr_grid.py recomputes its cells)."""
     app = open_sml(lang="en", rslora="true") if rslora else english
     assert app.toggle(key="rslora").value == rslora
-    grid = lr_grid.grid(
-        base,
-        task,
-        LoRAConfig(layers=LAYERS, init="kaiming", rslora=rslora, steps=lr_grid.GRID_STEPS),
-    )
+    grid = lr_grid.precomputed("rotate", lr_grid.page_config(rslora))
+    assert grid is not None
     table = app.dataframe[2].value
     best = [f"{lr:.2g}" for lr in grid.best_lora_lr()] + [f"{grid.best_full_lr():.2g}"]
     assert list(table["Best learning rate"]) == best

@@ -1,6 +1,8 @@
 """The rank × learning-rate map (lowrank.lr_grid): each cell is the run it names, the best rates
 and their ratio are read off correctly, and what the page prints about the default map is true."""
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -64,24 +66,48 @@ def test_each_cell_is_the_run_it_names(setup):
     assert len(lines) == 1 + 4 + 2
 
 
-@pytest.fixture(scope="module")
-def default_grids(setup):
-    task, base = setup
-    return {
-        rs: lr_grid.grid(
-            base,
-            task,
-            LoRAConfig(layers=(0, 1), init="kaiming", rslora=rs, steps=lr_grid.GRID_STEPS),
+@pytest.mark.parametrize("shift", list(ft.SHIFTS))
+@pytest.mark.parametrize("rslora", [False, True])
+def test_the_stored_maps_are_what_the_runs_give(shift, rslora):
+    """assets/lr_grids.json (assets/make_lr_grids.py) holds every map the page shows; a sample
+    of its cells, two LoRA cells and one of full fine-tuning per map, is recomputed."""
+    config = lr_grid.page_config(rslora)
+    stored = lr_grid.precomputed(shift, config)
+    assert stored is not None and stored.rslora == rslora
+    assert stored.lora.shape == (6, 8) and stored.full.shape == (8,)
+    task = ft.load_task(shift, 0)
+    base = ft.pretrain(task, 0)[0]
+    rng = np.random.default_rng(len(shift) + rslora)  # a different sample for every map
+    for i, j in zip(rng.integers(0, 6, 2), rng.integers(0, 8, 2), strict=True):
+        cell = lr_grid.lora_cell(
+            base, task, replace(config, rank=lr_grid.GRID_RANKS[i], lr=lr_grid.GRID_LRS[j])
         )
-        for rs in (False, True)
-    }
+        assert stored.lora[i, j] == pytest.approx(cell, rel=1e-9)
+    j = int(rng.integers(0, 8))
+    cell = lr_grid.full_cell(base, task, lr_grid.GRID_LRS[j], config.steps, config.seed)
+    assert stored.full[j] == pytest.approx(cell, rel=1e-9)
 
 
-def test_what_the_page_says_about_the_default_map(default_grids):
-    """The finding the report and the page's verdict state (task "rotate", seed 0): full
-    fine-tuning's best rate is 0.01; LoRA's best is 1–3.2× that, not ≈10×; with α/r it moves by
-    one cell (3.2×) across ranks, with rsLoRA's α/√r it does not move at all."""
-    plain, rs = default_grids[False], default_grids[True]
+def test_a_map_of_other_settings_is_not_served(tmp_path):
+    config = lr_grid.page_config(False)
+    assert lr_grid.precomputed("rotate", replace(config, alpha=16.0)) is None
+    assert lr_grid.precomputed("rotate", config, ranks=(1, 2)) is None
+    assert lr_grid.precomputed("rotate", config, path=tmp_path / "absent.json") is None
+    g = lr_grid.Grid((1,), (0.1,), np.array([[0.5]]), np.array([0.25]), False)
+    path = tmp_path / "grids.json"
+    path.write_text(lr_grid.to_json({"rotate/False": (config, g)}))
+    back = lr_grid.precomputed("rotate", config, (1,), (0.1,), path=path)
+    assert back is not None and back.lora.tolist() == [[0.5]] and back.full.tolist() == [0.25]
+
+
+def test_what_the_page_says_about_the_default_map():
+    """The finding the report and the page's verdict state (task "rotate", seed 0), read from the
+    stored maps (checked above): full fine-tuning's best rate is 0.01; LoRA's best is 1–3.2×
+    that, not ≈10×; with α/r it moves by one cell (3.2×) across ranks, with rsLoRA's α/√r it
+    does not move at all."""
+    plain = lr_grid.precomputed("rotate", lr_grid.page_config(False))
+    rs = lr_grid.precomputed("rotate", lr_grid.page_config(True))
+    assert plain is not None and rs is not None
     for grid in (plain, rs):
         assert grid.best_full_lr() == pytest.approx(1e-2)
         assert grid.ratios().max() < views.NEAR_TEN[0]
