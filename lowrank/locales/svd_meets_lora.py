@@ -90,6 +90,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sml.col.intruders": {"zh": "入侵维度", "en": "Intruders"},
     "sml.col.lowest": {"zh": "最小的最大 |余弦|", "en": "Lowest best |cos|"},
     "sml.full": {"zh": "全量微调", "en": "Full fine-tuning"},
+    "sml.full_short": {"zh": "全量", "en": "Full FT"},
     "sml.full_at": {"zh": "全量微调（学习率 {lr}）", "en": "Full fine-tuning (lr {lr})"},
     "sml.col.lr": {"zh": "学习率", "en": "Learning rate"},
     "sml.best.title": {

@@ -145,7 +145,7 @@ def best_match_chart(lora: SweepRow, full: Sequence[SweepRow], t: Translate) -> 
 
 def grid_chart(grid: Grid, t: Translate) -> go.Figure:
     """Final loss per method (rows) and learning rate (columns); ★ marks each row's best."""
-    names = [method_name(r, t) for r in grid.ranks] + [method_name(None, t)]
+    names = [f"r = {r}" for r in grid.ranks] + [t("sml.full_short")]  # short: a phone is narrow
     losses = np.vstack([grid.lora, grid.full[None, :]])
     best = np.argmin(losses, axis=1)
     text = [
@@ -166,7 +166,7 @@ def grid_chart(grid: Grid, t: Translate) -> go.Figure:
         )
     )
     fig.update_xaxes(title_text=t("sml.grid.x"), type="category")
-    fig.update_yaxes(autorange="reversed", type="category")
+    fig.update_yaxes(autorange="reversed", type="category", title_text="LoRA")
     return _layout(fig, t("sml.grid.title"), 420)
 
 

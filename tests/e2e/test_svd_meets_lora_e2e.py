@@ -26,7 +26,7 @@ def test_the_three_comparisons_are_drawn(server, page):
     expect(charts).to_have_count(4)
     grid = charts.filter(has_text=i18n.t("sml.grid.title", "en"))
     expect(grid).to_have_count(1)
-    expect(grid.get_by_text("LoRA r = 32")).to_have_count(1)
+    expect(grid.get_by_text("r = 32", exact=True)).to_have_count(1)
     expect(page.get_by_role("button", name=i18n.t("sml.download.grid", "en"))).to_be_visible()
 
 

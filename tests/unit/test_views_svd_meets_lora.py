@@ -124,7 +124,7 @@ def grid(lora, full) -> Grid:
 def test_grid_chart_and_best_rows():
     g = grid([[3.0, 1.0, 2.0], [3.0, 2.0, np.inf]], [0.2, 0.9, 5.0])
     fig = views.grid_chart(g, T)
-    assert list(fig.data[0].y) == ["LoRA r = 1", "LoRA r = 4", "Full fine-tuning"]
+    assert list(fig.data[0].y) == ["r = 1", "r = 4", "Full FT"]
     assert fig.data[0].text[0] == ["3", "★ 1", "2"]
     assert fig.data[0].text[2][0] == "★ 0.2"
     assert np.isfinite(fig.data[0].z).all()
