@@ -47,8 +47,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sml.col.gap": {"zh": "第 0 步 max |输出差|", "en": "Step 0: max |Δ output|"},
     "sml.col.acc": {"zh": "新任务准确率", "en": "Accuracy: new"},
     "sml.col.old": {"zh": "旧任务准确率", "en": "Accuracy: old"},
-    "sml.frozen.w": {"zh": "W（不变）", "en": "W (unchanged)"},
-    "sml.frozen.residual": {"zh": "W_res = W − s·A₀×B₀", "en": "W_res = W − s·A₀×B₀"},
+    "sml.frozen.w": {"zh": "W 本身", "en": "W itself"},
+    "sml.frozen.residual": {"zh": "W_res", "en": "W_res"},
     "sml.starts.gap_text": {
         "zh": "第 0 步，在全部 {n} 张测试图上，网络输出（logits）与预训练网络的最大差：A = 0 的两种起点是 {zero}，PiSSA 和 OLoRA 是 {residual}，只是浮点舍入。",
         "en": "At step 0, over all {n} test images, the largest difference between the network's outputs (logits) and the pretrained network's: {zero} for the two starts with A = 0, {residual} for PiSSA and OLoRA — rounding only.",
