@@ -45,6 +45,7 @@ PAGES: tuple[PageInfo, ...] = (
     PageInfo("why_delta_w", "pages/4_why_delta_w.py", 2, "📉"),
     PageInfo("parameters", "pages/5_parameters.py", 2, "🧩"),
     PageInfo("training", "pages/6_training.py", 3, "🏋️"),
+    PageInfo("svd_meets_lora", "pages/7_svd_meets_lora.py", 3, "🔀"),
 )
 SECTIONS: tuple[int, ...] = (1, 2, 3)
 

@@ -15,7 +15,7 @@ from lowrank.lora_training import Snapshot
 from lowrank.ui import training as load
 from lowrank.ui import widgets
 from lowrank.ui.block import block
-from lowrank.ui.frame import Frame, frame
+from lowrank.ui.frame import Frame, frame, link_params
 from lowrank.views import alt_texts
 from lowrank.views import training as tf
 
@@ -551,5 +551,6 @@ if tab_compare.open:
         st.caption(t("training.compare.time_note"))
         st.caption(t("training.compare.paper"))
 
+st.page_link("pages/7_svd_meets_lora.py", label=t("sml.link"), query_params=link_params(page))
 widgets.in_the_note(page, "training.note.says", "training.note.precise")
 widgets.self_check(page, QUESTIONS)

@@ -59,6 +59,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "W 冻结，只有 A 和 B 在学：按下训练，看损失下降、ΔW 从零长出来。",
         "en": "W frozen, only A and B learn: press train and watch the loss fall and ΔW grow from zero.",
     },
+    "page.svd_meets_lora.title": {"zh": "SVD 遇上 LoRA", "en": "SVD meets LoRA"},
+    "page.svd_meets_lora.summary": {
+        "zh": "用 W 的奇异向量初始化 A 和 B（PiSSA），看 LoRA 是否带来“入侵维度”，再扫一遍秩 × 学习率。",
+        "en": "Start A and B from W's singular vectors (PiSSA), look for LoRA's “intruder dimensions”, and map rank × learning rate.",
+    },
     # --- typed input errors (lowrank.errors.InputError keys) -------------------------------------
     "error.empty": {
         "zh": "输入是空的：请至少给出一行一列数字。",

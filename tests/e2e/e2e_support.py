@@ -194,6 +194,7 @@ MAIN_CONTROL = {
     "why_delta_w": "k",
     "parameters": "r",
     "training": "train",
+    "svd_meets_lora": "r",
 }
 #: Where, in CSS px from the top of the page, the main control and the first metric end (a
 #: Streamlit metric, or the value of one the block renderer draws in its shadow root, without
