@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import math
+import shutil
+import subprocess
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -233,3 +237,70 @@ def test_format_entries_round_trips(m):
     back = geo.parse_entries(geo.format_entries(m))
     np.testing.assert_allclose(back, m, rtol=1e-5, atol=1e-300)
     assert "-0," not in geo.format_entries((-0.0, 1, 2, 3)) + ","
+
+
+# --- the browser's closed-form SVD (lowrank/ui/geometry.js), run under node ----------------------
+
+JS = Path(__file__).resolve().parents[2] / "lowrank" / "ui" / "geometry.js"
+NODE = shutil.which("node")
+_RUNNER = """
+import { svd2, factors, stageMatrix, eigen2 } from "./geometry.mjs";
+import { readFileSync } from "node:fs";
+const cases = JSON.parse(readFileSync(0, "utf8"));
+const out = cases.map(({ m, t, rank }) => {
+  const g = svd2(...m);
+  const e = eigen2(...m, g.s[0]);
+  return { ...g, ...factors(g), stage: stageMatrix(g, t, rank), eigen: e.directions };
+});
+process.stdout.write(JSON.stringify(out));
+"""
+
+
+def run_js(cases: list[dict], tmp_path: Path) -> list[dict]:
+    shutil.copy(JS, tmp_path / "geometry.mjs")
+    (tmp_path / "run.mjs").write_text(_RUNNER, encoding="utf-8")
+    done = subprocess.run(
+        [NODE or "node", "run.mjs"],
+        cwd=tmp_path,
+        input=json.dumps(cases),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return json.loads(done.stdout)
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+def test_the_browsers_svd_matches_numpy_and_the_core(tmp_path):
+    rng = np.random.default_rng(17)
+    matrices = [tuple(map(float, m)) for m in rng.uniform(-10, 10, (300, 4))]
+    matrices += [tuple(map(float, m)) for m in rng.integers(-3, 4, (200, 4))]
+    matrices += DEGENERATE + list(geo.PRESETS.values())
+    times = rng.uniform(0, 3, len(matrices))
+    ranks = rng.integers(1, 3, len(matrices))
+    cases = [
+        {"m": m, "t": float(t), "rank": int(k)}
+        for m, t, k in zip(matrices, times, ranks, strict=True)
+    ]
+    for m, case, got in zip(matrices, cases, run_js(cases, tmp_path), strict=True):
+        s = np.reshape(m, (2, 2))
+        scale = max(1.0, float(numpy_sigma(m)[0]))
+        np.testing.assert_allclose(got["s"], numpy_sigma(m), atol=1e-10 * scale)
+        u, sigma, vt = (np.reshape(got[name], (2, 2)) for name in ("u", "sigma", "vt"))
+        np.testing.assert_allclose(u @ sigma @ vt, s, atol=1e-10 * scale)
+        np.testing.assert_allclose(u.T @ u, np.eye(2), atol=1e-12)
+        g = geo.geometry(m)
+        assert got["reflection"] == (g.u_factor.kind == "reflection"), m
+        if g.s[0] - g.s[1] > 1e-6 * scale:  # then the convention fixes every factor
+            np.testing.assert_allclose(u, g.u, atol=1e-8)
+            np.testing.assert_allclose(vt, g.vt, atol=1e-8)
+            expected = geo.stage_matrix(g, case["t"], case["rank"])
+            stage = np.reshape(got["stage"], (2, 2))
+            np.testing.assert_allclose(stage, expected, atol=1e-8 * scale)
+        if g.eigen.real and g.eigen.directions is not None and got["eigen"] is not None:
+            for direction in got["eigen"]:
+                d = np.array(direction)
+                lam = float(d @ s @ d)
+                np.testing.assert_allclose(s @ d, lam * d, atol=1e-6 * scale)
+        assert (got["eigen"] == []) == (not g.eigen.real), m
