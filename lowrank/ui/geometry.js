@@ -230,7 +230,7 @@ class GeometryView {
     this.canvas.setPointerCapture(event.pointerId);
     this.pause();
     this.t = 3;
-    this.drag = { column, extent: this.view.extent, started: performance.now(), frames: 0 };
+    this.drag = { column, extent: this.view.extent, started: performance.now(), frames: 0, work: 0 };
     this.root.dataset.dragging = "true";
   }
 
@@ -248,7 +248,9 @@ class GeometryView {
   release() {
     if (!this.drag) return;
     const seconds = (performance.now() - this.drag.started) / 1000;
+    // frames drawn per second of dragging, and the mean time one frame's drawing took (ms)
     this.root.dataset.dragFps = (this.drag.frames / Math.max(seconds, 1e-3)).toFixed(1);
+    this.root.dataset.frameMs = (this.drag.work / Math.max(this.drag.frames, 1)).toFixed(2);
     this.drag = null;
     this.root.dataset.dragging = "false";
     this.setMatrix(this.m.map((v) => Math.round(v * 100) / 100));
@@ -271,10 +273,14 @@ class GeometryView {
       if (this.t >= 3) this.pause();
       else this.schedule();
     }
+    const start = performance.now();
     this.draw();
     this.text();
     this.frames += 1;
-    if (this.drag) this.drag.frames += 1;
+    if (this.drag) {
+      this.drag.frames += 1;
+      this.drag.work += performance.now() - start;
+    }
     this.root.dataset.frames = String(this.frames);
   }
 
@@ -367,7 +373,10 @@ class GeometryView {
     const names = this.t >= 3 ? ["σ₁u₁", "σ₂u₂"] : this.t <= 0 ? ["v₁", "v₂"] : ["", ""];
     const colours = ["#dc2626", "#7c3aed"];
     v.forEach(([x, y], i) => this.arrow(P, at(x, y), colours[i], names[i]));
-    // S's columns, the draggable handles
+    // S's columns, the draggable handles (their places in CSS px of the canvas, for tests)
+    this.root.dataset.handles = JSON.stringify(
+      [0, 1].map((j) => P(this.m[j], this.m[j + 2]).map((v) => Math.round(v * 10) / 10)),
+    );
     for (let j = 0; j < 2; j++) {
       const [x, y] = P(this.m[j], this.m[j + 2]);
       ctx.beginPath();
