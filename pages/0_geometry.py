@@ -10,11 +10,16 @@ from lowrank.ui.widgets import Question, in_the_note, self_check
 from lowrank.views import geometry as views
 
 
-def numbers_display(page: Frame, g: geo.Geometry) -> None:
-    """σ₁, σ₂, det; then the area factor and the energy side by side."""
+def headline_numbers(page: Frame, g: geo.Geometry) -> None:
+    """σ₁, σ₂ and det S in a row."""
     n = views.numbers(g)
     for column, name in zip(st.columns(3), ("sigma1", "sigma2", "det"), strict=True):
         column.metric(page.t(f"geo.m.{name}"), n[name])
+
+
+def area_and_energy(page: Frame, g: geo.Geometry) -> None:
+    """The area factor |det S| and the energy σ₁² + σ₂², side by side."""
+    n = views.numbers(g)
     area, energy = st.columns(2)
     with area:
         st.markdown(f"**{page.t('geo.area.header')}**")
@@ -63,6 +68,8 @@ entries = current_matrix(page)
 g = geo.geometry(entries)
 picture, controls = st.columns([3, 2])
 with controls:
+    if page.presenting:  # on a projector the numbers come first, in the first screen
+        headline_numbers(page, g)
     st.subheader(page.t("geo.input.header"))
     matrix_inputs(page)
     rank = (
@@ -72,7 +79,9 @@ with controls:
     )
 with picture:
     geometry_view(page, entries, rank)
-numbers_display(page, g)
+if not page.presenting:
+    headline_numbers(page, g)
+area_and_energy(page, g)
 factors_display(page, g)
 rank_one_display(page, g)
 eigen_display(page, g)
