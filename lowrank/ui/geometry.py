@@ -71,7 +71,6 @@ _CSS = """
   color: var(--st-text-color); cursor: pointer; min-height: 2.5rem;
 }
 .geo-panel button:hover { border-color: var(--st-primary-color); }
-.geo-panel :focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
 .geo-t { width: 100%; accent-color: var(--st-primary-color); min-height: 2rem; }
 .geo-t-label { font-size: 0.9rem; }
 .geo-numbers {
@@ -86,11 +85,15 @@ _CSS = """
 }
 """
 
+#: Not in a shadow root (``isolate_styles=False``): its buttons and scrubber are then the page's
+#: own focusable elements, wearing the frame's focus ring, and keyboard tests see them as such.
+#: Its CSS touches only its ``geo-`` classes.
 _VIEW = st.components.v2.component(
     "lowrank_geometry",
     html=_HTML,
     css=_CSS,
     js=Path(__file__).with_name("geometry.js").read_text(encoding="utf-8"),
+    isolate_styles=False,
 )
 
 
