@@ -141,8 +141,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Energy: what rank-k truncation keeps",
     },
     "geo.energy.caption": {
-        "zh": "σ₁² + σ₂² = ‖S‖²_F（所有元素的平方和）。秩 2 保留全部能量。",
-        "en": "σ₁² + σ₂² = ‖S‖²_F (the sum of the squared entries). Rank 2 keeps all of it.",
+        "zh": "σ₁² + σ₂² = $\\|S\\|_F^2$（所有元素的平方和）。秩 2 保留全部能量。",
+        "en": "σ₁² + σ₂² = $\\|S\\|_F^2$ (the sum of the squared entries). Rank 2 keeps all of it.",
     },
     "geo.m.energy": {"zh": "能量 σ₁² + σ₂²", "en": "Energy σ₁² + σ₂²"},
     "geo.m.kept1": {"zh": "秩 1 保留的能量", "en": "Energy kept by rank 1"},
@@ -152,8 +152,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "S₁ = σ₁u₁v₁ᵀ = {matrix}",
     },
     "geo.rank1.error": {
-        "zh": "‖S − S₁‖_F = {error}（由 S − S₁ 的元素直接算），等于 σ₂ = {sigma2}；保留的能量 σ₁²/(σ₁² + σ₂²) = {kept}。",
-        "en": "‖S − S₁‖_F = {error} (from the entries of S − S₁), which is σ₂ = {sigma2}; the "
+        "zh": "$\\|S - S_1\\|_F$ = {error}（由 S − S₁ 的元素直接算），等于 σ₂ = {sigma2}；保留的能量 σ₁²/(σ₁² + σ₂²) = {kept}。",
+        "en": "$\\|S - S_1\\|_F$ = {error} (from the entries of S − S₁), which is σ₂ = {sigma2}; the "
         "energy kept is σ₁²/(σ₁² + σ₂²) = {kept}.",
     },
     "geo.rank1.link": {
@@ -207,11 +207,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "the squared eigenvalues)” (translated)",
     },
     "geo.note.precise": {
-        "zh": "在平面上，“正交矩阵”就是一次旋转或一次翻转（镜像），所以 S = UΣVᵀ 是“旋转（或翻转）× 沿坐标轴伸缩 × 旋转（或翻转）”；当 det S < 0 时，必须有一次翻转。行列式和平方和是两回事：|det S| = σ₁σ₂ 是面积倍数，而 σ₁² + σ₂² = ‖S‖²_F 是能量，截断到秩 k 时比较的是能量。",
+        "zh": "在平面上，“正交矩阵”就是一次旋转或一次翻转（镜像），所以 S = UΣVᵀ 是“旋转（或翻转）× 沿坐标轴伸缩 × 旋转（或翻转）”；当 det S < 0 时，必须有一次翻转。行列式和平方和是两回事：|det S| = σ₁σ₂ 是面积倍数，而 σ₁² + σ₂² = $\\|S\\|_F^2$ 是能量，截断到秩 k 时比较的是能量。",
         "en": "In the plane an orthogonal matrix is a rotation or a reflection (a mirror), so "
         "S = UΣVᵀ is rotate (or reflect) × stretch along the axes × rotate (or reflect); when "
         "det S < 0 one reflection is unavoidable. The determinant and the sum of squares are two "
-        "different things: |det S| = σ₁σ₂ is the area factor, while σ₁² + σ₂² = ‖S‖²_F is the "
+        "different things: |det S| = σ₁σ₂ is the area factor, while σ₁² + σ₂² = $\\|S\\|_F^2$ is the "
         "energy, and the energy is what a rank-k truncation is compared by.",
     },
     "geo.note.live": {

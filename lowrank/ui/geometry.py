@@ -63,7 +63,7 @@ _CSS = """
 }
 .geo-root[data-dragging="true"] .geo-canvas { cursor: grabbing; }
 .geo-panel { flex: 1 1 260px; min-width: 0; display: flex; flex-direction: column; gap: 0.6rem; }
-.geo-step { margin: 0; min-height: 4.5em; line-height: 1.45; }
+.geo-step { margin: 0; min-height: 3em; line-height: 1.45; }
 .geo-buttons { display: flex; flex-wrap: wrap; gap: 0.5rem; }
 .geo-panel button {
   font: inherit; padding: 0.35rem 0.8rem; border-radius: var(--st-base-radius);

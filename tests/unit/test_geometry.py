@@ -304,3 +304,13 @@ def test_the_browsers_svd_matches_numpy_and_the_core(tmp_path):
                 lam = float(d @ s @ d)
                 np.testing.assert_allclose(s @ d, lam * d, atol=1e-6 * scale)
         assert (got["eigen"] == []) == (not g.eigen.real), m
+
+
+@given(entries)
+def test_eigenvalues_and_singular_values_share_the_determinant(m):
+    """What the page says in every case: |λ₁λ₂| = |det S| = σ₁σ₂."""
+    g = geo.geometry(m)
+    scale = max(1.0, float(g.s[0]))
+    product = abs(g.eigen.values[0] * g.eigen.values[1])
+    assert product == pytest.approx(abs(np.linalg.det(np.reshape(m, (2, 2)))), abs=1e-9 * scale**2)
+    assert product == pytest.approx(g.area_factor, abs=1e-9 * scale**2)
