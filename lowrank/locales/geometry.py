@@ -9,6 +9,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- choosing S ------------------------------------------------------------------------------
     "geo.input.header": {"zh": "选一个矩阵 S", "en": "Choose a matrix S"},
     "geo.entry": {"zh": "第 {row} 行第 {col} 列", "en": "Row {row}, column {col}"},
+    "geo.input.text": {
+        "zh": "或者一次输入四个数 a, b, c, d（按行写），回车确认",
+        "en": "Or type all four as a, b, c, d (row by row), then press Enter",
+    },
     "geo.input.help": {
         "zh": "也可以在图里拖动黑点 Se₁ 和 Se₂：它们就是 S 的两列（e₁、e₂ 的像）。",
         "en": "Or drag the black dots Se₁ and Se₂ in the picture: they are S's two columns (the "
@@ -83,6 +87,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "geo.js.stage3": {
         "zh": "完成：Sx = U(Σ(Vᵀx))。椭圆的两条半轴就是 σ₁u₁ 和 σ₂u₂。",
         "en": "Done: Sx = U(Σ(Vᵀx)). The ellipse's semi-axes are σ₁u₁ and σ₂u₂.",
+    },
+    "geo.js.stage3_rank1": {
+        "zh": "完成，但去掉了 σ₂：S₁x = σ₁u₁(v₁ᵀx)。椭圆压扁成沿 u₁ 的一条线段，半长为 σ₁ = {s1}。",
+        "en": "Done, with σ₂ dropped: S₁x = σ₁u₁(v₁ᵀx). The ellipse has collapsed to a segment "
+        "along u₁, of half-length σ₁ = {s1}.",
     },
     "geo.js.alt": {
         "zh": "单位圆（虚线）和它在 S 下的像：一个半轴为 σ₁ = {s1}、σ₂ = {s2} 的椭圆；det S = {det}。",

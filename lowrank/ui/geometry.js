@@ -386,9 +386,16 @@ class GeometryView {
       ctx.strokeStyle = "#ffffff";
       ctx.lineWidth = 2;
       ctx.stroke();
+      // the label sits outward, away from the origin, so it does not cover the arrows
+      const [ox, oy] = P(0, 0);
+      const away = Math.hypot(x - ox, y - oy) || 1;
       ctx.fillStyle = "#111827";
       ctx.font = "600 14px sans-serif";
-      ctx.fillText(j === 0 ? "Se₁" : "Se₂", x + 11, y - 9);
+      ctx.textAlign = "center";
+      ctx.textBaseline = "middle";
+      ctx.fillText(j === 0 ? "Se₁" : "Se₂", x + (22 * (x - ox)) / away, y + (22 * (y - oy)) / away);
+      ctx.textAlign = "start";
+      ctx.textBaseline = "alphabetic";
     }
   }
 
@@ -413,9 +420,15 @@ class GeometryView {
       ctx.lineTo(x1 - 10 * ux + 5 * uy, y1 - 10 * uy - 5 * ux);
       ctx.fill();
     }
-    if (name) {
+    if (name && length > 8) {  // beside the arrow's middle, on its clockwise side
+      const ux = (x1 - x0) / length;
+      const uy = (y1 - y0) / length;
       ctx.font = "600 15px sans-serif";
-      ctx.fillText(name, x1 + 6, y1 + 16);
+      ctx.textAlign = "center";
+      ctx.textBaseline = "middle";
+      ctx.fillText(name, (x0 + x1) / 2 - 16 * uy, (y0 + y1) / 2 + 16 * ux);
+      ctx.textAlign = "start";
+      ctx.textBaseline = "alphabetic";
     }
   }
 
@@ -430,7 +443,8 @@ class GeometryView {
       u: num(degrees(g.uAngle)),
       mirror: num(degrees(g.uAngle) / 2),
     };
-    const key = stage === 2 && g.reflection ? "stage2_reflection" : `stage${stage}`;
+    let key = stage === 2 && g.reflection ? "stage2_reflection" : `stage${stage}`;
+    if (stage === 3 && this.rank === 1) key = "stage3_rank1";
     this.stepText.textContent = fill(L[key], values);
     this.scrubber.value = String(this.t);
     this.scrubber.setAttribute("aria-valuetext", this.stepText.textContent);

@@ -1,8 +1,9 @@
 """/geometry's Streamlit side: the matrix S the student works on, and the browser's view of it.
 
 S has one source of truth, ``st.session_state[MATRIX_KEY]`` (the last good matrix), set by
-typing (four number inputs), by a preset button, by a drag in the view (the component sends the
-matrix on release, ``setStateValue("matrix")``) or by ``?m=a,b,c,d`` in a link. The URL always
+typing (four number inputs, or ``a, b, c, d`` in a text field), by a preset button, by a drag
+in the view (the component sends the matrix on release, ``setStateValue("matrix")``) or by
+``?m=a,b,c,d`` in a link. The URL always
 holds the current matrix, so a teacher's link restores it; a bad ``?m=`` is noted in the page's
 language and the last good matrix (or the default) stays.
 
@@ -19,7 +20,7 @@ import streamlit as st
 from lowrank.errors import InputError
 from lowrank.geometry import DEFAULT_PRESET, MAX_ENTRY, PRESETS, format_entries, parse_entries
 from lowrank.ui.page_state import Frame
-from lowrank.ui.widgets import plain
+from lowrank.ui.widgets import plain, show_input_error
 from lowrank.views.geometry import view_data
 
 Entries = tuple[float, float, float, float]
@@ -29,6 +30,8 @@ URL_KEY = "m"
 MATRIX_KEY = "geo_matrix"
 WRITTEN_KEY = "geo_matrix_in_url"
 ENTRY_KEYS: tuple[str, ...] = ("geo_a", "geo_b", "geo_c", "geo_d")
+TEXT_KEY = "geo_text"
+TEXT_ERROR_KEY = "geo_text_error"
 VIEW_KEY = "geo_view"
 
 _HTML = """
@@ -114,6 +117,19 @@ def _typed() -> None:
         _set((numbers[0], numbers[1], numbers[2], numbers[3]))
 
 
+def _typed_text() -> None:
+    """S typed as ``a, b, c, d``: taken if good (and the field emptied), else the error is kept
+    for the run to show, with the bad text left in the field to be corrected."""
+    state = st.session_state
+    try:
+        _set(parse_entries(state.get(TEXT_KEY) or ""))
+    except InputError as error:
+        state[TEXT_ERROR_KEY] = error
+        return
+    state[TEXT_KEY] = ""
+    state.pop(TEXT_ERROR_KEY, None)
+
+
 def _dragged() -> None:
     """The view sent a matrix on release: S takes it (checked like a URL value)."""
     result = st.session_state.get(VIEW_KEY) or {}
@@ -162,6 +178,12 @@ def matrix_inputs(page: Frame) -> None:
             key=key,
             on_change=_typed,
         )
+    st.text_input(
+        page.t("geo.input.text"), key=TEXT_KEY, on_change=_typed_text, placeholder="1, 1, 0, 1"
+    )
+    error = st.session_state.pop(TEXT_ERROR_KEY, None)
+    if error is not None:
+        show_input_error(page, error)
     st.caption(page.t("geo.input.help"))
     st.markdown(f"**{page.t('geo.preset')}**")
     with st.container(horizontal=True):

@@ -36,6 +36,7 @@ JS_LABELS: tuple[str, ...] = (
     "stage2",
     "stage2_reflection",
     "stage3",
+    "stage3_rank1",
     "alt",
 )
 

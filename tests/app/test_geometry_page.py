@@ -150,3 +150,18 @@ def test_the_rank_one_toggle_tells_the_view_and_links_to_reconstruct():
         ("reconstruct", i18n.t("geo.rank1.link", "zh"))
     ]
     assert "lang=zh" in main[0].query_string
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_typing_the_matrix_as_text(lang):
+    app = open_page(PAGE, lang=lang)
+    app.text_input(key="geo_text").input("2, 0.5; -1 1.5").run()
+    check(app, (2.0, 0.5, -1.0, 1.5), lang)
+    assert app.text_input(key="geo_text").value == "" and not app.error
+    app.text_input(key="geo_text").input("2, 0.5, oops, 1").run()
+    assert len(app.error) == 1
+    message = app.error[0].value
+    assert i18n.t("geo.error.number", lang, value="oops") in message
+    assert i18n.t("error.kept_previous", lang) in message
+    check(app, (2.0, 0.5, -1.0, 1.5), lang)  # the last good matrix stays
+    assert app.text_input(key="geo_text").value == "2, 0.5, oops, 1"  # left to be corrected

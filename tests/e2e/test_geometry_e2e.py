@@ -131,6 +131,10 @@ def test_step_buttons_scrubber_and_png(server, page):
     width, height = struct.unpack(">II", data[16:24])
     canvas = view.locator("canvas").evaluate("c => [c.width, c.height]")
     assert [width, height] == canvas and width >= 200
+    # the rank-1 toggle: the server tells the view, which draws S₁ (the ellipse as a segment)
+    page.get_by_text(i18n.t("geo.rank1.toggle", "en")).click()
+    expect(step).to_contain_text("σ₂ dropped")
+    assert fmt.number(s[0]) in step.inner_text()
     assert_no_error(page)
 
 

@@ -139,6 +139,7 @@ def test_every_label_the_browser_reads_is_sent():
     text = (Path(views.__file__).parents[1] / "ui" / "geometry.js").read_text(encoding="utf-8")
     read = set(re.findall(r"(?:\bL|this\.labels)\.(\w+)", text))
     read |= {f"stage{k}" for k in range(4)} | {"stage2_reflection"}  # read as L[key]
+    assert set(re.findall(r'"(stage\w+)"', text)) <= set(views.JS_LABELS)
     assert read <= set(views.JS_LABELS), read - set(views.JS_LABELS)
 
 
