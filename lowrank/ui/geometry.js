@@ -218,6 +218,7 @@ class GeometryView {
   }
 
   grab(event) {
+    if (!this.view) return; // not drawn yet
     const [x, y] = this.toWorld(event);
     const columns = [
       [this.m[0], this.m[2]],
