@@ -5,7 +5,7 @@
 // V a rotation with v₁ in the right half-plane, U a reflection exactly when det S < 0) and redraws
 // at once. On release it sends the matrix back (setStateValue("matrix")) and the page shows the
 // server's numbers. The step-through animation runs on t ∈ [0, 3] exactly as
-// lowrank/geometry.py's stage_matrix (tests/unit/test_views_geometry.py runs these functions
+// lowrank/geometry.py's stage_matrix (tests/unit/test_geometry.py runs these functions
 // under node against it). Labels come in the page's language in `data.labels`.
 
 const MAX_ENTRY = 10; // lowrank/geometry.py MAX_ENTRY

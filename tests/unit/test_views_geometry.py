@@ -148,3 +148,84 @@ def test_note_numbers_and_matrix_text():
     line = views.note_numbers(g, t_en)
     assert "det S = −2" in line and "|det S| = 2" in line and "σ₁² + σ₂² = 4.5" in line
     assert views.matrix_text(np.array([[1.0, -0.5], [1e-17, 2.0]]), 2.0) == "[[1, −0.5], [0, 2]]"
+
+
+def numpy_eigen_params(m: tuple[float, ...]) -> list[dict[str, str]]:
+    """The eigen sentence's fields from numpy alone, in each order of eigenvalues of equal |λ|."""
+    s = np.reshape(m, (2, 2))
+    sigma_vt = np.linalg.svd(s)
+    scale = sigma_vt[1][0]
+    values, vectors = np.linalg.eig(s)
+    rows = sigma_vt[2]
+    common = {
+        "v1": views.degrees(views.line_angle(rows[0])),
+        "v2": views.degrees(views.line_angle(rows[1])),
+    }
+    orders = [(0, 1), (1, 0)]
+    if abs(abs(values[0]) - abs(values[1])) > 1e-9:
+        orders = [tuple(np.argsort(-np.abs(values)))]
+    out = []
+    for i, j in orders:
+        params = dict(common, l1=fmt.number(values[i], scale=scale))
+        params["l2"] = fmt.number(values[j], scale=scale)
+        if np.isrealobj(values) or np.allclose(values.imag, 0):
+            params["a1"] = views.degrees(views.line_angle(vectors[:, i].real))
+            params["a2"] = views.degrees(views.line_angle(vectors[:, j].real))
+            cos = min(1.0, abs(float(vectors[:, 0].real @ vectors[:, 1].real)))
+            params["between"] = views.degrees(math.degrees(math.acos(cos)))
+        out.append(params)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("m", "key"),
+    [
+        ((1.0, -2.0, 1.0, 1.0), "complex"),  # complex pair, distinct σ's
+        (geo.PRESETS["symmetric"], "symmetric"),
+        ((3.0, 1.0, 1.0, -1.0), "symmetric"),  # a negative eigenvalue
+        (geo.PRESETS["reflection"], "oblique"),
+        ((0.1, 0.2, 0.3, 0.6), "oblique"),  # rank 1: λ₂ is rounding noise, shown as 0
+        ((0.0, 1.0, 1.0, 0.0), "equal_sigma"),
+    ],
+)
+def test_eigen_line_is_exactly_the_sentence_with_numpys_numbers(m, key):
+    line = views.eigen_line(geo.geometry(m), t_en)
+    candidates = [t_en(f"geo.eigen.{key}", **params) for params in numpy_eigen_params(m)]
+    assert line in candidates, (line, candidates)
+
+
+def test_eigen_line_of_the_shear_names_numpys_singular_vectors():
+    _, _, vt = np.linalg.svd(np.reshape(geo.PRESETS["shear"], (2, 2)))
+    v1, v2 = (views.degrees(views.line_angle(row)) for row in vt)
+    line = views.eigen_line(geo.geometry(geo.PRESETS["shear"]), t_en)
+    assert line == t_en("geo.eigen.one", a1="0", l1="1", v1=v1, v2=v2)
+
+
+def test_rounding_noise_is_shown_as_zero():
+    projection = geo.geometry(geo.PRESETS["projection"])
+    assert 0 < projection.s[1] < 1e-15  # numpy leaves σ₂ as noise
+    assert "σ₂ = 0 " in views.factor_lines(projection, t_en)[1]
+    assert "λ = 0.7, 0)" in views.eigen_line(geo.geometry((0.1, 0.2, 0.3, 0.6)), t_en)
+
+
+@pytest.mark.parametrize(
+    "m",
+    [
+        (10.0, 10.0, 10.0, 10.0 + 1e-9),  # det ≈ 1e-8: rounding noise against σ₁² ≈ 400
+        (10.0, 10.0, 10.0, 10.0 + 1e-8),  # det ≈ 1e-7: shown, against σ₁² (not σ₁³)
+    ],
+)
+def test_det_and_area_are_chopped_against_sigma1_squared(m):
+    assert views.numbers(geo.geometry(m)) == numpy_numbers(m)
+
+
+def test_convention_line_for_a_small_positive_det():
+    note = geo.geometry(geo.PRESETS["note"])
+    assert 0 < note.det < 1
+    assert views.convention_line(note, t_en) == t_en("geo.sign.positive")
+
+
+def test_line_angle_at_and_past_the_vertical():
+    assert views.line_angle(np.array([0.0, 1.0])) == 90
+    past = math.radians(90.5)
+    assert views.line_angle(np.array([math.cos(past), math.sin(past)])) == pytest.approx(-89.5)
