@@ -28,8 +28,6 @@ from lowrank.errors import InputError
 
 #: Largest |entry| accepted from the user or the URL: the picture stays readable.
 MAX_ENTRY = 10.0
-#: Stage boundaries of the animation parameter t.
-STAGES: tuple[float, ...] = (0.0, 1.0, 2.0, 3.0)
 
 _COS40, _SIN40 = math.cos(math.radians(40)), math.sin(math.radians(40))
 #: The presets, row-major (a, b, c, d) for S = [[a, b], [c, d]], in the order the page offers them.
@@ -172,8 +170,9 @@ def eigen(matrix: np.ndarray, v: np.ndarray, s: np.ndarray) -> Eigen:
     """Eigenvalues of S, its real eigenvector directions, and how they sit against V's columns."""
     a = as_matrix(matrix)
     scale = max(float(s[0]), 1e-300)
-    trace, det = float(np.trace(a)), float(np.linalg.det(a))
-    disc = trace**2 - 4 * det
+    trace = float(np.trace(a))
+    # tr² − 4 det, written without its cancellation: (a − d)² + 4bc
+    disc = float((a[0, 0] - a[1, 1]) ** 2 + 4 * a[0, 1] * a[1, 0])
     if disc < -1e-12 * scale**2:  # complex pair (a tiny negative disc is a repeated root)
         root = complex(0, math.sqrt(-disc)) / 2
         values = (trace / 2 + root, trace / 2 - root)
@@ -189,8 +188,11 @@ def eigen(matrix: np.ndarray, v: np.ndarray, s: np.ndarray) -> Eigen:
         directions = np.column_stack([_null_direction(a - lam * np.eye(2)) for lam in pair])
     two = directions.shape[1] == 2
     perpendicular = two and abs(float(directions[:, 0] @ directions[:, 1])) <= 1e-9
-    along = np.abs(v.T @ directions) if two else np.zeros((2, 0))  # |cos| to v₁, v₂
-    match = bool(two and s[0] - s[1] > 1e-9 * scale and np.all(along.max(axis=0) >= 1 - 1e-9))
+    match = bool(  # each eigenvector along v₁ or v₂ (|cos| = 1), the vᵢ being unique
+        two
+        and s[0] - s[1] > 1e-9 * scale
+        and np.all(np.abs(v.T @ directions).max(axis=0) >= 1 - 1e-9)
+    )
     return Eigen(values, True, directions, perpendicular, match)
 
 
@@ -244,11 +246,6 @@ def unit_circle(count: int = 181) -> np.ndarray:
 def path_points(g: Geometry, t: float, points: np.ndarray, rank: int = 2) -> np.ndarray:
     """``points`` (columns) after the part of S x = U(Σ(Vᵀx)) done at time t."""
     return stage_matrix(g, t, rank) @ points
-
-
-def stage_of(t: float) -> int:
-    """Which factor is being applied at t: 0 for Vᵀ, 1 for Σ, 2 for U (3 at the very end)."""
-    return 3 if t >= 3 else int(max(t, 0.0))
 
 
 _SEPARATORS = re.compile(r"[,;\s]+")

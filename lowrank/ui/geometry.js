@@ -88,8 +88,7 @@ export function stageMatrix(g, t, rank = 2) {
 // when the eigenvalues are complex.
 export function eigen2(a, b, c, d, scale) {
   const tr = a + d;
-  const det = a * d - b * c;
-  const disc = tr * tr - 4 * det;
+  const disc = (a - d) * (a - d) + 4 * b * c; // tr² − 4 det without its cancellation
   const big = Math.max(scale, 1e-300);
   if (disc < -1e-12 * big * big) return { real: false, values: [], directions: [] };
   const root = Math.sqrt(Math.max(disc, 0)) / 2;

@@ -31,6 +31,7 @@ DEGENERATE = [
     (0.0, 1.0, 0.0, 0.0),  # rank 1, nilpotent
     (1.0, 0.0, 0.0, -1.0),  # the flip F
     (-1.0, 0.0, 0.0, -1.0),  # a half turn
+    (0.3, 0.0, 0.0, -0.2),  # energy below 1
 ]
 
 
@@ -61,8 +62,10 @@ def check_factors(m: tuple[float, ...]) -> None:
     named_u = geo.rotation(alpha) @ (geo.FLIP if g.u_factor.kind == "reflection" else np.eye(2))
     np.testing.assert_allclose(named_u, g.u, atol=1e-12)
     np.testing.assert_allclose(geo.rotation(math.radians(g.v_factor.angle)), g.vt.T, atol=1e-12)
-    if g.u_factor.kind == "reflection":  # it fixes the line at angle α/2
-        line = np.array([math.cos(alpha / 2), math.sin(alpha / 2)])
+    if g.u_factor.kind == "reflection":  # it fixes its mirror line, at angle α/2
+        mirror = math.radians(g.u_factor.mirror or 0.0)
+        assert g.u_factor.mirror == pytest.approx(g.u_factor.angle / 2)
+        line = np.array([math.cos(mirror), math.sin(mirror)])
         np.testing.assert_allclose(g.u @ line, line, atol=1e-12)
     # determinant, area, energy, rank 1
     assert g.det == pytest.approx(det, abs=1e-12 * scale**2)
@@ -188,18 +191,62 @@ def test_rank_one_path_ends_on_a_segment():
     assert np.max(np.linalg.norm(end, axis=0)) == pytest.approx(g.s[0], rel=1e-4)
 
 
-def test_stage_of():
-    assert [geo.stage_of(t) for t in (-1, 0, 0.5, 1, 1.9, 2, 2.99, 3, 4)] == [
-        0,
-        0,
-        0,
-        1,
-        1,
-        2,
-        2,
-        3,
-        3,
-    ]
+def test_the_path_draws_both_singular_values_by_default():
+    g = geo.geometry(geo.PRESETS["symmetric"])
+    np.testing.assert_allclose(geo.stage_matrix(g, 3), g.matrix, atol=1e-12)
+    np.testing.assert_allclose(geo.path_points(g, 3, np.eye(2)), g.matrix, atol=1e-12)
+
+
+def test_unit_circle():
+    points = geo.unit_circle(5)
+    np.testing.assert_allclose(points, [[1, 0, -1, 0, 1], [0, 1, 0, -1, 0]], atol=1e-15)
+    default = geo.unit_circle()
+    assert default.shape == (2, 181)  # a point every 2°, the first repeated to close it
+    np.testing.assert_allclose(default[:, 90], [-1, 0], atol=1e-15)
+
+
+def test_nearly_equal_singular_values_take_v_as_the_identity():
+    """σ₁ = σ₂ to 1e-12 relative, at σ₁ = 10: any V would do, and V = I is taken."""
+    m = 10 * geo.rotation(0.7) @ np.diag([1.0, 1 - 4e-13]) @ geo.rotation(-1.1)
+    g = geo.geometry(tuple(m.ravel()))
+    assert g.v_factor.angle == 0
+    np.testing.assert_allclose(g.u @ np.diag(g.s) @ g.vt, m, atol=1e-10)
+    apart = 10 * geo.rotation(0.7) @ np.diag([1.0, 1 - 1e-9]) @ geo.rotation(-1.1)
+    assert geo.geometry(tuple(apart.ravel())).v_factor.angle == pytest.approx(math.degrees(1.1))
+
+
+@pytest.mark.parametrize(
+    ("m", "count"),
+    [
+        ((2.0, 0.0, 0.0, 2.0), None),  # S = λI: every direction
+        ((-3.0, 0.0, 0.0, -3.0), None),
+        ((10.0, 5e-9, 0.0, 10.0), None),  # λI to 1e-9 relative, at σ₁ = 10
+        ((10.0, 5e-7, 0.0, 10.0), 1),  # a tiny shear: one direction
+        ((10.0, 1.0, 0.0, 10.0 + 5e-9), 1),  # λ repeated to 1e-9 relative
+        ((10.0, 1.0, 0.0, 10.0 + 5e-7), 2),
+    ],
+)
+def test_how_many_eigenvector_directions(m, count):
+    directions = geo.geometry(m).eigen.directions
+    assert (None if directions is None else directions.shape[1]) == count
+
+
+def test_a_tiny_complex_pair_at_sigma_ten_is_complex():
+    e = geo.geometry((10.0, 1e-5, -1e-5, 10.0)).eigen  # λ = 10 ± 1e-5 i
+    assert not e.real
+    assert e.values[0].imag == pytest.approx(1e-5) and e.values[1].imag == pytest.approx(-1e-5)
+
+
+def test_equal_singular_values_never_match_by_chance():
+    """The flip F: its eigenvectors e₁, e₂ are V = I's columns, but σ₁ = σ₂ makes any
+    perpendicular pair singular vectors, so the page does not call them the singular ones."""
+    e = geo.geometry((1.0, 0.0, 0.0, -1.0)).eigen
+    assert e.perpendicular and not e.match_singular
+
+
+def test_rank_one_keeps_its_share_of_a_small_energy():
+    g = geo.geometry((0.3, 0.0, 0.0, -0.2))
+    assert g.energy == pytest.approx(0.13) and g.rank1_kept == pytest.approx(0.09 / 0.13)
 
 
 @pytest.mark.parametrize(
