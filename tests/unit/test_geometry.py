@@ -361,3 +361,9 @@ def test_eigenvalues_and_singular_values_share_the_determinant(m):
     product = abs(g.eigen.values[0] * g.eigen.values[1])
     assert product == pytest.approx(abs(np.linalg.det(np.reshape(m, (2, 2)))), abs=1e-9 * scale**2)
     assert product == pytest.approx(g.area_factor, abs=1e-9 * scale**2)
+
+
+def test_the_zero_matrix():
+    g = geo.geometry((0.0, 0.0, 0.0, 0.0))
+    assert g.rank == 0 and g.energy == 0 and g.rank1_kept == 1  # all of nothing, not 0/0
+    assert g.eigen.directions is None  # S = 0·I: every direction
