@@ -7,8 +7,9 @@ in the view (the component sends the matrix on release, ``setStateValue("matrix"
 holds the current matrix, so a teacher's link restores it; a bad ``?m=`` is noted in the page's
 language and the last good matrix (or the default) stays.
 
-The view (``geometry.js``, one ``st.components.v2`` component) draws the circle, the ellipse and
-the steps Vᵀ, Σ, U, and redraws while S's columns are dragged, computing the 2×2 SVD itself.
+The view (``geometry_maths.js`` then ``geometry.js``, one ``st.components.v2`` component) draws
+the circle, the ellipse and the steps Vᵀ, Σ, U, and redraws while S's columns are dragged,
+computing the 2×2 SVD itself.
 """
 
 from __future__ import annotations
@@ -95,7 +96,10 @@ _VIEW = st.components.v2.component(
     "lowrank_geometry",
     html=_HTML,
     css=_CSS,
-    js=Path(__file__).with_name("geometry.js").read_text(encoding="utf-8"),
+    js="\n".join(  # one module: the pure maths, then the view that uses them
+        Path(__file__).with_name(name).read_text(encoding="utf-8")
+        for name in ("geometry_maths.js", "geometry.js")
+    ),
     isolate_styles=False,
 )
 

@@ -286,9 +286,9 @@ def test_format_entries_round_trips(m):
     assert "-0," not in geo.format_entries((-0.0, 1, 2, 3)) + ","
 
 
-# --- the browser's closed-form SVD (lowrank/ui/geometry.js), run under node ----------------------
+# --- the browser's closed-form SVD (lowrank/ui/geometry_maths.js), run under node -------------
 
-JS = Path(__file__).resolve().parents[2] / "lowrank" / "ui" / "geometry.js"
+JS = Path(__file__).resolve().parents[2] / "lowrank" / "ui" / "geometry_maths.js"
 NODE = shutil.which("node")
 _RUNNER = """
 import { svd2, factors, stageMatrix, eigen2 } from "./geometry.mjs";
