@@ -39,6 +39,7 @@ class PageInfo:
 
 HOME = PageInfo("home", "app.py", 0, "🏠")
 PAGES: tuple[PageInfo, ...] = (
+    PageInfo("geometry", "pages/0_geometry.py", 1, "⭕"),
     PageInfo("svd", "pages/1_svd.py", 1, "🧮"),
     PageInfo("reconstruct", "pages/2_reconstruct.py", 1, "🧱"),
     PageInfo("image", "pages/3_image.py", 1, "🖼️"),

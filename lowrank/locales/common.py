@@ -27,6 +27,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- pages (titles and one-line summaries, used by the sidebar and the home page) -------------
     "page.home.title": {"zh": "首页", "en": "Home"},
     "page.home.summary": {"zh": "这个应用教什么", "en": "What this app teaches"},
+    "page.geometry.title": {"zh": "单位圆上的 S = UΣVᵀ", "en": "S = UΣVᵀ on the unit circle"},
+    "page.geometry.summary": {
+        "zh": "拖动一个 2×2 矩阵的两列：单位圆先旋转、再伸缩成椭圆、再旋转；行列式是面积倍数，平方和是能量。",
+        "en": "Drag the columns of a 2×2 matrix: the unit circle turns, stretches into an ellipse, "
+        "turns again; the determinant is the area factor, the sum of squares the energy.",
+    },
     "page.svd.title": {"zh": "S = UΣVᵀ", "en": "S = UΣVᵀ"},
     "page.svd.summary": {
         "zh": "把矩阵拆成旋转、伸缩、旋转：看清 U、Σ、Vᵀ 的形状，以及奇异值和特征值的区别。",

@@ -188,6 +188,7 @@ _DRAWN = """() => !document.querySelector(
   "[data-testid='stSkeleton'], [data-testid='stSkeletonElement']")"""
 #: Each page's main control, by widget key (the home page has none: its pictures are its taste).
 MAIN_CONTROL = {
+    "geometry": "geo_a",
     "svd": "full",
     "reconstruct": "k",
     "image": "k",
