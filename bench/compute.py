@@ -10,7 +10,9 @@ Usage: ``python bench/compute.py [--repeat 5] [--quick]``
 - full SVD against scikit-learn's ``randomized_svd`` for the ranks the image page shows, with the
   accuracy of the singular values it would show;
 - packing of the factors for the live view: size and error of each encoding;
-- training runs (pretraining, full fine-tuning, one LoRA run, the rank comparison).
+- training runs (pretraining, full fine-tuning, one LoRA run, the rank comparison);
+- /svd_meets_lora's three computations (the four starts, the intruder sweep, the rank × LR map,
+  which issue 18 wants under 10 s cold, else precomputed).
 
 Each figure is the median of ``--repeat`` runs (training: one run) on this machine, which other
 work may share: read ratios rather than absolute times.
@@ -34,7 +36,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sklearn.utils.extmath import randomized_svd
 from threadpoolctl import threadpool_limits
 
-from lowrank import examples, finetune, image_source, lora, lora_compare, lora_training, packing
+from lowrank import (
+    examples,
+    finetune,
+    image_source,
+    intruders,
+    lora,
+    lora_compare,
+    lora_starts,
+    lora_training,
+    lr_grid,
+    packing,
+)
 from lowrank import image as im
 from lowrank.svd import decompose
 
@@ -219,6 +232,43 @@ def training_timings(quick: bool) -> None:
     table(("run", "s"), rows)
 
 
+def svd_meets_lora_timings() -> None:
+    """The page's three computations, cold (task "rotate", seed 0, its default settings)."""
+    section("/svd_meets_lora (one run each, cold; the page shows a progress bar meanwhile)")
+    task = finetune.load_task("rotate")
+    base, _ = finetune.pretrain(task)
+    layers = (0, 1)
+    config = lora.LoRAConfig(layers=layers, init="kaiming")
+    grid_config = lora.LoRAConfig(layers=layers, init="kaiming", steps=lr_grid.GRID_STEPS)
+    works: list[tuple[str, Callable[[], object]]] = [
+        (
+            "four starts, r = 4 (300 steps each)",
+            lambda: lora_starts.compare_starts(base, task, config),
+        ),
+        (
+            "intruder sweep (LoRA r = 1…32, full FT at 2 rates)",
+            lambda: intruders.sweep(
+                base,
+                task,
+                config,
+                lr_grid.GRID_RANKS,
+                1,
+                full_lrs=(finetune.FINETUNE_LR, config.lr),
+            ),
+        ),
+        (
+            f"rank × LR map (56 runs of {lr_grid.GRID_STEPS} steps), α/r",
+            lambda: lr_grid.grid(base, task, grid_config),
+        ),
+    ]
+    rows: list[tuple[object, ...]] = []
+    for name, work in works:
+        started = time.perf_counter()
+        work()
+        rows.append((name, f"{time.perf_counter() - started:.2f}"))
+    table(("computation", "s"), rows)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
@@ -241,6 +291,7 @@ def main() -> None:
         randomized_comparison(photo, args.repeat)
         packing_figures(photo, decomposition, args.repeat)
         training_timings(args.quick)
+        svd_meets_lora_timings()
 
 
 if __name__ == "__main__":

@@ -11,9 +11,10 @@ decomposition alone, against ``randomized_svd`` too, is timed by bench/compute.p
    updated view, painted. The app's pages update what a slider changes in the browser at once
    (lowrank/ui/block.py, follow.py, live_rank.py), so their view is updated when every block and
    follower of the slider shows the new value (a follower with all its texts matched) and every
-   live picture has caught up with it; the bare app (and any page without them) is updated when the script run that the
-   move started has finished and its images have loaded. The run's end ("settled": the server
-   has answered and the rest of the page is redrawn) is reported for every slider too. Median
+   live picture has caught up with it; the bare app (and any page without them) is updated
+   when the script run that the move started has finished and its images have loaded. The
+   run's end ("settled": the server has answered and the rest of the page is redrawn) is
+   reported for every slider too. Median
    of ``--moves`` × ``--rounds`` moves per slider, p95 too, and the ratio of medians to the bare
    app measured in the same run (rounds interleave the sliders and the bare app, so load from
    other processes falls on both); goal: ratio ≤ 1.2;

@@ -67,6 +67,11 @@ MODULES: dict[str, tuple[str, ...]] = {
     "matrix_input": ("test_matrix_input.py",),
     "formatting": ("test_formatting.py",),
     "rank_choice": ("test_rank_choice.py",),
+    "geometry": ("test_geometry.py",),
+    "lora_init": ("test_lora_init.py",),
+    "lora_starts": ("test_lora_init.py",),
+    "intruders": ("test_intruders.py",),
+    "lr_grid": ("test_lr_grid.py",),
     "views/svd": ("test_views_svd.py", "test_views_reconstruct.py"),
     "views/reconstruct": ("test_views_reconstruct.py", "test_views_svd.py"),
     "views/image": ("test_views_image.py",),
@@ -79,6 +84,9 @@ MODULES: dict[str, tuple[str, ...]] = {
     "views/training": ("test_views_training.py",),
     "views/alt_texts": ("test_views_alt_texts.py", "test_views_alt_texts_heatmaps.py"),
     "views/follow": ("test_views_follow.py",),
+    "views/block": ("test_views_block.py",),
+    "views/geometry": ("test_views_geometry.py",),
+    "views/svd_meets_lora": ("test_views_svd_meets_lora.py",),
 }
 
 _COMPARE = {

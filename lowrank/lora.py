@@ -28,6 +28,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from lowrank.finetune import BATCH_SIZE, MLP, Array, softmax_cross_entropy
+from lowrank.lora_init import STARTS, start_factors
 from lowrank.models import lora_matrix_params
 
 DEFAULT_RANK = 4
@@ -51,7 +52,7 @@ class LoRAConfig:
     rank: int = DEFAULT_RANK  #: r, the inner size of A×B
     alpha: float = DEFAULT_ALPHA  #: α in the scale α/r (or α/√r)
     rslora: bool = False  #: scale by α/√r instead of α/r
-    init: str = "zero"  #: how A starts: one of INITS
+    init: str = "zero"  #: how A starts: one of INITS, or of lora_init.STARTS (/svd_meets_lora)
     seed: int = 0  #: of the factors' start; the batch order uses seed + 1
     lr: float = DEFAULT_LR  #: Adam's learning rate for A and B
     steps: int = DEFAULT_STEPS  #: training steps (mini-batches)
@@ -94,12 +95,20 @@ class LoRALinear:
     ) -> LoRALinear:
         """Wrap a frozen W. B (r×k) starts uniform in ±1/√k (PEFT's default for its lora_A);
         A (d×r) starts at zero, or, with init="random", uniform in ±1/√r like B (to show why
-        that is worse: ΔW ≠ 0 at step 0, so the pretrained model is disturbed before any data)."""
-        if init not in INITS:
-            raise ValueError(f"init must be one of {INITS}, not {init!r}")
+        that is worse: ΔW ≠ 0 at step 0, so the pretrained model is disturbed before any data).
+        The starts of :mod:`lowrank.lora_init` (PiSSA and OLoRA freeze a residual instead of W)
+        are taken from there."""
+        if init not in INITS and init not in STARTS:
+            raise ValueError(f"init must be one of {INITS + STARTS}, not {init!r}")
         if rank < 1:
             raise ValueError("rank must be at least 1")
         rng = np.random.default_rng(0) if rng is None else rng
+        if init in STARTS:
+            start = start_factors(weight, rank, scaling(alpha, rank, rslora), init, rng)
+            frozen, bias = start.frozen.view(), bias.view()
+            frozen.setflags(write=False)
+            bias.setflags(write=False)
+            return cls(frozen, bias, start.A, start.B, alpha, rslora)
         d, k = weight.shape
         weight, bias = weight.view(), bias.view()
         weight.setflags(write=False)

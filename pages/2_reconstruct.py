@@ -99,12 +99,12 @@ def reconstruction_display(
     st.caption(page.t("rec.heat.caption"))
 
 
-def numbers_display(page: Frame, numbers: Block) -> None:
+def numbers_display(page: Frame, numbers: Block, k: int) -> None:
     """Energy kept, both errors computed directly and by formula, and the storage, at the
     slider's k (drawn by the block renderer as k moves)."""
     if not page.presenting:  # on a projector the four labelled numbers speak for themselves
         st.subheader(page.t("rec.numbers"))
-    block(NUMBERS_BLOCK, RANK_KEY, numbers)
+    block(NUMBERS_BLOCK, RANK_KEY, numbers, at=k)
     st.info(page.t("rec.eckart_young"), icon="📐")
 
 
@@ -219,11 +219,11 @@ def rank_view(page: Frame, source: MatrixSource, svd: SVD, digest: str, rank: in
     )
     panels = reconstruction_panels(matrix, result, titles)
     if page.presenting:  # on a projector the numbers come first, in the first screen
-        numbers_display(page, numbers)
+        numbers_display(page, numbers, k)
     reconstruction_display(page, digest, panels, scale, live=rank > 1)
     if not page.presenting:
-        numbers_display(page, numbers)
-    block(CHARTS_BLOCK, RANK_KEY, charts)
+        numbers_display(page, numbers, k)
+    block(CHARTS_BLOCK, RANK_KEY, charts, at=k)
     layers_display(page, svd, k, scale)
     beat_it(page, matrix, svd, result, panels[1])
     note_box(page, matrix, svd, k)

@@ -15,7 +15,7 @@ from lowrank.lora_training import Snapshot
 from lowrank.ui import training as load
 from lowrank.ui import widgets
 from lowrank.ui.block import block
-from lowrank.ui.frame import Frame, frame
+from lowrank.ui.frame import Frame, frame, link_params
 from lowrank.views import alt_texts
 from lowrank.views import training as tf
 
@@ -224,8 +224,9 @@ rank_blocks = tf.rank_blocks(
     settings.config.rslora,
     t,
 )
+rank_at = RANKS.index(settings.config.rank)  # a select slider's position: its option's index
 with budget_place:
-    block(BLOCK + "budget", RANK_KEY, rank_blocks["budget"])
+    block(BLOCK + "budget", RANK_KEY, rank_blocks["budget"], at=rank_at)
 with picture:
     col_diagram, col_names = st.columns([1, 1])
     diagram_labels = {
@@ -239,7 +240,7 @@ with picture:
             tf.lora_diagram(d, k, "× " + tf.scale_symbol(settings.config.rslora), diagram_labels),
             key="diagram",
         )
-        block(BLOCK + "shapes", RANK_KEY, rank_blocks["shapes"])
+        block(BLOCK + "shapes", RANK_KEY, rank_blocks["shapes"], at=rank_at)
         st.caption(t("training.layout", scale=tf.scale_symbol(settings.config.rslora)))
     with col_names:
         st.markdown(f"**{t('training.naming.title')}**")
@@ -550,5 +551,6 @@ if tab_compare.open:
         st.caption(t("training.compare.time_note"))
         st.caption(t("training.compare.paper"))
 
+st.page_link("pages/7_svd_meets_lora.py", label=t("sml.link"), query_params=link_params(page))
 widgets.in_the_note(page, "training.note.says", "training.note.precise")
 widgets.self_check(page, QUESTIONS)

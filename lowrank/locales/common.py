@@ -27,6 +27,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- pages (titles and one-line summaries, used by the sidebar and the home page) -------------
     "page.home.title": {"zh": "首页", "en": "Home"},
     "page.home.summary": {"zh": "这个应用教什么", "en": "What this app teaches"},
+    "page.geometry.title": {"zh": "单位圆上的 S = UΣVᵀ", "en": "S = UΣVᵀ on the unit circle"},
+    "page.geometry.summary": {
+        "zh": "拖动一个 2×2 矩阵的两列：单位圆先旋转、再伸缩成椭圆、再旋转；行列式是面积倍数，平方和是能量。",
+        "en": "Drag the columns of a 2×2 matrix: the unit circle turns, stretches into an ellipse, "
+        "turns again; the determinant is the area factor, the sum of squares the energy.",
+    },
     "page.svd.title": {"zh": "S = UΣVᵀ", "en": "S = UΣVᵀ"},
     "page.svd.summary": {
         "zh": "把矩阵拆成旋转、伸缩、旋转：看清 U、Σ、Vᵀ 的形状，以及奇异值和特征值的区别。",
@@ -64,6 +70,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "page.training.summary": {
         "zh": "W 冻结，只有 A 和 B 在学：按下训练，看损失下降、ΔW 从零长出来。",
         "en": "W frozen, only A and B learn: press train and watch the loss fall and ΔW grow from zero.",
+    },
+    "page.svd_meets_lora.title": {"zh": "SVD 遇上 LoRA", "en": "SVD meets LoRA"},
+    "page.svd_meets_lora.summary": {
+        "zh": "用 W 的奇异向量初始化 A 和 B（PiSSA），看 LoRA 是否带来“入侵维度”，再扫一遍秩 × 学习率。",
+        "en": "Start A and B from W's singular vectors (PiSSA), look for LoRA's “intruder dimensions”, and map rank × learning rate.",
     },
     # --- typed input errors (lowrank.errors.InputError keys) -------------------------------------
     "error.empty": {

@@ -2,7 +2,8 @@
 // payload that holds them at every position of a slider (lowrank/views/block.py), and shows the
 // position of the page's own st.slider (found by its key class, `.st-key-<key>`) as it moves:
 // dragged, keyed or set from the URL. It is the blocks' only renderer; the page's rerun sends the
-// same payload again, and an unchanged payload leaves what is drawn as it is.
+// same payload again, and an unchanged payload leaves what is drawn as it is. SliderWatch comes
+// from slider_watch.js, which lowrank/ui/block.py puts before this script.
 
 const SVG = "http://www.w3.org/2000/svg";
 const HEIGHT = 280;
@@ -225,10 +226,10 @@ class ChartView {
 }
 
 class BlockView {
-  constructor(root, data, json) {
+  constructor(root, data, at, body) {
     this.root = root;
     this.data = data;
-    this.json = json;
+    this.body = body;
     root.replaceChildren();
     root.dataset.slider = data.slider;
     const metrics = element("div", "lb-metrics", root);
@@ -245,27 +246,11 @@ class BlockView {
     this.charts = data.charts.map((chart) => new ChartView(chart, element("div", "lb-chart-cell", charts)));
     this.resize = new ResizeObserver(() => this.charts.forEach((c) => c.fit()));
     this.charts.forEach((c) => (this.resize.observe(c.stage), c.fit()));
-    this.observer = new MutationObserver(() => this.follow());
-    this.poll = setInterval(() => this.attach(), 250);
-    this.attach();
-    if (this.position === undefined) this.show(0);
+    this.show(at); // the server's position: the first frame is right before the slider is found
+    this.slider = new SliderWatch(data.slider, (value) => this.follow(value));
   }
 
-  // Find the page's slider (again, if Streamlit re-created it) and watch its value.
-  attach() {
-    const selector = `.st-key-${this.data.slider} input[type="range"]`;
-    if (this.input && this.input.isConnected && this.input.matches(selector)) return;
-    const input = document.querySelector(selector);
-    if (!input) return;
-    this.observer.disconnect();
-    this.input = input;
-    this.observer.observe(input, { attributes: true, attributeFilter: ["value", "aria-valuetext"] });
-    this.follow();
-  }
-
-  follow() {
-    const value = Number(this.input.value);
-    if (!Number.isFinite(value)) return;
+  follow(value) {
     const { start, step, count } = this.data.positions;
     const i = Math.min(count - 1, Math.max(0, Math.round((value - start) / step)));
     if (i !== this.position) this.show(i);
@@ -286,18 +271,19 @@ class BlockView {
   }
 
   dispose() {
-    clearInterval(this.poll);
     clearTimeout(this.settle);
-    this.observer.disconnect();
+    this.slider.dispose();
     this.resize.disconnect();
   }
 }
 
 export default function ({ data: json, parentElement }) {
   const root = parentElement.querySelector(".lb-root");
-  if (root.blockView?.json !== json) { // the rerun's unchanged payload keeps what is drawn
+  const { at, ...data } = JSON.parse(json); // `at`: the slider's position in the server's run
+  const body = JSON.stringify(data);
+  if (root.blockView?.body !== body) { // the rerun's unchanged payload keeps what is drawn
     root.blockView?.dispose();
-    root.blockView = new BlockView(root, JSON.parse(json), json);
+    root.blockView = new BlockView(root, data, at, body);
   }
   return () => { // called when the block leaves the page
     root.blockView?.dispose();

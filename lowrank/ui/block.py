@@ -16,16 +16,22 @@ from pathlib import Path
 import streamlit as st
 
 from lowrank.ui.follow import as_json
+from lowrank.ui.slider_watch import slider_script
 from lowrank.views.block import Block
 
 _COMPONENT = st.components.v2.component(
     "lowrank_block",
     html='<div class="lb-root" data-testid="lowrankBlock"></div>',
     css=Path(__file__).with_name("block.css").read_text(encoding="utf-8"),
-    js=Path(__file__).with_name("block.js").read_text(encoding="utf-8"),
+    js=slider_script("block.js"),
 )
 
 
-def block(key: str, slider_key: str, content: Block) -> None:
-    """Draw ``content`` at the position of the page's slider ``slider_key`` (its widget key)."""
-    _COMPONENT(key=key, data=as_json({"slider": slider_key, **content.payload()}), height="content")
+def block(key: str, slider_key: str, content: Block, at: float) -> None:
+    """Draw ``content`` at the position of the page's slider ``slider_key`` (its widget key).
+
+    ``at`` is the slider's value in this run (for a select slider, its option's index): the
+    block's first frame shows it, before the browser has found the slider, so nothing flashes.
+    """
+    data = {"slider": slider_key, "at": content.positions.index(at), **content.payload()}
+    _COMPONENT(key=key, data=as_json(data), height="content")

@@ -2,7 +2,8 @@
 //
 // The factors come from the store (live_factors.js, by content digest); the view's own data is
 // a few settings, so re-sending the view on a slider move costs next to nothing. The view follows
-// the page's own st.slider (found by its key class, `.st-key-<key>`): the slider's value changes
+// the page's own st.slider (SliderWatch, slider_watch.js, put before this script by
+// lowrank/ui/live_rank.py): the slider's value changes
 // live while it is dragged or moved with the keyboard, and Streamlit sends the final value to
 // Python on release, so the numbers, the URL and the rest of the page follow. A slider whose value
 // is not k itself (an energy target) comes with `positions`: {start, step, ranks}, the rank at
@@ -52,32 +53,15 @@ class LiveView {
     this.caption = root.querySelector(".lr-caption");
     this.request = 0;
     this.badgeTimer = 0;
-    this.input = null;
     this.image = null; // the canvas's ImageData, reused from frame to frame
     this.full = null; // heatmap of S − S_k: S itself, and the difference, once needed
     this.difference = null;
-    this.observer = new MutationObserver(() => this.follow());
-    this.poll = setInterval(() => this.attach(), 250);
     this.resize = new ResizeObserver(() => this.schedule());
     this.resize.observe(root);
     root.dataset.mode = header.mode;
     root.dataset.digest = header.digest; // which picture is shown (bench/latency.py waits on it)
     root.dataset.slider = header.slider; // bench/latency.py: the view has caught up when k = target
-    this.attach();
-  }
-
-  // Find the page's slider (again, if Streamlit re-created it or gave its element to another
-  // slider) and watch its value.
-  attach() {
-    const selector = `.st-key-${this.header.slider} input[type="range"]`;
-    if (this.input && this.input.isConnected && this.input.matches(selector)) return;
-    const input = document.querySelector(selector);
-    if (!input) return;
-    this.observer.disconnect();
-    this.input = input;
-    const watched = ["value", "aria-valuetext"];
-    this.observer.observe(input, { attributes: true, attributeFilter: watched });
-    this.follow(true);
+    this.slider = new SliderWatch(header.slider, (value, found) => this.follow(value, found));
   }
 
   // The rank the slider's value stands for.
@@ -89,9 +73,9 @@ class LiveView {
     return ranks[i];
   }
 
-  follow(quiet = false) {
-    const value = Number(this.input.value);
-    if (!Number.isFinite(value)) return;
+  // A slider value shown: at once when it moves; quietly (no "live" badge) when the slider is
+  // found.
+  follow(value, quiet = false) {
     const k = Math.max(0, Math.min(this.header.rank, this.rankOf(value)));
     if (k === this.target && this.frames > 0) return;
     this.target = k;
@@ -237,9 +221,8 @@ class LiveView {
 
   dispose() {
     cancelAnimationFrame(this.request);
-    clearInterval(this.poll);
     clearTimeout(this.badgeTimer);
-    this.observer.disconnect();
+    this.slider.dispose();
     this.resize.disconnect();
   }
 }

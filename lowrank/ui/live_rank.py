@@ -32,6 +32,7 @@ from lowrank import packing
 from lowrank.svd import SVD
 from lowrank.ui.follow import as_json
 from lowrank.ui.frame import Frame
+from lowrank.ui.slider_watch import slider_script
 from lowrank.views.figures import DIVERGING
 from lowrank.views.follow import Positions
 
@@ -79,7 +80,7 @@ _VIEW = _COMPONENTS and _COMPONENTS.component(
     "lowrank_live_rank",
     html=_HTML,
     css=_CSS,
-    js=Path(__file__).with_name("live_rank.js").read_text(encoding="utf-8"),
+    js=slider_script("live_rank.js"),
 )
 _STORE = _COMPONENTS and _COMPONENTS.component(
     "lowrank_live_factors",

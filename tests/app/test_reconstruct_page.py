@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from apptest_support import block_at, open_page, shown_text
+from apptest_support import block_at, blocks, open_page, shown_text
 from matrix_pages_support import assert_clean, chart_titles, t
 
 from lowrank import formatting as fmt
@@ -72,6 +72,7 @@ def test_k_from_the_url_and_out_of_range_values() -> None:
     assert_clean(app)
     assert app.slider(key="k").value == 3
     assert metrics(app)[:4] == expected_metrics(s, 3)
+    assert {payload["at"] for payload in blocks(app).values()} == {2}  # the first frame: k = 3
     for bad in ("9", "0", "-2", "two", "2.5"):
         app = open_reconstruct(example="note", lang="en", k=bad)
         assert not app.exception

@@ -229,8 +229,10 @@ def assert_rank_blocks(app: AppTest, **expected: object) -> None:
     numbers at every rank of the slider, and nothing else on the page draws them."""
     shown = blocks(app)
     assert sorted(shown) == ["tr_budget", "tr_shapes"]
+    rank = app.select_slider(key="r").value
     for payload in shown.values():
         assert payload["slider"] == "r"
+        assert payload["at"] == RANKS.index(rank)  # the first frame shows the run's r
         assert payload["positions"] == {"start": 0, "step": 1, "count": len(RANKS)}
         assert payload["metrics"] == [] and payload["charts"] == []
     assert [s["caption"] for s in shown["tr_shapes"]["sentences"]] == [True]

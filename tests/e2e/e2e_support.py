@@ -188,6 +188,7 @@ _DRAWN = """() => !document.querySelector(
   "[data-testid='stSkeleton'], [data-testid='stSkeletonElement']")"""
 #: Each page's main control, by widget key (the home page has none: its pictures are its taste).
 MAIN_CONTROL = {
+    "geometry": "geo_a",
     "svd": "full",
     "reconstruct": "k",
     "image": "k",
@@ -195,6 +196,7 @@ MAIN_CONTROL = {
     "why_delta_w": "k",
     "parameters": "r",
     "training": "train",
+    "svd_meets_lora": "r",
 }
 #: Where, in CSS px from the top of the page, the main control and the first metric end (a
 #: Streamlit metric, or the value of one the block renderer draws in its shadow root, without

@@ -98,6 +98,10 @@ def test_keys_walk_the_course_and_a_focused_slider_keeps_them(server, tab):
     wait_title(tab, "S = UΣV")
     wait_keys(tab)
     tab.keyboard.press("[")
+    tab.wait_for_url(on_page("geometry"), timeout=60_000)
+    wait_title(tab, "on the unit circle")
+    wait_keys(tab)
+    tab.keyboard.press("[")
     tab.wait_for_url(re.compile(r"/\?(?=.*\bpresent=1\b)(?=.*\blang=en\b)"), timeout=60_000)
     wait_title(tab, "LowRank Lab")
     assert tab.locator(".st-key-lowrank_present_prev").count() == 0  # the first step

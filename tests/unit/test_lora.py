@@ -191,7 +191,7 @@ def test_compare_rows(base, task):
 
 def test_bad_settings_are_refused(base):
     with pytest.raises(ValueError):
-        lora.add_lora(base, LoRAConfig(init="gaussian"))
+        lora.add_lora(base, LoRAConfig(init="lucky"))
     with pytest.raises(ValueError):
         lora.add_lora(base, LoRAConfig(rank=0))
     with pytest.raises(ValueError):
