@@ -132,7 +132,7 @@ def rank_view(
     def picture() -> np.ndarray:
         return views.rank_k_picture(result, k)
 
-    block(key="choose_rank_numbers", slider_key=RANK_KEY, content=content.numbers)
+    block(key="choose_rank_numbers", slider_key=RANK_KEY, content=content.numbers, at=k)
     left, middle, right = st.columns(3)
     for column, shown, caption in zip(
         (left, middle), pictures, ("choose_rank.clean", "choose_rank.noisy"), strict=True
@@ -161,7 +161,7 @@ def rank_view(
                 width="stretch",
                 output_format="PNG",
             )
-    block(key="choose_rank_charts", slider_key=RANK_KEY, content=content.charts)
+    block(key="choose_rank_charts", slider_key=RANK_KEY, content=content.charts, at=k)
     st.subheader(page.t("widget.downloads"))
     first, second = st.columns(2)
     first.download_button(
