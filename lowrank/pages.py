@@ -43,6 +43,7 @@ PAGES: tuple[PageInfo, ...] = (
     PageInfo("svd", "pages/1_svd.py", 1, "🧮"),
     PageInfo("reconstruct", "pages/2_reconstruct.py", 1, "🧱"),
     PageInfo("image", "pages/3_image.py", 1, "🖼️"),
+    PageInfo("choose_rank", "pages/3_choose_rank.py", 1, "🎚️"),
     PageInfo("why_delta_w", "pages/4_why_delta_w.py", 2, "📉"),
     PageInfo("parameters", "pages/5_parameters.py", 2, "🧩"),
     PageInfo("training", "pages/6_training.py", 3, "🏋️"),

@@ -49,6 +49,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "同样的思想用在真实照片上：从模糊到清晰，每一级秩要多少个数。",
         "en": "The same idea on a real photograph: from blur to sharp, and how many numbers each rank costs.",
     },
+    "page.choose_rank.title": {"zh": "保留几个奇异值", "en": "How many to keep"},
+    "page.choose_rank.summary": {
+        "zh": "给信号加上噪声：秩太小丢信号，太大加回噪声。能量、存储和最优硬阈值三条规则各选几个？",
+        "en": "Add noise to a signal: too small a rank loses signal, too large adds the noise "
+        "back. Which k do the energy, storage and optimal-threshold rules pick?",
+    },
     "page.why_delta_w.title": {"zh": "为什么是 ΔW", "en": "Why ΔW"},
     "page.why_delta_w.summary": {
         "zh": "真实计算：预训练权重 W 接近满秩，微调增量 ΔW 的能量集中在少数几个方向。",

@@ -192,6 +192,7 @@ MAIN_CONTROL = {
     "svd": "full",
     "reconstruct": "k",
     "image": "k",
+    "choose_rank": "k",
     "why_delta_w": "k",
     "parameters": "r",
     "training": "train",
