@@ -110,10 +110,10 @@ def test_the_block_payload_is_json_with_every_position() -> None:
 
 def test_bars_start_at_zero_with_room_for_the_outer_bars_and_whole_ticks() -> None:
     bars = Series("σ", (1.0, 2.0, 3.0), (5.0, 3.0, 1.0), "#000", bars=True, labels=("5", "3", "1"))
-    chart = Chart("σ", "i", "σ", (bars,), (1.5, 2.5, 3.5), ("a", "b", "c"), band="dropped")
+    chart = Chart("σ", "i", "σ", (bars,), (1.5, 2.5, 2.5), ("a", "b", "c"), band="dropped")
     payload = chart.payload()
     assert payload["yRange"][0] < 0 < 5 < payload["yRange"][1]  # from 0, padded
-    assert payload["xRange"][0] <= 0.5 and payload["xRange"][1] >= 3.5
+    assert payload["xRange"][0] <= 0.5 and payload["xRange"][1] >= 3.5  # half a bar beyond each
     assert [value for value, _ in payload["xTicks"]] == [1.0, 2.0, 3.0]
     assert payload["series"][0]["labels"] == ["5", "3", "1"] and payload["band"] == "dropped"
 
