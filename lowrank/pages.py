@@ -39,15 +39,15 @@ class PageInfo:
 
 HOME = PageInfo("home", "app.py", 0, "🏠")
 PAGES: tuple[PageInfo, ...] = (
-    PageInfo("geometry", "pages/0_geometry.py", 1, "⭕"),
-    PageInfo("svd", "pages/1_svd.py", 1, "🧮"),
-    PageInfo("reconstruct", "pages/2_reconstruct.py", 1, "🧱"),
-    PageInfo("image", "pages/3_image.py", 1, "🖼️"),
-    PageInfo("choose_rank", "pages/3_choose_rank.py", 1, "🎚️"),
-    PageInfo("why_delta_w", "pages/4_why_delta_w.py", 2, "📉"),
-    PageInfo("parameters", "pages/5_parameters.py", 2, "🧩"),
-    PageInfo("training", "pages/6_training.py", 3, "🏋️"),
-    PageInfo("svd_meets_lora", "pages/7_svd_meets_lora.py", 3, "🔀"),
+    PageInfo("geometry", "pages/1_geometry.py", 1, "⭕"),
+    PageInfo("svd", "pages/2_svd.py", 1, "🧮"),
+    PageInfo("reconstruct", "pages/3_reconstruct.py", 1, "🧱"),
+    PageInfo("image", "pages/4_image.py", 1, "🖼️"),
+    PageInfo("choose_rank", "pages/5_choose_rank.py", 1, "🎚️"),
+    PageInfo("why_delta_w", "pages/6_why_delta_w.py", 2, "📉"),
+    PageInfo("parameters", "pages/7_parameters.py", 2, "🧩"),
+    PageInfo("training", "pages/8_training.py", 3, "🏋️"),
+    PageInfo("svd_meets_lora", "pages/9_svd_meets_lora.py", 3, "🔀"),
 )
 SECTIONS: tuple[int, ...] = (1, 2, 3)
 

@@ -1,4 +1,4 @@
-"""/geometry: S = UΣVᵀ of a 2×2 matrix on the unit circle (pages/0_geometry.py)."""
+"""/geometry: S = UΣVᵀ of a 2×2 matrix on the unit circle (pages/1_geometry.py)."""
 
 MESSAGES: dict[str, dict[str, str]] = {
     "geo.question": {

@@ -1,4 +1,4 @@
-"""/parameters: ΔW = A×B, the parameter count on the note's example and on real models (pages/5_parameters.py, lowrank/views/parameters.py)."""
+"""/parameters: ΔW = A×B, the parameter count on the note's example and on real models (pages/7_parameters.py, lowrank/views/parameters.py)."""
 
 MESSAGES: dict[str, dict[str, str]] = {
     # --- page 5: parameters -------------------------------------------------------------------------

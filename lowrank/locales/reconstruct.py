@@ -1,4 +1,4 @@
-"""/reconstruct: rank-k reconstructions, the energy kept, the errors, the guess (pages/2_reconstruct.py)."""
+"""/reconstruct: rank-k reconstructions, the energy kept, the errors, the guess (pages/3_reconstruct.py)."""
 
 MESSAGES: dict[str, dict[str, str]] = {
     # --- page 2: keep the largest singular values ---------------------------------------------

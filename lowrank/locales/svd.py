@@ -1,4 +1,4 @@
-"""/svd: the factors, orthogonality, singular values against eigenvalues (pages/1_svd.py)."""
+"""/svd: the factors, orthogonality, singular values against eigenvalues (pages/2_svd.py)."""
 
 MESSAGES: dict[str, dict[str, str]] = {
     # --- page 1: S = UΣVᵀ --------------------------------------------------------------------------

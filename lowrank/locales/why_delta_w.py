@@ -1,4 +1,4 @@
-"""/why_delta_w: why LoRA factorises ΔW and not W — spectra, energy kept, accuracy when ΔW is cut to rank k (pages/4_why_delta_w.py)."""
+"""/why_delta_w: why LoRA factorises ΔW and not W — spectra, energy kept, accuracy when ΔW is cut to rank k (pages/6_why_delta_w.py)."""
 
 MESSAGES: dict[str, dict[str, str]] = {
     # --- page 4: why ΔW ---------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from lowrank import image as im
 from lowrank.rank_choice import omega  # tested against its closed form and a simulation
 from tests import zh_style
 
-SCRIPT = "pages/3_choose_rank.py"
+SCRIPT = "pages/5_choose_rank.py"
 
 
 def block_data(app: AppTest) -> dict:

@@ -14,7 +14,7 @@ from lowrank import formatting as fmt
 from lowrank import geometry as geo
 from lowrank import i18n
 
-PAGE = "pages/0_geometry.py"
+PAGE = "pages/1_geometry.py"
 KEYS = ("geo_a", "geo_b", "geo_c", "geo_d")
 
 

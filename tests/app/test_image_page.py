@@ -19,7 +19,7 @@ from lowrank import formatting as fmt
 from lowrank import i18n, image_source
 from lowrank import image as im
 
-SCRIPT = "pages/3_image.py"
+SCRIPT = "pages/4_image.py"
 
 
 def open_image_page(**params: str) -> AppTest:

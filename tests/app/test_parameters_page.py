@@ -14,7 +14,7 @@ from lowrank.memory import lora_memory
 from lowrank.ui.widgets import plain
 from lowrank.views.parameters import size_view
 
-PAGE = "pages/5_parameters.py"
+PAGE = "pages/7_parameters.py"
 
 
 def metric(app, key: str, lang: str = "en", index: int = 0, **params: object) -> str:

@@ -14,7 +14,7 @@ from lowrank.image import ERROR_GAIN
 #: The default view of every page, and settings that show other pictures (the error picture, a
 #: grey picture, the upload-free colour layers).
 CASES = [(page.script, {}) for page in (pages.HOME, *pages.PAGES)] + [
-    ("pages/3_image.py", {"mode": "grey"}),
+    ("pages/4_image.py", {"mode": "grey"}),
 ]
 
 
@@ -32,7 +32,7 @@ def test_every_picture_has_a_text_alternative(script: str, params: dict[str, str
 
 
 def test_the_error_picture_says_what_it_shows() -> None:
-    app = open_page("pages/3_image.py", lang="zh", k="7")
+    app = open_page("pages/4_image.py", lang="zh", k="7")
     app.toggle(key="image_show_error").set_value(True).run()
     assert not app.exception
     expected = i18n.t("image.alt.error", "zh", k=7, gain=ERROR_GAIN, psnr="").split("PSNR")[0]
@@ -40,7 +40,7 @@ def test_the_error_picture_says_what_it_shows() -> None:
 
 
 def test_the_blocks_picture_alt_follows_r_with_its_picture() -> None:
-    app = open_page("pages/5_parameters.py", lang="en")
+    app = open_page("pages/7_parameters.py", lang="en")
     for element in app.sidebar:
         proto = getattr(element, "proto", None)
         if getattr(proto, "component_name", "") == "lowrank_follow":

@@ -11,7 +11,7 @@ from matrix_pages_support import assert_clean, chart_titles, t
 from lowrank import formatting as fmt
 from lowrank.examples import EXAMPLE_IDS, example
 
-PAGE = "pages/2_reconstruct.py"
+PAGE = "pages/3_reconstruct.py"
 NUMBERS = "rec_numbers"  #: the block of the four numbers
 
 

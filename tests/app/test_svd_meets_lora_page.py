@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from lowrank import finetune, i18n, intruders, lora_checks, lr_grid
 from lowrank.lora import LoRAConfig
 
-SCRIPT = "pages/7_svd_meets_lora.py"
+SCRIPT = "pages/9_svd_meets_lora.py"
 LAYERS = (0, 1)
 
 

@@ -11,7 +11,7 @@ from matrix_pages_support import assert_clean, chart_titles, t
 from lowrank import formatting as fmt
 from lowrank.examples import EXAMPLE_IDS, example
 
-PAGE = "pages/1_svd.py"
+PAGE = "pages/2_svd.py"
 
 
 def open_svd(**params: str):

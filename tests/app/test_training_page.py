@@ -20,7 +20,7 @@ RANKS = (1, 2, 4, 8, 16, 32)  # the rank slider's options; the browser sees thei
 
 def open_training(**params: str | list[str]) -> AppTest:
     """The page as a browser opens it: app.py first (the frame links back to it), then /training."""
-    return open_page("pages/6_training.py", **params)
+    return open_page("pages/8_training.py", **params)
 
 
 def train(app: AppTest) -> AppTest:

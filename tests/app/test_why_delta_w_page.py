@@ -15,7 +15,7 @@ from lowrank.locales.why_delta_w import MESSAGES
 from lowrank.ui.widgets import plain
 from tests import reference
 
-PAGE = "pages/4_why_delta_w.py"
+PAGE = "pages/6_why_delta_w.py"
 
 
 @pytest.fixture(scope="module")

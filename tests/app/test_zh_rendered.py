@@ -17,9 +17,9 @@ from tests import zh_style
 
 #: Non-default settings that bring out other texts (a thin SVD, a task, a Chinese field value).
 EXTRA = [
-    ("pages/1_svd.py", {"example": "random"}),
-    ("pages/4_why_delta_w.py", {"shift": "rotate", "layer": "3", "minilm": "ffn_up"}),
-    ("pages/6_training.py", {"rslora": "true", "random_init": "true"}),
+    ("pages/2_svd.py", {"example": "random"}),
+    ("pages/6_why_delta_w.py", {"shift": "rotate", "layer": "3", "minilm": "ffn_up"}),
+    ("pages/8_training.py", {"rslora": "true", "random_init": "true"}),
 ]
 CASES = [(page.script, {}) for page in (pages.HOME, *pages.PAGES)] + EXTRA
 

@@ -551,6 +551,6 @@ if tab_compare.open:
         st.caption(t("training.compare.time_note"))
         st.caption(t("training.compare.paper"))
 
-st.page_link("pages/7_svd_meets_lora.py", label=t("sml.link"), query_params=link_params(page))
+st.page_link("pages/9_svd_meets_lora.py", label=t("sml.link"), query_params=link_params(page))
 widgets.in_the_note(page, "training.note.says", "training.note.precise")
 widgets.self_check(page, QUESTIONS)
