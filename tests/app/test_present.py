@@ -33,9 +33,11 @@ def test_present_puts_the_css_and_the_bar_in(lang):
     assert not app.exception
     assert present.PRESENT_CSS in styles(app)
     assert "html{font-size:125%}" in present.PRESENT_CSS  # the type at 1.25× (rem-based)
-    home, after = pages.HOME, pages.by_id("reconstruct")
+    course = [pages.HOME, *pages.available()]
+    at = course.index(pages.by_id("svd"))
+    before, after = course[at - 1], course[at + 1]  # /geometry and /reconstruct
     labels = set(links(app))
-    assert i18n.t("present.previous", lang, title=i18n.t(home.title_key, lang)) in labels
+    assert i18n.t("present.previous", lang, title=i18n.t(before.title_key, lang)) in labels
     assert i18n.t("present.next", lang, title=i18n.t(after.title_key, lang)) in labels
     assert app.button(key="lowrank_present_exit").label == i18n.t("present.exit", lang)
     assert i18n.t("present.keys", lang) in [caption.value for caption in app.caption]
