@@ -7,11 +7,22 @@ On a failing test a full-page screenshot is written to ``test-output/``.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
+import shutil
+import subprocess
 from collections.abc import Iterator
 
 import pytest
-from e2e_support import CHROMIUM_ARGS, OUTPUT, Server, chromium_path, start_server
+from e2e_support import (
+    AXE_DIR,
+    AXE_SCRIPT,
+    CHROMIUM_ARGS,
+    OUTPUT,
+    Server,
+    chromium_path,
+    start_server,
+)
 
 #: How long Playwright's ``expect`` assertions wait for their condition (its default, 5 s, is
 #: too short for a 2-core machine running a suite on two workers beside other work).
@@ -80,3 +91,33 @@ def page(browser, request):
         with contextlib.suppress(Exception):
             tab.screenshot(path=str(OUTPUT / f"{request.node.name}.png"), full_page=True)
     context.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """The axe-core script, installed from the lock file if it is not there yet.
+
+    Each xdist worker has its own session: the install holds a file lock, so two workers
+    never run ``npm ci`` (which first deletes ``node_modules``) in the same folder at once.
+    """
+    with (AXE_DIR / ".install.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not AXE_SCRIPT.is_file():
+            _npm_ci()
+        return AXE_SCRIPT.read_text(encoding="utf-8")
+
+
+def _npm_ci() -> None:
+    """Install axe-core from the lock file, or skip (fail under REQUIRE_E2E) without npm."""
+    npm = shutil.which("npm")
+    if npm is None:
+        reason = "npm not installed: cannot install axe-core"
+        if os.environ.get("REQUIRE_E2E") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    subprocess.run(
+        [npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"],
+        cwd=AXE_DIR,
+        check=True,
+        timeout=300,
+    )

@@ -394,3 +394,29 @@ def press_right(tab, slider: str) -> None:
     thumb = tab.locator(f".st-key-{slider} input[type='range']")
     thumb.focus()
     thumb.press("ArrowRight")
+
+
+# --- accessibility ------------------------------------------------------------------------------
+
+AXE_DIR = Path(__file__).with_name("axe")
+AXE_SCRIPT = AXE_DIR / "node_modules" / "axe-core" / "axe.min.js"
+#: The impacts that fail the test; "moderate" and "minor" ones (e.g. a heading level skipped in
+#: Streamlit's own sidebar) are printed but allowed.
+FAILING = ("serious", "critical")
+
+_RUN = """() => axe.run(document, {resultTypes: ['violations']}).then((result) =>
+  result.violations.map((v) => ({
+    id: v.id, impact: v.impact,
+    nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ') + ' :: ' + n.html.slice(0, 160)),
+  })))"""
+
+
+def assert_axe_clean(tab, axe_source: str) -> None:
+    """axe-core (``axe_source``, the conftest fixture) finds no serious or critical violation on
+    the tab's page as it is now; the lesser ones are printed."""
+    tab.evaluate(axe_source)
+    violations = tab.evaluate(_RUN)
+    for violation in violations:
+        print(violation["impact"], violation["id"], violation["nodes"][:1])
+    failing = [v for v in violations if v["impact"] in FAILING]
+    assert not failing, failing
