@@ -18,8 +18,9 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from lowrank.finetune import FINETUNE_LR, MLP, Array, DigitTask, Progress, accuracy, train
+from lowrank.finetune import FINETUNE_LR, MLP, Array, DigitTask, Progress, accuracy
 from lowrank.lora import LoRAConfig
+from lowrank.lora_compare import full_finetune
 from lowrank.lora_training import train_lora
 
 TOP = 10
@@ -101,16 +102,7 @@ def sweep(
         if progress is not None:
             progress(len(rows) / n)
     for lr in full_lrs:
-        full, _ = train(
-            base,
-            task.x_ft_train,
-            task.y_ft_train,
-            steps=config.steps,
-            lr=lr,
-            batch_size=config.batch_size,
-            seed=config.seed + 1,
-        )
-        rows.append(row(None, lr, full))
+        rows.append(row(None, lr, full_finetune(base, task, config, lr)))
         if progress is not None:
             progress(len(rows) / n)
     return rows

@@ -31,6 +31,21 @@ class ComparisonRow:
     seconds: float
 
 
+def full_finetune(base: MLP, task: DigitTask, config: LoRAConfig, lr: float) -> MLP:
+    """Full fine-tuning at ``lr`` on the batches LoRA with ``config`` sees (same steps, batch
+    size and batch order: LoRA's batches use seed + 1), so the two compare on equal terms."""
+    full, _ = train(
+        base,
+        task.x_ft_train,
+        task.y_ft_train,
+        steps=config.steps,
+        lr=lr,
+        batch_size=config.batch_size,
+        seed=config.seed + 1,
+    )
+    return full
+
+
 def compare(
     base: MLP,
     task: DigitTask,
@@ -56,15 +71,7 @@ def compare(
         if progress is not None:
             progress((j + 1) / n)
     start = time.perf_counter()
-    full, _ = train(
-        base,
-        task.x_ft_train,
-        task.y_ft_train,
-        steps=config.steps,
-        lr=FINETUNE_LR,
-        batch_size=config.batch_size,
-        seed=config.seed + 1,
-    )
+    full = full_finetune(base, task, config, FINETUNE_LR)
     seconds = time.perf_counter() - start
     rows.append(
         ComparisonRow(
