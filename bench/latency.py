@@ -365,7 +365,7 @@ async def _hold_sessions(server, count: int, paths: list[str]) -> tuple[float, l
             sockets.append(ws)
             for path in paths:
                 errors += (await Session(ws, path, "lang=en").run(120)).errors
-        return rss_mb(server.process.pid), errors
+        return rss_mb([server.process.pid]), errors
     finally:
         for ws in sockets:
             await ws.close()
