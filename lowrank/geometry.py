@@ -188,10 +188,13 @@ def eigen(matrix: np.ndarray, v: np.ndarray, s: np.ndarray) -> Eigen:
         directions = np.column_stack([_null_direction(a - lam * np.eye(2)) for lam in pair])
     two = directions.shape[1] == 2
     perpendicular = two and abs(float(directions[:, 0] @ directions[:, 1])) <= 1e-9
-    match = bool(  # each eigenvector along v₁ or v₂ (|cos| = 1), the vᵢ being unique
+    # each eigenvector along a different one of v₁, v₂ (|cos| = 1), the vᵢ being unique: two
+    # nearly parallel eigenvectors both along v₂ do not match
+    cos = np.abs(v.T @ directions) >= 1 - 1e-9 if two else np.zeros((2, 2), bool)
+    match = bool(
         two
         and s[0] - s[1] > 1e-9 * scale
-        and np.all(np.abs(v.T @ directions).max(axis=0) >= 1 - 1e-9)
+        and ((cos[0, 0] and cos[1, 1]) or (cos[0, 1] and cos[1, 0]))
     )
     return Eigen(values, True, directions, perpendicular, match)
 

@@ -154,6 +154,12 @@ def test_the_presets_are_what_their_names_say():
     assert reflection.eigen.real and not reflection.eigen.perpendicular
 
 
+def test_two_nearly_parallel_eigenvectors_along_one_singular_vector_do_not_match():
+    g = geo.geometry((0.0, 0.0, 3.0, 1e-4))  # found by hypothesis: both eigenvectors ≈ v₂
+    assert g.eigen.real and g.eigen.directions.shape == (2, 2)
+    assert not g.eigen.perpendicular and not g.eigen.match_singular
+
+
 def test_shear_eigenvectors_are_not_perpendicular():
     g = geo.geometry((1.0, 1.0, 0.5, 2.0))  # distinct real eigenvalues, not symmetric
     assert g.eigen.real and g.eigen.directions is not None and g.eigen.directions.shape == (2, 2)
