@@ -42,8 +42,8 @@ def factors_display(page: Frame, g: geo.Geometry) -> None:
 def rank_one_display(page: Frame, g: geo.Geometry) -> None:
     st.subheader(page.t("geo.rank1.header"))
     n = views.numbers(g)
-    scale = max(float(g.s[0]), 1e-300)
-    st.markdown(page.t("geo.rank1.matrix", matrix=views.matrix_text(g.rank1, scale)))
+    shown = views.matrix_text(g.rank1, views.number_scale(g))
+    st.markdown(page.t("geo.rank1.matrix", matrix=shown))
     st.markdown(page.t("geo.rank1.error", error=n["error1"], sigma2=n["sigma2"], kept=n["kept1"]))
     reconstruct = pages.by_id("reconstruct")
     st.page_link(

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from lowrank import finetune, i18n, lora, lora_checks, lora_training
+from lowrank import finetune, i18n, lora, lora_checks, lora_training, pages
 from lowrank.lora_compare import matching_rank
 from lowrank.lora_export import curves_csv, factors_npz
 from lowrank.lora_training import Snapshot
@@ -551,6 +551,8 @@ if tab_compare.open:
         st.caption(t("training.compare.time_note"))
         st.caption(t("training.compare.paper"))
 
-st.page_link("pages/9_svd_meets_lora.py", label=t("sml.link"), query_params=link_params(page))
+st.page_link(
+    pages.by_id("svd_meets_lora").script, label=t("sml.link"), query_params=link_params(page)
+)
 widgets.in_the_note(page, "training.note.says", "training.note.precise")
 widgets.self_check(page, QUESTIONS)

@@ -58,7 +58,7 @@ def line_angle(direction: np.ndarray) -> float:
 
 def numbers(g: Geometry) -> dict[str, str]:
     """The page's numbers by name: σ's, det, area factor, ellipse area, energy, rank-1 ones."""
-    scale = max(float(g.s[0]), 1e-300)
+    scale = number_scale(g)
     square = scale**2
     return {
         "sigma1": fmt.number(g.s[0]),
@@ -72,6 +72,12 @@ def numbers(g: Geometry) -> dict[str, str]:
     }
 
 
+def number_scale(g: Geometry) -> float:
+    """The scale the page's numbers are written against: σ₁ (a tiny positive stand-in for S = 0),
+    so that rounding noise far below σ₁ reads as 0."""
+    return max(float(g.s[0]), 1e-300)
+
+
 def matrix_text(m: np.ndarray, scale: float) -> str:
     """A 2×2 as ``[[a, b], [c, d]]`` with the page's numbers."""
     rows = [", ".join(fmt.number(x, scale=scale) for x in row) for row in np.asarray(m)]
@@ -80,7 +86,7 @@ def matrix_text(m: np.ndarray, scale: float) -> str:
 
 def factor_lines(g: Geometry, t: Translate) -> list[str]:
     """One sentence per factor: Vᵀ (a rotation), Σ (the stretch), U (a rotation or reflection)."""
-    scale = max(float(g.s[0]), 1e-300)
+    scale = number_scale(g)
     lines = [
         t("geo.factor.vt", angle=degrees(-g.v_factor.angle), v=degrees(g.v_factor.angle)),
         t("geo.factor.sigma", s1=fmt.number(g.s[0]), s2=fmt.number(g.s[1], scale=scale)),
@@ -105,7 +111,7 @@ def convention_line(g: Geometry, t: Translate) -> str:
 def eigen_line(g: Geometry, t: Translate) -> str:
     """Eigen vs singular, in words with the numbers, for the case S is in."""
     e = g.eigen
-    scale = max(float(g.s[0]), 1e-300)
+    scale = number_scale(g)
     l1, l2 = (fmt.number(value, scale=scale) for value in e.values)
     v1 = degrees(line_angle(g.vt[0]))
     v2 = degrees(line_angle(g.vt[1]))
