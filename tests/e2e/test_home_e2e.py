@@ -1,6 +1,7 @@
 """The home page in a real browser, including a deep link as a fresh server's very first request."""
 
 from e2e_support import assert_no_error, wait_idle
+from playwright.sync_api import expect
 
 
 def test_deep_link_is_first_request_of_fresh_server(fresh_server, page):
@@ -10,8 +11,9 @@ def test_deep_link_is_first_request_of_fresh_server(fresh_server, page):
     assert_no_error(page)
     assert page.locator("h1").first.inner_text().strip() == "LowRank Lab"
     assert "lang=en" in page.url
-    sidebar = page.locator("[data-testid='stSidebar']")
-    assert "Home" in sidebar.inner_text()
+    # the sidebar's page links may be drawn a moment after the run (their element's code loads on
+    # first use): wait for the link, do not read the text at once
+    expect(page.locator("[data-testid='stSidebar']")).to_contain_text("Home")
 
 
 def test_language_switch_changes_text_and_url(server, page):
