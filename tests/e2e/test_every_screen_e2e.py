@@ -1,33 +1,38 @@
-"""Every page passes the accessibility checks of issue 16, in either language.
+"""Every page on each screen a class uses, one visit per page and screen (a page load is the
+suite's dearest step, so each visit checks all that screen asks; issue 16).
 
-- axe-core, the accessibility engine of browsers' developer tools, finds no serious or critical
-  violation. axe-core is an npm package (``tests/e2e/axe/package.json``, pinned by its lock
-  file); the first run installs it with ``npm ci`` from the registry (the ``axe_source``
-  fixture, conftest.py). Each page is checked once its script run is over, no element is still a
-  loading placeholder and the browser has painted it, so every element of its first view is
-  there. (Checked before the placeholders had gone, axe once found Streamlit's sidebar scrolling
-  with no focusable content yet, and a live view's canvas not yet named.) Presentation mode's
-  pages are checked where test_present_e2e.py already opens each of them; here only the home
-  page's.
-- In English, on the same visit (a page load is the suite's dearest step), the Tab key reaches
-  every control and whatever has the keyboard focus wears a visible ring: the 3 px ring of the
-  frame's ``PAGE_CSS`` (lowrank/ui/frame.py), or Streamlit's own where it is as strong. A select
-  box wears the ring on its whole box, not on its text field. The walk is language-blind, so it
-  runs once per page.
+- **Desktop, English:** axe-core, the accessibility engine of browsers' developer tools, finds no
+  serious or critical violation, and the Tab key reaches every control, whatever has the
+  keyboard focus wearing a visible ring: the 3 px ring of the frame's ``PAGE_CSS``
+  (lowrank/ui/frame.py), or Streamlit's own where it is as strong. A select box wears the ring
+  on its whole box, not on its text field. (The walk is language-blind: once per page.)
+- **Phone (390×844, touch), Chinese from the phone's locale:** axe again (the phone's layout is
+  another page to a screen reader), and the page fits: the sidebar starts closed, nothing
+  scrolls sideways, every formula fits, no chart toolbar covers a title
+  (``phone_support.assert_fits_the_phone``).
+- **Projector:** test_present_e2e.py opens every page in presentation mode and runs axe there;
+  here only the home page's.
+
+axe-core is an npm package (``tests/e2e/axe/package.json``, pinned by its lock file); the first
+run installs it with ``npm ci`` from the registry (the ``axe_source`` fixture, conftest.py). Each
+page is checked once its script run is over, no element is still a loading placeholder and the
+browser has painted it, so every element of its first view is there. (Checked before the
+placeholders had gone, axe once found Streamlit's sidebar scrolling with no focusable content
+yet, and a live view's canvas not yet named.)
 """
 
 from __future__ import annotations
 
 import pytest
 from e2e_support import assert_axe_clean, assert_no_error, wait_drawn, wait_idle
+from phone_support import assert_fits_the_phone, open_on_phone
 
 from lowrank import pages
 
 pytestmark = pytest.mark.e2e
 
 PATHS = ["/", *(f"/{page.url_path}" for page in pages.available())]
-CASES = [(path, lang, "") for lang in ("en", "zh") for path in PATHS]
-CASES += [("/", "en", "&present=1")]
+IDS = [path.strip("/") or "home" for path in PATHS]
 
 #: More Tab presses than any page needs (the largest has about 120 stops, most of them the eight
 #: buttons of each chart's toolbar, and a table takes one press per cell: in a data grid Tab moves
@@ -87,13 +92,37 @@ def assert_tab_walk(page) -> None:
     assert not unreached, "\n".join(unreached)
 
 
-@pytest.mark.parametrize(("path", "lang", "extra"), CASES, ids=["".join(c) for c in CASES])
-def test_axe_and_the_keyboard_find_no_barrier(server, page, axe_source, path, lang, extra) -> None:
-    page.goto(f"{server.url}{path}?lang={lang}{extra}")
-    page.wait_for_selector("h1", timeout=120_000)
-    wait_idle(page, timeout=120_000)
-    wait_drawn(page)
-    assert_no_error(page)
+def wait_page(tab) -> None:
+    """Wait until the page's run is over, nothing is a placeholder and no error is shown."""
+    tab.wait_for_selector("h1", timeout=120_000)
+    wait_idle(tab, timeout=120_000)
+    wait_drawn(tab)
+    assert_no_error(tab)
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_on_a_desktop_axe_and_the_keyboard_find_no_barrier(server, page, axe_source, path):
+    page.goto(f"{server.url}{path}?lang=en")
+    wait_page(page)
     assert_axe_clean(page, axe_source)
-    if lang == "en" and not extra:
-        assert_tab_walk(page)
+    assert_tab_walk(page)
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_on_a_phone_in_chinese_axe_finds_no_barrier_and_the_page_fits(
+    server, browser, axe_source, path
+):
+    context, tab = open_on_phone(browser, f"{server.url}{path}", "zh-CN")
+    try:
+        wait_page(tab)
+        tab.locator("html[lang='zh-CN']").wait_for(state="attached")  # Chinese, from the locale
+        assert_fits_the_phone(tab)
+        assert_axe_clean(tab, axe_source)
+    finally:
+        context.close()
+
+
+def test_the_home_page_on_a_projector(server, page, axe_source):
+    page.goto(f"{server.url}/?lang=en&present=1")
+    wait_page(page)
+    assert_axe_clean(page, axe_source)
