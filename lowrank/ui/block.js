@@ -109,8 +109,8 @@ class ChartView {
     for (const level of chart.levels) {
       const y = this.y(level.y);
       svgElement("line", { x1: left, x2: right, y1: y, y2: y, stroke: level.colour, class: "lb-level" }, svg);
-      const text = svgElement("text", { x: right - 4, y: y - 4, fill: level.colour, "text-anchor": "end",
-        class: "lb-line-label" }, svg);
+      const text = svgElement("text", { x: right - 4, y: level.below ? y + 13 : y - 4, fill: level.colour,
+        "text-anchor": "end", class: "lb-line-label" }, svg);
       text.textContent = level.label;
     }
     chart.lines.forEach((line, i) => {
@@ -205,7 +205,7 @@ class ChartView {
     const x = this.chart.mark.length ? this.chart.mark[i] : null;
     const px = x === null ? null : this.placeMark(this.markLine, this.markLabel, x, this.chart.markLabels[i]);
     const right = this.width - MARGIN.right;
-    let row = 1;
+    let row = px === null ? 0 : 1; // the curves' own labels go under the chart's, if any
     this.chart.series.forEach((series, s) => {
       if (!this.markDots[s]) return;
       const at = series.marks.length ? series.marks[i] : x;
@@ -278,6 +278,7 @@ class BlockView {
       return { value, note };
     });
     this.sentences = data.sentences.map((s) => element("p", s.caption ? "lb-sentence lb-caption" : "lb-sentence", root));
+    if (data.sentencesFirst) root.prepend(...this.sentences); // a sentence that sums up the numbers
     const charts = data.charts.length ? element("div", "lb-charts", root) : null;
     this.charts = data.charts.map((chart) => new ChartView(chart, element("div", "lb-chart-cell", charts)));
     this.resize = new ResizeObserver(() => this.charts.forEach((c) => c.fit()));

@@ -92,11 +92,13 @@ class Line:
 
 @dataclass(frozen=True)
 class Level:
-    """A static horizontal line at ``y`` with a label (a reference accuracy, a 90 % share)."""
+    """A static horizontal line at ``y`` with a label (a reference accuracy, a 90 % share), at
+    the right end above the line, or ``below`` it where the curves leave room there."""
 
     y: float
     label: str
     colour: str = "#555555"
+    below: bool = False
 
 
 @dataclass(frozen=True)
@@ -193,7 +195,7 @@ class Chart:
                 {"x": line.x, "label": line.label, "colour": line.colour} for line in self.lines
             ],
             "levels": [
-                {"y": level.y, "label": level.label, "colour": level.colour}
+                {"y": level.y, "label": level.label, "colour": level.colour, "below": level.below}
                 for level in self.levels
             ],
             "mark": list(self.mark),
@@ -211,12 +213,15 @@ class Chart:
 
 @dataclass(frozen=True)
 class Block:
-    """Everything a block shows at each of the slider's ``positions``."""
+    """Everything a block shows at each of the slider's ``positions``: its metrics, then its
+    sentences (before the metrics with ``sentences_first``: a sentence that sums them up), then
+    its charts."""
 
     positions: Positions
     metrics: tuple[Metric, ...] = ()
     sentences: tuple[Sentence, ...] = ()
     charts: tuple[Chart, ...] = ()
+    sentences_first: bool = False
 
     def __post_init__(self) -> None:
         count = self.positions.count
@@ -266,5 +271,6 @@ class Block:
                 for m in self.metrics
             ],
             "sentences": [{"texts": list(s.texts), "caption": s.caption} for s in self.sentences],
+            "sentencesFirst": self.sentences_first,
             "charts": [chart.payload() for chart in self.charts],
         }

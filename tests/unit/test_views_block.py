@@ -164,7 +164,9 @@ def test_a_log_x_chart_with_named_ticks_levels_and_a_mark_per_curve() -> None:
     payload = chart.payload()
     assert payload["logX"] and payload["xRange"] == pytest.approx([math.log10(0.8), 1.0])
     assert payload["xTicks"] == [[1.0, "1"], [2.0, "2"], [4.0, "4"], [8.0, "8"]]
-    assert payload["levels"] == [{"y": 35.0, "label": "before", "colour": "#555555"}]
+    assert payload["levels"] == [
+        {"y": 35.0, "label": "before", "colour": "#555555", "below": False}
+    ]
     assert payload["series"][0]["marks"] == [1.0, 8.0]
     assert payload["mark"] == []
     content = Block(Positions(1, 1, 2), charts=(chart,))
@@ -175,3 +177,22 @@ def test_a_log_x_chart_with_named_ticks_levels_and_a_mark_per_curve() -> None:
         Series("b", (1.0,), (1.0,), "#000", marks=(1.0,), mark_labels=("a", "b"))
     with pytest.raises(ValueError, match="log in x"):
         Chart("c", "x", "y", (Series("s", (0.0,), (1.0,), "#000"),), (1.0,), ("a",), log_x=True)
+
+
+def test_sentences_come_first_only_when_asked() -> None:
+    metric = (Metric("k", ("1", "2")),)
+    sentence = (Sentence(("one", "two")),)
+    later = Block(Positions(1, 1, 2), metric, sentence).payload()
+    first = Block(Positions(1, 1, 2), metric, sentence, sentences_first=True).payload()
+    assert (later["sentencesFirst"], first["sentencesFirst"]) == (False, True)
+    assert first["sentences"] == later["sentences"] == [{"texts": ["one", "two"], "caption": False}]
+
+
+def test_a_level_label_may_sit_below_its_line() -> None:
+    series = (Series("s", (1.0, 2.0), (1.0, 2.0), "#000"),)
+    levels = (Level(1.5, "under", "#111", below=True), Level(0.5, "over"))
+    chart = Chart("c", "x", "y", series, (1.0,), ("a",), levels=levels)
+    assert [(level["label"], level["below"]) for level in chart.payload()["levels"]] == [
+        ("under", True),
+        ("over", False),
+    ]
