@@ -289,7 +289,10 @@ def accuracy_blocks(
     )
     top = int(curve.ks[-1])
     kept = [max(curve.clip(k), 1) for k in ks]
-    references = ((after_name, after), (before_name, before))
+    references = (
+        (i18n.t("s2.why.acc_after", lang), after),
+        (i18n.t("s2.why.acc_before", lang), before),
+    )
     chart = Chart(
         i18n.t("s2.why.acc_title", lang),
         i18n.t("s2.why.acc_x", lang),

@@ -160,8 +160,10 @@ def test_the_accuracy_blocks_at_every_k(lang: str) -> None:
     after, before = chart.levels
     assert (after.y, before.y) == pytest.approx((95.0, 25.0))
     assert (after.below, before.below) == (True, False)  # the curves near the top leave room below
-    name = i18n.t("s2.why.acc_metric_after", lang)
+    name = i18n.t("s2.why.acc_after", lang)
     assert after.label == i18n.t("s2.why.acc_level", lang, name=name, value="95.0%")
+    name = i18n.t("s2.why.acc_before", lang)
+    assert before.label == i18n.t("s2.why.acc_level", lang, name=name, value="25.0%")
     labels = [m.label for m in numbers.metrics]
     assert labels == [
         i18n.t("s2.why.acc_metric_this", lang, n="2"),
