@@ -220,3 +220,19 @@ def test_the_table_names_each_matrix_with_its_shape() -> None:
 )
 def test_rank_ticks(top: int, ticks: list[int]) -> None:
     assert figs.rank_ticks(top) == ticks
+
+
+def test_the_accuracy_chart_of_a_rank_one_curve_with_a_level_at_half() -> None:
+    """One rank only: its axis still spans 1 (0.8 … 1.25); a level at exactly 50 % is labelled
+    above its line (below is only for the levels the curves run under, above 50 %); 0 % is in
+    view with room below it, 100 % with room above it for k's label."""
+    curve = TruncationCurve(np.arange(0, 2), np.array([0.1, 0.5]), np.array([0.0, 0.75]), 0, (1,))
+    chart_block, _ = accuracy_blocks(curve, 3, "en", layer="1", after=0.5, before=0.0)
+    (chart,) = chart_block.charts
+    assert chart.x_range == (0.8, 1.25) and chart.x_ticks == (1.0,)
+    assert [s.x for s in chart.series] == [(1.0,), (1.0,)]
+    assert [level.below for level in chart.levels] == [False, False]
+    assert chart.y_range is not None
+    low, high = chart.y_range
+    assert low < 0 and high > 100
+    assert [chart_block.at(k)["marks"] for k in (1, 2, 3)] == [[1.0]] * 3
