@@ -294,7 +294,7 @@ class PictureView {
     const figure = element("figure", "lb-chart lb-picture", parent);
     element("figcaption", "lb-title", figure).textContent = picture.title;
     this.svg = svgElement("svg", { role: "img", width: picture.width,
-      viewBox: `0 0 ${picture.width} ${picture.height}` }, figure);
+      viewBox: `0 0 ${picture.width} ${picture.height}`, ...picture.inherited }, figure);
     this.alt = element("p", "lb-alt", figure);
     this.alt.setAttribute("aria-live", "polite");
   }

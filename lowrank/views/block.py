@@ -262,6 +262,9 @@ class Picture:
     height: float
     shapes: tuple[tuple[Shape, ...], ...]
     alts: tuple[str, ...]
+    #: Presentation attributes of the whole drawing, inherited by its shapes (a ``text``
+    #: :class:`Shape` of them, e.g. the font size said once instead of in every text).
+    inherited: Shape = Shape("text", ())
 
     def payload(self) -> dict[str, object]:
         """The picture as JSON data: each position's shapes as [tag, attributes, text]."""
@@ -269,6 +272,7 @@ class Picture:
             "title": self.title,
             "width": self.width,
             "height": self.height,
+            "inherited": dict(self.inherited.attributes),
             "shapes": [
                 [[s.tag, dict(s.attributes), s.text] for s in shapes] for shapes in self.shapes
             ],

@@ -204,7 +204,8 @@ def _picture(count: int = 2) -> Picture:
          Shape.of("text", f"A {i}", x=6, y=20, font_weight="bold"))
         for i in range(count)
     )  # fmt: skip
-    return Picture("ΔW = A × B", 100, 40, shapes, tuple(f"A is {i} wide" for i in range(count)))
+    alts = tuple(f"A is {i} wide" for i in range(count))
+    return Picture("ΔW = A × B", 100, 40, shapes, alts, Shape.of("text", font_size=13))
 
 
 def test_tables_and_pictures_are_per_position_and_json() -> None:
@@ -229,6 +230,7 @@ def test_tables_and_pictures_are_per_position_and_json() -> None:
         ["text", {"x": "6", "y": "20", "font-weight": "bold"}, "A 0"],
     ]
     assert drawn["alts"] == ["A is 0 wide", "A is 1 wide"]
+    assert drawn["inherited"] == {"font-size": "13"}  # set on the whole drawing
     # a block without them sends neither (the payload of every other block is unchanged)
     assert "tables" not in Block(Positions(0, 1, 2)).payload()
     assert "pictures" not in Block(Positions(0, 1, 2)).at(0)
