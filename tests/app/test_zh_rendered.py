@@ -2,7 +2,8 @@
 
 The catalogue test checks the templates; this one also catches what only shows once a field is
 filled (a Chinese name after a space: "MiniLM 的 第 0 层") or text a page joins itself (a label
-and an ASCII colon), in what the run draws and in every position of its followers' texts.
+and an ASCII colon), in what the run draws and in every position of its followers' and blocks'
+texts.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from apptest_support import open_page
+from apptest_support import blocks, open_page
 
 from lowrank import pages
 from tests import zh_style
@@ -36,6 +37,25 @@ def follower_texts(app) -> list[str]:
     return texts
 
 
+def block_texts(app) -> list[str]:
+    """Every text of every position of the page's blocks (lowrank/ui/block.py): metrics, notes,
+    sentences, chart titles, labels and alternatives, table cells, picture alternatives."""
+    texts: list[str] = []
+    for data in blocks(app).values():
+        for metric in data["metrics"]:
+            texts += [metric["label"], metric["help"], *metric["values"], *metric["notes"]]
+        texts += [text for sentence in data["sentences"] for text in sentence["texts"]]
+        for chart in data["charts"]:
+            texts += [chart["title"], chart["xLabel"], chart["yLabel"], *chart["alts"]]
+            texts += [*chart["markLabels"], *(level["label"] for level in chart["levels"])]
+            texts += [series["name"] for series in chart["series"]]
+        for table in data.get("tables", []):
+            texts += [cell for rows in table["rows"] for row in rows for cell in row]
+        for picture in data.get("pictures", []):
+            texts += [picture["title"], *picture["alts"]]
+    return texts
+
+
 @pytest.mark.parametrize(("script", "params"), CASES, ids=[f"{s}{p}" for s, p in CASES])
 def test_rendered_chinese_is_written_as_chinese(script: str, params: dict[str, str]) -> None:
     app = open_page(script, lang="zh", **params)
@@ -44,7 +64,7 @@ def test_rendered_chinese_is_written_as_chinese(script: str, params: dict[str, s
     drawn = [element.value for kind in kinds for element in kind]
     drawn += [h.value for h in (*app.title, *app.header, *app.subheader)]
     drawn += [m.label for m in app.metric] + [m.value for m in app.metric]
-    drawn += [e.label for e in app.expander] + follower_texts(app)
+    drawn += [e.label for e in app.expander] + follower_texts(app) + block_texts(app)
     drawn += [picture.alt for element in app.get("image") for picture in element.proto.imgs]
     # a markdown block quote is the note's own words, quoted as written
     lines = [line for text in drawn for line in str(text).splitlines() if not line.startswith(">")]
