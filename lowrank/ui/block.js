@@ -261,9 +261,11 @@ const ALIGN = { left: "left", right: "right", centre: "center" };
 class TableView {
   constructor(table, parent) {
     this.table = table;
-    const wrap = element("div", "lb-table-wrap", parent);
-    wrap.tabIndex = 0; // it scrolls sideways on a narrow screen: reachable by keyboard too
-    const node = element("table", "lb-table", wrap);
+    this.wrap = element("div", "lb-table-wrap", parent);
+    // A table wider than the screen scrolls sideways: then the keyboard can reach it too.
+    this.resize = new ResizeObserver(() => this.fit());
+    this.resize.observe(this.wrap);
+    const node = element("table", "lb-table", this.wrap);
     if (table.caption) element("caption", "", node).textContent = table.caption;
     this.head = element("thead", "", node);
     this.body = element("tbody", "", node);
@@ -284,6 +286,11 @@ class TableView {
     this.body.replaceChildren();
     row(header, this.head, "th");
     for (const cells of rows) row(cells, this.body, "td");
+    this.fit();
+  }
+
+  fit() {
+    this.wrap.tabIndex = this.wrap.scrollWidth > this.wrap.clientWidth ? 0 : -1;
   }
 }
 
@@ -371,6 +378,7 @@ class BlockView {
     clearTimeout(this.settle);
     this.slider.dispose();
     this.resize.disconnect();
+    this.tables.forEach((table) => table.resize.disconnect());
   }
 }
 
