@@ -255,6 +255,70 @@ class ChartView {
   }
 }
 
+// A table at each position (lowrank/views/block.py's Table): header cells, then body rows.
+const ALIGN = { left: "left", right: "right", centre: "center" };
+
+class TableView {
+  constructor(table, parent) {
+    this.table = table;
+    this.wrap = element("div", "lb-table-wrap", parent);
+    // A table wider than the screen scrolls sideways: then the keyboard can reach it too.
+    this.resize = new ResizeObserver(() => this.fit());
+    this.resize.observe(this.wrap);
+    const node = element("table", "lb-table", this.wrap);
+    if (table.caption) element("caption", "", node).textContent = table.caption;
+    this.head = element("thead", "", node);
+    this.body = element("tbody", "", node);
+  }
+
+  show(i) {
+    const [header, ...rows] = this.table.rows[i];
+    const row = (cells, parent, tag) => {
+      const tr = element("tr", "", parent);
+      cells.forEach((text, j) => {
+        const cell = element(tag, "", tr);
+        if (tag === "th") cell.scope = "col";
+        cell.style.textAlign = ALIGN[this.table.align[j]];
+        setInline(cell, text);
+      });
+    };
+    this.head.replaceChildren();
+    this.body.replaceChildren();
+    row(header, this.head, "th");
+    for (const cells of rows) row(cells, this.body, "td");
+    this.fit();
+  }
+
+  fit() {
+    this.wrap.tabIndex = this.wrap.scrollWidth > this.wrap.clientWidth ? 0 : -1;
+  }
+}
+
+// A picture at each position (Picture): SVG shapes as data, never markup, at most its width.
+class PictureView {
+  constructor(picture, parent) {
+    this.picture = picture;
+    const figure = element("figure", "lb-chart lb-picture", parent);
+    element("figcaption", "lb-title", figure).textContent = picture.title;
+    this.svg = svgElement("svg", { role: "img", width: picture.width,
+      viewBox: `0 0 ${picture.width} ${picture.height}`, ...picture.inherited }, figure);
+    this.alt = element("p", "lb-alt", figure);
+    this.alt.setAttribute("aria-live", "polite");
+  }
+
+  show(i) {
+    this.svg.replaceChildren();
+    for (const [tag, attributes, text] of this.picture.shapes[i]) {
+      svgElement(tag, attributes, this.svg).textContent = text;
+    }
+    this.svg.setAttribute("aria-label", this.picture.alts[i]);
+  }
+
+  announce(i) {
+    this.alt.textContent = this.picture.alts[i];
+  }
+}
+
 class BlockView {
   constructor(root, data, at, body) {
     this.root = root;
@@ -277,9 +341,11 @@ class BlockView {
       const note = metric.notes.length ? element("div", "lb-caption lb-note", box) : null;
       return { value, note };
     });
+    this.tables = (data.tables ?? []).map((table) => new TableView(table, root));
     this.sentences = data.sentences.map((s) => element("p", s.caption ? "lb-sentence lb-caption" : "lb-sentence", root));
     if (data.sentencesFirst) root.prepend(...this.sentences); // a sentence that sums up the numbers
-    const charts = data.charts.length ? element("div", "lb-charts", root) : null;
+    const charts = data.charts.length || data.pictures?.length ? element("div", "lb-charts", root) : null;
+    this.pictures = (data.pictures ?? []).map((p) => new PictureView(p, element("div", "lb-chart-cell", charts)));
     this.charts = data.charts.map((chart) => new ChartView(chart, element("div", "lb-chart-cell", charts)));
     this.resize = new ResizeObserver(() => this.charts.forEach((c) => c.fit()));
     this.charts.forEach((c) => (this.resize.observe(c.stage), c.fit()));
@@ -302,15 +368,18 @@ class BlockView {
     });
     this.data.sentences.forEach((sentence, s) => setInline(this.sentences[s], sentence.texts[i]));
     this.charts.forEach((chart) => chart.show(i));
+    this.tables.forEach((table) => table.show(i));
+    this.pictures.forEach((picture) => picture.show(i));
     this.root.dataset.position = String(i);
     clearTimeout(this.settle);
-    this.settle = setTimeout(() => this.charts.forEach((chart) => chart.announce(i)), SETTLE_MS);
+    this.settle = setTimeout(() => [...this.charts, ...this.pictures].forEach((c) => c.announce(i)), SETTLE_MS);
   }
 
   dispose() {
     clearTimeout(this.settle);
     this.slider.dispose();
     this.resize.disconnect();
+    this.tables.forEach((table) => table.resize.disconnect());
   }
 }
 

@@ -60,11 +60,15 @@ def shown_language(lang: str) -> str:
 
 
 def reading(app: AppTest) -> tuple[str, ...]:
-    """What a student reads on the page: metrics, markdown, captions and alerts, and what each
-    block (lowrank/ui/block.py) shows at its slider's position."""
+    """What a student reads on the page: metrics, markdown, captions and alerts, and what the
+    blocks (lowrank/ui/block.py) show at their sliders' positions."""
     parts = [f"{m.label}={m.value}" for m in app.metric]
     parts += [m.value for m in (*app.markdown, *app.caption, *app.info, *app.success)]
-    parts += [str(block_at(app, key)) for key in blocks(app)]
+    for key in blocks(app):
+        shown = block_at(app, key)
+        parts += [f"{label}={value}" for label, value in shown["metrics"].items()]
+        parts += shown["sentences"]
+        parts += [cell for rows in shown["tables"] for row in rows for cell in row]
     return tuple(parts)
 
 

@@ -38,9 +38,10 @@ def follower_texts(app) -> list[str]:
 
 
 def block_texts(app) -> list[str]:
-    """Every text of every position of the page's blocks (lowrank/ui/block.py): metrics,
-    sentences, and each chart's titles, legend, hover texts, labels and text alternatives."""
-    texts = []
+    """Every text of every position of the page's blocks (lowrank/ui/block.py): metrics, notes,
+    sentences, each chart's titles, legend, hover texts, labels and text alternatives, table
+    cells, picture titles and alternatives."""
+    texts: list[str] = []
     for payload in blocks(app).values():
         for m in payload["metrics"]:
             texts += [m["label"], m["help"], *m["values"], *m["notes"]]
@@ -52,6 +53,10 @@ def block_texts(app) -> list[str]:
             for series in chart["series"]:
                 texts += [series["name"], *series["hover"], *series["labels"]]
                 texts += series.get("markLabels", [])
+        for table in payload.get("tables", []):
+            texts += [cell for rows in table["rows"] for row in rows for cell in row]
+        for picture in payload.get("pictures", []):
+            texts += [picture["title"], *picture["alts"]]
     return texts
 
 

@@ -144,3 +144,59 @@ def test_a_log_axis_with_levels_and_a_mark_per_curve(log_server: Server, browser
     expect(tip).to_be_visible()
     assert tip.inner_text() == "k 8 · wide 40\nk 8 · own 45"
     tab.close()
+
+
+#: A block's table (its cells, header first, and which are bold) and picture (the bar's width,
+#: its label and the text alternative).
+DRAWN = """(root) => ({
+  caption: root.querySelector('caption').textContent,
+  cells: [...root.querySelectorAll('tr')].map((tr) => [...tr.children].map((c) => c.textContent)),
+  header: [...root.querySelectorAll('th')].map((th) => th.scope),
+  bold: [...root.querySelectorAll('td strong')].map((b) => b.textContent),
+  right: getComputedStyle(root.querySelectorAll('td')[1]).textAlign,
+  width: root.querySelector('.lb-picture rect').getAttribute('width'),
+  label: root.querySelector('.lb-picture text').textContent,
+  alt: root.querySelector('.lb-picture svg').getAttribute('aria-label'),
+  title: root.querySelector('.lb-picture figcaption').textContent,
+})"""
+
+
+@pytest.fixture(scope="module")
+def table_server(chromium_executable: str) -> Iterator[Server]:
+    running = start_server("tests/e2e/apps/block_table_app.py")
+    yield running
+    running.stop()
+
+
+def test_a_blocks_table_and_picture_are_drawn_and_follow_the_slider(
+    table_server: Server, browser
+) -> None:
+    tab = browser.new_page(viewport={"width": 600, "height": 700})
+    tab.goto(f"{table_server.url}/?k=2")
+    root = tab.locator(BLOCK)
+    expect(root).to_have_attribute("data-position", "1")
+    wait_idle(tab)
+    assert root.evaluate(DRAWN) == {
+        "caption": "squares",
+        "cells": [["k", "k²"], ["2", "4"]],
+        "header": ["col", "col"],
+        "bold": ["2"],
+        "right": "right",
+        "width": "40",
+        "label": "k = 2",
+        "alt": "a bar 40 wide",
+        "title": "A bar k wide",
+    }
+    press_right(tab, "k")
+    expect(root).to_have_attribute("data-position", "2")
+    moved = root.evaluate(DRAWN)
+    assert (moved["cells"], moved["width"], moved["label"]) == (
+        [["k", "k²"], ["3", "9"]],
+        "60",
+        "k = 3",
+    )
+    expect(root.locator(".lb-picture .lb-alt")).to_have_text("a bar 60 wide")  # once it rests
+    tab.get_by_text("rerun saw k = 3").wait_for()
+    wait_idle(tab)
+    assert root.evaluate(DRAWN) == moved
+    tab.close()
