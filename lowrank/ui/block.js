@@ -25,6 +25,23 @@ function svgElement(tag, attributes, parent) {
 }
 
 // Inline **bold**, *italic* and _{subscript} of a text, the rest as text.
+// A metric's help: a "?" button after its label (the "?" drawn by CSS, so it is not part of the
+// label's text) shows and hides the text under the metric, so it reaches a keyboard and a
+// finger, not only a mouse's hover (the box's tooltip). The text is made on the first press.
+function helpToggle(box, label, text) {
+  box.title = text;
+  const button = element("button", "lb-help", label);
+  button.type = "button";
+  button.setAttribute("aria-label", label.textContent.trim());
+  button.setAttribute("aria-expanded", "false");
+  let help = null;
+  button.addEventListener("click", () => {
+    help ??= Object.assign(element("div", "lb-caption lb-help-text", box), { textContent: text, hidden: true });
+    help.hidden = !help.hidden;
+    button.setAttribute("aria-expanded", String(!help.hidden));
+  });
+}
+
 function setInline(node, text) {
   node.replaceChildren();
   for (const part of text.split(/(\*\*[^*]+\*\*|\*[^*]+\*|_\{[^}]+\})/)) {
@@ -336,9 +353,9 @@ class BlockView {
         swatch.style.backgroundColor = metric.colour;
         label.prepend(swatch, " ");
       }
-      if (metric.help) box.title = metric.help;
       const value = element("div", "lb-metric-value", box);
       const note = metric.notes.length ? element("div", "lb-caption lb-note", box) : null;
+      if (metric.help) helpToggle(box, label, metric.help);
       return { value, note };
     });
     this.tables = (data.tables ?? []).map((table) => new TableView(table, root));

@@ -62,6 +62,26 @@ def test_the_block_follows_the_slider_and_the_rerun_leaves_it_alone(
     tab.close()
 
 
+def test_a_metrics_help_opens_by_keyboard_and_by_touch(block_server: Server, browser) -> None:
+    """The "?" after a metric's label is a button: Enter or a tap shows the help under the
+    metric and says so (aria-expanded); again hides it. The label's text stays the label."""
+    tab = browser.new_page(viewport={"width": 900, "height": 900}, has_touch=True)
+    tab.goto(f"{block_server.url}/?k=5")
+    root = tab.locator(BLOCK)
+    expect(root).to_have_attribute("data-position", "4")
+    help_button = root.get_by_role("button", name="k squared")
+    expect(help_button).to_have_attribute("aria-expanded", "false")
+    assert root.locator(".lb-metric-label").text_content() == "k squared"
+    help_button.focus()
+    tab.keyboard.press("Enter")
+    expect(root.locator(".lb-help-text")).to_have_text("k times k")
+    expect(help_button).to_have_attribute("aria-expanded", "true")
+    help_button.tap()
+    expect(root.locator(".lb-help-text")).to_be_hidden()
+    expect(help_button).to_have_attribute("aria-expanded", "false")
+    tab.close()
+
+
 def test_hovering_the_chart_shows_the_nearest_points_value(block_server: Server, browser) -> None:
     tab = browser.new_page(viewport={"width": 900, "height": 900})
     tab.goto(f"{block_server.url}/?k=3")

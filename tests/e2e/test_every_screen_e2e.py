@@ -41,10 +41,11 @@ MAX_STOPS = 1500
 
 #: Mark the focused element as reached and say how its focus shows (null: nothing focused).
 _FOCUSED = """() => {
-  const element = document.activeElement;
+  let element = document.activeElement; // into components' shadow roots (the block renderer)
+  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
   if (!element || element === document.body) return null;
   const first = element.dataset.kbSeen === undefined;
-  if (first) element.dataset.kbSeen = String(document.querySelectorAll('[data-kb-seen]').length);
+  if (first) element.dataset.kbSeen = String(window.__kbStops = (window.__kbStops ?? 0) + 1);
   const ringed = element.closest('[data-baseweb="select"]') || element;
   const style = getComputedStyle(ringed);
   const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 3;
@@ -57,10 +58,11 @@ _FOCUSED = """() => {
 #: buttons was.
 _UNREACHED = """() => {
   const group = (e) => e.closest("[role='radiogroup']") || (e.type === 'radio' && e.name);
-  const reachedGroups = new Set([...document.querySelectorAll("[data-kb-seen]")]
-    .map(group).filter(Boolean));
-  return [...document.querySelectorAll(
-      "a[href], button, input, select, textarea, [role='slider'], [tabindex='0']")]
+  const roots = [document, ...[...document.querySelectorAll('*')].map((e) => e.shadowRoot)
+    .filter(Boolean)];
+  const all = (selector) => roots.flatMap((root) => [...root.querySelectorAll(selector)]);
+  const reachedGroups = new Set(all("[data-kb-seen]").map(group).filter(Boolean));
+  return all("a[href], button, input, select, textarea, [role='slider'], [tabindex='0']")
     .filter((e) => !e.disabled && e.getAttribute('tabindex') !== '-1'
       && e.checkVisibility({visibilityProperty: true})
       && e.getBoundingClientRect().width > 0 && e.dataset.kbSeen === undefined
