@@ -307,34 +307,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "At r = **{r}**, one layer trains **{terms} = {per_layer}** numbers; {layers} layers: "
         "**{total}**.",
     },
-    "par.memory_frozen": {"zh": "冻结的权重", "en": "frozen weights"},
-    "par.memory_frozen_hover": {"zh": "冻结的权重：{value}", "en": "frozen weights: {value}"},
     "par.memory_mark": {
-        "zh": "灰色虚线是冻结的模型权重；LoRA 的线再加上 A、B 本身、它们的梯度和 Adam 状态，所以随 r 略有上升。"
-        "上面两条水平线是全量微调的：权重加梯度，再加上 Adam 状态就是它的总量。",
-        "en": "The grey dashed line is the frozen model's weights; LoRA's line adds A and B "
-        "themselves, their gradients and Adam state, so it rises a little with r. The two levels "
-        "above are full fine-tuning's: weights and gradients, and its total with Adam state.",
+        "zh": "上面的条是 LoRA 在秩 r 时的训练显存：冻结的模型只占权重，梯度和 Adam 状态只给 A、B，"
+        "所以它们的颜色几乎看不见。下面的条是全量微调：每个权重都要梯度和 Adam 状态。",
+        "en": "The upper bar is LoRA's training memory at rank r: the frozen model holds weights only, "
+        "and only A and B have gradients and Adam state, so their colours are barely visible. The "
+        "lower bar is full fine-tuning: every weight has a gradient and Adam state.",
     },
-    "par.memory_chart_title": {
-        "zh": "训练显存估计：LoRA 随秩 r 的变化，对比全量微调",
-        "en": "Training memory estimate: LoRA against its rank r, and full fine-tuning",
+    "s2.par.memory_title": {
+        "zh": "训练显存估计：权重 + 梯度 + Adam 状态",
+        "en": "Training memory estimate: weights + gradients + Adam state",
     },
-    "par.memory_y": {"zh": "训练显存（GB）", "en": "training memory (GB)"},
-    "par.memory_level_gradients": {
-        "zh": "全量微调的权重 + 梯度：{value}",
-        "en": "full fine-tuning's weights + gradients: {value}",
-    },
-    "par.memory_level_full": {
-        "zh": "全量微调（再加 Adam 状态）：{value}",
-        "en": "full fine-tuning (with Adam state): {value}",
-    },
-    "par.memory_mark_label": {"zh": "r = {r}：{value}", "en": "r = {r}: {value}"},
+    "s2.par.part_weights": {"zh": "权重", "en": "weights"},
+    "s2.par.part_gradients": {"zh": "梯度", "en": "gradients"},
+    "s2.par.part_optimizer": {"zh": "Adam 状态", "en": "Adam state"},
+    "par.memory_lora_bar": {"zh": "LoRA，r = {r}：{value}", "en": "LoRA, r = {r}: {value}"},
+    "par.memory_full_bar": {"zh": "全量微调：{value}", "en": "full fine-tuning: {value}"},
     "par.memory_alt": {
-        "zh": "训练显存随 LoRA 的秩变化：r = {first} 时 {low}，r = {last} 时 {high}，"
-        "都接近冻结权重的 {weights}；全量微调要 {full}。现在 r = {r}，LoRA 要 {value}。",
-        "en": "Training memory against LoRA's rank: {low} at r = {first} and {high} at r = {last}, "
-        "close to the frozen weights' {weights}; full fine-tuning needs {full}. Now r = {r}, "
-        "LoRA needs {value}.",
+        "zh": "训练显存的两条堆叠条：LoRA 在 r = {r} 时要 {value}，其中冻结的权重 {frozen}；"
+        "全量微调要 {full}：权重 {weights}，梯度 {gradients}，Adam 状态 {optimizer}。",
+        "en": "Training memory as two stacked bars: LoRA at r = {r} needs {value}, of which the "
+        "frozen weights are {frozen}; full fine-tuning needs {full}: weights {weights}, gradients "
+        "{gradients}, Adam state {optimizer}.",
     },
 }

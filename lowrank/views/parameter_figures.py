@@ -1,6 +1,6 @@
 """The charts of /parameters: numbers stored against r for a d×k ΔW (:func:`cost_chart`) and
-training memory against LoRA's rank (:func:`memory_chart`), both block charts that the browser's
-renderer draws with the slider's rank marked, and every model's trainable share, a Plotly figure
+training memory at LoRA's rank (:func:`memory_picture`, stacked bars), both drawn by the browser's
+block renderer at the slider's rank, and every model's trainable share, a Plotly figure
 that no slider changes (:func:`shares_figure`, its labels passed in translated).
 
 Every number drawn is computed in :mod:`lowrank.models` and :mod:`lowrank.memory`.
@@ -14,9 +14,10 @@ import numpy as np
 import plotly.graph_objects as go
 
 from lowrank import i18n, models
-from lowrank.memory import full_finetune_memory, lora_memory
-from lowrank.views.block import Chart, Level, Line, Series
+from lowrank.memory import Memory, full_finetune_memory, lora_memory
+from lowrank.views.block import Chart, Level, Line, Picture, Series, Shape
 from lowrank.views.figures import COLOURS, finished
+from lowrank.views.svg_axes import linear_ticks
 
 
 def _count_unit(top: float) -> tuple[float, str]:
@@ -81,92 +82,96 @@ def cost_chart(d: int, k: int, lang: str) -> Chart:
 #: frozen weights, and full fine-tuning's weights + gradients and its total (text in them is
 #: dark enough to read on white).
 BREAK_EVEN_COLOUR = "#444444"
-MEMORY_COLOURS = {"lora": COLOURS["a"], "frozen": "#7f7f7f", "gradients": "#b35806",
-                  "full": "#d62728"}  # fmt: skip
+#: Weights, gradients and Adam state, the parts of a training memory bar.
+MEMORY_PARTS = ("weights", "gradients", "optimizer")
+MEMORY_COLOURS = dict(zip(MEMORY_PARTS, ("#9ecae1", "#fdae6b", "#d62728"), strict=True))
+#: The memory picture's box (px at its natural size: narrow, so that its text stays legible when
+#: a phone scales it down), its bars' height, the label size, where the bars and the axis start
+#: (room for the "0 GB" centred under its tick), and the axis' end as a multiple of full
+#: fine-tuning's total (room for the last tick's label).
+MEMORY_WIDTH, MEMORY_HEIGHT, MEMORY_BAR, MEMORY_TEXT, MEMORY_LEFT = 440, 156, 26, 13, 16
+MEMORY_HEADROOM = 1.03
+_ROWS = (20.0, 70.0)  # the LoRA bar's top, then full fine-tuning's, under their labels
+_AXIS_Y = _ROWS[1] + MEMORY_BAR + 6
 
 
-def memory_chart(
+def memory_picture(
     model_key: str,
     targets: Sequence[str],
     precision: str,
     lang: str,
     ranks: Sequence[int] = models.LORA_RANKS,
-) -> Chart:
-    """Training memory in GB against LoRA's rank (a log axis through the slider's stops):
-    LoRA's total (the frozen weights, plus A and B with their gradients and Adam state) and the
-    frozen weights alone as curves; full fine-tuning's weights + gradients and its total (Adam
-    state too) as levels, on an axis from 0 with room above; the slider's rank marked."""
+) -> Picture:
+    """Training memory as two stacked bars on one GB axis, at every stop of the rank slider:
+    LoRA's (the frozen model's weights, then A and B with their gradients and Adam state) and
+    full fine-tuning's (every weight with its gradient and Adam state), each part in its colour
+    and each bar labelled with its total. What it shows: full fine-tuning pays for a gradient
+    and Adam's state on every weight, LoRA only on A and B."""
     model = models.MODELS[model_key]
     full = full_finetune_memory(model, precision)
-    lora = [lora_memory(model, targets, r, precision).total for r in ranks]
-    xs = tuple(float(r) for r in ranks)
+    scale = (MEMORY_WIDTH - MEMORY_LEFT - 4) / (MEMORY_HEADROOM * full.total)
 
     def t(key: str, **fields: object) -> str:
         return i18n.t(key, lang, **fields)
 
-    frozen = t("par.memory_frozen")
-    weights = models.human_bytes(full.weights)
-    curves = (
-        Series(
-            t("s2.par.lora"),
-            xs,
-            tuple(total / 1e9 for total in lora),
-            MEMORY_COLOURS["lora"],
-            hover=tuple(
-                f"r = {r}: {models.human_bytes(b)}" for r, b in zip(ranks, lora, strict=True)
-            ),
-        ),
-        Series(
-            frozen,
-            xs,
-            (full.weights / 1e9,) * len(ranks),
-            MEMORY_COLOURS["frozen"],
-            dash=True,
-            hover=(t("par.memory_frozen_hover", value=weights),) * len(ranks),
-        ),
-    )
-    with_gradients = full.weights + full.gradients
-    levels = (
-        Level(with_gradients / 1e9, t("par.memory_level_gradients",
-              value=models.human_bytes(with_gradients)), MEMORY_COLOURS["gradients"]),
-        Level(full.total / 1e9, t("par.memory_level_full", value=models.human_bytes(full.total)),
-              MEMORY_COLOURS["full"]),
-    )  # fmt: skip
-    shown = [models.human_bytes(b) for b in lora]
-    return Chart(
-        t("par.memory_chart_title"),
-        t("s2.par.rank"),
-        t("par.memory_y"),
-        curves,
-        mark=xs,
-        alts=tuple(
+    part_names = [t(f"s2.par.part_{part}") for part in MEMORY_PARTS]
+    fixed = [*_memory_bar(full, _ROWS[1], scale), *_memory_axis(full.total, scale)]
+    fixed.append(Shape.of("text", t("par.memory_full_bar", value=models.human_bytes(full.total)),
+                          x=MEMORY_LEFT, y=_ROWS[1] - 6))  # fmt: skip
+    for i, (name, part) in enumerate(zip(part_names, MEMORY_PARTS, strict=True)):
+        x = MEMORY_LEFT + i * 140
+        fixed.append(Shape.of("rect", x=x, y=MEMORY_HEIGHT - 14, width=12, height=12,
+                              fill=MEMORY_COLOURS[part]))  # fmt: skip
+        fixed.append(Shape.of("text", name, x=x + 18, y=MEMORY_HEIGHT - 3))
+    shapes, alts = [], []
+    for r in ranks:
+        lora = lora_memory(model, targets, r, precision)
+        value = models.human_bytes(lora.total)
+        label = Shape.of(
+            "text", t("par.memory_lora_bar", r=r, value=value), x=MEMORY_LEFT, y=_ROWS[0] - 6
+        )
+        shapes.append((*_memory_bar(lora, _ROWS[0], scale), label, *fixed))
+        alts.append(
             t(
                 "par.memory_alt",
-                low=shown[0],
-                first=ranks[0],
-                high=shown[-1],
-                last=ranks[-1],
-                weights=weights,
-                full=models.human_bytes(full.total),
                 r=r,
                 value=value,
+                frozen=models.human_bytes(full.weights),
+                full=models.human_bytes(full.total),
+                **{part: models.human_bytes(getattr(full, part)) for part in MEMORY_PARTS},
             )
-            for r, value in zip(ranks, shown, strict=True)
-        ),
-        levels=levels,
-        mark_labels=tuple(
-            t("par.memory_mark_label", r=r, value=value)
-            for r, value in zip(ranks, shown, strict=True)
-        ),
-        y_range=(0.0, MEMORY_HEADROOM * full.total / 1e9),
-        log_x=True,
-        x_ticks=xs,
+        )
+    return Picture(
+        t("s2.par.memory_title"),
+        MEMORY_WIDTH,
+        MEMORY_HEIGHT,
+        tuple(shapes),
+        tuple(alts),
+        Shape.of("text", font_size=MEMORY_TEXT),
     )
 
 
-#: The memory axis runs to this multiple of full fine-tuning's total, so that the mark's label
-#: at the top of the chart never meets the level's label.
-MEMORY_HEADROOM = 1.25
+def _memory_bar(memory: Memory, top: float, scale: float) -> list[Shape]:
+    """One stacked bar: weights, gradients and Adam state from MEMORY_LEFT, ``scale`` px a byte."""
+    shapes, x = [], float(MEMORY_LEFT)
+    for part in MEMORY_PARTS:
+        width = getattr(memory, part) * scale
+        shapes.append(Shape.of("rect", x=x, y=top, width=width, height=MEMORY_BAR,
+                               fill=MEMORY_COLOURS[part]))  # fmt: skip
+        x += width
+    return shapes
+
+
+def _memory_axis(top_bytes: int, scale: float) -> list[Shape]:
+    """The GB axis under the bars: its line and nice ticks (svg_axes), with their labels."""
+    shapes = [Shape.of("line", x1=MEMORY_LEFT, x2=MEMORY_WIDTH - 4, y1=_AXIS_Y, y2=_AXIS_Y,
+                       stroke="#888")]  # fmt: skip
+    for tick in linear_ticks(0.0, MEMORY_HEADROOM * top_bytes / 1e9, target=4, suffix=" GB"):
+        x = MEMORY_LEFT + tick.value * 1e9 * scale
+        shapes.append(Shape.of("line", x1=x, x2=x, y1=_AXIS_Y, y2=_AXIS_Y + 4, stroke="#888"))
+        shapes.append(Shape.of("text", tick.label, x=x, y=_AXIS_Y + 18, text_anchor="middle",
+                               font_size=11))  # fmt: skip
+    return shapes
 
 
 def shares_figure(

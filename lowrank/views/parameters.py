@@ -25,7 +25,7 @@ from lowrank.memory import checkpoint_bytes, full_finetune_memory, lora_memory
 from lowrank.views.block import Block, Metric, Sentence, Table
 from lowrank.views.follow import Positions
 from lowrank.views.parameter_blocks import blocks_picture
-from lowrank.views.parameter_figures import cost_chart, memory_chart
+from lowrank.views.parameter_figures import cost_chart, memory_picture
 
 # --- the "any size" section ----------------------------------------------------------------------
 
@@ -215,7 +215,9 @@ def model_blocks(
             ),
             (Sentence(tuple(row["exact"] for row in rows), caption=True),),
         ),
-        memory=Block(positions, charts=(memory_chart(model_key, targets, precision, lang, ranks),)),
+        memory=Block(
+            positions, pictures=(memory_picture(model_key, targets, precision, lang, ranks),)
+        ),
         memory_numbers=Block(
             positions,
             (

@@ -293,5 +293,7 @@ def test_the_model_blocks_are_what_the_page_shows_at_every_rank(model: str, targ
         assert f"{layers} **{trainable:,}**" in block_at(app, TABLE)["sentences"][0]
         memory = lora_memory(config, targets, rank, "mixed").total
         assert metric(app, "s2.par.m_memory_lora", lang) == models.human_bytes(memory)
-        assert block_at(app, MEMORY)["marks"] == [float(rank)]
-        assert block_at(app, MEMORY, i)["marks"] == [float(rank)]
+        ((drawn, alt),) = block_at(app, MEMORY)["pictures"]
+        assert block_at(app, MEMORY, i)["pictures"] == [(drawn, alt)]
+        bar = i18n.t("par.memory_lora_bar", lang, r=rank, value=models.human_bytes(memory))
+        assert bar in [text for _, _, text in drawn] and models.human_bytes(memory) in alt

@@ -115,7 +115,8 @@ def table_expected(shapes: dict[str, tuple[int, int]], targets, r: int) -> list[
 
 
 def memory_mark(tab) -> str:
-    return tab.locator(MEMORY).locator(".lb-mark-label").text_content()
+    """The label over LoRA's memory bar (the picture's first text: "LoRA, r = …: … GB")."""
+    return tab.locator(MEMORY).locator(".lb-picture text").first.text_content()
 
 
 def test_real_models_rank_is_shown_before_the_server_answers(server, browser):
@@ -151,7 +152,7 @@ def test_real_models_rank_is_shown_before_the_server_answers(server, browser):
     memory = (models.model_params(model) + trainable) * 2 + trainable * (2 + 4)  # fp16 + Adam
     shown = models.human_bytes(memory)
     assert metric(tab, i18n.t("s2.par.m_memory_lora", "zh")) == shown
-    assert memory_mark(tab) == f"r = 16：{shown}"
+    assert memory_mark(tab) == f"LoRA，r = 16：{shown}"
 
     answers.release()
     wait_idle(tab)
@@ -160,7 +161,7 @@ def test_real_models_rank_is_shown_before_the_server_answers(server, browser):
     assert metric(tab, label) == models.human_count(trainable)
     assert table.locator(".lb-sentence").text_content() == per_layer
     assert table.evaluate(TABLE_CELLS) == cells
-    assert memory_mark(tab) == f"r = 16：{shown}"
+    assert memory_mark(tab) == f"LoRA，r = 16：{shown}"
     context.close()
 
 

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lowrank import i18n, models
-from lowrank.memory import PRECISIONS, full_finetune_memory
+from lowrank.memory import PRECISIONS
 from lowrank.views.block import Picture
 from lowrank.views.follow import Positions
 from lowrank.views.markdown_table import markdown_table
@@ -26,7 +26,13 @@ from lowrank.views.parameter_blocks import (
     svg_data_url,
     svg_document,
 )
-from lowrank.views.parameter_figures import MEMORY_HEADROOM, cost_chart, memory_chart
+from lowrank.views.parameter_figures import (
+    MEMORY_HEADROOM,
+    MEMORY_LEFT,
+    MEMORY_WIDTH,
+    cost_chart,
+    memory_picture,
+)
 from lowrank.views.parameters import (
     model_blocks,
     model_texts,
@@ -267,35 +273,46 @@ def test_model_blocks_at_every_rank_by_hand(key: str, targets: tuple, precision:
             _t("s2.par.m_ckpt_full"): models.human_bytes(configured * p.weight),
             _t("s2.par.m_ckpt_lora"): models.human_bytes(n * p.weight),
         }
-        chart = blocks.memory.at(i)
-        assert chart["marks"] == [float(r)]
-        assert chart["mark_labels"] == [f"r = {r}: {models.human_bytes(memory)}"]
-        (alt,) = chart["alts"]
-        assert alt.endswith(f"Now r = {r}, LoRA needs {models.human_bytes(memory)}.")
+        ((drawn, alt),) = blocks.memory.at(i)["pictures"]
+        lora_label = next(shape.text for shape in drawn if shape.text.startswith("LoRA"))
+        assert lora_label == f"LoRA, r = {r}: {models.human_bytes(memory)}"
+        assert alt.startswith(f"Training memory as two stacked bars: LoRA at r = {r} needs "
+                              f"{models.human_bytes(memory)}, of which the frozen weights are "
+                              f"{models.human_bytes(configured * p.weight)}")  # fmt: skip
         assert f"full fine-tuning needs {models.human_bytes(full_memory)}" in alt
+
+
+def _bars(shapes) -> list[list[float]]:
+    """The widths of each stacked bar's rects (by their top), top bar first."""
+    tops: dict[str, list[float]] = {}
+    for shape in shapes:
+        attributes = dict(shape.attributes)
+        if shape.tag == "rect" and attributes["height"] != "12":  # not a legend swatch
+            tops.setdefault(attributes["y"], []).append(float(attributes["width"]))
+    return [tops[y] for y in sorted(tops, key=float)]
 
 
 @pytest.mark.parametrize("key", list(models.MODELS))
 @pytest.mark.parametrize("precision", list(PRECISIONS))
-def test_memory_chart_curves_and_levels_by_hand(key: str, precision: str) -> None:
+def test_memory_bars_by_hand(key: str, precision: str) -> None:
+    """Each bar's parts are weights, gradients and Adam state in bytes × one scale: LoRA's
+    weights are the whole model's plus A and B, its gradients and Adam state A and B's only."""
     model = models.MODELS[key]
-    chart = memory_chart(key, model.targets, precision, "zh")
+    picture = memory_picture(key, model.targets, precision, "en")
     p = PRECISIONS[precision]
     configured = models.model_params(model)
-    lora, frozen = chart.series
-    assert lora.x == frozen.x == tuple(float(r) for r in models.LORA_RANKS)
-    trained = [models.lora_params(model, model.targets, r) for r in models.LORA_RANKS]
-    expected = [((configured + n) * p.weight + n * (p.grad + p.adam)) / 1e9 for n in trained]
-    assert lora.y == pytest.approx(expected, rel=1e-12)
-    assert frozen.dash and set(frozen.y) == {configured * p.weight / 1e9}
-    with_gradients, full = chart.levels
-    assert with_gradients.y == pytest.approx(configured * (p.weight + p.grad) / 1e9)
-    assert full.y == pytest.approx(full_finetune_memory(model, precision).total / 1e9)
-    assert full.y == pytest.approx(configured * (p.weight + p.grad + p.adam) / 1e9)
-    assert full.label == _t("par.memory_level_full", "zh", value=models.human_bytes(full.y * 1e9))
-    assert chart.log_x and chart.x_ticks == lora.x
-    assert chart.y_range == (0.0, pytest.approx(MEMORY_HEADROOM * full.y))
-    assert max(lora.y) < full.y  # LoRA's largest total (every module, r = 256) is below
+    full_bytes = configured * (p.weight + p.grad + p.adam)
+    scale = (MEMORY_WIDTH - MEMORY_LEFT - 4) / (MEMORY_HEADROOM * full_bytes)
+    for shapes, r in zip(picture.shapes, models.LORA_RANKS, strict=True):
+        n = models.lora_params(model, model.targets, r)
+        lora, full = _bars(shapes)
+        expected_lora = [(configured + n) * p.weight, n * p.grad, n * p.adam]
+        expected_full = [configured * p.weight, configured * p.grad, configured * p.adam]
+        assert lora == pytest.approx([b * scale for b in expected_lora], abs=0.05)
+        assert full == pytest.approx([b * scale for b in expected_full], abs=0.05)
+        assert MEMORY_LEFT + sum(full) <= MEMORY_WIDTH - 4  # the longer bar inside the box
+    axis = [s.text for s in picture.shapes[0] if dict(s.attributes).get("text-anchor") == "middle"]
+    assert axis[0] == "0 GB" and len(axis) >= 2
 
 
 # --- the module table at every LoRA rank -------------------------------------------------------

@@ -24,7 +24,12 @@ from lowrank.views.parameter_blocks import (
     blocks_scale,
     is_cell_grid,
 )
-from lowrank.views.parameter_figures import MEMORY_HEADROOM, cost_chart, memory_chart
+from lowrank.views.parameter_figures import (
+    MEMORY_HEADROOM,
+    MEMORY_LEFT,
+    cost_chart,
+    memory_picture,
+)
 
 #: Cell grids, to scale, labels wider than their blocks (14336×2), a picture wider than
 #: SVG_WIDTH (2×14336: every block widened to 3 px) and counts far beyond any model.
@@ -170,14 +175,26 @@ def test_the_header_row_is_never_a_body_row() -> None:
 
 
 @pytest.mark.parametrize("key", list(models.MODELS))
-def test_the_memory_axis_leaves_room_above_full_fine_tuning(key: str) -> None:
-    chart = memory_chart(key, ("q", "v"), "fp16", "en")
-    total = full_finetune_memory(models.MODELS[key], "fp16").total / 1e9
-    assert chart.y_range == (0.0, pytest.approx(1.25 * total)) and MEMORY_HEADROOM == 1.25
-    low, high = chart.payload()["yRange"]
-    assert (low, high) == (0.0, pytest.approx(1.25 * total))
-    assert chart.payload()["xTicks"] == [[float(r), str(r)] for r in models.LORA_RANKS]
-    assert [level.y for level in chart.levels] == sorted(level.y for level in chart.levels)
+def test_the_memory_axis_ticks_are_where_their_gigabytes_are(key: str) -> None:
+    """Each tick sits at its value on the bars' scale: full fine-tuning's bar ends at its total,
+    and the axis runs a little past it (MEMORY_HEADROOM) so the last tick can be drawn."""
+    picture = memory_picture(key, ("q", "v"), "fp16", "en")
+    total = full_finetune_memory(models.MODELS[key], "fp16").total
+    shapes = picture.shapes[0]
+    (full_label,) = [s for s in shapes if s.text.startswith("full fine-tuning: ")]
+    assert full_label.text == f"full fine-tuning: {models.human_bytes(total)}"
+    bars = [
+        dict(s.attributes) for s in shapes if s.tag == "rect" and dict(s.attributes)["y"] == "70"
+    ]
+    end = float(bars[-1]["x"]) + float(bars[-1]["width"])
+    left = MEMORY_LEFT
+    assert MEMORY_HEADROOM == 1.03
+    assert end == pytest.approx(left + (picture.width - left - 4) / 1.03, abs=0.1)
+    ticks = [s for s in shapes if s.tag == "text" and s.text.endswith(" GB") and ":" not in s.text]
+    for tick in ticks:
+        value = float(tick.text.removesuffix(" GB"))
+        x = float(dict(tick.attributes)["x"])
+        assert x == pytest.approx(left + value * 1e9 / total * (end - left), abs=0.1)
 
 
 def test_the_cost_axis_counts_in_units_of_at_most_four_digits() -> None:
