@@ -71,7 +71,8 @@ class ChartView {
   // Axis units to pixels, for the current width.
   x(value) {
     const [low, high] = this.chart.xRange;
-    return MARGIN.left + ((value - low) / (high - low)) * (this.width - MARGIN.left - MARGIN.right);
+    const v = this.chart.logX ? Math.log10(value) : value;
+    return MARGIN.left + ((v - low) / (high - low)) * (this.width - MARGIN.left - MARGIN.right);
   }
 
   y(value) {
@@ -105,6 +106,13 @@ class ChartView {
     const yLabel = svgElement("text", { x: 0, y: 0, "text-anchor": "middle", class: "lb-label" }, axes);
     yLabel.setAttribute("transform", `translate(13 ${(top + bottom) / 2}) rotate(-90)`);
     yLabel.textContent = chart.yLabel;
+    for (const level of chart.levels) {
+      const y = this.y(level.y);
+      svgElement("line", { x1: left, x2: right, y1: y, y2: y, stroke: level.colour, class: "lb-level" }, svg);
+      const text = svgElement("text", { x: right - 4, y: y - 4, fill: level.colour, "text-anchor": "end",
+        class: "lb-line-label" }, svg);
+      text.textContent = level.label;
+    }
     chart.lines.forEach((line, i) => {
       const x = this.x(line.x);
       svgElement("line", { x1: x, x2: x, y1: top, y2: bottom, stroke: line.colour, class: "lb-line" }, svg);
@@ -127,10 +135,17 @@ class ChartView {
       if (series.bars) this.drawBars(series);
       else this.drawLine(series);
     }
-    this.markLine = svgElement("line", { y1: top, y2: bottom, class: "lb-mark" }, svg);
-    this.markLabel = svgElement("text", { y: top + 12, class: "lb-mark-label" }, svg);
+    const marked = chart.mark.length > 0;
+    this.markLine = marked ? svgElement("line", { y1: top, y2: bottom, class: "lb-mark" }, svg) : null;
+    this.markLabel = marked ? svgElement("text", { y: top + 12, class: "lb-mark-label" }, svg) : null;
+    // a curve with marks of its own gets its own thin line and label, in its colour
+    this.ownMarks = chart.series.map((series) => series.marks.length ? {
+      line: svgElement("line", { y1: top, y2: bottom, stroke: series.colour, class: "lb-own-mark" }, svg),
+      label: svgElement("text", { fill: series.colour, class: "lb-mark-label" }, svg),
+    } : null);
     this.markDots = chart.series.map((series) =>
-      series.bars ? null : svgElement("circle", { r: 4.5, fill: series.colour, class: "lb-dot" }, svg));
+      series.bars || !(marked || series.marks.length) ? null
+        : svgElement("circle", { r: 4.5, fill: series.colour, class: "lb-dot" }, svg));
     this.hairline = svgElement("line", { y1: top, y2: bottom, class: "lb-hair", visibility: "hidden" }, svg);
     if (this.position !== undefined) this.show(this.position);
   }
@@ -161,33 +176,47 @@ class ChartView {
     });
   }
 
+  // The index of the point nearest x (in pixels, so a log axis is measured as drawn).
   nearest(series, x) {
+    const px = this.x(x);
     let best = 0;
     for (let i = 1; i < series.x.length; i++) {
-      if (Math.abs(series.x[i] - x) < Math.abs(series.x[best] - x)) best = i;
+      if (Math.abs(this.x(series.x[i]) - px) < Math.abs(this.x(series.x[best]) - px)) best = i;
     }
     return best;
   }
 
+  // A vertical mark at x with its label on the side that has room.
+  placeMark(line, label, x, text, row = 0) {
+    const px = this.x(x), right = this.width - MARGIN.right;
+    line?.setAttribute("x1", px);
+    line?.setAttribute("x2", px);
+    if (!label) return px;
+    const onLeft = px > (MARGIN.left + right) / 2;
+    label.setAttribute("x", onLeft ? px - 4 : px + 4);
+    label.setAttribute("y", MARGIN.top + 12 + 14 * row);
+    label.setAttribute("text-anchor", onLeft ? "end" : "start");
+    label.textContent = text ?? "";
+    return px;
+  }
+
   show(i) {
     this.position = i;
-    const x = this.chart.mark[i];
-    const px = this.x(x);
-    this.markLine.setAttribute("x1", px);
-    this.markLine.setAttribute("x2", px);
+    const x = this.chart.mark.length ? this.chart.mark[i] : null;
+    const px = x === null ? null : this.placeMark(this.markLine, this.markLabel, x, this.chart.markLabels[i]);
     const right = this.width - MARGIN.right;
-    const onLeft = px > (MARGIN.left + right) / 2; // the label sits on the side with room
-    this.markLabel.setAttribute("x", onLeft ? px - 4 : px + 4);
-    this.markLabel.setAttribute("text-anchor", onLeft ? "end" : "start");
-    this.markLabel.textContent = this.chart.markLabels[i] ?? "";
+    let row = 1;
     this.chart.series.forEach((series, s) => {
       if (!this.markDots[s]) return;
-      const j = this.nearest(series, x);
+      const at = series.marks.length ? series.marks[i] : x;
+      const own = this.ownMarks[s];
+      if (own) this.placeMark(own.line, own.label, at, series.markLabels[i], series.markLabels.length ? row++ : 0);
+      const j = this.nearest(series, at);
       this.markDots[s].setAttribute("cx", this.x(series.x[j]));
       this.markDots[s].setAttribute("cy", this.y(series.y[j]));
     });
     for (const { bar, x: at } of this.bars) bar.classList.toggle("lb-dropped", Boolean(this.bandRect) && at > x);
-    if (this.bandRect) {
+    if (this.bandRect && px !== null) {
       const width = Math.max(0, right - px);
       this.bandRect.setAttribute("x", px);
       this.bandRect.setAttribute("width", width);
@@ -205,7 +234,8 @@ class ChartView {
     const box = this.svg.getBoundingClientRect();
     const px = event.clientX - box.left;
     const [low, high] = this.chart.xRange;
-    const x = low + ((px - MARGIN.left) / (this.width - MARGIN.left - MARGIN.right)) * (high - low);
+    const along = low + ((px - MARGIN.left) / (this.width - MARGIN.left - MARGIN.right)) * (high - low);
+    const x = this.chart.logX ? 10 ** along : along;
     const lines = this.chart.series.map((series) => series.hover[this.nearest(series, x)]);
     this.tip.replaceChildren(...lines.map((line) => Object.assign(document.createElement("div"), { textContent: line })));
     const j = this.nearest(this.chart.series[0], x);
@@ -235,7 +265,13 @@ class BlockView {
     const metrics = element("div", "lb-metrics", root);
     this.metrics = data.metrics.map((metric) => {
       const box = element("div", "lb-metric", metrics);
-      setInline(element("div", "lb-metric-label", box), metric.label);
+      const label = element("div", "lb-metric-label", box);
+      setInline(label, metric.label);
+      if (metric.colour) { // a swatch of its curve's colour (text in it could fail contrast)
+        const swatch = element("span", "lb-swatch lb-box", null);
+        swatch.style.backgroundColor = metric.colour;
+        label.prepend(swatch, " ");
+      }
       if (metric.help) box.title = metric.help;
       const value = element("div", "lb-metric-value", box);
       const note = metric.notes.length ? element("div", "lb-caption lb-note", box) : null;

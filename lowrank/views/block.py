@@ -25,7 +25,7 @@ import numpy as np
 
 from lowrank import formatting as fmt
 from lowrank.views.follow import Positions
-from lowrank.views.svg_axes import Axis, axis_range, axis_ticks
+from lowrank.views.svg_axes import Axis, Tick, axis_range, axis_ticks
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,7 @@ class Metric:
     values: tuple[str, ...]
     help: str = ""
     notes: tuple[str, ...] = ()
+    colour: str = ""  #: a swatch before the label: the colour of the curve it reads (CSS)
 
 
 @dataclass(frozen=True)
@@ -62,8 +63,15 @@ class Series:
     hover: tuple[str, ...] = ()
     bars: bool = False
     labels: tuple[str, ...] = ()
+    #: This curve's own mark at each position (the dot at the point nearest x, and a thin line
+    #: in its colour), labelled ``mark_labels[i]`` when given: for curves whose x at a given
+    #: slider position differ (k/n for matrices of different n). Empty: the chart's mark.
+    marks: tuple[float, ...] = ()
+    mark_labels: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        if self.mark_labels and len(self.mark_labels) != len(self.marks):
+            raise ValueError(f"series {self.name!r} needs one mark label per mark")
         if len(self.x) != len(self.y) or not self.x:
             raise ValueError(f"series {self.name!r} needs as many x as y, at least one")
         for name, texts in (("hover", self.hover), ("label", self.labels)):
@@ -83,6 +91,15 @@ class Line:
 
 
 @dataclass(frozen=True)
+class Level:
+    """A static horizontal line at ``y`` with a label (a reference accuracy, a 90 % share)."""
+
+    y: float
+    label: str
+    colour: str = "#555555"
+
+
+@dataclass(frozen=True)
 class Chart:
     """A chart whose curves are the same at every position, with a mark at ``mark[i]``
     (labelled ``mark_labels[i]`` when given) and the text alternative ``alts[i]`` at position i.
@@ -90,7 +107,9 @@ class Chart:
     ``band``, when not "", fades and hatches what lies right of the mark (the singular values a
     rank drops) and names it, so colour is not its only sign. ``y_range`` fixes the y axis' ends
     (data units); by default they follow the data, from 0 when there are bars. ``y_suffix``
-    follows each y tick ("%"). On a ``log_y`` chart every y must be > 0.
+    follows each y tick ("%"). On a ``log_y`` chart every y must be > 0. A ``log_x`` chart
+    may name its ticks (``x_ticks``); ``x_range`` fixes the x axis' ends. ``mark`` may be empty
+    when every curve has its own marks.
     """
 
     title: str
@@ -105,10 +124,16 @@ class Chart:
     band: str = ""
     y_range: tuple[float, float] | None = None
     y_suffix: str = ""
+    levels: tuple[Level, ...] = ()
+    log_x: bool = False
+    x_ticks: tuple[float, ...] = ()
+    x_range: tuple[float, float] | None = None
 
     def __post_init__(self) -> None:
         if not self.series:
             raise ValueError(f"chart {self.title!r} needs a series")
+        if self.log_x and any(v <= 0 for s in self.series for v in s.x):
+            raise ValueError(f"chart {self.title!r} is log in x but has an x ≤ 0")
         if self.log_y and any(v <= 0 for s in self.series for v in s.y):
             raise ValueError(f"chart {self.title!r} is log in y but has a y ≤ 0")
         if self.mark_labels and len(self.mark_labels) != len(self.mark):
@@ -119,16 +144,19 @@ class Chart:
         xs = np.concatenate([np.asarray(s.x, float) for s in self.series])
         ys = np.concatenate([np.asarray(s.y, float) for s in self.series])
         xs = np.concatenate([xs, [line.x for line in self.lines], self.mark])
+        ys = np.concatenate([ys, [level.y for level in self.levels]])
         bars = any(s.bars for s in self.series)
         if bars:  # room for the outer bars' width, and bars grow from 0
             xs = np.concatenate([xs, [xs.min() - 0.5, xs.max() + 0.5]])
             ys = np.append(ys, 0.0)
-        x_axis = Axis(self.x_label, pad=0.0 if bars else 0.02)
+        x_axis = Axis(self.x_label, log=self.log_x, range=self.x_range, pad=0.0 if bars else 0.02)
         y_axis = Axis(
             self.y_label, log=self.log_y, range=self.y_range, pad=0.06, suffix=self.y_suffix
         )
         x_range, y_range = axis_range(xs, x_axis), axis_range(ys, y_axis)
         x_ticks = axis_ticks(x_axis, x_range)
+        if self.x_ticks:
+            x_ticks = [Tick(value, fmt.number(value)) for value in self.x_ticks]
         if bars:  # ticks at whole x, under the bars only
             bar_x = np.concatenate([np.asarray(s.x, float) for s in self.series if s.bars])
             x_ticks = [
@@ -141,6 +169,7 @@ class Chart:
             "xLabel": self.x_label,
             "yLabel": self.y_label,
             "logY": self.log_y,
+            "logX": self.log_x,
             "xRange": list(x_range),
             "yRange": list(y_range),
             "xTicks": [[t.value, t.label] for t in x_ticks],
@@ -155,11 +184,17 @@ class Chart:
                     "hover": list(s.hover or self._hover(s)),
                     "bars": s.bars,
                     "labels": list(s.labels),
+                    "marks": list(s.marks),
+                    "markLabels": list(s.mark_labels),
                 }
                 for s in self.series
             ],
             "lines": [
                 {"x": line.x, "label": line.label, "colour": line.colour} for line in self.lines
+            ],
+            "levels": [
+                {"y": level.y, "label": level.label, "colour": level.colour}
+                for level in self.levels
             ],
             "mark": list(self.mark),
             "markLabels": list(self.mark_labels),
@@ -189,7 +224,13 @@ class Block:
             *((f"metric {m.label!r}", m.values) for m in self.metrics),
             *((f"metric {m.label!r} notes", m.notes) for m in self.metrics if m.notes),
             *((f"sentence {i}", s.texts) for i, s in enumerate(self.sentences)),
-            *((f"chart {c.title!r} mark", c.mark) for c in self.charts),
+            *((f"chart {c.title!r} mark", c.mark) for c in self.charts if c.mark),
+            *(
+                (f"series {s.name!r} marks", s.marks)
+                for c in self.charts
+                for s in c.series
+                if s.marks
+            ),
             *((f"chart {c.title!r} alts", c.alts) for c in self.charts),
         ]
         for name, values in per_position:
@@ -204,7 +245,7 @@ class Block:
             "metrics": {m.label: m.values[i] for m in self.metrics},
             "notes": {m.label: m.notes[i] for m in self.metrics if m.notes},
             "sentences": [s.texts[i] for s in self.sentences],
-            "marks": [c.mark[i] for c in self.charts],
+            "marks": [c.mark[i] if c.mark else None for c in self.charts],
             "mark_labels": [c.mark_labels[i] if c.mark_labels else "" for c in self.charts],
             "alts": [c.alts[i] for c in self.charts],
         }
@@ -215,7 +256,13 @@ class Block:
         return {
             "positions": {"start": p.start, "step": p.step, "count": p.count},
             "metrics": [
-                {"label": m.label, "help": m.help, "values": list(m.values), "notes": list(m.notes)}
+                {
+                    "label": m.label,
+                    "help": m.help,
+                    "values": list(m.values),
+                    "notes": list(m.notes),
+                    "colour": m.colour,
+                }
                 for m in self.metrics
             ],
             "sentences": [{"texts": list(s.texts), "caption": s.caption} for s in self.sentences],

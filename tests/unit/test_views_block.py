@@ -6,7 +6,7 @@ import math
 import numpy as np
 import pytest
 
-from lowrank.views.block import Block, Chart, Line, Metric, Sentence, Series
+from lowrank.views.block import Block, Chart, Level, Line, Metric, Sentence, Series
 from lowrank.views.follow import Positions
 
 
@@ -101,7 +101,7 @@ def test_the_block_payload_is_json_with_every_position() -> None:
     data = json.loads(json.dumps(content.payload()))
     assert data["positions"] == {"start": 1, "step": 1, "count": 3}
     assert data["metrics"] == [
-        {"label": "k", "help": "help", "values": ["1", "2", "3"], "notes": []}
+        {"label": "k", "help": "help", "values": ["1", "2", "3"], "notes": [], "colour": ""}
     ]
     assert data["sentences"] == [{"texts": ["a", "b", "c"], "caption": False}]
     assert data["charts"][0]["mark"] == [1.0, 2.0, 3.0]
@@ -142,3 +142,36 @@ def test_notes_and_mark_labels_are_per_position() -> None:
         )
     content = Block(positions, (Metric("k", ("1", "2"), notes=("one", "two")),))
     assert content.at(2)["notes"] == {"k": "two"}
+
+
+def test_a_log_x_chart_with_named_ticks_levels_and_a_mark_per_curve() -> None:
+    ks = (1.0, 2.0, 4.0, 8.0)
+    own = Series(
+        "a", ks, (10.0, 20.0, 30.0, 40.0), "#000", marks=(1.0, 8.0), mark_labels=("x", "y")
+    )
+    chart = Chart(
+        "acc",
+        "k",
+        "%",
+        (own,),
+        mark=(),
+        alts=("one", "two"),
+        levels=(Level(35.0, "before"),),
+        log_x=True,
+        x_ticks=(1.0, 2.0, 4.0, 8.0),
+        x_range=(0.8, 10.0),
+    )
+    payload = chart.payload()
+    assert payload["logX"] and payload["xRange"] == pytest.approx([math.log10(0.8), 1.0])
+    assert payload["xTicks"] == [[1.0, "1"], [2.0, "2"], [4.0, "4"], [8.0, "8"]]
+    assert payload["levels"] == [{"y": 35.0, "label": "before", "colour": "#555555"}]
+    assert payload["series"][0]["marks"] == [1.0, 8.0]
+    assert payload["mark"] == []
+    content = Block(Positions(1, 1, 2), charts=(chart,))
+    assert content.at(2)["marks"] == [None]
+    with pytest.raises(ValueError, match="series 'a' marks has 2 entries for 3 positions"):
+        Block(Positions(1, 1, 3), charts=(chart,))
+    with pytest.raises(ValueError, match="one mark label per mark"):
+        Series("b", (1.0,), (1.0,), "#000", marks=(1.0,), mark_labels=("a", "b"))
+    with pytest.raises(ValueError, match="log in x"):
+        Chart("c", "x", "y", (Series("s", (0.0,), (1.0,), "#000"),), (1.0,), ("a",), log_x=True)
