@@ -153,7 +153,7 @@ class ChartView {
   drawLine(series) {
     const points = series.x.map((x, i) => [this.x(x), this.y(series.y[i])]);
     svgElement("polyline", { points: points.map((p) => p.map((v) => v.toFixed(1)).join(",")).join(" "),
-      stroke: series.colour, fill: "none", "stroke-width": 2,
+      stroke: series.colour, fill: "none", "stroke-width": series.width ?? 2,
       "stroke-dasharray": series.dash ? "6 4" : "none" }, this.svg);
     if (points.length <= 40) {
       for (const [x, y] of points) svgElement("circle", { cx: x, cy: y, r: 2.5, fill: series.colour }, this.svg);
@@ -223,7 +223,7 @@ class ChartView {
       this.bandLabel.setAttribute("x", right - 4);
       this.bandLabel.setAttribute("visibility", width > 60 ? "visible" : "hidden");
     }
-    this.svg.setAttribute("aria-label", this.chart.alts[i]);
+    this.svg.setAttribute("aria-label", (this.chart.altLead ?? "") + this.chart.alts[i]);
   }
 
   announce(i) {

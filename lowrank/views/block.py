@@ -68,6 +68,7 @@ class Series:
     #: slider position differ (k/n for matrices of different n). Empty: the chart's mark.
     marks: tuple[float, ...] = ()
     mark_labels: tuple[str, ...] = ()
+    width: float = 2.0  #: a line's stroke width in px (to set one curve apart from others)
 
     def __post_init__(self) -> None:
         if self.mark_labels and len(self.mark_labels) != len(self.marks):
@@ -128,6 +129,10 @@ class Chart:
     log_x: bool = False
     x_ticks: tuple[float, ...] = ()
     x_range: tuple[float, float] | None = None
+    #: The start of every position's text alternative (what the chart shows, the same at every
+    #: position; with its separator), sent once: ``alt_lead + alts[i]`` is read, ``alts[i]``
+    #: alone announced as the slider rests.
+    alt_lead: str = ""
 
     def __post_init__(self) -> None:
         if not self.series:
@@ -186,6 +191,7 @@ class Chart:
                     "labels": list(s.labels),
                     "marks": list(s.marks),
                     "markLabels": list(s.mark_labels),
+                    "width": s.width,
                 }
                 for s in self.series
             ],
@@ -200,6 +206,7 @@ class Chart:
             "markLabels": list(self.mark_labels),
             "band": self.band,
             "alts": list(self.alts),
+            "altLead": self.alt_lead,
         }
 
     def _hover(self, series: Series) -> tuple[str, ...]:
@@ -247,7 +254,7 @@ class Block:
             "sentences": [s.texts[i] for s in self.sentences],
             "marks": [c.mark[i] if c.mark else None for c in self.charts],
             "mark_labels": [c.mark_labels[i] if c.mark_labels else "" for c in self.charts],
-            "alts": [c.alts[i] for c in self.charts],
+            "alts": [c.alt_lead + c.alts[i] for c in self.charts],
         }
 
     def payload(self) -> dict[str, object]:
