@@ -135,6 +135,9 @@ class ChartView {
       if (series.bars) this.drawBars(series);
       else this.drawLine(series);
     }
+    // curves (not bars, which fade themselves) are faded where the band lies, under a veil
+    this.veil = chart.band && chart.series.some((series) => !series.bars)
+      ? svgElement("rect", { y: top, height: bottom - top, class: "lb-veil" }, svg) : null;
     const marked = chart.mark.length > 0;
     this.markLine = marked ? svgElement("line", { y1: top, y2: bottom, class: "lb-mark" }, svg) : null;
     this.markLabel = marked ? svgElement("text", { y: top + 12, class: "lb-mark-label" }, svg) : null;
@@ -220,6 +223,8 @@ class ChartView {
       const width = Math.max(0, right - px);
       this.bandRect.setAttribute("x", px);
       this.bandRect.setAttribute("width", width);
+      this.veil?.setAttribute("x", px);
+      this.veil?.setAttribute("width", width);
       this.bandLabel.setAttribute("x", right - 4);
       this.bandLabel.setAttribute("visibility", width > 60 ? "visible" : "hidden");
     }
@@ -263,6 +268,7 @@ class BlockView {
     root.replaceChildren();
     root.dataset.slider = data.slider;
     const metrics = element("div", "lb-metrics", root);
+    if (data.metricColumns) metrics.style.gridTemplateColumns = `repeat(${data.metricColumns}, minmax(0, 1fr))`;
     this.metrics = data.metrics.map((metric) => {
       const box = element("div", "lb-metric", metrics);
       const label = element("div", "lb-metric-label", box);
@@ -272,7 +278,10 @@ class BlockView {
         swatch.style.backgroundColor = metric.colour;
         label.prepend(swatch, " ");
       }
-      if (metric.help) box.title = metric.help;
+      if (metric.help) { // the tooltip's sign, as Streamlit's metrics show it
+        box.title = metric.help;
+        element("span", "lb-help", label).setAttribute("aria-hidden", "true");
+      }
       const value = element("div", "lb-metric-value", box);
       const note = metric.notes.length ? element("div", "lb-caption lb-note", box) : null;
       return { value, note };

@@ -224,6 +224,9 @@ class Block:
     metrics: tuple[Metric, ...] = ()
     sentences: tuple[Sentence, ...] = ()
     charts: tuple[Chart, ...] = ()
+    #: The metrics' grid has this many columns (two by two in a narrow column); 0: as many as
+    #: fit the width.
+    metric_columns: int = 0
 
     def __post_init__(self) -> None:
         count = self.positions.count
@@ -274,4 +277,5 @@ class Block:
             ],
             "sentences": [{"texts": list(s.texts), "caption": s.caption} for s in self.sentences],
             "charts": [chart.payload() for chart in self.charts],
+            "metricColumns": self.metric_columns,
         }

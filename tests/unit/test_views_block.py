@@ -206,3 +206,10 @@ def test_a_blocks_payload_json_is_made_once_per_block_object() -> None:
     assert ui_block.payload_json(content) is text  # the same string, not serialised again
     twin = Block(Positions(1, 1, 3), charts=(_chart(),))
     assert ui_block.payload_json(twin) == text and ui_block.payload_json(twin) is not text
+
+
+def test_a_blocks_metric_columns_reach_the_payload() -> None:
+    metrics = (Metric("a", ("1",)), Metric("b", ("2",)))
+    assert Block(Positions(1, 1, 1), metrics).payload()["metricColumns"] == 0  # as many as fit
+    two = Block(Positions(1, 1, 1), metrics, metric_columns=2)
+    assert two.payload()["metricColumns"] == 2
