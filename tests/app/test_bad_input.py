@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import tomllib
-from apptest_support import open_page
+from apptest_support import block_at, blocks, open_page
 from streamlit.testing.v1 import AppTest
 
 from lowrank import i18n, pages
@@ -60,9 +60,14 @@ def shown_language(lang: str) -> str:
 
 
 def reading(app: AppTest) -> tuple[str, ...]:
-    """What a student reads on the page: metrics, markdown, captions and alerts."""
+    """What a student reads on the page: metrics, markdown, captions and alerts, then what the
+    blocks (lowrank/ui/block.py) show at their slider's position."""
     parts = [f"{m.label}={m.value}" for m in app.metric]
     parts += [m.value for m in (*app.markdown, *app.caption, *app.info, *app.success)]
+    for key in blocks(app):
+        shown = block_at(app, key)
+        parts += [f"{label}={value}" for label, value in shown["metrics"].items()]
+        parts += [*shown["notes"], *shown["sentences"]]
     return tuple(parts)
 
 

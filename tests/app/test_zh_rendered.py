@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from apptest_support import open_page
+from apptest_support import blocks, open_page
 
 from lowrank import pages
 from tests import zh_style
@@ -18,6 +18,7 @@ from tests import zh_style
 #: Non-default settings that bring out other texts (a thin SVD, a task, a Chinese field value).
 EXTRA = [
     ("pages/2_svd.py", {"example": "random"}),
+    ("pages/4_image.py", {"mode": "grey", "pick": "energy"}),
     ("pages/6_why_delta_w.py", {"shift": "rotate", "layer": "3", "minilm": "ffn_up"}),
     ("pages/8_training.py", {"rslora": "true", "random_init": "true"}),
 ]
@@ -36,6 +37,24 @@ def follower_texts(app) -> list[str]:
     return texts
 
 
+def block_texts(app) -> list[str]:
+    """Every text of every position of the page's blocks (lowrank/ui/block.py): metrics,
+    sentences, and the charts' titles, axes, legends, hover texts and text alternatives."""
+    texts = []
+    for payload in blocks(app).values():
+        for metric in payload["metrics"]:
+            texts += [metric["label"], metric["help"], *metric["values"], *metric["notes"]]
+        texts += [text for sentence in payload["sentences"] for text in sentence["texts"]]
+        for chart in payload["charts"]:
+            lead = chart.get("altLead", "")
+            texts += [chart["title"], chart["xLabel"], chart["yLabel"], chart["band"]]
+            texts += [lead + alt for alt in chart["alts"]] + chart["markLabels"]
+            texts += [
+                text for series in chart["series"] for text in (series["name"], *series["hover"])
+            ]
+    return texts
+
+
 @pytest.mark.parametrize(("script", "params"), CASES, ids=[f"{s}{p}" for s, p in CASES])
 def test_rendered_chinese_is_written_as_chinese(script: str, params: dict[str, str]) -> None:
     app = open_page(script, lang="zh", **params)
@@ -44,7 +63,7 @@ def test_rendered_chinese_is_written_as_chinese(script: str, params: dict[str, s
     drawn = [element.value for kind in kinds for element in kind]
     drawn += [h.value for h in (*app.title, *app.header, *app.subheader)]
     drawn += [m.label for m in app.metric] + [m.value for m in app.metric]
-    drawn += [e.label for e in app.expander] + follower_texts(app)
+    drawn += [e.label for e in app.expander] + follower_texts(app) + block_texts(app)
     drawn += [picture.alt for element in app.get("image") for picture in element.proto.imgs]
     # a markdown block quote is the note's own words, quoted as written
     lines = [line for text in drawn for line in str(text).splitlines() if not line.startswith(">")]
