@@ -138,6 +138,7 @@ class ChartView {
     // curves (not bars, which fade themselves) are faded where the band lies, under a veil
     this.veil = chart.band && chart.series.some((series) => !series.bars)
       ? svgElement("rect", { y: top, height: bottom - top, class: "lb-veil" }, svg) : null;
+    if (this.veil) svg.appendChild(this.bandLabel); // the band's name stays above the veil
     const marked = chart.mark.length > 0;
     this.markLine = marked ? svgElement("line", { y1: top, y2: bottom, class: "lb-mark" }, svg) : null;
     this.markLabel = marked ? svgElement("text", { y: top + 12, class: "lb-mark-label" }, svg) : null;
