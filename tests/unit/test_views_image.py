@@ -246,3 +246,15 @@ def test_the_energy_sliders_blocks_show_the_rank_each_target_picks(circles):
         ):
             assert mine.at(value) == theirs.at(k)
     assert blocks.details.charts[0].mark == tuple(float(k) for k in ks)
+
+
+def test_the_spectrums_hover_shows_rounding_noise_as_0_on_the_pictures_scale():
+    """A flat 512×512 grey picture has rank 1: its σ₂ … are float noise (about 1e-9, above
+    1e-10 but far below 1e-10 · σ₁), read as 0 on the scale of σ₁ = 255 · 512."""
+    flat = im.decompose_image(np.full((512, 512), 255, dtype=np.uint8))
+    s = flat.channels[0].s
+    assert s[0] == pytest.approx(255 * 512) and 1e-10 < s[1] < 1e-10 * s[0]
+    (series,) = spectrum_chart(flat, [1], EN).series
+    name = EN("image.channel.grey")
+    assert series.hover[0] == f"{name}: σ₁ = {fmt.number(s[0], 4)}"
+    assert series.hover[1] == f"{name}: σ₂ = 0"
