@@ -189,13 +189,10 @@ def eigen(matrix: np.ndarray, v: np.ndarray, s: np.ndarray) -> Eigen:
     two = directions.shape[1] == 2
     perpendicular = two and abs(float(directions[:, 0] @ directions[:, 1])) <= 1e-9
     # each eigenvector along a different one of v₁, v₂ (|cos| = 1), the vᵢ being unique: two
-    # nearly parallel eigenvectors both along v₂ do not match
-    cos = np.abs(v.T @ directions) >= 1 - 1e-9 if two else np.zeros((2, 2), bool)
-    match = bool(
-        two
-        and s[0] - s[1] > 1e-9 * scale
-        and ((cos[0, 0] and cos[1, 1]) or (cos[0, 1] and cos[1, 0]))
-    )
+    # nearly parallel eigenvectors both along v₂ do not match. Only in order: eigenvectors along
+    # v₁ and v₂ are perpendicular, so S is symmetric, and then |λᵢ| = σᵢ, both sorted descending.
+    along = two and bool(np.all(np.abs(np.diag(v.T @ directions)) >= 1 - 1e-9))
+    match = bool(along and s[0] - s[1] > 1e-9 * scale)
     return Eigen(values, True, directions, perpendicular, match)
 
 

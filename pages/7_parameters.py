@@ -1,16 +1,16 @@
 """Step 2b: ΔW = A×B, the parameter count: the note's 5×4 example, any size, real models.
 
-Both rank sliders are followed in the browser (lowrank/views/parameters.py): what r changes is
-swapped at once for every stop of the slider, and this run draws the same texts and picture.
+What each rank slider changes is drawn by the block renderer (lowrank/ui/block.py) from blocks
+that hold every stop of the slider (lowrank/views/parameters.py): the "any size" counts, verdict,
+picture and cost chart; the real models' module table, counts, memory chart and sizes. This run
+draws none of them, only what no rank slider changes.
 """
-
-from contextlib import nullcontext
 
 import streamlit as st
 
 from lowrank import models
-from lowrank.memory import PRECISIONS, checkpoint_bytes, full_finetune_memory
-from lowrank.ui.follow import follow, slot
+from lowrank.memory import PRECISIONS
+from lowrank.ui.block import block
 from lowrank.ui.frame import frame
 from lowrank.ui.loaders import shared
 from lowrank.ui.widgets import (
@@ -22,26 +22,17 @@ from lowrank.ui.widgets import (
     self_check,
     url_choice,
 )
-from lowrank.views.follow import svg_data_url
-from lowrank.views.parameter_blocks import blocks_alt, blocks_pictures, blocks_title
-from lowrank.views.parameter_figures import cost_figure, memory_figure, shares_figure
-from lowrank.views.parameters import (
-    TABLE,
-    model_follow,
-    model_texts,
-    modules_table,
-    size_follow,
-    size_texts,
-    size_view,
-)
+from lowrank.views.parameter_blocks import blocks_picture, svg_data_url, svg_document
+from lowrank.views.parameter_figures import shares_figure
+from lowrank.views.parameters import model_blocks, size_block, size_texts
 
-#: Containers of what the browser updates at once when r moves (lowrank/ui/follow.py).
-SIZE_SLOT = "par_size_"
-PICTURE = "par_blocks"
-COST_CHART = "par_cost_plot"
-#: ...and when the real models' LoRA rank moves.
-MODEL_SLOT = "par_model_"
-MEMORY_CHART = "par_memory_plot"
+#: The blocks that follow the "any size" slider r (lowrank/ui/block.py)...
+SIZE_BLOCK = "par_size"
+#: ...and the real models' LoRA rank: the module table, the counts, the memory chart and sizes.
+TABLE_BLOCK = "par_model_table"
+COUNTS_BLOCK = "par_model_counts"
+MEMORY_BLOCK = "par_memory"
+MEMORY_NUMBERS_BLOCK = "par_memory_numbers"
 
 page = frame("parameters")
 st.title(page.t("page.parameters.title"))
@@ -52,38 +43,22 @@ st.latex(  # two lines: one would run off a phone's screen
 )
 
 
-def counts(d: int, k: int, texts: dict[str, str], prefix: str | None = None) -> None:
-    """Four metrics: ΔW, A, B and A + B (``texts`` from size_texts; the last three in the
-    followed slots ``prefix + name`` when a prefix is given)."""
+def counts(d: int, k: int, texts: dict[str, str]) -> None:
+    """Four metrics: ΔW, A, B and A + B (``texts`` from size_texts)."""
     columns = st.columns(4)
     columns[0].metric(page.t("s2.par.m_full"), f"{models.full_cost(d, k):,}")
     for column, name in zip(columns[1:], ("a", "b", "total"), strict=True):
-        label = page.t(f"s2.par.m_{name}")
-        with column:
-            if prefix is None:
-                st.metric(label, texts[name])
-            else:
-                with slot(prefix + name):
-                    st.metric(label, texts[name])
-
-
-def blocks_picture(d: int, k: int, source: str, alt: str, key: str | None = None) -> None:
-    """The ΔW = A × B picture (an SVG data URL) and its text alternative, under its title; in
-    the followed slot ``key`` when given (the title does not depend on r)."""
-    st.markdown(f"**{blocks_title(d, k, page.lang)}**")
-    with slot(key) if key else nullcontext():
-        st.image(source, alt=alt, width="stretch")
+        column.metric(page.t(f"s2.par.m_{name}"), texts[name])
 
 
 def note_example() -> None:
     """The note's example, exactly: its words, its picture and its four counts."""
     st.subheader(page.t("s2.par.example_header"))
     st.markdown(f"> {page.t('s2.par.example_quote')}")
-    picture = shared(blocks_pictures, note_d, note_k, (note_r,))[0]
+    picture = shared(blocks_picture, note_d, note_k, (note_r,), page.lang)
     with st.columns([1, 2, 1])[1]:
-        blocks_picture(
-            note_d, note_k, svg_data_url(picture), blocks_alt(note_d, note_k, note_r, page.lang)
-        )
+        st.markdown(f"**{picture.title}**")
+        st.image(svg_data_url(svg_document(picture, 0)), alt=picture.alts[0], width="stretch")
     counts(note_d, note_k, size_texts(note_d, note_k, note_r, page.lang))
     st.caption(page.t("s2.par.typo"))
 
@@ -107,26 +82,26 @@ with st.container(border=True):
         k = st.select_slider(
             page.t("s2.par.k"), models.SIZE_CHOICES, value=note_k, key="k", bind="query-params"
         )
-    view = shared(size_view, d, k, page.lang)
+    ranks = models.rank_options(d, k)
     with right:
-        max_r = view.ranks[-1]
+        max_r = ranks[-1]
         if "r" not in st.session_state:  # first run: ?r= can only come from a link
-            check_query_param(page, "r", is_one_of([str(r) for r in view.ranks]))
+            check_query_param(page, "r", is_one_of([str(r) for r in ranks]))
         elif st.session_state["r"] > max_r:  # d or k just shrank: the URL follows the widget
             st.session_state["r"] = max_r
             st.caption(page.t("s2.par.r_capped", max_r=max_r))
-        elif st.session_state["r"] not in view.ranks:  # not a stop of the new size's slider
+        elif st.session_state["r"] not in ranks:  # not a stop of the new size's slider
             old = st.session_state["r"]
-            st.session_state["r"] = models.nearest_rank(view.ranks, old)
+            st.session_state["r"] = models.nearest_rank(ranks, old)
             st.caption(page.t("par.r_snapped", old=old, new=st.session_state["r"]))
         r = st.select_slider(
             page.t("s2.par.r"),
-            view.ranks,
+            ranks,
             value=min(note_r, max_r),
             key="r",
             bind="query-params",
         )
-        if len(view.ranks) < max_r:
+        if len(ranks) < max_r:
             first_loss = models.first_losing_rank(d, k)
             st.caption(
                 page.t(
@@ -138,32 +113,9 @@ with st.container(border=True):
                 )
             )
 
-stop = view.index(r)
-texts = view.texts[stop]
-counts(d, k, texts, SIZE_SLOT)
-with slot(SIZE_SLOT + "verdict"):
-    st.info(texts["verdict"], icon="")  # the verdict's emoji is part of the followed text
-left, right = st.columns(2)
-with left:
-    blocks_picture(d, k, view.pictures[stop], view.alts[stop], PICTURE)
-with right, slot(COST_CHART):
-    st.plotly_chart(
-        shared(
-            cost_figure,
-            d,
-            k,
-            title=page.t("s2.par.cost_title"),
-            x_title=page.t("s2.par.cost_x"),
-            y_title=page.t("s2.par.cost_y"),
-            full_label=page.t("s2.par.cost_full"),
-            lora_label=page.t("s2.par.cost_lora"),
-            break_even_label=page.t(
-                "s2.par.cost_break", value=f"{models.break_even_rank(d, k):.1f}"
-            ),
-        ),
-        key="cost_chart",
-        width="stretch",
-    )
+# The counts, the verdict, the picture and the cost chart at every r; built once per size and
+# language (a move of r sends them again, unchanged, and the renderer keeps what it drew).
+block(SIZE_BLOCK, "r", shared(size_block, d, k, page.lang), at=ranks.index(r))
 
 if page.presenting:
     note_example()
@@ -222,24 +174,10 @@ if not targets:
     targets = list(models.TARGET_SETS["qv"])
 st.caption(page.t("s2.par.source", source=model.source))
 
-with slot(MODEL_SLOT + TABLE):
-    st.markdown(modules_table(model_key, targets, rank, page.lang).markdown)
-model_shown = model_texts(model_key, targets, rank, precision, page.lang)
-with slot(MODEL_SLOT + "per_layer"):
-    st.markdown(model_shown["per_layer"])
-total = models.model_params(model)
-columns = st.columns(4)
-columns[0].metric(page.t("s2.par.m_base"), models.human_count(total))
-for column, name, label in zip(
-    columns[1:],
-    ("trainable", "share", "fewer"),
-    ("s2.par.m_trainable", "s2.par.m_share", "s2.par.m_fewer"),
-    strict=True,
-):
-    with column, slot(MODEL_SLOT + name):
-        st.metric(page.t(label), model_shown[name])
-with slot(MODEL_SLOT + "exact"):
-    st.caption(model_shown["exact"])
+blocks = shared(model_blocks, model_key, targets, precision, page.lang)
+at = models.LORA_RANKS.index(rank)
+block(TABLE_BLOCK, "rank", blocks.table, at=at)
+block(COUNTS_BLOCK, "rank", blocks.counts, at=at)
 gap = models.reported_gap(model)
 if gap is not None:
     st.info(
@@ -254,37 +192,9 @@ if gap is not None:
     )
 
 st.markdown(f"##### {page.t('s2.par.memory_header')}")
-with slot(MEMORY_CHART):
-    st.plotly_chart(
-        shared(
-            memory_figure,
-            model_key,
-            precision,
-            title=page.t("s2.par.memory_title"),
-            full_label=page.t("s2.par.full_ft"),
-            lora_label=page.t("s2.par.lora"),
-            part_labels=(
-                page.t("s2.par.part_weights"),
-                page.t("s2.par.part_gradients"),
-                page.t("s2.par.part_optimizer"),
-            ),
-            frozen_label=page.t("par.memory_frozen"),
-            unit=page.t("s2.par.unit_gb"),
-        ),
-        key="memory_chart",
-        width="stretch",
-    )
+block(MEMORY_BLOCK, "rank", blocks.memory, at=at)
 st.caption(page.t("par.memory_mark"))
-full_memory = full_finetune_memory(model, precision)
-columns = st.columns(4)
-columns[0].metric(page.t("s2.par.m_memory_full"), models.human_bytes(full_memory.total))
-with columns[1], slot(MODEL_SLOT + "memory_lora"):
-    st.metric(page.t("s2.par.m_memory_lora"), model_shown["memory_lora"])
-columns[2].metric(
-    page.t("s2.par.m_ckpt_full"), models.human_bytes(checkpoint_bytes(total, precision))
-)
-with columns[3], slot(MODEL_SLOT + "ckpt_lora"):
-    st.metric(page.t("s2.par.m_ckpt_lora"), model_shown["ckpt_lora"])
+block(MEMORY_NUMBERS_BLOCK, "rank", blocks.memory_numbers, at=at)
 bytes_per = PRECISIONS[precision]
 st.caption(
     page.t(
@@ -383,24 +293,4 @@ right.download_button(
     file_name=f"lora_{model.key}_r{rank}.csv",
     mime="text/csv",
     key="dl_modules",
-)
-
-# The followers' data depend on the page's inputs (sizes, model, targets, precision, language),
-# never on the rank sliders' values.
-follow(
-    size_follow(
-        view, page.lang, slider="r", prefix=SIZE_SLOT, picture=PICTURE, cost_chart=COST_CHART
-    )
-)
-follow(
-    shared(
-        model_follow,
-        model_key,
-        targets,
-        precision,
-        page.lang,
-        slider="rank",
-        prefix=MODEL_SLOT,
-        memory_chart=MEMORY_CHART,
-    )
 )

@@ -31,14 +31,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "r cannot exceed min(d, k) = {max_r}; it was set to {max_r}.",
     },
     "s2.par.cost_title": {
-        "zh": "要存的数 vs 秩 r：r(d + k) 与 d·k 在 r = dk/(d+k) 相交",
-        "en": "Numbers stored vs rank r: r(d + k) meets d·k at r = dk/(d+k)",
+        "zh": "要存的数 vs 秩 r：r(d + k) 与 d·k 在 r = dk/(d+k) = {value} 相交",
+        "en": "Numbers stored vs rank r: r(d + k) meets d·k at r = dk/(d+k) = {value}",
     },
     "s2.par.cost_x": {"zh": "秩 r", "en": "rank r"},
     "s2.par.cost_y": {"zh": "要训练/存储的数", "en": "numbers to train and store"},
-    "s2.par.cost_full": {"zh": "完整 ΔW：d·k", "en": "full ΔW: d·k"},
+    "par.cost_y_thousands": {
+        "zh": "要训练/存储的数（千）",
+        "en": "numbers to train and store (thousands)",
+    },
+    "par.cost_y_millions": {
+        "zh": "要训练/存储的数（百万）",
+        "en": "numbers to train and store (millions)",
+    },
+    "par.cost_level": {
+        "zh": "完整 ΔW：d·k = {full}",
+        "en": "full ΔW: d·k = {full}",
+    },
+    "par.cost_alt": {
+        "zh": "要存的数随 r 变化：A + B 共 r(d + k) 个，从 r = 1 时的 {first} 到 r = {top} 时的 {last}，"
+        "在 r = {value} 处与完整 ΔW 的 {full} 个相等；现在 r = {r}，A + B 共 {lora} 个。",
+        "en": "Numbers stored against r: A + B hold r(d + k), from {first} at r = 1 to {last} at "
+        "r = {top}, equal to the full ΔW's {full} at r = {value}; now r = {r}, A + B hold {lora}.",
+    },
     "s2.par.cost_lora": {"zh": "A + B：r(d + k)", "en": "A + B: r(d + k)"},
-    "s2.par.cost_break": {"zh": "盈亏平衡 {value}", "en": "break-even {value}"},
     "s2.par.models_header": {"zh": "真实模型", "en": "Real models"},
     "s2.par.models_lead": {
         "zh": "每个模型的参数量都由它公开的配置（隐藏维度、层数、注意力头数、键/值头数、词表、前馈维度……）算出来"
@@ -96,16 +112,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "训练时的显存与检查点大小",
         "en": "Training memory and checkpoint size",
     },
-    "s2.par.memory_title": {
-        "zh": "训练显存估计：权重 + 梯度 + Adam 状态",
-        "en": "Training memory estimate: weights + gradients + Adam state",
-    },
-    "s2.par.part_weights": {"zh": "权重", "en": "weights"},
-    "s2.par.part_gradients": {"zh": "梯度", "en": "gradients"},
-    "s2.par.part_optimizer": {"zh": "Adam 状态", "en": "Adam state"},
-    "s2.par.full_ft": {"zh": "全量微调", "en": "full fine-tuning"},
     "s2.par.lora": {"zh": "LoRA", "en": "LoRA"},
-    "s2.par.unit_gb": {"zh": "GB", "en": "GB"},
     "s2.par.m_memory_full": {"zh": "全量微调显存", "en": "full fine-tuning memory"},
     "s2.par.m_memory_lora": {"zh": "LoRA 显存", "en": "LoRA memory"},
     "s2.par.m_ckpt_full": {"zh": "全量微调检查点", "en": "full fine-tuning checkpoint"},
@@ -287,25 +294,47 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "r = {old} is not a stop for this size; it was set to the nearest stop, {new}.",
     },
     "par.cost_mark": {"zh": "r = {r}", "en": "r = {r}"},
-    # The module table's columns that change with the rank (lowrank/views/parameters.py); a
-    # followed table: plain text, one text node per cell. "r = {r}" never breaks (no-break spaces).
+    # The module table's columns that change with the rank (lowrank/views/parameters.py).
+    # "r = {r}" never breaks (no-break spaces).
     "par.col_lora_at": {
         "zh": "LoRA r(d_in+d_out)，r\u00a0=\u00a0{r}",
         "en": "LoRA r(d_in+d_out) at r\u00a0=\u00a0{r}",
     },
     "par.col_lora_share": {"zh": "LoRA ÷ 完整", "en": "LoRA ÷ full"},
-    # Followed texts (swapped by the browser text node by text node): what changes with the rank
-    # is in bold, the words around it stay.
+    # What changes with the rank is in bold.
     "par.per_layer": {
         "zh": "r = **{r}** 时，每层训练 **{terms} = {per_layer}** 个数；{layers} 层共 **{total}** 个。",
         "en": "At r = **{r}**, one layer trains **{terms} = {per_layer}** numbers; {layers} layers: "
         "**{total}**.",
     },
     "par.memory_frozen": {"zh": "冻结的权重", "en": "frozen weights"},
+    "par.memory_frozen_hover": {"zh": "冻结的权重：{value}", "en": "frozen weights: {value}"},
     "par.memory_mark": {
-        "zh": "LoRA 的条只画冻结的模型权重；红色虚线和圆点是秩 r 时 LoRA 的总量："
-        "再加上 A、B 本身、它们的梯度和 Adam 状态。",
-        "en": "LoRA's bar shows the frozen model's weights; the red dashed line and dot mark "
-        "LoRA's total at rank r, adding A and B themselves, their gradients and Adam state.",
+        "zh": "灰色虚线是冻结的模型权重；LoRA 的线再加上 A、B 本身、它们的梯度和 Adam 状态，所以随 r 略有上升。"
+        "上面两条水平线是全量微调的：权重加梯度，再加上 Adam 状态就是它的总量。",
+        "en": "The grey dashed line is the frozen model's weights; LoRA's line adds A and B "
+        "themselves, their gradients and Adam state, so it rises a little with r. The two levels "
+        "above are full fine-tuning's: weights and gradients, and its total with Adam state.",
+    },
+    "par.memory_chart_title": {
+        "zh": "训练显存估计：LoRA 随秩 r 的变化，对比全量微调",
+        "en": "Training memory estimate: LoRA against its rank r, and full fine-tuning",
+    },
+    "par.memory_y": {"zh": "训练显存（GB）", "en": "training memory (GB)"},
+    "par.memory_level_gradients": {
+        "zh": "全量微调的权重 + 梯度：{value}",
+        "en": "full fine-tuning's weights + gradients: {value}",
+    },
+    "par.memory_level_full": {
+        "zh": "全量微调（再加 Adam 状态）：{value}",
+        "en": "full fine-tuning (with Adam state): {value}",
+    },
+    "par.memory_mark_label": {"zh": "r = {r}：{value}", "en": "r = {r}: {value}"},
+    "par.memory_alt": {
+        "zh": "训练显存随 LoRA 的秩变化：r = {first} 时 {low}，r = {last} 时 {high}，"
+        "都接近冻结权重的 {weights}；全量微调要 {full}。现在 r = {r}，LoRA 要 {value}。",
+        "en": "Training memory against LoRA's rank: {low} at r = {first} and {high} at r = {last}, "
+        "close to the frozen weights' {weights}; full fine-tuning needs {full}. Now r = {r}, "
+        "LoRA needs {value}.",
     },
 }

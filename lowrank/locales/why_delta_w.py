@@ -91,9 +91,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "(A matrix with fewer than k singular values keeps all of them.)",
     },
     "s2.why.marks": {
-        "zh": "红色虚线和圆点：每个矩阵在秩 k 处的位置。横轴是 i/n，所以同一个 k 在较小的矩阵（n 较小）上更靠右。",
-        "en": "Red dashed lines and dots: where rank k sits on each matrix. The x-axis is i/n, so the "
-        "same k sits further right on a smaller matrix (smaller n).",
+        "zh": "虚线和圆点（颜色与各自的曲线相同）：每个矩阵在秩 k 处的位置。横轴是 i/n，"
+        "所以同一个 k 在较小的矩阵（n 较小）上更靠右。把鼠标移到图上（或用手指点一下），可以看到每条曲线在那里的数值。",
+        "en": "Dashed lines and dots, each in its curve's colour: where rank k sits on each matrix. "
+        "The x-axis is i/n, so the same k sits further right on a smaller matrix (smaller n). Point "
+        "at a chart (or tap it) to read every curve's value there.",
+    },
+    "s2.why.energy_axis": {"zh": "保留的能量", "en": "energy kept"},
+    "s2.why.hover_random": {"zh": "随机矩阵", "en": "random"},
+    "s2.why.hover_theory": {"zh": "MP 理论", "en": "MP theory"},
+    "s2.why.hover": {
+        "zh": "{name}：i = {i} / {n}，{value}",
+        "en": "{name}: i = {i} of {n}, {value}",
+    },
+    "s2.why.sigma_alt": {
+        "zh": "在秩 k = {k} 处，σₖ / σ₁：ΔW {delta}，W {mlp}，MiniLM {minilm}，随机矩阵 {random}"
+        "（虚线是随机矩阵的 Marchenko–Pastur 理论）。",
+        "en": "At rank k = {k}, σₖ / σ₁ is {delta} for ΔW, {mlp} for W, {minilm} for MiniLM and "
+        "{random} for the random matrix (dashed: its Marchenko–Pastur theory).",
+    },
+    "s2.why.energy_alt": {
+        "zh": "在秩 k = {k} 处：ΔW 保留 {delta} 的能量，W {mlp}，MiniLM {minilm}，随机矩阵 {random}"
+        "（虚线是 90%）。",
+        "en": "At rank k = {k}: ΔW keeps {delta} of its energy, W {mlp}, MiniLM {minilm} and the "
+        "random matrix {random} (dotted: 90%).",
     },
     "s2.why.energy.delta": {"zh": "微调增量 ΔW（第 {n} 层）", "en": "update ΔW (layer {n})"},
     "s2.why.energy.mlp": {"zh": "预训练 W（MLP 第 {n} 层）", "en": "pretrained W (MLP layer {n})"},
@@ -170,6 +191,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "s2.why.acc_at_all": {
         "zh": "每层截断到秩 min(k, 该层的秩)：第 1–{layers} 层依次为 {ranks}",
         "en": "each layer at rank min(k, its rank): {ranks} for layers 1–{layers}",
+    },
+    "s2.why.acc_hover": {"zh": "{name}：k = {k}，{value}", "en": "{name}: k = {k}, {value}"},
+    "s2.why.acc_level": {"zh": "{name}：{value}", "en": "{name}: {value}"},
+    "s2.why.acc_alt": {
+        "zh": "在 k = {k} 时：{this_name}，准确率 {this}；{all_name}，准确率 {all}"
+        "（虚线：全量微调 {after}，微调前 {before}）。",
+        "en": "At k = {k}: {this} with {this_name}, {all} with {all_name} (dotted: full "
+        "fine-tuning {after}, before fine-tuning {before}).",
     },
     "s2.why.acc_metric_after": {"zh": "全量微调（完整 ΔW）", "en": "full fine-tuning (whole ΔW)"},
     "s2.why.acc_metric_before": {"zh": "微调前", "en": "before fine-tuning"},

@@ -25,6 +25,23 @@ function svgElement(tag, attributes, parent) {
 }
 
 // Inline **bold**, *italic* and _{subscript} of a text, the rest as text.
+// A metric's help: a "?" button after its label (the "?" drawn by CSS, so it is not part of the
+// label's text) shows and hides the text under the metric, so it reaches a keyboard and a
+// finger, not only a mouse's hover (the box's tooltip). The text is made on the first press.
+function helpToggle(box, label, text) {
+  box.title = text;
+  const button = element("button", "lb-help", label);
+  button.type = "button";
+  button.setAttribute("aria-label", label.textContent.trim());
+  button.setAttribute("aria-expanded", "false");
+  let help = null;
+  button.addEventListener("click", () => {
+    help ??= Object.assign(element("div", "lb-caption lb-help-text", box), { textContent: text, hidden: true });
+    help.hidden = !help.hidden;
+    button.setAttribute("aria-expanded", String(!help.hidden));
+  });
+}
+
 function setInline(node, text) {
   node.replaceChildren();
   for (const part of text.split(/(\*\*[^*]+\*\*|\*[^*]+\*|_\{[^}]+\})/)) {
@@ -109,8 +126,8 @@ class ChartView {
     for (const level of chart.levels) {
       const y = this.y(level.y);
       svgElement("line", { x1: left, x2: right, y1: y, y2: y, stroke: level.colour, class: "lb-level" }, svg);
-      const text = svgElement("text", { x: right - 4, y: y - 4, fill: level.colour, "text-anchor": "end",
-        class: "lb-line-label" }, svg);
+      const text = svgElement("text", { x: right - 4, y: level.below ? y + 13 : y - 4, fill: level.colour,
+        "text-anchor": "end", class: "lb-line-label" }, svg);
       text.textContent = level.label;
     }
     chart.lines.forEach((line, i) => {
@@ -209,7 +226,7 @@ class ChartView {
     const x = this.chart.mark.length ? this.chart.mark[i] : null;
     const px = x === null ? null : this.placeMark(this.markLine, this.markLabel, x, this.chart.markLabels[i]);
     const right = this.width - MARGIN.right;
-    let row = 1;
+    let row = px === null ? 0 : 1; // the curves' own labels go under the chart's, if any
     this.chart.series.forEach((series, s) => {
       if (!this.markDots[s]) return;
       const at = series.marks.length ? series.marks[i] : x;
@@ -261,6 +278,70 @@ class ChartView {
   }
 }
 
+// A table at each position (lowrank/views/block.py's Table): header cells, then body rows.
+const ALIGN = { left: "left", right: "right", centre: "center" };
+
+class TableView {
+  constructor(table, parent) {
+    this.table = table;
+    this.wrap = element("div", "lb-table-wrap", parent);
+    // A table wider than the screen scrolls sideways: then the keyboard can reach it too.
+    this.resize = new ResizeObserver(() => this.fit());
+    this.resize.observe(this.wrap);
+    const node = element("table", "lb-table", this.wrap);
+    if (table.caption) element("caption", "", node).textContent = table.caption;
+    this.head = element("thead", "", node);
+    this.body = element("tbody", "", node);
+  }
+
+  show(i) {
+    const [header, ...rows] = this.table.rows[i];
+    const row = (cells, parent, tag) => {
+      const tr = element("tr", "", parent);
+      cells.forEach((text, j) => {
+        const cell = element(tag, "", tr);
+        if (tag === "th") cell.scope = "col";
+        cell.style.textAlign = ALIGN[this.table.align[j]];
+        setInline(cell, text);
+      });
+    };
+    this.head.replaceChildren();
+    this.body.replaceChildren();
+    row(header, this.head, "th");
+    for (const cells of rows) row(cells, this.body, "td");
+    this.fit();
+  }
+
+  fit() {
+    this.wrap.tabIndex = this.wrap.scrollWidth > this.wrap.clientWidth ? 0 : -1;
+  }
+}
+
+// A picture at each position (Picture): SVG shapes as data, never markup, at most its width.
+class PictureView {
+  constructor(picture, parent) {
+    this.picture = picture;
+    const figure = element("figure", "lb-chart lb-picture", parent);
+    element("figcaption", "lb-title", figure).textContent = picture.title;
+    this.svg = svgElement("svg", { role: "img", width: picture.width,
+      viewBox: `0 0 ${picture.width} ${picture.height}`, ...picture.inherited }, figure);
+    this.alt = element("p", "lb-alt", figure);
+    this.alt.setAttribute("aria-live", "polite");
+  }
+
+  show(i) {
+    this.svg.replaceChildren();
+    for (const [tag, attributes, text] of this.picture.shapes[i]) {
+      svgElement(tag, attributes, this.svg).textContent = text;
+    }
+    this.svg.setAttribute("aria-label", this.picture.alts[i]);
+  }
+
+  announce(i) {
+    this.alt.textContent = this.picture.alts[i];
+  }
+}
+
 class BlockView {
   constructor(root, data, at, body) {
     this.root = root;
@@ -279,16 +360,16 @@ class BlockView {
         swatch.style.backgroundColor = metric.colour;
         label.prepend(swatch, " ");
       }
-      if (metric.help) { // the tooltip's sign, as Streamlit's metrics show it
-        box.title = metric.help;
-        element("span", "lb-help", label).setAttribute("aria-hidden", "true");
-      }
       const value = element("div", "lb-metric-value", box);
       const note = metric.notes.length ? element("div", "lb-caption lb-note", box) : null;
+      if (metric.help) helpToggle(box, label, metric.help);
       return { value, note };
     });
+    this.tables = (data.tables ?? []).map((table) => new TableView(table, root));
     this.sentences = data.sentences.map((s) => element("p", s.caption ? "lb-sentence lb-caption" : "lb-sentence", root));
-    const charts = data.charts.length ? element("div", "lb-charts", root) : null;
+    if (data.sentencesFirst) root.prepend(...this.sentences); // a sentence that sums up the numbers
+    const charts = data.charts.length || data.pictures?.length ? element("div", "lb-charts", root) : null;
+    this.pictures = (data.pictures ?? []).map((p) => new PictureView(p, element("div", "lb-chart-cell", charts)));
     this.charts = data.charts.map((chart) => new ChartView(chart, element("div", "lb-chart-cell", charts)));
     this.resize = new ResizeObserver(() => this.charts.forEach((c) => c.fit()));
     this.charts.forEach((c) => (this.resize.observe(c.stage), c.fit()));
@@ -311,15 +392,18 @@ class BlockView {
     });
     this.data.sentences.forEach((sentence, s) => setInline(this.sentences[s], sentence.texts[i]));
     this.charts.forEach((chart) => chart.show(i));
+    this.tables.forEach((table) => table.show(i));
+    this.pictures.forEach((picture) => picture.show(i));
     this.root.dataset.position = String(i);
     clearTimeout(this.settle);
-    this.settle = setTimeout(() => this.charts.forEach((chart) => chart.announce(i)), SETTLE_MS);
+    this.settle = setTimeout(() => [...this.charts, ...this.pictures].forEach((c) => c.announce(i)), SETTLE_MS);
   }
 
   dispose() {
     clearTimeout(this.settle);
     this.slider.dispose();
     this.resize.disconnect();
+    this.tables.forEach((table) => table.resize.disconnect());
   }
 }
 

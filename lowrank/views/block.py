@@ -9,7 +9,10 @@ rerun draws none of it, so nothing is drawn twice and nothing has to agree with 
 - :class:`Sentence`: a sentence at each position (inline ``**bold**`` and ``*italic*`` only);
 - :class:`Chart`: static curves (:class:`Series`) with hover texts, static vertical lines
   (:class:`Line`, e.g. "best k"), a mark that moves with the slider, and a text alternative at
-  each position.
+  each position;
+- :class:`Table`: a table's rows at each position (plain text, inline ``**bold**``);
+- :class:`Picture`: a drawing at each position, as SVG shapes (:class:`Shape`: no markup, no
+  script), with a text alternative at each position.
 
 Axis ranges and ticks are computed here (:mod:`lowrank.views.svg_axes`), so the browser only maps
 numbers to pixels. Nothing here knows the browser: :meth:`Block.payload` is plain JSON data.
@@ -18,6 +21,7 @@ numbers to pixels. Nothing here knows the browser: :meth:`Block.payload` is plai
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -93,11 +97,13 @@ class Line:
 
 @dataclass(frozen=True)
 class Level:
-    """A static horizontal line at ``y`` with a label (a reference accuracy, a 90 % share)."""
+    """A static horizontal line at ``y`` with a label (a reference accuracy, a 90 % share), at
+    the right end above the line, or ``below`` it where the curves leave room there."""
 
     y: float
     label: str
     colour: str = "#555555"
+    below: bool = False
 
 
 @dataclass(frozen=True)
@@ -199,7 +205,7 @@ class Chart:
                 {"x": line.x, "label": line.label, "colour": line.colour} for line in self.lines
             ],
             "levels": [
-                {"y": level.y, "label": level.label, "colour": level.colour}
+                {"y": level.y, "label": level.label, "colour": level.colour, "below": level.below}
                 for level in self.levels
             ],
             "mark": list(self.mark),
@@ -216,9 +222,99 @@ class Chart:
         )
 
 
+#: The SVG elements a :class:`Picture` is drawn with (nothing that runs, links or loads).
+SHAPE_TAGS = frozenset({"rect", "path", "line", "circle", "text"})
+#: A shape's attribute names: SVG presentation attributes, never an event handler or a link.
+_ATTRIBUTE = re.compile(r"[a-z][a-z0-9-]*")
+_REFUSED = frozenset({"href", "style"})
+
+
+def _written(value: float | str) -> str:
+    """An attribute's value: a number with at most one decimal, no trailing zeros."""
+    if isinstance(value, str):
+        return value
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+@dataclass(frozen=True)
+class Shape:
+    """One element of a :class:`Picture`: an SVG ``tag`` (:data:`SHAPE_TAGS`) with its
+    attributes in the picture's units and, for a text, its words (real text, not markup)."""
+
+    tag: str
+    attributes: tuple[tuple[str, str], ...]
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        if self.tag not in SHAPE_TAGS:
+            raise ValueError(f"a picture cannot hold a {self.tag!r}")
+        for name, _ in self.attributes:
+            if not _ATTRIBUTE.fullmatch(name) or name.startswith("on") or name in _REFUSED:
+                raise ValueError(f"a shape cannot have the attribute {name!r}")
+        if self.text and self.tag != "text":
+            raise ValueError(f"a {self.tag!r} holds no text")
+
+    @classmethod
+    def of(cls, tag: str, text: str = "", **attributes: float | str) -> Shape:
+        """A shape from keyword attributes (``stroke_width=2`` is ``stroke-width="2"``)."""
+        pairs = tuple((name.replace("_", "-"), _written(v)) for name, v in attributes.items())
+        return cls(tag, pairs, text)
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A drawing at each position: ``shapes[i]`` in a ``width`` × ``height`` box (shown that
+    wide, narrower to fit its column), under ``title``, with the text alternative ``alts[i]``."""
+
+    title: str
+    width: float
+    height: float
+    shapes: tuple[tuple[Shape, ...], ...]
+    alts: tuple[str, ...]
+    #: Presentation attributes of the whole drawing, inherited by its shapes (a ``text``
+    #: :class:`Shape` of them, e.g. the font size said once instead of in every text).
+    inherited: Shape = Shape("text", ())
+
+    def payload(self) -> dict[str, object]:
+        """The picture as JSON data: each position's shapes as [tag, attributes, text]."""
+        return {
+            "title": self.title,
+            "width": self.width,
+            "height": self.height,
+            "inherited": dict(self.inherited.attributes),
+            "shapes": [
+                [[s.tag, dict(s.attributes), s.text] for s in shapes] for shapes in self.shapes
+            ],
+            "alts": list(self.alts),
+        }
+
+
+#: How a :class:`Table`'s column is aligned.
+TABLE_ALIGN = frozenset({"left", "right", "centre"})
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table at each position: ``rows[i]`` are its rows at position i, the column headers
+    first (a cell may hold inline ``**bold**``); ``align`` gives each column's alignment."""
+
+    rows: tuple[tuple[tuple[str, ...], ...], ...]
+    align: tuple[str, ...]
+    caption: str = ""
+
+    def __post_init__(self) -> None:
+        if not set(self.align) <= TABLE_ALIGN:
+            raise ValueError(f"a column is aligned {sorted(set(self.align) - TABLE_ALIGN)}")
+        for rows in self.rows:
+            if not rows or any(len(row) != len(self.align) for row in rows):
+                raise ValueError("a table needs its header, and one cell per column in each row")
+
+
 @dataclass(frozen=True)
 class Block:
-    """Everything a block shows at each of the slider's ``positions``."""
+    """Everything a block shows at each of the slider's ``positions``: its metrics, then its
+    sentences (before the metrics with ``sentences_first``: a sentence that sums them up), then
+    its charts."""
 
     positions: Positions
     metrics: tuple[Metric, ...] = ()
@@ -227,6 +323,9 @@ class Block:
     #: The metrics' grid has this many columns (two by two in a narrow column); 0: as many as
     #: fit the width.
     metric_columns: int = 0
+    sentences_first: bool = False
+    tables: tuple[Table, ...] = ()
+    pictures: tuple[Picture, ...] = ()
 
     def __post_init__(self) -> None:
         count = self.positions.count
@@ -242,6 +341,9 @@ class Block:
                 if s.marks
             ),
             *((f"chart {c.title!r} alts", c.alts) for c in self.charts),
+            *((f"table {i}", t.rows) for i, t in enumerate(self.tables)),
+            *((f"picture {p.title!r}", p.shapes) for p in self.pictures),
+            *((f"picture {p.title!r} alts", p.alts) for p in self.pictures),
         ]
         for name, values in per_position:
             if len(values) != count:
@@ -251,7 +353,7 @@ class Block:
         """What is shown when the slider's value is ``value``: the metrics' values, the
         sentences and the charts' marks and alternatives (for tests and for reading)."""
         i = self.positions.index(value)
-        return {
+        shown: dict[str, object] = {
             "metrics": {m.label: m.values[i] for m in self.metrics},
             "notes": {m.label: m.notes[i] for m in self.metrics if m.notes},
             "sentences": [s.texts[i] for s in self.sentences],
@@ -259,10 +361,24 @@ class Block:
             "mark_labels": [c.mark_labels[i] if c.mark_labels else "" for c in self.charts],
             "alts": [c.alt_lead + c.alts[i] for c in self.charts],
         }
+        if self.tables:  # the rows of each table, header first
+            shown["tables"] = [t.rows[i] for t in self.tables]
+        if self.pictures:  # each picture's shapes and text alternative
+            shown["pictures"] = [(p.shapes[i], p.alts[i]) for p in self.pictures]
+        return shown
 
     def payload(self) -> dict[str, object]:
         """The block as JSON data for the browser's renderer."""
         p = self.positions
+        extra: dict[str, object] = {}
+        if self.tables:
+            extra["tables"] = [
+                {"rows": [list(map(list, rows)) for rows in t.rows], "align": list(t.align),
+                 "caption": t.caption}
+                for t in self.tables
+            ]  # fmt: skip
+        if self.pictures:
+            extra["pictures"] = [picture.payload() for picture in self.pictures]
         return {
             "positions": {"start": p.start, "step": p.step, "count": p.count},
             "metrics": [
@@ -276,6 +392,8 @@ class Block:
                 for m in self.metrics
             ],
             "sentences": [{"texts": list(s.texts), "caption": s.caption} for s in self.sentences],
+            "sentencesFirst": self.sentences_first,
             "charts": [chart.payload() for chart in self.charts],
             "metricColumns": self.metric_columns,
+            **extra,
         }

@@ -1,15 +1,19 @@
-"""The ΔW = A × B picture of /parameters, as SVG: the three matrices side by side, cell by cell
+"""The ΔW = A × B picture of /parameters at every rank, as the block renderer's
+:class:`~lowrank.views.block.Picture` (SVG shapes): the three matrices side by side, cell by cell
 when they are small, else to scale, each with its name, shape and count under it; with the
-picture's title and its text alternative (translated).
+picture's title and its text alternative (translated). :func:`svg_document` writes one rank's
+picture as an SVG document, for the note's example, which no slider changes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
 from lowrank import i18n, models
+from lowrank.views.block import Picture, Shape
 from lowrank.views.figures import COLOURS, FONT
 
 #: Matrices whose sides are all at most this many cells are drawn cell by cell, else to scale.
@@ -93,6 +97,11 @@ def _label_width(block: Block) -> float:
     return max(_text_width(line) for line in block.labels())
 
 
+def _n(value: float) -> str:
+    """A coordinate with at most one decimal, no trailing zeros (a smaller payload)."""
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
 def _grid_path(block: Block, top: float, scale: float) -> str:
     """The inner lines of a block drawn cell by cell, as one SVG path."""
     right, bottom = block.x + block.width, top + block.height
@@ -101,77 +110,90 @@ def _grid_path(block: Block, top: float, scale: float) -> str:
     return "".join(moves)
 
 
-def blocks_pictures(d: int, k: int, ranks: Sequence[int]) -> tuple[str, ...]:
-    """ΔW (d×k) = A (d×r) × B (r×k) as an SVG document for each r in ``ranks``.
+def blocks_picture(d: int, k: int, ranks: Sequence[int], lang: str) -> Picture:
+    """ΔW (d×k) = A (d×r) × B (r×k) at each r in ``ranks``, as the block renderer's picture,
+    under its title (:func:`blocks_title`) with its text alternative (:func:`blocks_alt`).
 
-    Every picture has the same size and scale (fitted to the largest r), so A and B are seen to
+    Every position has the same size and scale (fitted to the largest r), so A and B are seen to
     grow while ΔW stays the same; cell by cell when d and k are small (:func:`is_cell_grid`),
     else to scale with sides thinner than MIN_SIDE_PX widened. Under each block: its name, shape
-    and count. The pictures hold no translated text.
+    and count (no translated text in the drawing itself).
     """
     grid = is_cell_grid(d, k)
     scale = blocks_scale(d, k, max(ranks))
     layouts = [_layout(d, k, r, scale) for r in ranks]
-    width = max(SVG_WIDTH, max(content for _, content in layouts) + 2 * PAD)
+    width = round(max(SVG_WIDTH, max(content for _, content in layouts) + 2 * PAD))
     tallest = max(d * scale, MIN_SIDE_PX)
     top = PAD + 4
-    height = top + tallest + 8 + 3 * LINE_HEIGHT + PAD
-    return tuple(
-        _svg(blocks, (width - content) / 2, top, tallest, scale, grid, width, height)
-        for blocks, content in layouts
+    height = round(top + tallest + 8 + 3 * LINE_HEIGHT + PAD)
+    return Picture(
+        blocks_title(d, k, lang),
+        width,
+        height,
+        tuple(
+            _shapes(blocks, (width - content) / 2, top, tallest, scale, grid)
+            for blocks, content in layouts
+        ),
+        tuple(blocks_alt(d, k, r, lang) for r in ranks),
+        Shape.of("text", font_size=LABEL_SIZE, text_anchor="middle"),
     )
 
 
-def _n(value: float) -> str:
-    """A coordinate with at most one decimal, no trailing zeros (smaller SVG)."""
-    return f"{value:.1f}".rstrip("0").rstrip(".")
-
-
-#: Shared attributes of the picture's parts, said once.
-_STYLE = (
-    "<style>rect{fill-opacity:.35;stroke-width:2}path{stroke-width:1;fill:none}"
-    f"text{{fill:#555}}.s{{font-size:{SIGN_SIZE}px;fill:#444;dominant-baseline:central}}</style>"
-)
-
-
-def _svg(
-    blocks: list[Block],
-    left: float,
-    top: float,
-    tallest: float,
-    scale: float,
-    grid: bool,
-    width: float,
-    height: float,
-) -> str:
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
-        f'viewBox="0 0 {width:.0f} {height:.0f}" font-family={quoteattr(SVG_FONT)} '
-        f'font-size="{LABEL_SIZE}" text-anchor="middle">{_STYLE}'
-    ]
+def _shapes(
+    blocks: list[Block], left: float, top: float, tallest: float, scale: float, grid: bool
+) -> tuple[Shape, ...]:
+    """One position's picture: the signs between the blocks, each block (with its inner grid
+    lines when drawn cell by cell) and the three lines of its label under it."""
+    shapes = []
     placed = [
         Block(b.name, b.rows, b.cols, b.colour, left + b.x, b.width, b.height) for b in blocks
     ]
     for before, after, sign in zip(placed, placed[1:], ("=", "×"), strict=False):
         middle = (before.x + before.width + after.x) / 2
-        parts.append(f'<text class="s" x="{_n(middle)}" y="{_n(top + tallest / 2)}">{sign}</text>')
+        shapes.append(
+            Shape.of("text", sign, x=middle, y=top + tallest / 2 + SIGN_SIZE / 3,
+                     font_size=SIGN_SIZE)
+        )  # fmt: skip
     for block in placed:
-        parts.append(
-            f'<rect x="{_n(block.x)}" y="{_n(top)}" width="{_n(block.width)}" '
-            f'height="{_n(block.height)}" fill="{block.colour}" stroke="{block.colour}"/>'
-        )
+        shapes.append(
+            Shape.of("rect", x=block.x, y=top, width=block.width, height=block.height,
+                     fill=block.colour, stroke=block.colour, fill_opacity=".35", stroke_width=2)
+        )  # fmt: skip
         if grid and (block.rows > 1 or block.cols > 1):
-            parts.append(f'<path d="{_grid_path(block, top, scale)}" stroke="{block.colour}"/>')
-        centre = _n(block.x + block.width / 2)
-        name, shape, count = (escape(line) for line in block.labels())
-        y = _n(top + block.height + 8 + LABEL_SIZE)
-        parts.append(
-            f'<text x="{centre}" y="{y}"><tspan font-weight="bold">{name}</tspan>'
-            f'<tspan x="{centre}" dy="{LINE_HEIGHT}">{shape}</tspan>'
-            f'<tspan x="{centre}" dy="{LINE_HEIGHT}">{count}</tspan></text>'
-        )
+            path = _grid_path(block, top, scale)
+            shapes.append(Shape.of("path", d=path, stroke=block.colour, fill="none"))
+        centre = block.x + block.width / 2
+        y = top + block.height + 8 + LABEL_SIZE
+        for i, line in enumerate(block.labels()):
+            bold = {"font_weight": "bold"} if i == 0 else {}
+            shapes.append(
+                Shape.of("text", line, x=centre, y=y + i * LINE_HEIGHT, **bold)
+            )  # fmt: skip
+    return tuple(shapes)
+
+
+def svg_document(picture: Picture, i: int) -> str:
+    """The picture at position i as a standalone SVG document (for an image the page draws
+    itself, such as the note's example), its texts in the page's grey."""
+
+    def written(shape: Shape) -> str:
+        return "".join(f" {name}={quoteattr(value)}" for name, value in shape.attributes)
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{picture.width:g}" '
+        f'height="{picture.height:g}" viewBox="0 0 {picture.width:g} {picture.height:g}" '
+        f"font-family={quoteattr(SVG_FONT)}{written(picture.inherited)}>"
+        "<style>text{fill:#555}</style>"
+    ]
+    for shape in picture.shapes[i]:
+        parts.append(f"<{shape.tag}{written(shape)}>{escape(shape.text)}</{shape.tag}>")
     parts.append("</svg>")
     return "".join(parts)
+
+
+def svg_data_url(svg: str) -> str:
+    """An SVG document as a ``data:`` URL for an image (percent-encoded, so no base64)."""
+    return "data:image/svg+xml;charset=utf-8," + quote(svg)
 
 
 def blocks_title(d: int, k: int, lang: str) -> str:

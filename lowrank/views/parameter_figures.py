@@ -1,9 +1,9 @@
-"""The charts of /parameters, the same at every rank (the browser marks the slider's): numbers
-stored against r for a d×k ΔW (:func:`cost_figure`), training memory of full fine-tuning and LoRA
-(:func:`memory_figure`) and every model's trainable share (:func:`shares_figure`).
+"""The charts of /parameters: numbers stored against r for a d×k ΔW (:func:`cost_chart`) and
+training memory against LoRA's rank (:func:`memory_chart`), both block charts that the browser's
+renderer draws with the slider's rank marked, and every model's trainable share, a Plotly figure
+that no slider changes (:func:`shares_figure`, its labels passed in translated).
 
-Labels come in already translated; every number drawn is computed in :mod:`lowrank.models` and
-:mod:`lowrank.memory`.
+Every number drawn is computed in :mod:`lowrank.models` and :mod:`lowrank.memory`.
 """
 
 from __future__ import annotations
@@ -13,136 +13,160 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from lowrank import models
-from lowrank.memory import PRECISIONS, full_finetune_memory
-from lowrank.views.figures import COLOURS, FONT, finished, titled
+from lowrank import i18n, models
+from lowrank.memory import full_finetune_memory, lora_memory
+from lowrank.views.block import Chart, Level, Line, Series
+from lowrank.views.figures import COLOURS, finished
 
 
-def cost_figure(
-    d: int,
-    k: int,
-    *,
-    title: str,
-    x_title: str,
-    y_title: str,
-    full_label: str,
-    lora_label: str,
-    break_even_label: str,
-) -> go.Figure:
-    """Numbers stored against r: LoRA's r(d + k) and the full dk, crossing at r = dk/(d + k).
+def _count_unit(top: float) -> tuple[float, str]:
+    """The unit the cost chart's y axis counts in (1, a thousand or a million numbers), so that
+    its ticks have at most four digits, and the catalogue key of the axis title that says so."""
+    if top < 10_000:
+        return 1.0, "s2.par.cost_y"
+    if top < 10_000_000:
+        return 1e3, "par.cost_y_thousands"
+    return 1e6, "par.cost_y_millions"
 
-    The same for every r (the browser marks r). The line runs through the slider's stops, so
-    hovering shows their counts; small sizes show a marker at each.
-    """
-    ranks = (0, *models.rank_options(d, k))
-    cost = models.cost_curve(d, k, ranks)
+
+def cost_chart(d: int, k: int, lang: str) -> Chart:
+    """Numbers stored against r for a d×k ΔW: A + B's r(d + k) through every stop of the r
+    slider (from r = 0), the full d·k as a level, the break-even rank dk/(d + k) where the two
+    meet as a dotted line, and the slider's r marked, with a text alternative at every stop."""
+    ranks = models.rank_options(d, k)
+    x = (0, *ranks)
+    cost = models.cost_curve(d, k, x)
     full = models.full_cost(d, k)
-    top = ranks[-1]
-    break_even = models.break_even_rank(d, k)
-    fig = go.Figure(
-        data=[
-            go.Scatter(
-                x=ranks,
-                y=cost,
-                mode="lines+markers" if len(ranks) <= 41 else "lines",
-                name=lora_label,
-                line={"color": COLOURS["a"]},
-                hovertemplate="r=%{x}: %{y:,}<extra></extra>",
+    unit, y_title = _count_unit(float(cost[-1]))  # r = min(d, k) costs more than d·k
+    value = f"{models.break_even_rank(d, k):.1f}"
+
+    def t(key: str, **fields: object) -> str:
+        return i18n.t(key, lang, **fields)
+
+    first, last = f"{cost[1]:,}", f"{cost[-1]:,}"
+    return Chart(
+        t("s2.par.cost_title", value=value),
+        t("s2.par.cost_x"),
+        t(y_title),
+        (
+            Series(
+                t("s2.par.cost_lora"),
+                tuple(float(r) for r in x),
+                tuple(float(c) / unit for c in cost),
+                COLOURS["a"],
+                hover=tuple(f"r = {r}: {c:,}" for r, c in zip(x, cost, strict=True)),
             ),
-            go.Scatter(
-                x=[0, top],
-                y=[full, full],
-                mode="lines",
-                name=full_label,
-                line={"color": COLOURS["full"], "dash": "dash"},
-                hovertemplate=f"d·k = {full:,}<extra></extra>",
-            ),
-        ],
-        layout={
-            **titled(title, {"l": 10, "r": 10, "t": 60, "b": 10}),
-            "height": 360,
-            "font": FONT,
-            "legend": {"orientation": "h", "y": -0.18},
-            "xaxis": {"title": {"text": x_title}, "range": [0, top * 1.02 + 0.1]},
-            "yaxis": {"title": {"text": y_title}, "rangemode": "tozero"},
-            "shapes": [
-                {
-                    "type": "line",
-                    "x0": break_even,
-                    "x1": break_even,
-                    "xref": "x",
-                    "y0": 0,
-                    "y1": 1,
-                    "yref": "paper",
-                    "line": {"dash": "dot", "color": "#444"},
-                }
-            ],
-            "annotations": [
-                {
-                    "x": break_even,
-                    "xref": "x",
-                    "y": 1,
-                    "yref": "paper",
-                    "text": break_even_label,
-                    "showarrow": False,
-                    "xanchor": "right" if break_even > top / 2 else "left",
-                    "yanchor": "top",
-                }
-            ],
-        },
+        ),
+        mark=tuple(float(r) for r in ranks),
+        alts=tuple(
+            t(
+                "par.cost_alt",
+                first=first,
+                top=ranks[-1],
+                last=last,
+                full=f"{full:,}",
+                value=value,
+                r=r,
+                lora=f"{c:,}",
+            )
+            for r, c in zip(ranks, cost[1:], strict=True)
+        ),
+        lines=(Line(models.break_even_rank(d, k), "", BREAK_EVEN_COLOUR),),
+        levels=(Level(full / unit, t("par.cost_level", full=f"{full:,}"), COLOURS["full"]),),
+        mark_labels=tuple(t("par.cost_mark", r=r) for r in ranks),
     )
-    return fig
 
 
-#: Which bar of the memory chart is LoRA's (categories count from the bottom).
-LORA_BAR = 1
+#: The break-even rank's dotted line, and the colours of the memory chart: LoRA's curve, the
+#: frozen weights, and full fine-tuning's weights + gradients and its total (text in them is
+#: dark enough to read on white).
+BREAK_EVEN_COLOUR = "#444444"
+MEMORY_COLOURS = {"lora": COLOURS["a"], "frozen": "#7f7f7f", "gradients": "#b35806",
+                  "full": "#d62728"}  # fmt: skip
 
 
-def memory_figure(
+def memory_chart(
     model_key: str,
+    targets: Sequence[str],
     precision: str,
-    *,
-    title: str,
-    full_label: str,
-    lora_label: str,
-    part_labels: Sequence[str],
-    frozen_label: str,
-    unit: str,
-) -> go.Figure:
-    """Stacked bars in GB: full fine-tuning's weights, gradients and Adam state, and LoRA's
-    frozen weights. The same at every rank: LoRA's total at rank r (the frozen weights plus
-    A and B, their gradients and Adam state) is marked by the browser (:func:`model_follow`),
-    on an axis fixed to full fine-tuning's total, which LoRA's never exceeds."""
+    lang: str,
+    ranks: Sequence[int] = models.LORA_RANKS,
+) -> Chart:
+    """Training memory in GB against LoRA's rank (a log axis through the slider's stops):
+    LoRA's total (the frozen weights, plus A and B with their gradients and Adam state) and the
+    frozen weights alone as curves; full fine-tuning's weights + gradients and its total (Adam
+    state too) as levels, on an axis from 0 with room above; the slider's rank marked."""
     model = models.MODELS[model_key]
     full = full_finetune_memory(model, precision)
-    frozen = models.model_params(model) * PRECISIONS[precision].weight
-    palette = ("#9ecae1", "#fdae6b", "#d62728")
-    parts = (full.weights, full.gradients, full.optimizer)
-    bars = [
-        go.Bar(
-            # categories are placed in order from the bottom: full fine-tuning, then LoRA
-            y=[full_label, lora_label] if i == 0 else [full_label],
-            x=[value / 1e9, frozen / 1e9] if i == 0 else [value / 1e9],
-            orientation="h",
-            name=label,
-            marker_color=colour,
-            customdata=[label, frozen_label] if i == 0 else [label],
-            hovertemplate=f"%{{x:,.2f}} {unit}<extra>%{{customdata}}</extra>",
-        )
-        for i, (value, label, colour) in enumerate(zip(parts, part_labels, palette, strict=True))
-    ]
-    return go.Figure(
-        data=bars,
-        layout={
-            **titled(title, {"l": 10, "r": 10, "t": 60, "b": 10}),
-            "height": 260,
-            "font": FONT,
-            "legend": {"orientation": "h", "y": -0.18, "traceorder": "normal"},
-            "barmode": "stack",
-            # the unit on the ticks: as an axis title it ran into the legend on a phone
-            "xaxis": {"ticksuffix": f" {unit}", "range": [0, full.total / 1e9 * 1.04]},
-        },
+    lora = [lora_memory(model, targets, r, precision).total for r in ranks]
+    xs = tuple(float(r) for r in ranks)
+
+    def t(key: str, **fields: object) -> str:
+        return i18n.t(key, lang, **fields)
+
+    frozen = t("par.memory_frozen")
+    weights = models.human_bytes(full.weights)
+    curves = (
+        Series(
+            t("s2.par.lora"),
+            xs,
+            tuple(total / 1e9 for total in lora),
+            MEMORY_COLOURS["lora"],
+            hover=tuple(
+                f"r = {r}: {models.human_bytes(b)}" for r, b in zip(ranks, lora, strict=True)
+            ),
+        ),
+        Series(
+            frozen,
+            xs,
+            (full.weights / 1e9,) * len(ranks),
+            MEMORY_COLOURS["frozen"],
+            dash=True,
+            hover=(t("par.memory_frozen_hover", value=weights),) * len(ranks),
+        ),
     )
+    with_gradients = full.weights + full.gradients
+    levels = (
+        Level(with_gradients / 1e9, t("par.memory_level_gradients",
+              value=models.human_bytes(with_gradients)), MEMORY_COLOURS["gradients"]),
+        Level(full.total / 1e9, t("par.memory_level_full", value=models.human_bytes(full.total)),
+              MEMORY_COLOURS["full"]),
+    )  # fmt: skip
+    shown = [models.human_bytes(b) for b in lora]
+    return Chart(
+        t("par.memory_chart_title"),
+        t("s2.par.rank"),
+        t("par.memory_y"),
+        curves,
+        mark=xs,
+        alts=tuple(
+            t(
+                "par.memory_alt",
+                low=shown[0],
+                first=ranks[0],
+                high=shown[-1],
+                last=ranks[-1],
+                weights=weights,
+                full=models.human_bytes(full.total),
+                r=r,
+                value=value,
+            )
+            for r, value in zip(ranks, shown, strict=True)
+        ),
+        levels=levels,
+        mark_labels=tuple(
+            t("par.memory_mark_label", r=r, value=value)
+            for r, value in zip(ranks, shown, strict=True)
+        ),
+        y_range=(0.0, MEMORY_HEADROOM * full.total / 1e9),
+        log_x=True,
+        x_ticks=xs,
+    )
+
+
+#: The memory axis runs to this multiple of full fine-tuning's total, so that the mark's label
+#: at the top of the chart never meets the level's label.
+MEMORY_HEADROOM = 1.25
 
 
 def shares_figure(

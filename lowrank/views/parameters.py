@@ -1,16 +1,15 @@
-"""What /parameters shows at one rank, and what its two rank sliders change in the browser.
+"""What /parameters shows at every stop of its two rank sliders, as blocks of the one renderer.
 
 The "any size" slider (r for a d×k ΔW) changes the counts of A and B, the verdict, the
-ΔW = A × B picture and the point marked on the cost line; the "real models" slider (LoRA's rank)
-changes the module table's LoRA columns, the per-layer sum, the trainable count and its share, the
-memory and the checkpoint. For each, one function renders the texts at one rank
-(:func:`size_texts`, :func:`model_texts`, :func:`modules_table`):
-the page draws them for the slider's value, and :func:`size_follow` / :func:`model_follow` give
-them for every stop of the slider to the browser, which swaps them at once while the slider
-moves (``lowrank/views/follow.py``). The figures do not depend on the rank; the browser marks it.
+ΔW = A × B picture and the point marked on the cost chart (:func:`size_block`); the "real models"
+slider (LoRA's rank) changes the module table's LoRA columns, the per-layer sum, the trainable
+count and its share, the exact counts, the point marked on the memory chart, the memory and the
+checkpoint (:func:`model_blocks`). Each block holds its texts, table, picture and chart at every
+stop, and the browser's renderer (``lowrank/ui/block.py``) shows the slider's; the page's rerun
+draws none of it. One function renders the texts at one rank (:func:`size_texts`,
+:func:`model_texts`, :func:`modules_table`).
 
-The ΔW = A × B picture is drawn by :mod:`lowrank.views.parameter_blocks`, the module table's
-markdown by :mod:`lowrank.views.markdown_table`, the charts by
+The ΔW = A × B picture is drawn by :mod:`lowrank.views.parameter_blocks`, the charts by
 :mod:`lowrank.views.parameter_figures`. Every count comes from :mod:`lowrank.models`; texts come
 from the catalogue in ``lang``.
 """
@@ -22,24 +21,13 @@ from dataclasses import dataclass
 
 from lowrank import formatting as fmt
 from lowrank import i18n, models
-from lowrank.memory import checkpoint_bytes, lora_memory
-from lowrank.views.follow import (
-    Follow,
-    Mark,
-    Pictures,
-    Positions,
-    Texts,
-    svg_data_url,
-    texts_by_name,
-)
-from lowrank.views.markdown_table import MarkdownTable, markdown_table
-from lowrank.views.parameter_blocks import blocks_alt, blocks_pictures
-from lowrank.views.parameter_figures import LORA_BAR
+from lowrank.memory import checkpoint_bytes, full_finetune_memory, lora_memory
+from lowrank.views.block import Block, Metric, Sentence, Table
+from lowrank.views.follow import Positions
+from lowrank.views.parameter_blocks import blocks_picture
+from lowrank.views.parameter_figures import cost_chart, memory_chart
 
 # --- the "any size" section ----------------------------------------------------------------------
-
-#: Which of :func:`size_texts` are metric values (only the value is swapped).
-SIZE_VALUES = frozenset({"a", "b", "total"})
 
 
 def size_texts(d: int, k: int, r: int, lang: str) -> dict[str, str]:
@@ -61,66 +49,30 @@ def size_texts(d: int, k: int, r: int, lang: str) -> dict[str, str]:
     return {"a": f"{a_count:,}", "b": f"{b_count:,}", "total": f"{lora:,}", "verdict": verdict}
 
 
-@dataclass(frozen=True)
-class SizeView:
-    """The "any size" section for one d×k: the slider's stops, and per stop its texts and
-    picture (an SVG ``data:`` URL), in the order of the stops."""
-
-    d: int
-    k: int
-    ranks: tuple[int, ...]
-    texts: tuple[dict[str, str], ...]
-    pictures: tuple[str, ...]
-    alts: tuple[str, ...]
-
-    def index(self, r: int) -> int:
-        """The slider position of rank r (which must be one of the stops)."""
-        return self.ranks.index(r)
-
-
-def size_view(d: int, k: int, lang: str) -> SizeView:
-    """Every stop of the r slider for a d×k ΔW (:func:`models.rank_options`) with its texts and
-    its picture."""
+def size_block(d: int, k: int, lang: str) -> Block:
+    """The "any size" section at every stop of the r slider (:func:`models.rank_options`, a
+    select slider: position = index of the stop): ΔW's count and A's, B's and A + B's
+    (:func:`size_texts`), the verdict, the ΔW = A × B picture and the cost chart, r marked."""
     ranks = models.rank_options(d, k)
-    return SizeView(
-        d,
-        k,
-        ranks,
-        tuple(size_texts(d, k, r, lang) for r in ranks),
-        tuple(svg_data_url(svg) for svg in blocks_pictures(d, k, ranks)),
-        tuple(blocks_alt(d, k, r, lang) for r in ranks),
-    )
-
-
-def size_follow(
-    view: SizeView, lang: str, *, slider: str, prefix: str, picture: str, cost_chart: str
-) -> Follow:
-    """What the r slider (a select slider: position = index of the stop) changes: the texts of
-    :func:`size_texts` in the containers ``prefix + name``, the picture in ``picture``, and the
-    point (r, r(d + k)) on the cost chart."""
-    costs = models.cost_curve(view.d, view.k, view.ranks)
-    return Follow(
-        slider,
-        Positions(0, 1, len(view.ranks)),
-        texts=texts_by_name(view.texts, prefix, SIZE_VALUES),
-        marks=(
-            Mark(
-                cost_chart,
-                x=tuple(float(r) for r in view.ranks),
-                y=tuple(float(c) for c in costs),
-                label=tuple(i18n.t("par.cost_mark", lang, r=r) for r in view.ranks),
-            ),
+    rows = [size_texts(d, k, r, lang) for r in ranks]
+    full = f"{models.full_cost(d, k):,}"
+    metrics = (
+        Metric(i18n.t("s2.par.m_full", lang), (full,) * len(ranks)),
+        *(
+            Metric(i18n.t(f"s2.par.m_{name}", lang), tuple(row[name] for row in rows))
+            for name in ("a", "b", "total")
         ),
-        pictures=(Pictures(picture, view.pictures, view.alts),),
+    )
+    return Block(
+        Positions(0, 1, len(ranks)),
+        metrics,
+        (Sentence(tuple(row["verdict"] for row in rows)),),
+        (cost_chart(d, k, lang),),
+        pictures=(blocks_picture(d, k, ranks, lang),),
     )
 
 
 # --- the "real models" section -------------------------------------------------------------------
-
-#: The module table's container is ``prefix + TABLE`` (:func:`model_follow`).
-TABLE = "table"
-#: Which of :func:`model_texts` are metric values.
-MODEL_VALUES = frozenset({"trainable", "share", "fewer", "memory_lora", "ckpt_lora"})
 
 
 def model_texts(
@@ -179,24 +131,26 @@ MODULE_BOLD = (0, 3, 5)
 ADAPTED, NOT_ADAPTED = "✓", "—"
 
 
-def modules_table(model_key: str, targets: Sequence[str], r: int, lang: str) -> MarkdownTable:
-    """The module table at LoRA rank r: for every matrix of one layer its shape d_out×d_in, its
-    size d_out·d_in, LoRA's r(d_in + d_out) and that as a share of the full size, and whether it
-    is adapted (then its name, count and mark in bold). The page draws its markdown at the
-    slider's rank and the browser swaps its text nodes for every other rank
-    (:func:`model_follow`)."""
+def modules_table(
+    model_key: str, targets: Sequence[str], r: int, lang: str
+) -> tuple[tuple[str, ...], ...]:
+    """The module table at LoRA rank r, header first: for every matrix of one layer its shape
+    d_out×d_in, its size d_out·d_in, LoRA's r(d_in + d_out) and that as a share of the full
+    size, and whether it is adapted (then its name, count and mark in **bold**: the terms of the
+    per-layer sum under the table)."""
     model = models.MODELS[model_key]
     rows = models.module_table(model, targets, r)
-    header = [
+    header = (
         i18n.t("s2.par.col_module", lang),
         i18n.t("s2.par.col_shape", lang),
         i18n.t("s2.par.col_full", lang),
         i18n.t("par.col_lora_at", lang, r=r),
         i18n.t("par.col_lora_share", lang),
         i18n.t("s2.par.col_chosen", lang),
-    ]
-    cells = [
-        [
+    )
+    body = []
+    for row in rows:
+        cells = [
             row.module,
             f"{row.d_out:,}×{row.d_in:,}",
             f"{row.full:,}",
@@ -204,36 +158,71 @@ def modules_table(model_key: str, targets: Sequence[str], r: int, lang: str) -> 
             fmt.percent(row.lora / row.full, 2),
             ADAPTED if row.chosen else NOT_ADAPTED,
         ]
-        for row in rows
-    ]
-    bold = {(i, j) for i, row in enumerate(rows) if row.chosen for j in MODULE_BOLD}
-    return markdown_table(header, cells, MODULE_ALIGN, bold)
+        bold = MODULE_BOLD if row.chosen else ()
+        body.append(tuple(f"**{c}**" if j in bold else c for j, c in enumerate(cells)))
+    return (header, *body)
 
 
-def model_follow(
+@dataclass(frozen=True)
+class ModelBlocks:
+    """The "real models" section's blocks, in the page's order (the rerun draws its fixed
+    texts between them): the module table with the per-layer sum; the model's count, LoRA's
+    trainable count, its share and how many times fewer, with the exact counts; the memory
+    chart; and the memory and checkpoint sizes of full fine-tuning and LoRA."""
+
+    table: Block
+    counts: Block
+    memory: Block
+    memory_numbers: Block
+
+
+def model_blocks(
     model_key: str,
     targets: Sequence[str],
     precision: str,
     lang: str,
-    *,
-    slider: str,
-    prefix: str,
-    memory_chart: str,
     ranks: Sequence[int] = models.LORA_RANKS,
-) -> Follow:
-    """What the LoRA rank slider (a select slider over ``ranks``) changes: the texts of
-    :func:`model_texts` in the containers ``prefix + name``, the cells of :func:`modules_table`
-    in ``prefix + TABLE`` and LoRA's total on the memory chart."""
-    rows = [model_texts(model_key, targets, r, precision, lang) for r in ranks]
-    tables = [modules_table(model_key, targets, r, lang) for r in ranks]
+) -> ModelBlocks:
+    """The "real models" section at every stop of the LoRA rank slider (a select slider over
+    ``ranks``: position = index of the stop), for the chosen model, modules and precision."""
     model = models.MODELS[model_key]
-    totals = [lora_memory(model, targets, r, precision).total / 1e9 for r in ranks]
-    return Follow(
-        slider,
-        Positions(0, 1, len(ranks)),
-        texts=(
-            *texts_by_name(rows, prefix, MODEL_VALUES),
-            Texts.of_nodes(prefix + TABLE, [table.nodes for table in tables]),
+    rows = [model_texts(model_key, targets, r, precision, lang) for r in ranks]
+    positions = Positions(0, 1, len(ranks))
+    n = len(ranks)
+
+    def metric(key: str, name: str) -> Metric:
+        return Metric(i18n.t(key, lang), tuple(row[name] for row in rows))
+
+    def fixed(key: str, value: str) -> Metric:  # the same at every rank, beside those that move
+        return Metric(i18n.t(key, lang), (value,) * n)
+
+    total = models.model_params(model)
+    full_memory = full_finetune_memory(model, precision).total
+    table = Table(tuple(modules_table(model_key, targets, r, lang) for r in ranks), MODULE_ALIGN)
+    return ModelBlocks(
+        table=Block(
+            positions,
+            sentences=(Sentence(tuple(row["per_layer"] for row in rows)),),
+            tables=(table,),
         ),
-        marks=(Mark(memory_chart, x=tuple(totals), y=(float(LORA_BAR),) * len(ranks)),),
+        counts=Block(
+            positions,
+            (
+                fixed("s2.par.m_base", models.human_count(total)),
+                metric("s2.par.m_trainable", "trainable"),
+                metric("s2.par.m_share", "share"),
+                metric("s2.par.m_fewer", "fewer"),
+            ),
+            (Sentence(tuple(row["exact"] for row in rows), caption=True),),
+        ),
+        memory=Block(positions, charts=(memory_chart(model_key, targets, precision, lang, ranks),)),
+        memory_numbers=Block(
+            positions,
+            (
+                fixed("s2.par.m_memory_full", models.human_bytes(full_memory)),
+                metric("s2.par.m_memory_lora", "memory_lora"),
+                fixed("s2.par.m_ckpt_full", models.human_bytes(checkpoint_bytes(total, precision))),
+                metric("s2.par.m_ckpt_lora", "ckpt_lora"),
+            ),
+        ),
     )

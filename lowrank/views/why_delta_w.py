@@ -1,41 +1,43 @@
-"""What /why_delta_w shows at one rank k, and what its rank slider changes in the browser.
+"""What /why_delta_w shows at every rank k of its slider, as blocks for the block renderer.
 
 :func:`energy_texts` and :func:`accuracy_texts` render the page's k-dependent texts at one k;
-the page draws them for the slider's value and :func:`why_follow` gives them, for every k, to the
-browser, which swaps them at once while the slider moves (``lowrank/views/follow.py``). The
-charts (:func:`spectra_figures`, :func:`accuracy_figure`) do not depend on k: the browser marks k
-on them from :func:`why_follow`'s marks. Labels come in already translated; every number drawn is
-computed in :mod:`lowrank.spectra` or :mod:`lowrank.delta`.
+:func:`spectra_blocks` and :func:`accuracy_blocks` give them, with the charts they sit beside
+(the σᵢ/σ₁ and energy curves with each matrix's point at its own k/n, the accuracy against a
+log k with its reference levels) and a text alternative of each chart, at every k: the
+browser's renderer (``lowrank/ui/block.py``) shows the slider's k, and the page's rerun draws
+none of it. Every number drawn is computed in :mod:`lowrank.spectra` or :mod:`lowrank.delta`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
 
 import numpy as np
-import plotly.graph_objects as go
 
 from lowrank import formatting as fmt
 from lowrank import i18n
 from lowrank.delta import TruncationCurve
 from lowrank.spectra import TARGET_SHARE, Spectrum
-from lowrank.views.figures import COLOURS, finished
-from lowrank.views.follow import Follow, Mark, Positions, texts_by_name
+from lowrank.views.block import Block, Chart, Level, Metric, Sentence, Series
+from lowrank.views.figures import COLOURS
+from lowrank.views.follow import Positions
 
 #: The measured matrices, in the order the finding sentence names them.
 MATRICES: tuple[str, ...] = ("delta", "mlp", "minilm", "random")
-#: Decimals of the marks' coordinates sent to the browser (a chart is a few hundred pixels wide:
-#: 1e-5 of an axis is far below a pixel, and the data is a third of its full-precision size).
-MARK_DECIMALS = 5
-#: Which texts are metric values (only the value is swapped, not the label).
-VALUE_TEXTS = frozenset({*(f"energy_{name}" for name in MATRICES), "acc_this", "acc_all"})
+#: The spectra charts' curves, in the order they are drawn (ΔW last: its dot on top), the
+#: Marchenko–Pastur theory of the random matrix among them (dashed, without a mark).
+CURVES: tuple[str, ...] = ("minilm", "random", "theory", "mlp", "delta")
+#: The accuracy curves' colours: only the chosen layer's ΔW truncated, every layer's.
+ACCURACY_COLOURS: tuple[str, str] = (COLOURS["delta"], COLOURS["minilm"])
+#: Decimals of the curves' points sent to the browser, in axis units (σᵢ/σ₁ from 0 to 1, i/n,
+#: %): a chart is a few hundred pixels across, so 1e-5 of an axis is far below a pixel.
+DECIMALS = 5
 
 
 def energy_texts(
     spectra: Mapping[str, Spectrum], k: int, lang: str, *, minilm_name: str
 ) -> dict[str, str]:
-    """The spectra section's texts at rank k, by slot name.
+    """The spectra section's texts at rank k, by name.
 
     ``spectra`` holds the measured matrices by the names of :data:`MATRICES`; ``minilm_name`` is
     the MiniLM matrix's name in ``lang``. The finding sentence, and per matrix the energy kept at
@@ -78,110 +80,135 @@ def accuracy_texts(curve: TruncationCurve, k: int, lang: str) -> dict[str, str]:
     }
 
 
-def why_follow(
+def curve_labels(
+    spectra: Mapping[str, Spectrum], lang: str, *, layer: str, minilm_name: str
+) -> dict[str, str]:
+    """Each measured matrix's full name with its shape (the charts' legend, the table's rows),
+    and the theory curve's, by the names of :data:`CURVES`; ``layer`` is the MLP layer's number."""
+
+    def shape(name: str) -> dict[str, int]:
+        rows, cols = spectra[name].shape
+        return {"rows": rows, "cols": cols}
+
+    return {
+        "minilm": i18n.t("s2.curve.minilm", lang, name=minilm_name, **shape("minilm")),
+        "random": i18n.t("s2.curve.random", lang, **shape("random")),
+        "theory": i18n.t("s2.curve.theory", lang),
+        "mlp": i18n.t("s2.curve.mlp", lang, n=layer, **shape("mlp")),
+        "delta": i18n.t("s2.curve.delta", lang, n=layer, **shape("delta")),
+    }
+
+
+def hover_names(lang: str) -> dict[str, str]:
+    """Each curve's name in the charts' hover texts (one line per curve, beside its legend), by
+    the names of :data:`CURVES`: a word or two, since every point carries it."""
+    return {
+        "minilm": "MiniLM",
+        "random": i18n.t("s2.why.hover_random", lang),
+        "theory": i18n.t("s2.why.hover_theory", lang),
+        "mlp": "W",
+        "delta": "ΔW",
+    }
+
+
+def _points(values: np.ndarray) -> tuple[float, ...]:
+    return tuple(round(float(v), DECIMALS) for v in values)
+
+
+def spectra_blocks(
     spectra: Mapping[str, Spectrum],
-    curve: TruncationCurve,
+    theory: Spectrum,
     max_k: int,
     lang: str,
     *,
+    layer: str,
     minilm_name: str,
-    slider: str,
-    prefix: str,
-    sigma_chart: str,
-    energy_chart: str,
-    accuracy_chart: str,
-) -> Follow:
-    """What the rank slider (values 1…max_k) changes: :func:`energy_texts` and
-    :func:`accuracy_texts` in the containers
-    ``prefix + name``; on the two spectra charts, each matrix's point at rank k (σₖ/σ₁ and the
-    energy kept, at i/n = k/n, ΔW's labelled); on the accuracy chart, both curves at k.
+) -> tuple[Block, Block]:
+    """The spectra section at every k of the rank slider (values 1…max_k), as two blocks.
+
+    The numbers: the finding sentence (first), then each matrix's energy kept at k with how many
+    of its singular values that is. The charts: σᵢ/σ₁ and the energy kept by the first i
+    singular values against i/n, for the four matrices and ``theory``, each matrix's point at
+    its own k/n (k clipped to its n; ΔW's labelled), the 90% line, and a text alternative per k.
     """
     ks = range(1, max_k + 1)
-    rows = [
-        energy_texts(spectra, k, lang, minilm_name=minilm_name) | accuracy_texts(curve, k, lang)
-        for k in ks
-    ]
-    texts = texts_by_name(rows, prefix, VALUE_TEXTS)
-    marks: list[Mark] = []
-    for name in (*MATRICES[1:], MATRICES[0]):  # ΔW last: its dots are drawn on top
-        points = [spectra[name].point(k) for k in ks]
-        x = tuple(round(point[0], MARK_DECIMALS) for point in points)
-        label = tuple(f"k = {spectra[name].clip(k)}" for k in ks) if name == "delta" else ()
-        sigma = tuple(round(point[1], MARK_DECIMALS) for point in points)
-        energy = tuple(round(100 * point[2], MARK_DECIMALS) for point in points)
-        colour = COLOURS[name]  # each matrix's dots and line in its curve's colour
-        marks.append(Mark(sigma_chart, x, sigma, label, colour=colour))
-        marks.append(Mark(energy_chart, x, energy, label, colour=colour))
-    kept = [curve.clip(k) for k in ks]
-    for values, label in (
-        (curve.all_layers, ()),
-        (curve.this_layer, tuple(f"k = {k}" for k in kept)),
-    ):
-        y = tuple(round(100 * float(values[k - int(curve.ks[0])]), MARK_DECIMALS) for k in kept)
-        x = tuple(float(k) for k in kept)
-        marks.append(Mark(accuracy_chart, x, y, label, line=bool(label)))  # one line at k
-    return Follow(slider, Positions(1, 1, max_k), texts=texts, marks=tuple(marks))
-
-
-# --- the charts, the same at every k --------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Curve:
-    """One spectrum on the comparison chart: its legend label and colour; dashed for theory."""
-
-    label: str
-    spectrum: Spectrum
-    colour: str
-    dashed: bool = False
-
-
-def spectra_figures(
-    curves: Sequence[Curve],
-    *,
-    sigma_title: str,
-    energy_title: str,
-    x_title: str,
-    share_label: str,
-) -> tuple[go.Figure, go.Figure]:
-    """σᵢ/σ₁ and the cumulative energy against i/n, as two charts (the page sets them side by side
-    on a wide screen, one above the other on a phone); the energy chart marks the 90% line, the
-    σ chart carries the legend.
-
-    The same figures for every rank k: the page's browser marks k on them (:func:`why_follow`).
-    """
-    sigma, energy = go.Figure(), go.Figure()
-    for curve in curves:
-        sp = curve.spectrum
-        line = {"color": curve.colour, "dash": "dash" if curve.dashed else "solid", "width": 2}
-        drawn = ((sigma, sp.normalised(), ".3f"), (energy, sp.cumulative() * 100, ".1f"))
-        for fig, y, y_format in drawn:
-            fig.add_trace(
-                go.Scatter(
-                    x=sp.positions(),
-                    y=y,
-                    mode="lines",
-                    line=line,
-                    name=curve.label,
-                    customdata=np.arange(1, sp.n + 1),
-                    hovertemplate=f"i=%{{customdata}} (i/n=%{{x:.3f}}): %{{y:{y_format}}}"
-                    f"<extra>{curve.label}</extra>",
-                )
+    positions = Positions(1, 1, max_k)
+    rows = [energy_texts(spectra, k, lang, minilm_name=minilm_name) for k in ks]
+    numbers = Block(
+        positions,
+        metrics=tuple(
+            Metric(
+                i18n.t(f"s2.why.energy.{name}", lang, n=layer),
+                tuple(row[f"energy_{name}"] for row in rows),
+                i18n.t("s2.why.energy.help", lang),
+                tuple(row[f"energy_{name}_rank"] for row in rows),
+                colour=COLOURS[name],
             )
-    energy.add_hline(
-        y=TARGET_SHARE * 100,
-        line_dash="dot",
-        line_color="#444",
-        annotation_text=share_label,
-        annotation_position="bottom right",
+            for name in MATRICES
+        ),
+        sentences=(Sentence(tuple(row["finding"] for row in rows)),),
+        sentences_first=True,
     )
-    sigma.update_yaxes(range=[0, 1.02])
-    energy.update_yaxes(range=[0, 101], ticksuffix="%")
-    for fig, title in ((sigma, sigma_title), (energy, energy_title)):
-        fig.update_xaxes(title_text=x_title, range=[0, 1.01])
-        finished(fig, title, 440 if fig is sigma else 340)
-    energy.update_layout(showlegend=False)
-    return sigma, energy
+    every = {**spectra, "theory": theory}
+    legend = curve_labels(spectra, lang, layer=layer, minilm_name=minilm_name)
+    short = hover_names(lang)
+
+    def curves(
+        values: Callable[[Spectrum], np.ndarray], shown: Callable[[float], str], labelled: bool
+    ) -> Iterator[Series]:
+        for name in CURVES:
+            sp, marked = every[name], name in MATRICES
+            yield Series(
+                legend[name],
+                _points(sp.positions()),
+                _points(values(sp)),
+                COLOURS[name],
+                dash=not marked,
+                hover=tuple(
+                    i18n.t("s2.why.hover", lang, name=short[name], i=i, n=sp.n, value=shown(v))
+                    for i, v in enumerate(values(sp), start=1)
+                ),
+                marks=tuple(round(sp.clip(k) / sp.n, DECIMALS) for k in ks) if marked else (),
+                mark_labels=(
+                    tuple(f"k = {sp.clip(k)}" for k in ks) if labelled and name == "delta" else ()
+                ),
+            )
+
+    def alt(key: str, k: int, value: Callable[[Spectrum, int], str], **more: object) -> str:
+        at_k = {name: value(spectra[name], k) for name in MATRICES}
+        return i18n.t(key, lang, k=k, name=minilm_name, **at_k, **more)
+
+    x_label = i18n.t("s2.why.x", lang)
+    sigma = Chart(
+        i18n.t("s2.why.sigma_title", lang),
+        x_label,
+        "σᵢ / σ₁",
+        tuple(curves(lambda sp: sp.normalised(), lambda v: fmt.number(v, 3), labelled=True)),
+        mark=(),
+        alts=tuple(
+            alt("s2.why.sigma_alt", k, lambda sp, k: fmt.number(sp.point(k)[1], 3)) for k in ks
+        ),
+        x_range=(0.0, 1.01),
+        y_range=(0.0, 1.02),
+    )
+    energy = Chart(
+        i18n.t("s2.why.energy_title", lang),
+        x_label,
+        i18n.t("s2.why.energy_axis", lang),
+        tuple(
+            # unlabelled: the curves leave no room there (the σ chart beside it has the label)
+            curves(lambda sp: 100 * sp.cumulative(), lambda v: fmt.percent(v / 100, 1), False)
+        ),
+        mark=(),
+        alts=tuple(
+            alt("s2.why.energy_alt", k, lambda sp, k: fmt.percent(sp.energy_at(k), 1)) for k in ks
+        ),
+        x_range=(0.0, 1.01),
+        y_range=(0.0, 101.0),
+        y_suffix="%",
+        levels=(Level(100 * TARGET_SHARE, i18n.t("s2.why.share_line", lang), below=True),),
+    )
+    return numbers, Block(positions, charts=(sigma, energy))
 
 
 def rank_ticks(top: int) -> list[int]:
@@ -195,54 +222,110 @@ def rank_ticks(top: int) -> list[int]:
     return ticks
 
 
-def accuracy_figure(
-    ks: np.ndarray,
-    curves: Mapping[str, np.ndarray],
-    references: Mapping[str, float],
+def accuracy_blocks(
+    curve: TruncationCurve,
+    max_k: int,
+    lang: str,
     *,
-    title: str,
-    x_title: str,
-    y_title: str,
-) -> go.Figure:
-    """Accuracy (%) against the rank k ≥ 1 of the truncated ΔW, reference levels as lines.
+    layer: str,
+    after: float,
+    before: float,
+) -> tuple[Block, Block]:
+    """The accuracy section at every k of the rank slider (values 1…max_k), as two blocks.
 
-    The rank axis is logarithmic: the first few ranks, where the curve rises, get room, and every
-    rank up to the last is on screen, so the browser can mark any k on this one figure. Rank 0
-    (ΔW dropped) has no place on it; it stays in the CSV.
+    The chart: the accuracy with only the chosen layer's ΔW, and with every layer's, truncated
+    to rank k, on a log k axis from 1 to the largest layer's rank (rank 0, ΔW dropped, stays in
+    the CSV), the accuracies ``after`` and ``before`` fine-tuning as reference levels, k marked
+    (clipped to the curve's last rank) and a text alternative per k. The numbers: both
+    accuracies at k with the ranks they use, and the two rank-free references.
     """
-    ks = np.asarray(ks)
-    shown = ks >= 1
-    fig = go.Figure()
-    palette = [COLOURS["delta"], COLOURS["minilm"], COLOURS["mlp"]]
-    for (label, acc), colour in zip(curves.items(), palette, strict=False):
-        values = np.asarray(acc, dtype=float)[shown] * 100
-        fig.add_trace(
-            go.Scatter(
-                x=ks[shown],
-                y=values,
-                mode="lines+markers",
-                name=label,
-                line={"color": colour},
-                marker={"size": 4},
-                hovertemplate=f"k=%{{x}}: %{{y:.1f}}%<extra>{label}</extra>",
-            )
+    ks = range(1, max_k + 1)
+    positions = Positions(1, 1, max_k)
+    rows = [accuracy_texts(curve, k, lang) for k in ks]
+    after_name = i18n.t("s2.why.acc_metric_after", lang)
+    before_name = i18n.t("s2.why.acc_metric_before", lang)
+    at_k = (
+        Metric(
+            label,
+            tuple(row[name] for row in rows),
+            notes=tuple(row[f"{name}_at"] for row in rows),
+            colour=colour,
         )
-    for label, value in references.items():
-        fig.add_hline(
-            y=value * 100,
-            line_dash="dot",
-            line_color="#555",
-            annotation_text=f"{label}: {value * 100:.1f}%",
-            annotation_position="bottom right" if value > 0.5 else "top right",
+        for name, label, colour in zip(
+            ("acc_this", "acc_all"),
+            (
+                i18n.t("s2.why.acc_metric_this", lang, n=layer),
+                i18n.t("s2.why.acc_metric_all", lang),
+            ),
+            ACCURACY_COLOURS,
+            strict=True,
         )
-    top = int(ks[-1])
-    ticks = rank_ticks(top)
-    fig.update_xaxes(
-        title_text=x_title,
-        type="log",
-        range=[np.log10(0.8), np.log10(max(top, 1) * 1.25)],
-        tickvals=ticks,
-        ticktext=[str(tick) for tick in ticks],
     )
-    fig.update_yaxes(title_text=y_title, range=[-2, 104], ticksuffix="%")
-    return finished(fig, title, 380)
+    numbers = Block(
+        positions,
+        metrics=(
+            *at_k,
+            Metric(after_name, (fmt.percent(after, 1),) * max_k),
+            Metric(before_name, (fmt.percent(before, 1),) * max_k),
+        ),
+    )
+    shown = np.asarray(curve.ks) >= 1
+    ranks = [int(k) for k in np.asarray(curve.ks)[shown]]
+    names = (i18n.t("s2.why.acc_this", lang, n=layer), i18n.t("s2.why.acc_all", lang))
+    series = tuple(
+        Series(
+            name,
+            tuple(float(k) for k in ranks),
+            _points(100 * np.asarray(values, dtype=float)[shown]),
+            colour,
+            hover=tuple(
+                i18n.t("s2.why.acc_hover", lang, name=name, k=k, value=fmt.percent(a, 1))
+                for k, a in zip(ranks, np.asarray(values)[shown], strict=True)
+            ),
+        )
+        for name, values, colour in zip(
+            names, (curve.this_layer, curve.all_layers), ACCURACY_COLOURS, strict=True
+        )
+    )
+    top = int(curve.ks[-1])
+    kept = [max(curve.clip(k), 1) for k in ks]
+    references = (
+        (i18n.t("s2.why.acc_after", lang), after),
+        (i18n.t("s2.why.acc_before", lang), before),
+    )
+    chart = Chart(
+        i18n.t("s2.why.acc_title", lang),
+        i18n.t("s2.why.acc_x", lang),
+        i18n.t("s2.why.acc_y", lang),
+        series,
+        mark=tuple(float(k) for k in kept),
+        mark_labels=tuple(f"k = {k}" for k in kept),
+        alts=tuple(
+            i18n.t(
+                "s2.why.acc_alt",
+                lang,
+                this_name=names[0],
+                all_name=names[1],
+                after=fmt.percent(after, 1),
+                before=fmt.percent(before, 1),
+                k=k,
+                this=row["acc_this"],
+                all=row["acc_all"],
+            )
+            for k, row in zip(ks, rows, strict=True)
+        ),
+        levels=tuple(
+            Level(
+                100 * value,
+                i18n.t("s2.why.acc_level", lang, name=name, value=fmt.percent(value, 1)),
+                below=value > 0.5,  # the curves run near the top: below it and above 0 is free
+            )
+            for name, value in references
+        ),
+        log_x=True,
+        x_ticks=tuple(float(tick) for tick in rank_ticks(top)),
+        x_range=(0.8, max(top, 1) * 1.25),
+        y_range=(-2.0, 110.0),  # room above 100% for k's label
+        y_suffix="%",
+    )
+    return Block(positions, charts=(chart,)), numbers

@@ -88,14 +88,22 @@ def _index(payload: dict, value: float | None) -> int:
 
 def block_at(app: AppTest, key: str, value: float | None = None) -> dict:
     """What the block ``key`` draws at a slider ``value`` (default: its slider's value now):
-    its metrics' values by label, their notes, its sentences and its charts' marks."""
+    its metrics' values by label, their notes, its sentences, its charts' marks (None: a chart
+    whose curves have marks of their own), each chart's curves' own marks (None: none), its
+    tables' rows (header first) and its pictures' shapes with their text alternatives."""
     payload = blocks(app)[key]
     i = _index(payload, slider_position(app, payload["slider"]) if value is None else value)
     return {
         "metrics": {m["label"]: m["values"][i] for m in payload["metrics"]},
         "notes": [m["notes"][i] for m in payload["metrics"] if m["notes"]],
         "sentences": [sentence["texts"][i] for sentence in payload["sentences"]],
-        "marks": [chart["mark"][i] for chart in payload["charts"]],
+        "marks": [chart["mark"][i] if chart["mark"] else None for chart in payload["charts"]],
+        "series_marks": [
+            [series["marks"][i] if series["marks"] else None for series in chart["series"]]
+            for chart in payload["charts"]
+        ],
+        "tables": [table["rows"][i] for table in payload.get("tables", [])],
+        "pictures": [(p["shapes"][i], p["alts"][i]) for p in payload.get("pictures", [])],
     }
 
 

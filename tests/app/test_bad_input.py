@@ -60,14 +60,15 @@ def shown_language(lang: str) -> str:
 
 
 def reading(app: AppTest) -> tuple[str, ...]:
-    """What a student reads on the page: metrics, markdown, captions and alerts, then what the
-    blocks (lowrank/ui/block.py) show at their slider's position."""
+    """What a student reads on the page: metrics, markdown, captions and alerts, and what the
+    blocks (lowrank/ui/block.py) show at their sliders' positions."""
     parts = [f"{m.label}={m.value}" for m in app.metric]
     parts += [m.value for m in (*app.markdown, *app.caption, *app.info, *app.success)]
     for key in blocks(app):
         shown = block_at(app, key)
         parts += [f"{label}={value}" for label, value in shown["metrics"].items()]
         parts += [*shown["notes"], *shown["sentences"]]
+        parts += [cell for rows in shown["tables"] for row in rows for cell in row]
     return tuple(parts)
 
 

@@ -1,58 +1,50 @@
-"""/parameters through AppTest: the note's example, slider extremes, real models, URL state."""
+"""/parameters through AppTest: the note's example, slider extremes, real models, URL state, and
+what the blocks (lowrank/ui/block.py) show at every stop of the two rank sliders."""
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pytest
-from apptest_support import assert_follows, follower, open_page, shown_text
+from apptest_support import block_at, blocks, open_page, shown_text
 
 from lowrank import i18n, models
 from lowrank.locales.parameters import MESSAGES
 from lowrank.memory import lora_memory
 from lowrank.ui.widgets import plain
-from lowrank.views.parameters import size_view
+from lowrank.views.parameters import model_blocks, size_block
 
 PAGE = "pages/7_parameters.py"
+#: The blocks of the page, in its order: "any size", then the real models' four.
+SIZE, TABLE, COUNTS = "par_size", "par_model_table", "par_model_counts"
+MEMORY, MEMORY_NUMBERS = "par_memory", "par_memory_numbers"
 
 
 def metric(app, key: str, lang: str = "en", index: int = 0, **params: object) -> str:
-    """The value of the index-th metric labelled with catalogue message ``key``."""
+    """The value of the index-th metric labelled with catalogue message ``key``: the page's own
+    (the note's example), then those the blocks show at their sliders' stops, in page order."""
     label = i18n.t(key, lang, **params)
-    return [m.value for m in app.metric if m.label == label][index]
+    values = [m.value for m in app.metric if m.label == label]
+    for key_ in blocks(app):
+        values += [v for name, v in block_at(app, key_)["metrics"].items() if name == label]
+    return values[index]
+
+
+def sent(app) -> dict[str, dict]:
+    """The blocks' payloads without the slider's position in this run (``at``)."""
+    return {key: {k: v for k, v in data.items() if k != "at"} for key, data in blocks(app).items()}
 
 
 def verdict(app) -> str:
-    """The any-size section's verdict (one st.info whose text says ✅ or ⚖️)."""
-    (box,) = [box for box in app.info if box.value.startswith(("**✅", "**⚖️"))]
-    return box.value
+    """The any-size section's verdict (the size block's sentence, ✅ or ⚖️)."""
+    (sentence,) = block_at(app, SIZE)["sentences"]
+    return sentence
 
 
-def module_cells(app, lang: str = "en") -> list[str]:
-    """The cells of the real models' module table, read from the markdown the run drew: header
-    first, then row by row, escapes undone and bold marks removed (the text the browser shows)."""
-    head = f"| {i18n.t('s2.par.col_module', lang)} |"
-    (table,) = [m.value for m in app.markdown if m.value.startswith(head)]
-    lines = table.split("\n")
-    cells = []
-    for line in lines[:1] + lines[2:]:  # lines[1]: the alignments
-        for cell in re.split(r"(?<!\\)\|", line.strip().removeprefix("|").removesuffix("|")):
-            cells.append(
-                re.sub(r"\\(.)", r"\1", cell.strip().removeprefix("**").removesuffix("**"))
-            )
-    return cells
-
-
-def assert_rank_follows(app, i: int, lang: str = "en") -> dict:
-    """What the browser shows at once at LoRA rank position i is what this run drew, the
-    module table's cells included."""
-    return assert_follows(app, "rank", i, nodes=lambda run: module_cells(run, lang))
-
-
-def picture(app, index: int = 1) -> str:
-    """The URL of the page's index-th st.image (0: the note's example, 1: any size)."""
-    return app.image[index].proto.imgs[0].url
+def module_cells(app, rank_index: int | None = None) -> list[str]:
+    """The cells of the real models' module table as the block draws them: header first, then
+    row by row, bold marks removed."""
+    (rows,) = block_at(app, TABLE, rank_index)["tables"]
+    return [cell.removeprefix("**").removesuffix("**") for row in rows for cell in row]
 
 
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
@@ -73,8 +65,12 @@ def test_the_notes_example_in_both_languages(lang: str) -> None:
     )
     text = shown_text(app)
     assert "r = 3" in text and "27 > 20" in text  # the note box: one rank more costs 27
-    # the note's example and the any-size picture are SVG images; cost, memory, shares: Plotly
-    assert len(app.image) == 2 and len(app.get("plotly_chart")) == 3
+    # the note's example is an SVG image, the shares a Plotly chart; the rest are five blocks
+    assert len(app.image) == 1 and len(app.get("plotly_chart")) == 1
+    assert list(blocks(app)) == [SIZE, TABLE, COUNTS, MEMORY, MEMORY_NUMBERS]
+    assert [m.label for m in app.metric] == [
+        i18n.t(f"s2.par.m_{name}", lang) for name in ("full", "a", "b", "total")
+    ]  # the note's example only: the rerun draws no metric a block draws
     assert len(app.get("download_button")) == 2
 
 
@@ -123,7 +119,6 @@ def test_real_models_match_facts_md(key: str) -> None:
     app = open_page(PAGE, lang="en", model=key)
     assert not app.exception and not app.warning
     assert metric(app, "s2.par.m_share") == share
-    captions = [c.value for c in app.caption]
     if key == "gpt3":  # 175,255.8M is the paper's rounded total; its configuration gives another
         computed = f"{models.base_params(models.MODELS[key]):,}"
         assert computed == "174,604,259,328"
@@ -136,7 +131,7 @@ def test_real_models_match_facts_md(key: str) -> None:
         )
     else:
         exact = i18n.t("s2.par.exact", "en", total=f"{total:,}", trainable=f"{trainable:,}")
-    assert exact in captions
+    assert block_at(app, COUNTS)["sentences"] == [exact]
     gap_note = [i for i in app.info if "Table 4" in i.value]
     assert bool(gap_note) == (key == "gpt3")
 
@@ -251,52 +246,52 @@ def test_a_rank_that_is_no_stop_of_the_new_size_moves_to_the_nearest() -> None:
 
 @pytest.mark.parametrize(("d", "k", "values"), [(5, 4, (1, 3, 4)), (24, 16, (1, 7, 16)),
                                                 (4096, 14336, (64, 1024, 3186, 4096))])  # fmt: skip
-def test_r_follower_is_the_arithmetic_and_what_each_run_draws(d: int, k: int, values) -> None:
+def test_the_size_block_is_the_arithmetic_at_every_stop(d: int, k: int, values) -> None:
     app = open_page(PAGE, lang="zh", d=str(d), k=str(k))
-    data = follower(app, "r")
+    payload = sent(app)[SIZE]
     ranks = models.rank_options(d, k)
-    assert (data["start"], data["step"], data["count"]) == (0, 1, len(ranks))
-    sources = {texts["key"]: texts["sources"] for texts in data["texts"]}
+    assert payload["slider"] == "r" and payload["positions"] == {
+        "start": 0, "step": 1, "count": len(ranks)}  # fmt: skip
+    assert payload["pictures"] == size_block(d, k, "zh").payload()["pictures"]
     for i, r in enumerate(ranks):  # every stop, from array shapes and plain integers
         a, b = np.empty((d, r), np.bool_).size, np.empty((r, k), np.bool_).size
-        assert (sources["par_size_a"][i], sources["par_size_b"][i]) == (f"{a:,}", f"{b:,}")
-        assert sources["par_size_total"][i] == f"{r * (d + k):,}" == f"{a + b:,}"
-        assert sources["par_size_verdict"][i].startswith("**✅" if a + b < d * k else "**⚖️")
-    (mark,) = data["marks"]
-    assert mark["chart"] == "par_cost_plot" and mark["x"] == list(map(float, ranks))
-    assert mark["y"] == [float(r * (d + k)) for r in ranks]
-    (pictures,) = data["pictures"]
-    assert pictures["key"] == "par_blocks"
-    assert pictures["sources"] == list(size_view(d, k, "zh").pictures)
+        shown = block_at(app, SIZE, i)
+        assert list(shown["metrics"].values()) == [f"{d * k:,}", f"{a:,}", f"{b:,}", f"{a + b:,}"]
+        assert shown["sentences"][0].startswith("**✅" if a + b < d * k else "**⚖️")
+        assert shown["marks"] == [float(r)]
+        ((_, alt),) = shown["pictures"]
+        assert f"{a:,} + {b:,} = {a + b:,}" in alt
     for r in values:
         app.select_slider(key="r").set_value(r).run()
         assert not app.exception
-        i = ranks.index(r)
-        assert follower(app, "r") == data  # the follower's data does not depend on r
-        assert_follows(app, "r", i)
-        assert picture(app) == pictures["sources"][i]
+        assert sent(app)[SIZE] == payload  # the block does not depend on r; the slider picks
+        assert block_at(app, SIZE)["metrics"][i18n.t("s2.par.m_total", "zh")] == f"{r * (d + k):,}"
 
 
 @pytest.mark.parametrize(("model", "targets", "lang"), [("llama2_7b", ["q", "v"], "en"),
                                                         ("llama3_8b", list(models.TARGETS), "zh"),
                                                         ("gpt3", ["q", "v"], "en")])  # fmt: skip
-def test_rank_follower_is_what_the_page_draws_at_every_rank(model: str, targets, lang) -> None:
+def test_the_model_blocks_are_what_the_page_shows_at_every_rank(model: str, targets, lang) -> None:
     app = open_page(PAGE, lang=lang, model=model, targets=targets, precision="mixed")
-    data = follower(app, "rank")
-    assert (data["start"], data["step"], data["count"]) == (0, 1, len(models.LORA_RANKS))
+    first = sent(app)
+    expected = model_blocks(model, targets, "mixed", lang)
+    built = (expected.table, expected.counts, expected.memory, expected.memory_numbers)
+    for key, block in zip((TABLE, COUNTS, MEMORY, MEMORY_NUMBERS), built, strict=True):
+        assert first[key]["slider"] == "rank"
+        assert {k: v for k, v in first[key].items() if k != "slider"} == block.payload()
     config = models.MODELS[model]
     shapes = models.module_shapes(config)
     for i, rank in enumerate(models.LORA_RANKS):
         app.select_slider(key="rank").set_value(rank).run()
         assert not app.exception
-        assert follower(app, "rank") == data
-        assert_rank_follows(app, i, lang)
-        cells = module_cells(app, lang)  # 6 columns: the LoRA count of each matrix is the 4th
+        assert sent(app) == first  # the same payloads at every rank: the slider picks the stop
+        cells = module_cells(app)  # 6 columns: the LoRA count of each matrix is the 4th
         lora = {cells[j]: cells[j + 3] for j in range(6, len(cells), 6)}
         assert lora == {t: f"{rank * (d + k):,}" for t, (d, k) in shapes.items()}
         trainable = models.lora_params(config, targets, rank)
         layers = f"{config.layers} layers:" if lang == "en" else f"{config.layers} 层共"
-        assert f"{layers} **{trainable:,}**" in data["texts"][0]["sources"][i]
+        assert f"{layers} **{trainable:,}**" in block_at(app, TABLE)["sentences"][0]
         memory = lora_memory(config, targets, rank, "mixed").total
         assert metric(app, "s2.par.m_memory_lora", lang) == models.human_bytes(memory)
-        assert data["marks"][0]["x"][i] == pytest.approx(memory / 1e9)
+        assert block_at(app, MEMORY)["marks"] == [float(rank)]
+        assert block_at(app, MEMORY, i)["marks"] == [float(rank)]

@@ -3,10 +3,8 @@ reads it in place of the picture): the photographs, heatmaps, SVG charts and dia
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from apptest_support import open_page
+from apptest_support import blocks, open_page
 
 from lowrank import i18n, pages
 from lowrank.image import ERROR_GAIN
@@ -41,12 +39,8 @@ def test_the_error_picture_says_what_it_shows() -> None:
 
 def test_the_blocks_picture_alt_follows_r_with_its_picture() -> None:
     app = open_page("pages/7_parameters.py", lang="en")
-    for element in app.sidebar:
-        proto = getattr(element, "proto", None)
-        if getattr(proto, "component_name", "") == "lowrank_follow":
-            data = json.loads(json.loads(proto.json))
-            for spec in data["pictures"]:
-                assert len(spec["alts"]) == len(spec["sources"]) == data["count"]
-                assert len(set(spec["alts"])) == data["count"]  # one per rank: each says its r
-                return
-    raise AssertionError("no follower with pictures on /parameters")
+    payload = blocks(app)["par_size"]  # drawn by the block renderer, with an alt at every r
+    count = payload["positions"]["count"]
+    for spec in [*payload["pictures"], *payload["charts"]]:
+        assert len(spec["alts"]) == count and all(alt.strip() for alt in spec["alts"])
+        assert len(set(spec["alts"])) == count  # one per rank: each says its r

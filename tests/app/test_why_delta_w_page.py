@@ -1,5 +1,5 @@
 """/why_delta_w through AppTest: both languages, the rank slider's extremes, URL state, numbers,
-and what the browser shows at once for every k, against numpy."""
+and what its blocks show at every k (lowrank/ui/block.py draws them), against numpy."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from functools import cache
 
 import numpy as np
 import pytest
-from apptest_support import assert_follows, open_page, shown_text, texts_at
+from apptest_support import block_at, blocks, open_page, shown_text
 
 from lowrank import finetune, i18n, spectra
 from lowrank import formatting as fmt
@@ -16,6 +16,8 @@ from lowrank.ui.widgets import plain
 from tests import reference
 
 PAGE = "pages/6_why_delta_w.py"
+#: The page's blocks, in its reading order (the numbers of each section after its charts).
+BLOCKS = ["why_spectra", "why_energy", "why_accuracy_chart", "why_accuracy"]
 
 
 @pytest.fixture(scope="module")
@@ -38,9 +40,22 @@ def test_renders_in_both_languages(lang: str) -> None:
     assert not app.warning
     text = shown_text(app)
     assert i18n.t("s2.why.question", lang) in text
-    assert len(app.get("plotly_chart")) == 3  # σᵢ/σ₁, the energy kept, the accuracy
+    assert not app.get("plotly_chart") and not app.metric  # the blocks draw charts and numbers
+    assert list(blocks(app)) == BLOCKS
+    assert {payload["slider"] for payload in blocks(app).values()} == {"k"}
     assert len(app.get("download_button")) == 2
     assert app.slider(key="k").value == 8
+    assert "k = 8" in block_at(app, "why_energy")["sentences"][0]
+
+
+@pytest.mark.parametrize("present", [False, True])
+def test_the_blocks_keep_the_reading_order(present: bool) -> None:
+    """On a projector the finding and the energy kept come right under the slider, before the
+    charts; otherwise after them (and the reading after the charts it explains)."""
+    app = open_page(PAGE, lang="en", **({"present": "1"} if present else {}))
+    assert not app.exception
+    order = list(blocks(app))
+    assert order == (["why_energy", *BLOCKS[:1], *BLOCKS[2:]] if present else BLOCKS)
 
 
 def test_table_and_finding_match_numpy(run: finetune.FinetuneRun) -> None:
@@ -101,14 +116,12 @@ def numpy_accuracy(run: finetune.FinetuneRun, k: int, layers: list[int] | None) 
     ("lang", "shift", "layer", "minilm"),
     [("en", "low_high", 2, "query"), ("zh", "low_high", 2, "query"), ("zh", "rotate", 3, "ffn_up")],
 )
-def test_what_the_browser_shows_at_every_k_matches_numpy(
+def test_what_the_blocks_show_at_every_k_matches_numpy(
     lang: str, shift: str, layer: int, minilm: str
 ) -> None:
-    """The follower's table (texts and marks) at every k of the slider, against numpy, and the
-    page's own run drawing exactly the follower's texts at two values of k."""
+    """Every block's texts, metrics and marks at every k of the slider, against numpy."""
     app = open_page(PAGE, lang=lang, shift=shift, layer=str(layer), minilm=minilm)
     assert not app.exception and not app.warning
-    data = assert_follows(app, "k", 8)
     run = finetuned(shift)
     sigma = numpy_spectra(run, layer - 1, minilm)
     n = {name: s.size for name, s in sigma.items()}
@@ -121,46 +134,58 @@ def test_what_the_browser_shows_at_every_k_matches_numpy(
         for k in range(1, top_rank + 1)
     }
     max_k = max(n.values())
-    assert app.slider(key="k").max == max_k == data["count"]
+    assert app.slider(key="k").max == max_k
+    assert {p["positions"]["count"] for p in blocks(app).values()} == {max_k}
     name = i18n.t(f"s2.minilm.{minilm}", lang)
+    labels = {m: i18n.t(f"s2.why.energy.{m}", lang, n=layer) for m in sigma}
+    this_label = i18n.t("s2.why.acc_metric_this", lang, n=layer)
+    all_label = i18n.t("s2.why.acc_metric_all", lang)
     for k in range(1, max_k + 1):
-        at = texts_at(data, k)
+        energy_at = block_at(app, "why_energy", k)
         energy = {m: fmt.percent(kept[m][min(k, n[m]) - 1], 1) for m in sigma}
-        assert at["why_finding"] == i18n.t("s2.why.finding", lang, k=k, name=name, **energy)
-        for m in sigma:
-            assert at[f"why_energy_{m}"] == energy[m], (k, m)
-            rank = i18n.t("s2.why.energy.rank", lang, k=min(k, n[m]), n=n[m])
-            assert at[f"why_energy_{m}_rank"] == rank
+        assert energy_at["sentences"] == [i18n.t("s2.why.finding", lang, k=k, name=name, **energy)]
+        assert energy_at["metrics"] == {labels[m]: energy[m] for m in sigma}, k
+        assert energy_at["notes"] == [
+            i18n.t("s2.why.energy.rank", lang, k=min(k, n[m]), n=n[m]) for m in sigma
+        ]
         this_layer, all_layers = accuracy[min(k, top_rank)]
-        assert (at["why_acc_this"], at["why_acc_all"]) == (
-            fmt.percent(this_layer, 1),
-            fmt.percent(all_layers, 1),
-        )
+        accuracy_at = block_at(app, "why_accuracy", k)
+        assert accuracy_at["metrics"][this_label] == fmt.percent(this_layer, 1)
+        assert accuracy_at["metrics"][all_label] == fmt.percent(all_layers, 1)
         used = min(k, n_delta)
-        assert at["why_acc_this_at"] == i18n.t("s2.why.acc_at_this", lang, rank=n_delta, used=used)
-        assert at["why_acc_all_at"] == acc_at_all(lang, run, k)
-    ks = np.arange(1, max_k + 1)
-    marks = data["marks"]
-    spectra_marks = [m for m in marks if m["chart"] in ("why_sigma_plot", "why_energy_plot")]
-    order = ("mlp", "minilm", "random", "delta")  # ΔW's marks last, drawn on top
-    for m, left, right in zip(order, spectra_marks[::2], spectra_marks[1::2], strict=True):
-        clipped = np.minimum(ks, n[m])
-        assert (left["chart"], right["chart"]) == ("why_sigma_plot", "why_energy_plot")
-        np.testing.assert_allclose(left["x"], clipped / n[m], atol=1e-5)
-        np.testing.assert_allclose(right["x"], clipped / n[m], atol=1e-5)
-        np.testing.assert_allclose(left["y"], sigma[m][clipped - 1] / sigma[m][0], atol=1e-5)
-        np.testing.assert_allclose(right["y"], 100 * kept[m][clipped - 1], atol=1e-5)
-    assert spectra_marks[-1]["label"][7] == "k = 8"
-    all_mark, this_mark = (m for m in marks if m["chart"] == "why_accuracy_plot")
-    clipped = np.minimum(ks, top_rank)
-    np.testing.assert_array_equal(this_mark["x"], clipped)
-    expected_this = [100 * accuracy[k][0] for k in clipped]
-    expected_all = [100 * accuracy[k][1] for k in clipped]
-    np.testing.assert_allclose(this_mark["y"], expected_this, atol=1e-5)
-    np.testing.assert_allclose(all_mark["y"], expected_all, atol=1e-5)
+        assert accuracy_at["notes"] == [
+            i18n.t("s2.why.acc_at_this", lang, rank=n_delta, used=used),
+            acc_at_all(lang, run, k),
+        ]
+        # each matrix's point at its own k/n on both spectra charts (theory: none)
+        order = ("minilm", "random", None, "mlp", "delta")
+        expected = [None if m is None else min(k, n[m]) / n[m] for m in order]
+        for marks in block_at(app, "why_spectra", k)["series_marks"]:
+            assert marks == pytest.approx(expected, abs=1e-5), k
+        assert block_at(app, "why_accuracy_chart", k)["marks"] == [min(k, top_rank)]
+    charts = blocks(app)
+    sigma_chart, energy_chart = charts["why_spectra"]["charts"]
+    for chart in (sigma_chart, energy_chart):
+        curves = dict(
+            zip(("minilm", "random", "theory", "mlp", "delta"), chart["series"], strict=True)
+        )
+        for m, s in sigma.items():
+            np.testing.assert_allclose(curves[m]["x"], np.arange(1, s.size + 1) / s.size, atol=1e-5)
+            values = s / s[0] if chart is sigma_chart else 100 * kept[m]
+            np.testing.assert_allclose(curves[m]["y"], values, atol=1e-5)
+    assert [level["y"] for level in energy_chart["levels"]] == [90.0]
+    (accuracy_chart,) = charts["why_accuracy_chart"]["charts"]
+    this_curve, all_curve = accuracy_chart["series"]
+    np.testing.assert_array_equal(this_curve["x"], np.arange(1, top_rank + 1))
+    expected_this = [100 * accuracy[k][0] for k in range(1, top_rank + 1)]
+    expected_all = [100 * accuracy[k][1] for k in range(1, top_rank + 1)]
+    np.testing.assert_allclose(this_curve["y"], expected_this, atol=1e-5)
+    np.testing.assert_allclose(all_curve["y"], expected_all, atol=1e-5)
+    levels = [level["y"] for level in accuracy_chart["levels"]]
+    assert levels == pytest.approx([100 * run.acc_ft_task_after, 100 * run.acc_ft_task_before])
     app.slider(key="k").set_value(200).run()
     assert not app.exception
-    assert_follows(app, "k", 200)
+    assert block_at(app, "why_accuracy_chart")["marks"] == [top_rank]
 
 
 @pytest.mark.parametrize("k", ["1", "384"])
@@ -168,23 +193,25 @@ def test_slider_extremes(k: str, run: finetune.FinetuneRun) -> None:
     app = open_page(PAGE, lang="zh", k=k)
     assert not app.exception and not app.warning
     assert app.slider(key="k").value == int(k)
-    assert_follows(app, "k", int(k))
-    metrics = {m.label: m.value for m in app.metric}
+    shown = block_at(app, "why_accuracy")
     expected = numpy_accuracy(run, int(k), None)
-    assert metrics[i18n.t("s2.why.acc_metric_all", "zh")] == fmt.percent(expected, 1)
-    assert acc_at_all("zh", run, int(k)) in {c.value for c in app.caption}
+    assert shown["metrics"][i18n.t("s2.why.acc_metric_all", "zh")] == fmt.percent(expected, 1)
+    assert acc_at_all("zh", run, int(k)) in shown["notes"]
+    assert f"k = {int(k)}" in block_at(app, "why_energy")["sentences"][0]
 
 
 def test_moving_the_slider_and_switching_language_keep_the_state() -> None:
     app = open_page(PAGE, lang="en")
     app.slider(key="k").set_value(20).run()
     assert not app.exception  # the URL side of bind="query-params" is checked end to end
-    assert_follows(app, "k", 20)
+    assert block_at(app, "why_energy")["sentences"][0].startswith("At k = 20:")
     app.button_group(key="lang__choice").set_value("zh").run()
     assert not app.exception
     assert app.slider(key="k").value == 20
     assert app.title[0].value == i18n.t("page.why_delta_w.title", "zh")
-    assert_follows(app, "k", 20)  # the follower's texts are in the new language
+    # the blocks are in the new language, at the same k
+    assert block_at(app, "why_energy")["sentences"][0].startswith("在 k = 20 时")
+    assert i18n.t("s2.why.acc_metric_all", "zh") in block_at(app, "why_accuracy")["metrics"]
 
 
 def test_other_task_layer_and_matrix() -> None:
@@ -192,10 +219,9 @@ def test_other_task_layer_and_matrix() -> None:
     assert not app.exception and not app.warning
     table = app.dataframe[0].value
     assert list(table[i18n.t("s2.col.shape", "en")]) == ["1536×384", "1536×384", "10×128", "10×128"]
-    captions = {c.value for c in app.caption}
-    assert i18n.t("s2.why.acc_at_this", "en", rank=10, used=10) in captions
-    assert acc_at_all("en", finetuned("rotate"), 50) in captions  # layers at 50, 50 and 10
-    assert_follows(app, "k", 50)
+    notes = block_at(app, "why_accuracy")["notes"]
+    assert i18n.t("s2.why.acc_at_this", "en", rank=10, used=10) in notes
+    assert acc_at_all("en", finetuned("rotate"), 50) in notes  # layers at 50, 50 and 10
 
 
 def test_every_layer_at_k_beyond_the_chosen_layers_rank() -> None:
@@ -204,7 +230,7 @@ def test_every_layer_at_k_beyond_the_chosen_layers_rank() -> None:
     app = open_page(PAGE, lang="en", shift="rotate", layer="3", k="200")
     assert not app.exception
     run = finetuned("rotate")
-    metrics = {m.label: m.value for m in app.metric}
+    metrics = block_at(app, "why_accuracy")["metrics"]
     assert metrics[i18n.t("s2.why.acc_metric_all", "en")] == fmt.percent(run.acc_ft_task_after, 1)
     assert f"{numpy_accuracy(run, 10, None):.1%}" != f"{run.acc_ft_task_after:.1%}"
 

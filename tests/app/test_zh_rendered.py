@@ -2,7 +2,8 @@
 
 The catalogue test checks the templates; this one also catches what only shows once a field is
 filled (a Chinese name after a space: "MiniLM 的 第 0 层") or text a page joins itself (a label
-and an ASCII colon), in what the run draws and in every position of its followers' texts.
+and an ASCII colon), in what the run draws and in every position of its followers' and blocks'
+texts.
 """
 
 from __future__ import annotations
@@ -38,20 +39,26 @@ def follower_texts(app) -> list[str]:
 
 
 def block_texts(app) -> list[str]:
-    """Every text of every position of the page's blocks (lowrank/ui/block.py): metrics,
-    sentences, and the charts' titles, axes, legends, hover texts and text alternatives."""
-    texts = []
+    """Every text of every position of the page's blocks (lowrank/ui/block.py): metrics, notes,
+    sentences, each chart's titles, legend, hover texts, labels and text alternatives, table
+    cells, picture titles and alternatives."""
+    texts: list[str] = []
     for payload in blocks(app).values():
-        for metric in payload["metrics"]:
-            texts += [metric["label"], metric["help"], *metric["values"], *metric["notes"]]
+        for m in payload["metrics"]:
+            texts += [m["label"], m["help"], *m["values"], *m["notes"]]
         texts += [text for sentence in payload["sentences"] for text in sentence["texts"]]
         for chart in payload["charts"]:
-            lead = chart.get("altLead", "")
             texts += [chart["title"], chart["xLabel"], chart["yLabel"], chart["band"]]
-            texts += [lead + alt for alt in chart["alts"]] + chart["markLabels"]
-            texts += [
-                text for series in chart["series"] for text in (series["name"], *series["hover"])
-            ]
+            lead = chart.get("altLead", "")  # said before each position's alternative
+            texts += [*(lead + alt for alt in chart["alts"]), *chart["markLabels"]]
+            texts += [entry["label"] for entry in (*chart["lines"], *chart.get("levels", []))]
+            for series in chart["series"]:
+                texts += [series["name"], *series["hover"], *series["labels"]]
+                texts += series.get("markLabels", [])
+        for table in payload.get("tables", []):
+            texts += [cell for rows in table["rows"] for row in rows for cell in row]
+        for picture in payload.get("pictures", []):
+            texts += [picture["title"], *picture["alts"]]
     return texts
 
 

@@ -6,7 +6,9 @@ The component draws in a shadow root: Playwright's locators reach into it, ``doc
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
+from itertools import pairwise
 
 import pytest
 from e2e_support import Server, press_right, start_server, wait_idle
@@ -60,6 +62,26 @@ def test_the_block_follows_the_slider_and_the_rerun_leaves_it_alone(
     tab.close()
 
 
+def test_a_metrics_help_opens_by_keyboard_and_by_touch(block_server: Server, browser) -> None:
+    """The "?" after a metric's label is a button: Enter or a tap shows the help under the
+    metric and says so (aria-expanded); again hides it. The label's text stays the label."""
+    tab = browser.new_page(viewport={"width": 900, "height": 900}, has_touch=True)
+    tab.goto(f"{block_server.url}/?k=5")
+    root = tab.locator(BLOCK)
+    expect(root).to_have_attribute("data-position", "4")
+    help_button = root.get_by_role("button", name="k squared")
+    expect(help_button).to_have_attribute("aria-expanded", "false")
+    assert root.locator(".lb-metric-label").text_content() == "k squared"
+    help_button.focus()
+    tab.keyboard.press("Enter")
+    expect(root.locator(".lb-help-text")).to_have_text("k times k")
+    expect(help_button).to_have_attribute("aria-expanded", "true")
+    help_button.tap()
+    expect(root.locator(".lb-help-text")).to_be_hidden()
+    expect(help_button).to_have_attribute("aria-expanded", "false")
+    tab.close()
+
+
 def test_hovering_the_chart_shows_the_nearest_points_value(block_server: Server, browser) -> None:
     tab = browser.new_page(viewport={"width": 900, "height": 900})
     tab.goto(f"{block_server.url}/?k=3")
@@ -108,4 +130,129 @@ def test_a_line_width_a_veil_over_the_dropped_part_a_two_part_alt_and_the_help_s
     expect(root.locator("svg[role='img']").nth(2)).to_have_attribute(
         "aria-label", "Twelve values, falling. 5 kept."
     )
+
+
+@pytest.fixture(scope="module")
+def log_server(chromium_executable: str) -> Iterator[Server]:
+    running = start_server("tests/e2e/apps/block_log_app.py")
+    yield running
+    running.stop()
+
+
+#: The log chart as drawn: x ticks (value, pixel), each curve's own mark line and dot, the mark
+#: labels (text, y), the levels' lines and labels (y), whether a chart mark is drawn.
+LOG_DRAWN = """(root) => {
+  const svg = root.querySelector('svg');
+  const n = (node, name) => Number(node.getAttribute(name));
+  return {
+    first: root.firstElementChild.className,
+    swatch: getComputedStyle(root.querySelector('.lb-metric-label .lb-swatch')).backgroundColor,
+    ticks: [...svg.querySelectorAll('g.lb-axes text[text-anchor=middle]:not(.lb-label)')]
+      .map((t) => [Number(t.textContent), n(t, 'x')]),
+    own: [...svg.querySelectorAll('.lb-own-mark')].map((line) => n(line, 'x1')),
+    dots: [...svg.querySelectorAll('.lb-dot')].map((dot) => n(dot, 'cx')),
+    labels: [...svg.querySelectorAll('.lb-mark-label')].filter((t) => t.textContent)
+      .map((t) => [t.textContent, n(t, 'y')]),
+    levels: [...svg.querySelectorAll('.lb-level')].map((line) => n(line, 'y1')),
+    levelLabels: [...svg.querySelectorAll('.lb-line-label')].map((t) => [t.textContent, n(t, 'y')]),
+    chartMark: svg.querySelectorAll('.lb-mark').length,
+  };
+}"""
+
+
+def test_a_log_axis_with_levels_and_a_mark_per_curve(log_server: Server, browser) -> None:
+    tab = browser.new_page(viewport={"width": 900, "height": 900})
+    tab.goto(f"{log_server.url}/?k=2")
+    root = tab.locator(BLOCK)
+    expect(root).to_have_attribute("data-position", "1")
+    wait_idle(tab)
+    drawn = root.evaluate(LOG_DRAWN)
+    assert drawn["first"] == "lb-sentence"  # the sentence before the metrics
+    assert drawn["swatch"] == "rgb(214, 39, 40)"  # the metric's swatch: #d62728
+    assert [value for value, _ in drawn["ticks"]] == [1, 2, 4, 8, 16]
+    pixels = [px for _, px in drawn["ticks"]]
+    steps = [b - a for a, b in pairwise(pixels)]
+    assert max(steps) - min(steps) < 0.5  # powers of two equally spaced: a log axis
+
+    def at(value: float) -> float:  # where the ticks put a value: 1 at pixels[0], ×2 a step
+        return pixels[0] + math.log2(value) * steps[0]
+
+    assert drawn["own"] == pytest.approx([at(2), at(4)], abs=0.5)  # each curve at its own x
+    assert drawn["dots"] == pytest.approx([at(2), at(4)], abs=0.5)
+    assert drawn["chartMark"] == 0  # no chart mark: only the curves' own
+    # the one labelled curve's label in the top row (no chart mark above it)
+    assert drawn["labels"] == [["k = 4", 24]]
+    high, low = drawn["levels"]
+    assert drawn["levelLabels"] == [["high", high + 13], ["low", low - 4]]
+    assert high < low  # 52 is drawn above 5
+
+    press_right(tab, "k")
+    expect(root).to_have_attribute("data-position", "2")
+    moved = root.evaluate(LOG_DRAWN)
+    assert moved["own"] == pytest.approx([at(4), at(8)], abs=0.5)
+    assert moved["labels"] == [["k = 6", 24]]
+    assert root.locator(".lb-sentence").text_content() == "First: k = 3."
+    # hovering at x = 8 shows each curve's point there, found by pixel on the log axis
+    plot = root.locator("svg").bounding_box()
+    assert plot is not None
+    tab.mouse.move(plot["x"] + at(8), plot["y"] + plot["height"] / 2)
+    tip = root.locator(".lb-tip")
+    expect(tip).to_be_visible()
+    assert tip.inner_text() == "k 8 · wide 40\nk 8 · own 45"
+    tab.close()
+
+
+#: A block's table (its cells, header first, and which are bold) and picture (the bar's width,
+#: its label and the text alternative).
+DRAWN = """(root) => ({
+  caption: root.querySelector('caption').textContent,
+  cells: [...root.querySelectorAll('tr')].map((tr) => [...tr.children].map((c) => c.textContent)),
+  header: [...root.querySelectorAll('th')].map((th) => th.scope),
+  bold: [...root.querySelectorAll('td strong')].map((b) => b.textContent),
+  right: getComputedStyle(root.querySelectorAll('td')[1]).textAlign,
+  width: root.querySelector('.lb-picture rect').getAttribute('width'),
+  label: root.querySelector('.lb-picture text').textContent,
+  alt: root.querySelector('.lb-picture svg').getAttribute('aria-label'),
+  title: root.querySelector('.lb-picture figcaption').textContent,
+})"""
+
+
+@pytest.fixture(scope="module")
+def table_server(chromium_executable: str) -> Iterator[Server]:
+    running = start_server("tests/e2e/apps/block_table_app.py")
+    yield running
+    running.stop()
+
+
+def test_a_blocks_table_and_picture_are_drawn_and_follow_the_slider(
+    table_server: Server, browser
+) -> None:
+    tab = browser.new_page(viewport={"width": 600, "height": 700})
+    tab.goto(f"{table_server.url}/?k=2")
+    root = tab.locator(BLOCK)
+    expect(root).to_have_attribute("data-position", "1")
+    wait_idle(tab)
+    assert root.evaluate(DRAWN) == {
+        "caption": "squares",
+        "cells": [["k", "k²"], ["2", "4"]],
+        "header": ["col", "col"],
+        "bold": ["2"],
+        "right": "right",
+        "width": "40",
+        "label": "k = 2",
+        "alt": "a bar 40 wide",
+        "title": "A bar k wide",
+    }
+    press_right(tab, "k")
+    expect(root).to_have_attribute("data-position", "2")
+    moved = root.evaluate(DRAWN)
+    assert (moved["cells"], moved["width"], moved["label"]) == (
+        [["k", "k²"], ["3", "9"]],
+        "60",
+        "k = 3",
+    )
+    expect(root.locator(".lb-picture .lb-alt")).to_have_text("a bar 60 wide")  # once it rests
+    tab.get_by_text("rerun saw k = 3").wait_for()
+    wait_idle(tab)
+    assert root.evaluate(DRAWN) == moved
     tab.close()

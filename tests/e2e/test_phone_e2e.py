@@ -1,76 +1,15 @@
-"""A phone (390×844, touch): every page starts with the sidebar closed over its content and
-nothing makes the page scroll sideways (a wide markdown table scrolls in its own box), every
-formula fits and no chart toolbar covers a chart's title; a finger dragging the rank slider
-redraws the photograph as it moves; a desktop
-window still starts with the sidebar open (the page frame asks for ``"auto"``).
+"""A phone (390×844, touch): a finger dragging the rank slider redraws the photograph as it
+moves; a desktop window still starts with the sidebar open (the page frame asks for ``"auto"``).
+How every page fits a phone is checked on test_every_screen_e2e.py's phone visit.
 """
 
 from __future__ import annotations
 
 import pytest
 from e2e_support import assert_no_error, wait_idle
-
-from lowrank import pages
+from phone_support import open_on_phone, wait_sidebar
 
 pytestmark = pytest.mark.e2e
-
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
-PATHS = ["/", *(f"/{page.url_path}" for page in pages.PAGES)]
-
-
-def wait_sidebar(tab, on_screen: bool) -> None:
-    """Wait until the sidebar is drawn on screen (its right edge inside the window) or off it."""
-    tab.wait_for_function(
-        """(onScreen) => {
-            const sidebar = document.querySelector("[data-testid='stSidebar']");
-            if (!sidebar) return false;
-            return (sidebar.getBoundingClientRect().right > 0) === onScreen;
-        }""",
-        arg=on_screen,
-        timeout=60_000,
-    )
-
-
-def open_on_phone(browser, url: str, locale: str):
-    """A phone's browser context and its tab, on ``url`` once the page has run and been drawn
-    (the caller closes the context)."""
-    context = browser.new_context(locale=locale, **PHONE)
-    tab = context.new_page()
-    tab.goto(url)
-    tab.wait_for_selector("h1", timeout=120_000)
-    wait_idle(tab, timeout=120_000)
-    return context, tab
-
-
-@pytest.mark.parametrize("path", PATHS)
-def test_a_phone_starts_with_the_sidebar_closed(server, browser, path: str) -> None:
-    context, tab = open_on_phone(browser, f"{server.url}{path}", "zh-CN")
-    try:
-        assert_no_error(tab)
-        wait_sidebar(tab, on_screen=False)
-        box = tab.locator("h1").first.bounding_box()  # the title is inside the screen
-        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390 + 1
-        # /parameters' module table was 164 px wider than the screen
-        tab.wait_for_function(
-            """() => {
-                const main = document.querySelector("[data-testid='stMain']");
-                return main && main.scrollWidth <= main.clientWidth + 1;
-            }""",
-            timeout=30_000,
-        )
-        # Every formula fits the screen (the home page's ran 70 px off it; KaTeX's italics may
-        # overhang their box by 2 px), and no chart's toolbar
-        # covers its title (Plotly shows it all the time on a touch screen)
-        overflowing = tab.evaluate(
-            """() => [...document.querySelectorAll('.katex-display')]
-                .filter((formula) => formula.scrollWidth > formula.clientWidth + 4)
-                .map((formula) => formula.textContent.slice(0, 40))"""
-        )
-        assert overflowing == []
-        toolbars = tab.locator(".js-plotly-plot .modebar-container")
-        assert all(not toolbars.nth(i).is_visible() for i in range(toolbars.count()))
-    finally:
-        context.close()
 
 
 def test_a_desktop_window_starts_with_the_sidebar_open(server, page) -> None:

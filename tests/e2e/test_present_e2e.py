@@ -129,7 +129,7 @@ def test_exit_brings_the_sidebar_back_and_the_switch_turns_present_on(server, ta
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_the_main_control_and_the_first_number_fit_the_first_screen(server, tab, axe_source, lang):
     """Every page on a projector: its main control and first number in the first screen, and
-    (in English) no serious accessibility violation (test_accessibility_e2e.py's check)."""
+    (in English) no serious accessibility violation (test_every_screen_e2e.py's check)."""
     for page in pages.available():
         tab.goto(f"{server.url}/{page.url_path}?lang={lang}&present=1")
         tab.locator("h1").first.wait_for(timeout=120_000)

@@ -1,63 +1,65 @@
-"""/why_delta_w in a real browser: deep links, moving the rank slider, the URL following it, the
-follower answering before the server, and a move rerunning only the page's fragment."""
+"""/why_delta_w in a real browser: deep links, keys and a drag on the rank slider, the URL
+following it, the blocks (lowrank/ui/block.py) showing numpy's numbers and marks before the
+server answers, and a move rerunning only the slider."""
 
 from __future__ import annotations
 
+import functools
+import math
 import re
 
 import numpy as np
 from e2e_support import (
     HeldAnswers,
     assert_no_error,
-    follower,
-    main_text,
-    marked_at,
+    flat_text,
+    metric,
     press,
     press_right,
     shown_value,
     wait_idle,
-    wait_text,
+    wait_metric,
     wait_until,
 )
+from playwright.sync_api import expect
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from lowrank import finetune, i18n, spectra
 from lowrank import formatting as fmt
 from tests import reference
 
-
-def test_why_delta_w_deep_link_on_a_fresh_server(fresh_server, page):
-    page.goto(f"{fresh_server.url}/why_delta_w?lang=en&k=12&layer=1")
-    page.wait_for_selector("h1", timeout=120_000)
-    page.wait_for_selector("[data-testid='stPlotlyChart']", timeout=120_000)
-    wait_idle(page, timeout=120_000)
-    assert_no_error(page)
-    assert page.locator("h1").first.inner_text().strip() == "Why ΔW"
-    assert "At k = 12:" in main_text(page)
-    assert i18n.t("s2.why.acc_at_this", "en", rank=64, used=12) in main_text(page)
-    # every layer at min(12, its rank): layer 3 (10×128) keeps all ten
-    every = i18n.t("s2.why.acc_at_all", "en", ranks="12, 12, 10", layers=3)
-    assert every in main_text(page)
-
-
-def test_moving_the_rank_slider_updates_numbers_and_url(server, page):
-    page.goto(f"{server.url}/why_delta_w?lang=en")
-    page.wait_for_selector("[data-testid='stPlotlyChart']", timeout=120_000)
-    wait_idle(page, timeout=120_000)
-    assert shown_value(page, "rank k kept") == "8"
-    press(page, "rank k kept", *["ArrowRight"] * 4)
-    page.wait_for_url(re.compile(r"[?&]k=12"), timeout=30_000)
-    wait_text(page, "At k = 12:")
-    press(page, "rank k kept", "Home")
-    page.wait_for_url(re.compile(r"[?&]k=1(&|$)"), timeout=30_000)
-    wait_text(page, "At k = 1:")
-    assert_no_error(page)
-    page.locator("[data-testid='stSidebar'] button", has_text="中文").click()
-    page.wait_for_url("**lang=zh**")
-    wait_text(page, "在 k = 1 时")
-    assert shown_value(page, "保留的秩 k") == "1"
+ENERGY = ".st-key-why_energy [data-testid='lowrankBlock']"
+SPECTRA = ".st-key-why_spectra [data-testid='lowrankBlock']"
+ACCURACY_CHART = ".st-key-why_accuracy_chart [data-testid='lowrankBlock']"
+ACCURACY = ".st-key-why_accuracy [data-testid='lowrankBlock']"
+BLOCKS = (ENERGY, SPECTRA, ACCURACY_CHART, ACCURACY)
+#: Each chart of a block as drawn: its x ticks (value, pixel), the x of the chart's mark and of
+#: each curve's own mark, its mark labels, its dots (cx, cy) and its text alternative.
+DRAWN = """(root) => [...root.querySelectorAll('figure.lb-chart svg')].map((svg) => ({
+  ticks: [...svg.querySelectorAll('g.lb-axes text[text-anchor=middle]:not(.lb-label)')]
+    .map((t) => [Number(t.textContent), Number(t.getAttribute('x'))]),
+  mark: Number(svg.querySelector('.lb-mark')?.getAttribute('x1') ?? NaN),
+  own: [...svg.querySelectorAll('.lb-own-mark')].map((line) => Number(line.getAttribute('x1'))),
+  labels: [...svg.querySelectorAll('.lb-mark-label')].map((t) => t.textContent).filter(Boolean),
+  dots: [...svg.querySelectorAll('.lb-dot')].map((d) => [Number(d.getAttribute('cx')),
+                                                         Number(d.getAttribute('cy'))]),
+  alt: svg.getAttribute('aria-label'),
+}))"""
+#: The default view's matrices (layer 2 of the MLP, MiniLM's query matrix): their n.
+N = {"minilm": 384, "random": 384, "mlp": 128, "delta": 128}
+#: The MLP's layers' ranks (min of each ΔW's shape).
+LAYER_RANKS = (64, 128, 10)
 
 
+def pixel(chart: dict, value: float, log: bool = False) -> float:
+    """Where the chart's own x ticks put ``value`` (the first and last tick, linear or log)."""
+    (v0, x0), (v1, x1) = chart["ticks"][0], chart["ticks"][-1]
+    along = (math.log10(value) - math.log10(v0)) / (math.log10(v1) - math.log10(v0)) if log else (
+        (value - v0) / (v1 - v0))  # fmt: skip
+    return x0 + along * (x1 - x0)
+
+
+@functools.cache
 def why_numbers(k: int, minilm: str = "query") -> tuple[str, dict[str, str], str]:
     """At rank k on /why_delta_w's default view (digits 0–4 → 5–9, layer 2, MiniLM's ``minilm``
     matrix), from numpy: the finding sentence as shown (no ** markers), each matrix's energy kept,
@@ -81,54 +83,119 @@ def why_numbers(k: int, minilm: str = "query") -> tuple[str, dict[str, str], str
     return finding, energy, fmt.percent(accuracy, 1)
 
 
-def why_shown(tab) -> tuple[str, dict[str, str], str]:
-    """The same three as the page shows them."""
+def expect_at(tab, k: int, minilm: str = "query") -> None:
+    """Every block shows position k, with numpy's numbers (the finding, each matrix's energy
+    kept, the accuracy with every layer's ΔW at rank k) and its marks where the charts' own
+    axes put each matrix's k/n and k."""
+    for selector in BLOCKS:
+        expect(tab.locator(selector)).to_have_attribute("data-position", str(k - 1))
+    finding, energy, accuracy = why_numbers(k, minilm)
+    energy_block = tab.locator(ENERGY)
+    assert energy_block.locator(".lb-sentence").first.text_content() == finding
+    for name, value in energy.items():
+        label = i18n.t(f"s2.why.energy.{name}", "en", n=2)
+        assert metric(tab, label) == value, (name, k)
+    assert metric(tab, i18n.t("s2.why.acc_metric_all", "en")) == accuracy
+    ranks = ", ".join(str(min(k, rank)) for rank in LAYER_RANKS)
+    every = i18n.t("s2.why.acc_at_all", "en", ranks=ranks, layers=len(LAYER_RANKS))
+    assert every in flat_text(tab, ACCURACY)
+    sigma_chart, energy_chart = tab.locator(SPECTRA).evaluate(DRAWN)
+    for chart in (sigma_chart, energy_chart):
+        expected = [pixel(chart, min(k, N[m]) / N[m]) for m in ("minilm", "random", "mlp", "delta")]
+        assert np.allclose(chart["own"], expected, atol=0.5), (chart["own"], expected)
+        # each matrix's dot sits on its own mark (the point i = k of its curve)
+        assert np.allclose([dot[0] for dot in chart["dots"]], expected, atol=0.5)
+    assert sigma_chart["labels"] == [f"k = {min(k, 128)}"]  # ΔW's own k
+    assert f"k = {k}" in sigma_chart["alt"] and f"k = {k}" in energy_chart["alt"]
+    (accuracy_chart,) = tab.locator(ACCURACY_CHART).evaluate(DRAWN)
+    assert abs(accuracy_chart["mark"] - pixel(accuracy_chart, min(k, 128), log=True)) < 0.5
+    assert accuracy_chart["labels"] == [f"k = {min(k, 128)}"]
+    assert accuracy in accuracy_chart["alt"]
 
-    def text(key: str, inner: str = "") -> str:
-        return tab.locator(f".st-key-{key} {inner}").first.inner_text().strip()
 
-    value = "[data-testid='stMetricValue']"
-    energy = {m: text(f"why_energy_{m}", value) for m in ("delta", "mlp", "minilm", "random")}
-    return text("why_finding"), energy, text("why_acc_all", value)
+def test_why_delta_w_deep_link_on_a_fresh_server(fresh_server, page):
+    page.goto(f"{fresh_server.url}/why_delta_w?lang=en&k=12&layer=1")
+    page.wait_for_selector("h1", timeout=120_000)
+    expect(page.locator(ENERGY)).to_have_attribute("data-position", "11", timeout=120_000)
+    wait_idle(page, timeout=120_000)
+    assert_no_error(page)
+    assert page.locator("h1").first.inner_text().strip() == "Why ΔW"
+    text = flat_text(page)
+    assert "At k = 12:" in text
+    assert i18n.t("s2.why.acc_at_this", "en", rank=64, used=12) in text
+    # every layer at min(12, its rank): layer 3 (10×128) keeps all ten
+    assert i18n.t("s2.why.acc_at_all", "en", ranks="12, 12, 10", layers=3) in text
+
+
+def test_keys_move_the_rank_and_the_url_and_the_language_keeps_it(server, page):
+    page.goto(f"{server.url}/why_delta_w?lang=en")
+    wait_idle(page, timeout=120_000)
+    expect(page.locator(ENERGY)).to_have_attribute("data-position", "7")
+    assert shown_value(page, "rank k kept") == "8"
+    press(page, "rank k kept", *["ArrowRight"] * 4)
+    page.wait_for_url(re.compile(r"[?&]k=12"), timeout=30_000)
+    expect_at(page, 12)
+    press(page, "rank k kept", "Home")
+    page.wait_for_url(re.compile(r"[?&]k=1(&|$)"), timeout=30_000)
+    expect_at(page, 1)
+    press(page, "rank k kept", "End")  # past every matrix's n: ΔW at 128 of 128
+    page.wait_for_url(re.compile(r"[?&]k=384(&|$)"), timeout=30_000)
+    expect_at(page, 384)
+    press(page, "rank k kept", "Home")
+    page.wait_for_url(re.compile(r"[?&]k=1(&|$)"), timeout=30_000)
+    assert_no_error(page)
+    page.locator("[data-testid='stSidebar'] button", has_text="中文").click()
+    page.wait_for_url("**lang=zh**")
+    wait_metric(page, i18n.t("s2.why.energy.random", "zh"), why_numbers(1)[1]["random"])
+    expect(page.locator(ENERGY).locator(".lb-sentence").first).to_contain_text("在 k = 1 时")
+    assert shown_value(page, "保留的秩 k") == "1"
 
 
 def test_why_delta_w_follows_k_before_the_server_answers(server, browser):
     """With the server's answers held, a key press on the rank slider already shows numpy's
-    numbers at the new k and moves the marks to where the charts' own axes put k."""
+    numbers at the new k and moves the marks to where the charts' own axes put k; the server's
+    run then leaves what is drawn as it is. A drag is followed while the button is down."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
     tab = context.new_page()
     answers = HeldAnswers(tab)
     tab.goto(f"{server.url}/why_delta_w?lang=en")
-    tab.wait_for_selector("[data-testid='stPlotlyChart']", timeout=120_000)
     wait_idle(tab, timeout=120_000)
     assert_no_error(tab)
-    assert follower(tab, "k") == {"k": "8", "mismatch": ""}
-    assert why_shown(tab) == why_numbers(8)
+    expect_at(tab, 8)
+    tab.locator(SPECTRA).locator("svg").first.evaluate("(svg) => (svg.dataset.first = 'yes')")
 
     answers.hold()
     sent = answers.sent
     press_right(tab, "k")
-    tab.locator(".lr-follow[data-k='9']").wait_for(state="attached", timeout=10_000)
-    assert follower(tab, "k")["mismatch"] == ""
-    assert why_shown(tab) == why_numbers(9)
-    every = i18n.t("s2.why.acc_at_all", "en", ranks="9, 9, 9", layers=3)
-    assert tab.locator(".st-key-why_acc_all_at").inner_text().strip() == every
-    for chart, axis, x in (
-        ("why_sigma_plot", "", 9 / 128),  # ΔW and the MLP's W
-        ("why_sigma_plot", "", 9 / 384),  # MiniLM and the random matrix
-        ("why_energy_plot", "", 9 / 128),
-        ("why_energy_plot", "", 9 / 384),
-        ("why_accuracy_plot", "", 9),  # a log axis
-    ):
-        assert marked_at(tab, chart, x, axis), (chart, axis, x)
+    expect_at(tab, 9)
     answers.wait_sent(tab, sent)  # the move did go to the server, whose answers are held
 
     answers.release()
     tab.wait_for_url(re.compile(r"[?&]k=9(&|$)"), timeout=30_000)
     wait_idle(tab)
     assert_no_error(tab)
-    assert why_shown(tab) == why_numbers(9)
-    assert follower(tab, "k") == {"k": "9", "mismatch": ""}
+    expect_at(tab, 9)
+    svg = tab.locator(SPECTRA).locator("svg").first
+    assert svg.get_attribute("data-first") == "yes", "the rerun redrew the charts"
+
+    slider = tab.locator(".st-key-k input[type='range']")
+    thumb = slider.locator("xpath=../..").bounding_box()  # the input itself is hidden
+    bar = tab.locator(".st-key-k [data-testid='stSliderTickBar']").bounding_box()
+    assert thumb is not None and bar is not None
+    x, y = thumb["x"] + thumb["width"] / 2, thumb["y"] + thumb["height"] / 2
+    root = tab.locator(ENERGY)
+    tab.mouse.move(x, y)
+    tab.mouse.down()
+    tab.mouse.move(x + bar["width"] * 0.1, y, steps=10)
+    # while the button is still down, the blocks have followed the thumb past 9
+    wait_until(tab, lambda: int(root.get_attribute("data-position") or 0) > 20, "the drag")
+    tab.mouse.up()
+    k = int(slider.input_value())
+    assert 21 < k < 128
+    tab.wait_for_url(re.compile(rf"[?&]k={k}(&|$)"), timeout=60_000)
+    wait_idle(tab)
+    expect_at(tab, k)
+    assert_no_error(tab)
     context.close()
 
 
@@ -168,21 +235,20 @@ def run_summary(messages: list[ForwardMsg]) -> tuple[set[int], set[str]]:
     return finished, kinds
 
 
-def test_why_delta_w_rank_moves_rerun_only_the_fragment(server, browser):
-    """A rank-slider move reruns only the fragment that draws the slider and the texts at k: the
-    server answers with a fragment run of a few kB (no chart, no table, no follower data) and the
-    URL keeps ?k=. A selector above reruns the whole page: the follower is rebuilt for the new
-    MiniLM matrix and, with the server's answers held, a key press shows numpy's numbers for it."""
+def test_why_delta_w_rank_moves_rerun_only_the_slider(server, browser):
+    """A rank-slider move reruns only the fragment, which holds the slider alone: the server
+    answers with a fragment run of a slider (no chart, no block, no table) and the URL keeps
+    ?k=. A selector above reruns the whole page: the blocks are rebuilt for the new MiniLM
+    matrix and, with the server's answers held, a key press shows numpy's numbers for it."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
     tab = context.new_page()
     answers = RecordedAnswers(tab)
     tab.goto(f"{server.url}/why_delta_w?lang=en")
-    tab.wait_for_selector("[data-testid='stPlotlyChart']", timeout=120_000)
     wait_idle(tab, timeout=120_000)
     finished, kinds = run_summary(answers.since(0)[0])
     assert ForwardMsg.FINISHED_SUCCESSFULLY in finished
-    assert {"plotly_chart", "dataframe", "bidi_component", "slider"} <= kinds
-    assert follower(tab, "k") == {"k": "8", "mismatch": ""}
+    assert {"bidi_component", "dataframe", "slider"} <= kinds and "plotly_chart" not in kinds
+    expect_at(tab, 8)
 
     start = len(answers.received)
     press_right(tab, "k")
@@ -191,10 +257,9 @@ def test_why_delta_w_rank_moves_rerun_only_the_fragment(server, browser):
     messages, size = answers.since(start)
     finished, kinds = run_summary(messages)
     assert finished == {ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
-    assert kinds == {"slider", "markdown", "metric"}  # the slider, the texts and the metrics
-    assert size < 20_000, size
-    assert follower(tab, "k") == {"k": "9", "mismatch": ""}
-    assert why_shown(tab) == why_numbers(9)
+    assert kinds == {"slider"}  # the blocks drew k = 9 themselves
+    assert size < 5_000, size
+    expect_at(tab, 9)
     assert_no_error(tab)
 
     start = len(answers.received)
@@ -204,18 +269,14 @@ def test_why_delta_w_rank_moves_rerun_only_the_fragment(server, browser):
     answers.wait_run(tab, start)
     finished, kinds = run_summary(answers.since(start)[0])
     assert ForwardMsg.FINISHED_SUCCESSFULLY in finished and "bidi_component" in kinds
-    assert follower(tab, "k") == {"k": "9", "mismatch": ""}
-    assert why_shown(tab) == why_numbers(9, "ffn_down")
+    expect_at(tab, 9, "ffn_down")
 
     answers.hold()
     press_right(tab, "k")
-    tab.locator(".lr-follow[data-k='10']").wait_for(state="attached", timeout=10_000)
-    assert follower(tab, "k")["mismatch"] == ""
-    assert why_shown(tab) == why_numbers(10, "ffn_down")
+    expect_at(tab, 10, "ffn_down")
     answers.release()
     tab.wait_for_url(re.compile(r"[?&]k=10(&|$)"), timeout=30_000)
     wait_idle(tab)
-    assert why_shown(tab) == why_numbers(10, "ffn_down")
-    assert follower(tab, "k") == {"k": "10", "mismatch": ""}
+    expect_at(tab, 10, "ffn_down")
     assert_no_error(tab)
     context.close()

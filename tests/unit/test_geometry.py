@@ -373,3 +373,34 @@ def test_the_zero_matrix():
     g = geo.geometry((0.0, 0.0, 0.0, 0.0))
     assert g.rank == 0 and g.energy == 0 and g.rank1_kept == 1  # all of nothing, not 0/0
     assert g.eigen.directions is None  # S = 0·I: every direction
+
+
+@pytest.mark.parametrize("second", [4e-16, 5.5e-16])
+def test_the_rank_uses_numpys_tolerance(second):
+    """2·eps·σ₁, numpy's matrix_rank tolerance for a 2×2: σ₂ = 5.5e-16 counts, 4e-16 does not."""
+    m = np.diag([1.0, second])
+    assert geo.geometry(m).rank == np.linalg.matrix_rank(m)
+
+
+@pytest.mark.parametrize("scale", [1e-3, 1.0, 1e3])
+def test_what_counts_as_a_repeated_root_does_not_depend_on_the_scale(scale):
+    """tr² − 4 det has the units of S²: a disc of −5e−13·σ₁² is a repeated root at any scale."""
+    m = scale * np.array([[1.0, 1e-6], [-1.25e-7, 1.0]])
+    assert geo.geometry(m).eigen.real
+
+
+def test_a_rotated_nilpotent_matrix_has_real_eigenvalues():
+    """Q N Qᵀ with N = [[0, 1], [0, 0]]: λ = 0 twice, though rounding makes its disc −7e−18."""
+    t = math.radians(6)
+    q = np.array([[math.cos(t), -math.sin(t)], [math.sin(t), math.cos(t)]])
+    m = q @ np.array([[0.0, 1.0], [0.0, 0.0]]) @ q.T
+    assert (m[0, 0] - m[1, 1]) ** 2 + 4 * m[0, 1] * m[1, 0] < 0
+    eigen = geo.geometry(m).eigen
+    assert eigen.real and eigen.directions is not None and eigen.directions.shape[1] == 1
+
+
+@pytest.mark.parametrize("scale", [1.0, 1e3])
+def test_nearly_equal_singular_values_never_match_at_any_scale(scale):
+    """σ₁ − σ₂ = 1e−10·σ₁: V is not unique, so the eigenvectors cannot be said to be V's."""
+    geometry = geo.geometry(scale * np.diag([1.0, 1.0 - 1e-10]))
+    assert geometry.eigen.real and not geometry.eigen.match_singular

@@ -6,7 +6,18 @@ import math
 import numpy as np
 import pytest
 
-from lowrank.views.block import Block, Chart, Level, Line, Metric, Sentence, Series
+from lowrank.views.block import (
+    Block,
+    Chart,
+    Level,
+    Line,
+    Metric,
+    Picture,
+    Sentence,
+    Series,
+    Shape,
+    Table,
+)
 from lowrank.views.follow import Positions
 
 
@@ -164,7 +175,9 @@ def test_a_log_x_chart_with_named_ticks_levels_and_a_mark_per_curve() -> None:
     payload = chart.payload()
     assert payload["logX"] and payload["xRange"] == pytest.approx([math.log10(0.8), 1.0])
     assert payload["xTicks"] == [[1.0, "1"], [2.0, "2"], [4.0, "4"], [8.0, "8"]]
-    assert payload["levels"] == [{"y": 35.0, "label": "before", "colour": "#555555"}]
+    assert payload["levels"] == [
+        {"y": 35.0, "label": "before", "colour": "#555555", "below": False}
+    ]
     assert payload["series"][0]["marks"] == [1.0, 8.0]
     assert payload["mark"] == []
     content = Block(Positions(1, 1, 2), charts=(chart,))
@@ -213,3 +226,97 @@ def test_a_blocks_metric_columns_reach_the_payload() -> None:
     assert Block(Positions(1, 1, 1), metrics).payload()["metricColumns"] == 0  # as many as fit
     two = Block(Positions(1, 1, 1), metrics, metric_columns=2)
     assert two.payload()["metricColumns"] == 2
+
+
+def test_sentences_come_first_only_when_asked() -> None:
+    metric = (Metric("k", ("1", "2")),)
+    sentence = (Sentence(("one", "two")),)
+    later = Block(Positions(1, 1, 2), metric, sentence).payload()
+    first = Block(Positions(1, 1, 2), metric, sentence, sentences_first=True).payload()
+    assert (later["sentencesFirst"], first["sentencesFirst"]) == (False, True)
+    assert first["sentences"] == later["sentences"] == [{"texts": ["one", "two"], "caption": False}]
+
+
+def test_a_level_label_may_sit_below_its_line() -> None:
+    series = (Series("s", (1.0, 2.0), (1.0, 2.0), "#000"),)
+    levels = (Level(1.5, "under", "#111", below=True), Level(0.5, "over"))
+    chart = Chart("c", "x", "y", series, (1.0,), ("a",), levels=levels)
+    assert [(level["label"], level["below"]) for level in chart.payload()["levels"]] == [
+        ("under", True),
+        ("over", False),
+    ]
+
+
+# --- tables and pictures (what /parameters' module table and ΔW = A × B need) ------------------
+
+
+def _table(count: int = 2) -> Table:
+    rows = tuple(
+        (("name", f"r = {i}"), ("**q**", f"{i * 10:,}"), ("k", f"{i:,}")) for i in range(count)
+    )
+    return Table(rows, ("left", "right"), caption="modules")
+
+
+def _picture(count: int = 2) -> Picture:
+    shapes = tuple(
+        (Shape.of("rect", x=1, y=2.25, width=10 + i, height=5, fill_opacity=".35"),
+         Shape.of("text", f"A {i}", x=6, y=20, font_weight="bold"))
+        for i in range(count)
+    )  # fmt: skip
+    alts = tuple(f"A is {i} wide" for i in range(count))
+    return Picture("ΔW = A × B", 100, 40, shapes, alts, Shape.of("text", font_size=13))
+
+
+def test_tables_and_pictures_are_per_position_and_json() -> None:
+    content = Block(Positions(0, 1, 2), tables=(_table(),), pictures=(_picture(),))
+    shown = content.at(1)
+    assert shown["tables"] == [(("name", "r = 1"), ("**q**", "10"), ("k", "1"))]
+    (picture,) = shown["pictures"]
+    assert picture[1] == "A is 1 wide" and picture[0][0].attributes[2] == ("width", "11")
+    data = json.loads(json.dumps(content.payload()))
+    assert data["tables"] == [
+        {
+            "rows": [[["name", "r = 0"], ["**q**", "0"], ["k", "0"]],
+                     [["name", "r = 1"], ["**q**", "10"], ["k", "1"]]],
+            "align": ["left", "right"],
+            "caption": "modules",
+        }
+    ]  # fmt: skip
+    (drawn,) = data["pictures"]
+    assert (drawn["title"], drawn["width"], drawn["height"]) == ("ΔW = A × B", 100, 40)
+    assert drawn["shapes"][0] == [
+        ["rect", {"x": "1", "y": "2.2", "width": "10", "height": "5", "fill-opacity": ".35"}, ""],
+        ["text", {"x": "6", "y": "20", "font-weight": "bold"}, "A 0"],
+    ]
+    assert drawn["alts"] == ["A is 0 wide", "A is 1 wide"]
+    assert drawn["inherited"] == {"font-size": "13"}  # set on the whole drawing
+    # a block without them sends neither (the payload of every other block is unchanged)
+    assert "tables" not in Block(Positions(0, 1, 2)).payload()
+    assert "pictures" not in Block(Positions(0, 1, 2)).at(0)
+
+
+def test_tables_and_pictures_refuse_what_cannot_be_drawn() -> None:
+    with pytest.raises(ValueError, match="table 0 has 2 entries for 3 positions"):
+        Block(Positions(0, 1, 3), tables=(_table(),))
+    with pytest.raises(ValueError, match="picture 'ΔW = A × B' has 2 entries for 3"):
+        Block(Positions(0, 1, 3), pictures=(_picture(),))
+    with pytest.raises(ValueError, match="alts has 1 entries for 2"):
+        Block(Positions(0, 1, 2), pictures=(Picture("p", 1, 1, ((), ()), ("a",)),))
+    with pytest.raises(ValueError, match="one cell per column"):
+        Table(((("a", "b"), ("c",)),), ("left", "left"))
+    with pytest.raises(ValueError, match="needs its header"):
+        Table(((),), ("left",))
+    with pytest.raises(ValueError, match="aligned"):
+        Table(((("a",),),), ("middle",))
+    for tag in ("script", "image", "foreignObject", "a"):
+        with pytest.raises(ValueError, match="cannot hold"):
+            Shape.of(tag)
+    for name in ("onload", "onclick", "href", "style", "xlink:href", "Fill"):
+        with pytest.raises(ValueError, match="attribute"):
+            Shape("rect", ((name, "x"),))
+    with pytest.raises(ValueError, match="holds no text"):
+        Shape.of("rect", "words")
+    assert Shape.of("line", x1=0.04, stroke_width=2.0).attributes == (
+        ("x1", "0"),
+        ("stroke-width", "2"),
+    )

@@ -1,5 +1,5 @@
-"""/parameters' charts draw the numbers computed in the core (inspected, not looked at). The cost
-and memory charts are tested with the page's texts, in test_views_parameters.py."""
+"""/parameters' shares chart draws the numbers computed in the core (inspected, not looked at).
+The cost and memory charts (block charts) are tested in test_views_parameters.py."""
 
 from __future__ import annotations
 

@@ -1,10 +1,9 @@
-"""/parameters' views at every stop of its two rank sliders, against independent arithmetic:
-counts from array shapes and plain integers, the SVG picture parsed back, the memory by hand."""
+"""/parameters' blocks at every stop of its two rank sliders, against independent arithmetic:
+counts from array shapes and plain integers, the picture's shapes read back, the memory by hand."""
 
 from __future__ import annotations
 
 import json
-import re
 import xml.etree.ElementTree as ET
 from urllib.parse import unquote
 
@@ -15,23 +14,25 @@ from hypothesis import strategies as st
 
 from lowrank import i18n, models
 from lowrank.memory import PRECISIONS, full_finetune_memory
-from lowrank.views.follow import NODE_SEPARATOR
+from lowrank.views.block import Picture
+from lowrank.views.follow import Positions
 from lowrank.views.markdown_table import markdown_table
 from lowrank.views.parameter_blocks import (
     CELL_GRID_MAX,
     MIN_SIDE_PX,
-    blocks_pictures,
+    blocks_picture,
     blocks_scale,
     blocks_title,
+    svg_data_url,
+    svg_document,
 )
-from lowrank.views.parameter_figures import LORA_BAR, cost_figure, memory_figure
+from lowrank.views.parameter_figures import MEMORY_HEADROOM, cost_chart, memory_chart
 from lowrank.views.parameters import (
-    model_follow,
+    model_blocks,
     model_texts,
     modules_table,
-    size_follow,
+    size_block,
     size_texts,
-    size_view,
 )
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -78,20 +79,40 @@ def test_nearest_rank_prefers_the_smaller_on_a_tie() -> None:
 # --- the "any size" texts and picture at every stop --------------------------------------------
 
 
+def _t(key: str, lang: str = "en", **fields: object) -> str:
+    return i18n.t(key, lang, **fields)
+
+
 @pytest.mark.parametrize(("d", "k"), CASES)
-def test_size_texts_at_every_stop_match_the_shapes(d: int, k: int) -> None:
-    view = size_view(d, k, "en")
-    assert view.ranks == models.rank_options(d, k)
-    for r, texts in zip(view.ranks, view.texts, strict=True):
+def test_size_block_at_every_stop_matches_the_shapes(d: int, k: int) -> None:
+    block = size_block(d, k, "en")
+    ranks = models.rank_options(d, k)
+    assert block.positions == Positions(0, 1, len(ranks))
+    for i, r in enumerate(ranks):
         a, b, full = count(d, r), count(r, k), count(d, k)
-        assert texts["a"] == f"{a:,}" and texts["b"] == f"{b:,}"
-        assert texts["total"] == f"{a + b:,}" == f"{r * (d + k):,}"
+        shown = block.at(i)
+        assert shown["metrics"] == {
+            _t("s2.par.m_full"): f"{full:,}",
+            _t("s2.par.m_a"): f"{a:,}",
+            _t("s2.par.m_b"): f"{b:,}",
+            _t("s2.par.m_total"): f"{a + b:,}",
+        }
+        assert f"{a + b:,}" == f"{r * (d + k):,}"
+        (verdict,) = shown["sentences"]
+        assert verdict == size_texts(d, k, r, "en")["verdict"]
         saves = a + b < full
-        assert texts["verdict"].startswith("**✅" if saves else "**⚖️")
+        assert verdict.startswith("**✅" if saves else "**⚖️")
         sign = "<" if saves else "≥"
-        assert f"r = {r} {sign} {d * k / (d + k):.1f}" in texts["verdict"]
-        assert f"{a + b:,}" in texts["verdict"] and f"{full:,}" in texts["verdict"]
-        assert "100.0%" not in texts["verdict"]  # 99.9% of ΔW is still a (small) saving
+        assert f"r = {r} {sign} {d * k / (d + k):.1f}" in verdict
+        assert f"{a + b:,}" in verdict and f"{full:,}" in verdict
+        assert "100.0%" not in verdict  # 99.9% of ΔW is still a (small) saving
+        assert shown["marks"] == [float(r)] and shown["mark_labels"] == [f"r = {r}"]
+        (alt,) = shown["alts"]
+        assert f"now r = {r}, A + B hold {a + b:,}." in alt and f"ΔW's {full:,}" in alt
+        ((_, picture_alt),) = shown["pictures"]
+        assert picture_alt == _t("par.blocks_alt", d=d, k=k, r=r, full=f"{full:,}", a=f"{a:,}",
+                                 b=f"{b:,}", total=f"{a + b:,}")  # fmt: skip
+    assert len(json.dumps(block.payload())) < 160_000  # sent on every run: kept small
 
 
 def test_the_notes_example_and_both_languages() -> None:
@@ -103,86 +124,79 @@ def test_the_notes_example_and_both_languages() -> None:
     }
     zh = size_texts(5, 4, 3, "zh")["verdict"]
     assert zh == i18n.t("par.loses", "zh", r=3, value="2.2", lora="27", full="20")
-    # what changes with the rank is in bold, so the browser swaps whole bold pieces
     assert zh.startswith("**⚖️ 不省**：r = 3")
 
 
-def _picture(url: str) -> ET.Element:
-    prefix = "data:image/svg+xml;charset=utf-8,"
-    assert url.startswith(prefix) and "#" not in url
-    return ET.fromstring(unquote(url[len(prefix) :]))
+def _boxes(picture: Picture, i: int) -> list[tuple[float, ...]]:
+    rects = [dict(s.attributes) for s in picture.shapes[i] if s.tag == "rect"]
+    return [tuple(float(r[name]) for name in ("x", "y", "width", "height")) for r in rects]
 
 
 @pytest.mark.parametrize(("d", "k"), CASES)
-def test_pictures_are_well_formed_svg_with_boxes_to_scale(d: int, k: int) -> None:
-    view = size_view(d, k, "en")
-    scale = blocks_scale(d, k, view.ranks[-1])
+def test_pictures_are_boxes_to_scale_with_their_labels(d: int, k: int) -> None:
+    ranks = models.rank_options(d, k)
+    picture = blocks_picture(d, k, ranks, "en")
+    scale = blocks_scale(d, k, ranks[-1])
     grid = max(d, k) <= CELL_GRID_MAX
-    sizes = set()
-    for r, url in zip(view.ranks, view.pictures, strict=True):
-        svg = _picture(url)
-        width, height = float(svg.get("width")), float(svg.get("height"))
-        assert svg.get("viewBox") == f"0 0 {svg.get('width')} {svg.get('height')}"
-        sizes.add((width, height))
-        rects = svg.findall(f"{SVG}rect")
-        assert len(rects) == 3  # ΔW, A, B
-        boxes = [tuple(float(rect.get(name)) for name in ("x", "y", "width", "height"))
-                 for rect in rects]  # fmt: skip
+    assert len(picture.shapes) == len(ranks) and picture.title == blocks_title(d, k, "en")
+    for i, r in enumerate(ranks):
+        boxes = _boxes(picture, i)
+        assert len(boxes) == 3  # ΔW, A, B
         for (rows, cols), (x, y, w, h) in zip(((d, k), (d, r), (r, k)), boxes, strict=True):
             assert w == pytest.approx(max(cols * scale, MIN_SIDE_PX), abs=0.06)
             assert h == pytest.approx(max(rows * scale, MIN_SIDE_PX), abs=0.06)
-            assert x >= 0 and x + w <= width and y >= 0 and y + h <= height
+            assert x >= 0 and x + w <= picture.width and y >= 0 and y + h <= picture.height
         assert boxes[0][0] + boxes[0][2] < boxes[1][0] < boxes[1][0] + boxes[1][2] < boxes[2][0]
-        lines = ["".join(text.itertext()) for text in svg.findall(f"{SVG}text")]
+        texts = [s.text for s in picture.shapes[i] if s.tag == "text"]
         for name, rows, cols in (("ΔW", d, k), ("A", d, r), ("B", r, k)):
-            assert f"{name}{rows:,}×{cols:,}= {count(rows, cols):,}" in lines
-        assert "=" in lines and "×" in lines
-        paths = svg.findall(f"{SVG}path")
+            at = texts.index(name)
+            assert texts[at + 1 : at + 3] == [f"{rows:,}×{cols:,}", f"= {count(rows, cols):,}"]
+        assert "=" in texts and "×" in texts
+        paths = [dict(s.attributes)["d"] for s in picture.shapes[i] if s.tag == "path"]
         if grid:  # one inner line per row and per column boundary
-            inner = [p.get("d").count("M") for p in paths]
-            assert sum(inner) == sum(rows - 1 + cols - 1 for rows, cols in
-                                     ((d, k), (d, r), (r, k)))  # fmt: skip
+            inner = sum(path.count("M") for path in paths)
+            assert inner == sum(rows - 1 + cols - 1 for rows, cols in ((d, k), (d, r), (r, k)))
         else:
             assert not paths
-    assert len(sizes) == 1  # one size and scale for every r: only A and B change
 
 
-def test_picture_titles_say_cells_or_to_scale() -> None:
+def test_picture_titles_say_cells_or_to_scale_and_the_notes_picture_is_an_svg() -> None:
     assert blocks_title(5, 4, "en") == i18n.t("par.blocks_cells", "en")
     assert "3" in blocks_title(4096, 4096, "zh") and "按比例" in blocks_title(4096, 4096, "zh")
-    (single,) = blocks_pictures(5, 4, (2,))
-    assert ET.fromstring(single).get("font-family").startswith("Noto Sans CJK SC")
+    picture = blocks_picture(5, 4, (2,), "en")
+    url = svg_data_url(svg_document(picture, 0))
+    prefix = "data:image/svg+xml;charset=utf-8,"
+    assert url.startswith(prefix) and "#" not in url
+    svg = ET.fromstring(unquote(url[len(prefix) :]))
+    assert svg.get("font-family").startswith("Noto Sans CJK SC")
+    assert svg.get("viewBox") == f"0 0 {picture.width} {picture.height}"
+    assert len(svg.findall(f"{SVG}rect")) == 3
+    labels = [t.text for t in svg.findall(f"{SVG}text")]
+    assert labels == [s.text for s in picture.shapes[0] if s.tag == "text"]
+    assert "ΔW" in labels and "5×2" in labels and "= 10" in labels
 
 
-@pytest.mark.parametrize(("d", "k"), [(5, 4), (4096, 14336)])
-def test_size_follow_is_the_texts_marks_and_pictures_of_every_stop(d: int, k: int) -> None:
-    view = size_view(d, k, "zh")
-    spec = size_follow(view, "zh", slider="r", prefix="p_", picture="pic", cost_chart="cost")
-    n = len(view.ranks)
-    assert (spec.positions.start, spec.positions.step, spec.positions.count) == (0, 1, n)
-    assert {t.key: t.part for t in spec.texts} == {
-        "p_a": "value", "p_b": "value", "p_total": "value", "p_verdict": "all"}  # fmt: skip
-    for i, texts in enumerate(view.texts):
-        assert spec.at(i) == {f"p_{name}": text for name, text in texts.items()}
-    (mark,) = spec.marks
-    assert mark.chart == "cost" and mark.x == tuple(float(r) for r in view.ranks)
-    assert mark.y == tuple(float(r * (d + k)) for r in view.ranks)
-    assert mark.label[-1] == f"r = {min(d, k)}"
-    assert spec.pictures[0].key == "pic" and spec.pictures[0].sources == view.pictures
-    assert len(json.dumps(spec.data())) < 160_000  # sent on every run: kept small
-
-
-@pytest.mark.parametrize(("d", "k"), [(5, 4), (24, 24), (4096, 14336), (14336, 14336)])
-def test_cost_figure_does_not_depend_on_r_and_holds_every_stop(d: int, k: int) -> None:
-    fig = cost_figure(d, k, title="t", x_title="x", y_title="y", full_label="f", lora_label="l",
-                      break_even_label="b")  # fmt: skip
-    curve, full = fig.data
-    assert list(curve.x) == [0, *models.rank_options(d, k)]
-    assert list(curve.y) == [r * (d + k) for r in curve.x]
-    assert list(full.y) == [d * k, d * k]
-    top = min(d, k)
-    assert fig.layout.xaxis.range[0] == 0 and fig.layout.xaxis.range[1] > top  # every mark shows
-    assert fig.layout.shapes[0].x0 == pytest.approx(d * k / (d + k))
+@pytest.mark.parametrize(("d", "k"), [(5, 4), (24, 24), (64, 64), (4096, 14336), (14336, 14336)])
+def test_the_cost_chart_holds_every_stop_and_the_full_count(d: int, k: int) -> None:
+    chart = cost_chart(d, k, "en")
+    ranks = models.rank_options(d, k)
+    (curve,) = chart.series
+    top = min(d, k) * (d + k)
+    unit = 1.0 if top < 1e4 else 1e3 if top < 1e7 else 1e6
+    axis = {1.0: "s2.par.cost_y", 1e3: "par.cost_y_thousands", 1e6: "par.cost_y_millions"}[unit]
+    assert chart.y_label == _t(axis)
+    assert curve.x == (0.0, *map(float, ranks))
+    assert curve.y == pytest.approx([r * (d + k) / unit for r in (0, *ranks)], rel=1e-12)
+    assert curve.hover[-1] == f"r = {min(d, k)}: {top:,}"
+    (level,) = chart.levels
+    assert level.y == pytest.approx(d * k / unit) and level.label == f"full ΔW: d·k = {d * k:,}"
+    (line,) = chart.lines
+    assert line.x == pytest.approx(d * k / (d + k))
+    assert f"= {d * k / (d + k):.1f}" in chart.title
+    assert chart.mark == tuple(map(float, ranks))
+    payload = chart.payload()
+    low, high = payload["yRange"]
+    assert low <= 0 and high >= top / unit  # every point and the level show
 
 
 # --- the real models at every LoRA rank --------------------------------------------------------
@@ -203,30 +217,35 @@ TARGET_CHOICES = [("q", "v"), ("q", "k", "v", "o"), models.TARGETS, ("down",)]
 @pytest.mark.parametrize("key", list(models.MODELS))
 @pytest.mark.parametrize("targets", TARGET_CHOICES)
 @pytest.mark.parametrize("precision", list(PRECISIONS))
-def test_model_texts_at_every_rank_by_hand(key: str, targets: tuple, precision: str) -> None:
+def test_model_blocks_at_every_rank_by_hand(key: str, targets: tuple, precision: str) -> None:
     model = models.MODELS[key]
     chosen = [t for t in targets if t in model.targets]
     shapes = _shapes(model)
     total = model.reported_params or models.base_params(model)
+    configured = models.model_params(model)  # what the memory counts: the configuration's
     p = PRECISIONS[precision]
-    spec = model_follow(key, chosen, precision, "en", slider="rank", prefix="m_", memory_chart="c")
-    assert spec.positions.count == len(models.LORA_RANKS) == 9
+    blocks = model_blocks(key, chosen, precision, "en")
+    for block in (blocks.table, blocks.counts, blocks.memory, blocks.memory_numbers):
+        assert block.positions == Positions(0, 1, len(models.LORA_RANKS))
+    full_memory = configured * (p.weight + p.grad + p.adam)
     for i, r in enumerate(models.LORA_RANKS):
         per_module = {t: r * (shapes[t][0] + shapes[t][1]) for t in models.TARGETS if t in chosen}
         per_layer = sum(per_module.values())
         n = model.layers * per_layer
         texts = model_texts(key, chosen, r, precision, "en")
-        table = NODE_SEPARATOR.join(modules_table(key, chosen, r, "en").nodes)
-        assert spec.at(i) == {
-            **{f"m_{name}": text for name, text in texts.items()},
-            "m_table": table,
-        }
+        (sentence,) = blocks.table.at(i)["sentences"]
+        assert sentence == texts["per_layer"]
         terms = " + ".join(f"{t} {v:,}" for t, v in per_module.items())
-        assert f"**{terms} = {per_layer:,}**" in texts["per_layer"]
-        assert f"{model.layers} layers: **{n:,}**" in texts["per_layer"]
-        assert texts["trainable"] == (f"{n / 1e6:,.1f}M" if n >= 1e6 else f"{n:,}")
-        assert texts["share"] == f"{100 * n / total:.4f}%"
-        assert texts["fewer"] == f"{total / n:,.0f}× fewer"
+        assert f"**{terms} = {per_layer:,}**" in sentence
+        assert f"{model.layers} layers: **{n:,}**" in sentence
+        counts = blocks.counts.at(i)
+        trainable = f"{n / 1e6:,.1f}M" if n >= 1e6 else f"{n:,}"
+        assert counts["metrics"] == {
+            _t("s2.par.m_base"): f"{configured / 1e6:,.1f}M",
+            _t("s2.par.m_trainable"): trainable,
+            _t("s2.par.m_share"): f"{100 * n / total:.4f}%",
+            _t("s2.par.m_fewer"): f"{total / n:,.0f}× fewer",
+        }
         if model.reported_params is None:
             exact = i18n.t("s2.par.exact", "en", total=f"{total:,}", trainable=f"{n:,}")
         else:  # GPT-3: the paper's rounded figure is not called exact; the config's count beside
@@ -239,48 +258,55 @@ def test_model_texts_at_every_rank_by_hand(key: str, targets: tuple, precision: 
                 trainable=f"{n:,}",
             )
             assert "Exact" not in exact and computed in exact
-        assert texts["exact"] == exact
-        memory = (total + n) * p.weight + n * (p.grad + p.adam)
-        assert texts["memory_lora"] == models.human_bytes(memory)
-        assert texts["ckpt_lora"] == models.human_bytes(n * p.weight)
-        (mark,) = spec.marks
-        assert mark.x[i] == pytest.approx(memory / 1e9, rel=1e-12) and mark.y[i] == LORA_BAR
+        assert counts["sentences"] == [exact] and texts["exact"] == exact
+        assert blocks.counts.sentences[0].caption
+        memory = (configured + n) * p.weight + n * (p.grad + p.adam)
+        assert blocks.memory_numbers.at(i)["metrics"] == {
+            _t("s2.par.m_memory_full"): models.human_bytes(full_memory),
+            _t("s2.par.m_memory_lora"): models.human_bytes(memory),
+            _t("s2.par.m_ckpt_full"): models.human_bytes(configured * p.weight),
+            _t("s2.par.m_ckpt_lora"): models.human_bytes(n * p.weight),
+        }
+        chart = blocks.memory.at(i)
+        assert chart["marks"] == [float(r)]
+        assert chart["mark_labels"] == [f"r = {r}: {models.human_bytes(memory)}"]
+        (alt,) = chart["alts"]
+        assert alt.endswith(f"Now r = {r}, LoRA needs {models.human_bytes(memory)}.")
+        assert f"full fine-tuning needs {models.human_bytes(full_memory)}" in alt
 
 
 @pytest.mark.parametrize("key", list(models.MODELS))
 @pytest.mark.parametrize("precision", list(PRECISIONS))
-def test_memory_figure_is_rank_free_and_holds_every_mark(key: str, precision: str) -> None:
-    fig = memory_figure(key, precision, title="t", full_label="full", lora_label="LoRA",
-                        part_labels=("w", "g", "o"), frozen_label="frozen", unit="GB")  # fmt: skip
-    weights, gradients, adam = fig.data
-    full = full_finetune_memory(models.MODELS[key], precision)
-    assert list(weights.y) == ["full", "LoRA"]  # LoRA is the second category: y = LORA_BAR
-    assert list(gradients.y) == list(adam.y) == ["full"]
-    total = models.model_params(models.MODELS[key])
-    assert weights.x[1] == pytest.approx(total * PRECISIONS[precision].weight / 1e9)
-    assert sum(t.x[0] for t in fig.data) == pytest.approx(full.total / 1e9)
-    every = model_follow(key, models.MODELS[key].targets, precision, "en", slider="rank",
-                         prefix="m_", memory_chart="c").marks[0].x  # fmt: skip
-    low, high = fig.layout.xaxis.range
-    assert low == 0 and max(every) < high  # the largest LoRA total (all modules, r = 256) shows
+def test_memory_chart_curves_and_levels_by_hand(key: str, precision: str) -> None:
+    model = models.MODELS[key]
+    chart = memory_chart(key, model.targets, precision, "zh")
+    p = PRECISIONS[precision]
+    configured = models.model_params(model)
+    lora, frozen = chart.series
+    assert lora.x == frozen.x == tuple(float(r) for r in models.LORA_RANKS)
+    trained = [models.lora_params(model, model.targets, r) for r in models.LORA_RANKS]
+    expected = [((configured + n) * p.weight + n * (p.grad + p.adam)) / 1e9 for n in trained]
+    assert lora.y == pytest.approx(expected, rel=1e-12)
+    assert frozen.dash and set(frozen.y) == {configured * p.weight / 1e9}
+    with_gradients, full = chart.levels
+    assert with_gradients.y == pytest.approx(configured * (p.weight + p.grad) / 1e9)
+    assert full.y == pytest.approx(full_finetune_memory(model, precision).total / 1e9)
+    assert full.y == pytest.approx(configured * (p.weight + p.grad + p.adam) / 1e9)
+    assert full.label == _t("par.memory_level_full", "zh", value=models.human_bytes(full.y * 1e9))
+    assert chart.log_x and chart.x_ticks == lora.x
+    assert chart.y_range == (0.0, pytest.approx(MEMORY_HEADROOM * full.y))
+    assert max(lora.y) < full.y  # LoRA's largest total (every module, r = 256) is below
 
 
 # --- the module table at every LoRA rank -------------------------------------------------------
 
 
-def parse_table(markdown: str) -> tuple[list[list[str]], list[str], list[list[int]]]:
-    """A GFM table read back: its rows of cells (header first, escapes undone, bold marks
-    removed), its column alignments and, for each body row, the columns of its bold cells."""
-    lines = markdown.split("\n")
-    rows, bold = [], []
-    for line in lines[:1] + lines[2:]:
-        assert line.startswith("| ") and line.endswith(" |")
-        cells = [cell.strip() for cell in re.split(r"(?<!\\)\|", line[2:-2])]
-        strong = [len(c) > 4 and c.startswith("**") and c.endswith("**") for c in cells]
-        bold.append([j for j, b in enumerate(strong) if b])
-        unbold = [c[2:-2] if b else c for c, b in zip(cells, strong, strict=True)]
-        rows.append([re.sub(r"\\(.)", r"\1", c) for c in unbold])
-    return rows, [cell.strip() for cell in lines[1][1:-1].split("|")], bold[1:]
+def _cells(rows: tuple[tuple[str, ...], ...]) -> tuple[list[list[str]], list[list[int]]]:
+    """A table's rows with bold marks removed, and each body row's bold columns."""
+    plain = [[c[2:-2] if c.startswith("**") and c.endswith("**") else c for c in row]
+             for row in rows]  # fmt: skip
+    bold = [[j for j, c in enumerate(row) if c.startswith("**")] for row in rows[1:]]
+    return plain, bold
 
 
 @pytest.mark.parametrize("key", list(models.MODELS))
@@ -290,20 +316,15 @@ def test_module_table_at_every_rank_by_hand(key: str, targets: tuple, lang: str)
     model = models.MODELS[key]
     chosen = [t for t in targets if t in model.targets]
     shapes = _shapes(model)
-    spec = model_follow(key, chosen, "fp16", lang, slider="rank", prefix="m_", memory_chart="c")
-    (nodes,) = [t for t in spec.texts if t.key == "m_table"]
-    assert nodes.part == "nodes"
+    (table,) = model_blocks(key, chosen, "fp16", lang).table.tables
+    assert table.align == ("left", "right", "right", "right", "right", "centre")
     for i, r in enumerate(models.LORA_RANKS):
-        table = modules_table(key, chosen, r, lang)
-        rows, align, bold = parse_table(table.markdown)
-        # the page's markdown and the browser's nodes are the same cells, in document order
-        assert [cell for row in rows for cell in row] == list(table.nodes)
-        assert nodes.sources[i] == NODE_SEPARATOR.join(table.nodes)
+        assert table.rows[i] == modules_table(key, chosen, r, lang)
+        rows, bold = _cells(table.rows[i])
         header, body = rows[0], rows[1:]
         assert (
             header[3] == i18n.t("par.col_lora_at", lang, r=r) and f"r\u00a0=\u00a0{r}" in header[3]
         )
-        assert align == [":---", "---:", "---:", "---:", "---:", ":---:"]  # numbers to the right
         assert [row[0] for row in body] == [t for t in models.TARGETS if t in shapes]
         for row, is_bold in zip(body, bold, strict=True):
             d, k = shapes[row[0]]  # ΔW is d×k = d_out×d_in; A is d×r, B is r×k
@@ -328,8 +349,6 @@ def test_markdown_tables_escape_their_cells() -> None:
         "| **1\\*2\\_3** | \\[4\\] |",
     ]
     assert table.nodes == ("a|b", "x", "1*2_3", "[4]")
-    rows, _, bold = parse_table(table.markdown)
-    assert rows == [["a|b", "x"], ["1*2_3", "[4]"]] and bold == [[0]]
     for blank in ("", " ", " 1"):
         with pytest.raises(ValueError, match="non-blank"):
             markdown_table(["a"], [[blank]], ["left"])

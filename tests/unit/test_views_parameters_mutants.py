@@ -1,11 +1,10 @@
 """/parameters' views, what bench/mutate.py found untested: the ΔW = A × B picture's geometry read
-back from the SVG (centred, blocks apart, labels under their blocks, signs between them, the grid
-lines on the cells), the scale as large as its three limits allow, and the charts' edges."""
+back from its shapes (centred, blocks apart, labels under their blocks, signs between them, the
+grid lines on the cells), the scale as large as its three limits allow, and the charts' edges."""
 
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 
 import pytest
 
@@ -19,15 +18,14 @@ from lowrank.views.parameter_blocks import (
     MAX_CELL,
     MIN_GAP,
     PAD,
+    SIGN_SIZE,
     SVG_WIDTH,
-    blocks_pictures,
+    blocks_picture,
     blocks_scale,
     is_cell_grid,
 )
-from lowrank.views.parameter_figures import cost_figure, memory_figure
-from lowrank.views.parameters import model_follow
+from lowrank.views.parameter_figures import MEMORY_HEADROOM, cost_chart, memory_chart
 
-SVG = "{http://www.w3.org/2000/svg}"
 #: Cell grids, to scale, labels wider than their blocks (14336×2), a picture wider than
 #: SVG_WIDTH (2×14336: every block widened to 3 px) and counts far beyond any model.
 CASES = [(5, 4), (2, 2), (24, 24), (16, 7), (1, 3), (64, 64), (96, 11), (4096, 14336),
@@ -36,32 +34,39 @@ CASES = [(5, 4), (2, 2), (24, 24), (16, 7), (1, 3), (64, 64), (96, 11), (4096, 1
 WIDER = {(2, 14336), (10**8, 10**8)}
 #: Rounding: coordinates are written with one decimal (± 0.05 each), the picture's size with none.
 XY = 0.051
+SIGNS = ("=", "×")
 
 
-def _figure(svg_text: str) -> dict:
-    """The picture's parts, parsed back: size, rects, labels, signs, grid paths by colour."""
-    svg = ET.fromstring(svg_text)
-    rects = [{name: float(r.get(name)) for name in ("x", "y", "width", "height")}
-             | {"colour": r.get("fill")} for r in svg.findall(f"{SVG}rect")]  # fmt: skip
-    texts = svg.findall(f"{SVG}text")
-    signs = {t.text: (float(t.get("x")), float(t.get("y"))) for t in texts if t.get("class")}
+def _figure(width: float, height: float, shapes) -> dict:
+    """One position's picture, read back: size, rects, labels, signs, grid paths by colour."""
+    rects = []
+    for shape in shapes:
+        if shape.tag == "rect":
+            a = dict(shape.attributes)
+            rects.append({name: float(a[name]) for name in ("x", "y", "width", "height")}
+                         | {"colour": a["fill"]})  # fmt: skip
+    texts = [(s.text, dict(s.attributes)) for s in shapes if s.tag == "text"]
+    signs = {text: (float(a["x"]), float(a["y"])) for text, a in texts if text in SIGNS}
+    lines = [(text, a) for text, a in texts if text not in SIGNS]
     labels = []
-    for t in texts:
-        if t.get("class"):
-            continue
-        spans = t.findall(f"{SVG}tspan")
-        steps = [float(s.get("dy", 0)) for s in spans]
-        x, y = float(t.get("x")), float(t.get("y"))
-        labels.append({"x": x, "y": y, "lines": [s.text for s in spans], "last": y + sum(steps),
-                       "xs": [float(s.get("x", x)) for s in spans]})  # fmt: skip
-    paths = {p.get("stroke"): p.get("d") for p in svg.findall(f"{SVG}path")}
-    return {"width": float(svg.get("width")), "height": float(svg.get("height")),
-            "rects": rects, "labels": labels, "signs": signs, "paths": paths}  # fmt: skip
+    for i in range(0, len(lines), 3):  # name, shape and count under each block
+        three = lines[i : i + 3]
+        x, y = float(three[0][1]["x"]), float(three[0][1]["y"])
+        labels.append({"x": x, "y": y, "lines": [text for text, _ in three],
+                       "last": float(three[-1][1]["y"]),
+                       "xs": [float(a["x"]) for _, a in three]})  # fmt: skip
+    paths = {
+        dict(s.attributes)["stroke"]: dict(s.attributes)["d"] for s in shapes if s.tag == "path"
+    }
+    return {"width": width, "height": height, "rects": rects, "labels": labels, "signs": signs,
+            "paths": paths}  # fmt: skip
 
 
 def _pictures(d: int, k: int) -> list[tuple[int, dict]]:
     ranks = models.rank_options(d, k) if max(d, k) < 10**6 else (1, 2, min(d, k))
-    return list(zip(ranks, map(_figure, blocks_pictures(d, k, ranks)), strict=True))
+    picture = blocks_picture(d, k, ranks, "en")
+    figures = [_figure(picture.width, picture.height, shapes) for shapes in picture.shapes]
+    return list(zip(ranks, figures, strict=True))
 
 
 @pytest.mark.parametrize(("d", "k"), CASES)
@@ -109,7 +114,8 @@ def test_the_signs_stand_midway_between_the_blocks(d: int, k: int) -> None:
         assert equals[0] == pytest.approx((full["x"] + full["width"] + a["x"]) / 2, abs=3 * XY)
         assert times[0] == pytest.approx((a["x"] + a["width"] + b["x"]) / 2, abs=3 * XY)
         # vertically in the middle of ΔW, the tallest block
-        assert equals[1] == times[1] == pytest.approx(full["y"] + full["height"] / 2, abs=XY)
+        middle = full["y"] + full["height"] / 2 + SIGN_SIZE / 3  # the baseline, a third of the
+        assert equals[1] == times[1] == pytest.approx(middle, abs=XY)  # sign below the middle
 
 
 def _lines(path: str) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
@@ -141,7 +147,8 @@ def test_grid_lines_run_across_each_block_between_its_cells(d: int, k: int) -> N
 
 
 def test_a_one_by_n_picture_has_no_grid_on_its_single_cell() -> None:
-    fig = _figure(blocks_pictures(1, 3, (1,))[0])
+    picture = blocks_picture(1, 3, (1,), "en")
+    fig = _figure(picture.width, picture.height, picture.shapes[0])
     colours = [r["colour"] for r in fig["rects"]]
     assert set(fig["paths"]) == {colours[0], colours[2]}  # ΔW 1×3 and B 1×3, not A 1×1
 
@@ -163,36 +170,35 @@ def test_the_header_row_is_never_a_body_row() -> None:
 
 
 @pytest.mark.parametrize("key", list(models.MODELS))
-def test_the_memory_mark_is_on_loras_bar_and_the_axis_ends_at_full_fine_tuning(key: str) -> None:
-    fig = memory_figure(key, "fp16", title="t", full_label="full", lora_label="LoRA",
-                        part_labels=("w", "g", "o"), frozen_label="frozen", unit="GB")  # fmt: skip
-    spec = model_follow(key, ("q", "v"), "fp16", "en", slider="r", prefix="m_", memory_chart="c")
-    (mark,) = spec.marks
-    assert set(mark.y) == {float(list(fig.data[0].y).index("LoRA"))}  # categories from 0
-    # the hover names the part; the first trace's second bar is LoRA's frozen weights
-    assert [list(bar.customdata) for bar in fig.data] == [["w", "frozen"], ["g"], ["o"]]
+def test_the_memory_axis_leaves_room_above_full_fine_tuning(key: str) -> None:
+    chart = memory_chart(key, ("q", "v"), "fp16", "en")
     total = full_finetune_memory(models.MODELS[key], "fp16").total / 1e9
-    assert total < fig.layout.xaxis.range[1] <= 1.05 * total
-    assert fig.layout.xaxis.ticksuffix == " GB" and fig.layout.xaxis.title.text is None
+    assert chart.y_range == (0.0, pytest.approx(1.25 * total)) and MEMORY_HEADROOM == 1.25
+    low, high = chart.payload()["yRange"]
+    assert (low, high) == (0.0, pytest.approx(1.25 * total))
+    assert chart.payload()["xTicks"] == [[float(r), str(r)] for r in models.LORA_RANKS]
+    assert [level.y for level in chart.levels] == sorted(level.y for level in chart.levels)
 
 
-def _cost(d: int, k: int):
-    return cost_figure(d, k, title="t", x_title="x", y_title="y", full_label="f", lora_label="l",
-                       break_even_label="b")  # fmt: skip
+def test_the_cost_axis_counts_in_units_of_at_most_four_digits() -> None:
+    # r = min(d, k) costs min(d, k)·(d + k): 9,999 is one unit, 10,000 a thousand
+    for d, k, unit in ((5, 4, "numbers to train and store"),
+                       (64, 64, "numbers to train and store"),
+                       (96, 96, "numbers to train and store (thousands)"),
+                       (2048, 2048, "numbers to train and store (thousands)"),
+                       (3072, 3072, "numbers to train and store (millions)")):  # fmt: skip
+        chart = cost_chart(d, k, "en")
+        assert chart.y_label == unit, (d, k)
+        top = max(chart.series[0].y)
+        assert top < 10_000 and (top >= 10 or unit == "numbers to train and store"), (d, k)
 
 
-def test_the_cost_line_has_markers_up_to_41_points() -> None:
-    assert len(_cost(40, 40).data[0].x) == 41 and _cost(40, 40).data[0].mode == "lines+markers"
-    assert len(_cost(41, 41).data[0].x) == 42 and _cost(41, 41).data[0].mode == "lines"
-
-
-@pytest.mark.parametrize(("d", "k", "side"), [(5, 5, "left"), (4096, 4096, "left"),
-                                              (5, 4, "right"), (4096, 14336, "right")])  # fmt: skip
-def test_the_break_even_line_spans_the_plot_and_its_label_faces_the_room(d, k, side) -> None:
-    fig = _cost(d, k)
-    # d·k/(d + k) ≥ min(d, k)/2, equal only for a square ΔW: then the label goes to the right
-    assert fig.layout.annotations[0].xanchor == side
-    assert 0 < fig.layout.annotations[0].y <= 1
-    line = fig.layout.shapes[0]
-    assert (line.y0, line.y1, line.yref) == (0, 1, "paper")
-    assert list(fig.data[1].x) == [0, min(d, k)]  # the full cost from r = 0 to the last stop
+@pytest.mark.parametrize(("d", "k"), [(5, 5), (5, 4), (4096, 14336)])
+def test_the_cost_chart_marks_every_stop_from_r_0(d: int, k: int) -> None:
+    chart = cost_chart(d, k, "en")
+    ranks = models.rank_options(d, k)
+    assert chart.series[0].x[0] == 0.0 and chart.series[0].y[0] == 0.0
+    assert chart.mark_labels == tuple(f"r = {r}" for r in ranks)
+    assert len(chart.alts) == len(ranks) and chart.alts[0] != chart.alts[-1]
+    low, high = chart.payload()["xRange"]
+    assert low <= 0 and high >= min(d, k)  # every mark shows

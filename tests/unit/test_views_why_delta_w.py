@@ -1,17 +1,26 @@
-"""/why_delta_w's texts at one k and its follower's table at every k, against numpy; its charts
-draw the numbers computed in the core (inspected, not looked at)."""
+"""/why_delta_w's texts at one k, and its four blocks (numbers, sentences, charts with their
+marks, levels, hover texts and text alternatives) at every k, against numpy."""
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
-import plotly.graph_objects as go
 import pytest
 
 from lowrank import formatting as fmt
 from lowrank import i18n, spectra
 from lowrank.delta import TruncationCurve
 from lowrank.views import why_delta_w as figs
-from lowrank.views.why_delta_w import MATRICES, accuracy_texts, energy_texts, why_follow
+from lowrank.views.figures import COLOURS
+from lowrank.views.why_delta_w import (
+    CURVES,
+    MATRICES,
+    accuracy_blocks,
+    accuracy_texts,
+    energy_texts,
+    spectra_blocks,
+)
 
 RNG = np.random.default_rng(3)
 #: Small stand-ins for the page's four matrices: ΔW and W of one shape, MiniLM and random larger.
@@ -55,79 +64,147 @@ def test_texts_at_one_k(lang: str) -> None:
     assert clipped["acc_all_at"] == i18n.t("s2.why.acc_at_all", lang, ranks=f"5{sep}3", layers=2)
 
 
-def test_follow_table_and_marks_at_every_k() -> None:
-    spec = why_follow(
-        SPECTRA,
-        CURVE,
-        8,
-        "en",
-        minilm_name="W_q",
-        slider="k",
-        prefix="why_",
-        sigma_chart="sigma",
-        energy_chart="energy",
-        accuracy_chart="accuracy",
+THEORY = spectra.mp_spectrum((9, 8))
+MAX_K = 10  # past every matrix's n (5 to 8) and the curve's last rank (5)
+
+
+def sigma(name: str) -> np.ndarray:
+    return np.linalg.svd(MATRICES_USED[name], compute_uv=False)
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_the_spectra_numbers_at_every_k(lang: str) -> None:
+    numbers, _ = spectra_blocks(SPECTRA, THEORY, MAX_K, lang, layer="2", minilm_name="W_q")
+    assert numbers.positions.count == MAX_K and numbers.sentences_first
+    labels = [i18n.t(f"s2.why.energy.{name}", lang, n="2") for name in MATRICES]
+    assert [m.label for m in numbers.metrics] == labels
+    assert [m.colour for m in numbers.metrics] == [COLOURS[name] for name in MATRICES]
+    assert {m.help for m in numbers.metrics} == {i18n.t("s2.why.energy.help", lang)}
+    for k in range(1, MAX_K + 1):
+        at = numbers.at(k)
+        shown = {name: fmt.percent(kept(name, k), 1) for name in MATRICES}
+        assert at["sentences"] == [i18n.t("s2.why.finding", lang, k=k, name="W_q", **shown)]
+        assert list(at["metrics"].values()) == [shown[name] for name in MATRICES]
+        ranks = [
+            i18n.t("s2.why.energy.rank", lang, k=min(k, sigma(n).size), n=sigma(n).size)
+            for n in MATRICES
+        ]
+        assert list(at["notes"].values()) == ranks
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_the_spectra_charts_at_every_k(lang: str) -> None:
+    _, charts = spectra_blocks(SPECTRA, THEORY, MAX_K, lang, layer="2", minilm_name="W_q")
+    sigma_chart, energy_chart = charts.charts
+    assert sigma_chart.title == i18n.t("s2.why.sigma_title", lang)
+    assert energy_chart.title == i18n.t("s2.why.energy_title", lang)
+    for chart in (sigma_chart, energy_chart):
+        assert not chart.mark and chart.x_range == (0.0, 1.01)
+        assert [s.colour for s in chart.series] == [COLOURS[name] for name in CURVES]
+        assert [s.dash for s in chart.series] == [name == "theory" for name in CURVES]
+        legend = [s.name for s in chart.series]
+        assert legend[2] == i18n.t("s2.curve.theory", lang)
+        assert legend[4] == i18n.t("s2.curve.delta", lang, n="2", rows=6, cols=5)
+    assert sigma_chart.y_range == (0.0, 1.02) and energy_chart.y_range == (0.0, 101.0)
+    assert energy_chart.y_suffix == "%" and not sigma_chart.levels
+    (share,) = energy_chart.levels
+    assert (share.y, share.label, share.below) == (90.0, i18n.t("s2.why.share_line", lang), True)
+    by_name = dict(
+        zip(CURVES, zip(sigma_chart.series, energy_chart.series, strict=True), strict=True)
     )
-    assert spec.positions.count == 8
-    parts = {texts.key: texts.part for texts in spec.texts}
-    assert parts["why_energy_delta"] == parts["why_acc_all"] == "value"
-    assert parts["why_finding"] == parts["why_energy_delta_rank"] == "all"
-    for k in range(1, 9):
-        at = spec.at(k)
-        for name in MATRICES:
-            assert at[f"why_energy_{name}"] == fmt.percent(kept(name, k), 1)
-    spectra_marks = [m for m in spec.marks if m.chart in ("sigma", "energy")]
-    assert [m.chart for m in spectra_marks] == ["sigma", "energy"] * 4
-    assert all(m.axis == "" for m in spectra_marks)  # each chart has one plot
-    by_name = dict(zip(("mlp", "minilm", "random", "delta"), spectra_marks[::2], strict=True))
-    for name, left in by_name.items():
-        right = spectra_marks[spectra_marks.index(left) + 1]
-        s = np.linalg.svd(MATRICES_USED[name], compute_uv=False)
-        for i, k in enumerate(range(1, 9)):
-            kk = min(k, s.size)
-            assert left.x[i] == right.x[i] == pytest.approx(kk / s.size, abs=1e-5)
-            assert left.y[i] == pytest.approx(s[kk - 1] / s[0], abs=1e-5)
-            assert right.y[i] == pytest.approx(100 * kept(name, kk), abs=1e-5)
-        assert bool(left.label) == (name == "delta")
-    assert by_name["delta"].label[7] == "k = 5"
-    this_layer, all_layers = [m for m in spec.marks if m.chart == "accuracy"][::-1]
-    assert list(this_layer.x) == [1, 2, 3, 4, 5, 5, 5, 5]
-    assert this_layer.y[1] == pytest.approx(100 * CURVE.this_layer[2])
-    assert all_layers.y[7] == pytest.approx(100 * CURVE.all_layers[5])
-    assert this_layer.label[0] == "k = 1" and not all_layers.label
+    for name in MATRICES:
+        s = sigma(name)
+        n = s.size
+        left, right = by_name[name]
+        np.testing.assert_allclose(left.x, np.arange(1, n + 1) / n, atol=1e-5)
+        np.testing.assert_allclose(right.x, left.x)
+        np.testing.assert_allclose(left.y, s / s[0], atol=1e-5)
+        np.testing.assert_allclose(right.y, 100 * np.cumsum(s**2) / np.sum(s**2), atol=1e-5)
+        clipped = np.minimum(np.arange(1, MAX_K + 1), n)
+        np.testing.assert_allclose(left.marks, clipped / n, atol=1e-5)
+        assert right.marks == left.marks
+        # ΔW's mark is labelled with its own k on the σ chart; the energy chart has no room
+        assert left.mark_labels == (tuple(f"k = {k}" for k in clipped) if name == "delta" else ())
+        assert not right.mark_labels
+        hover = i18n.t("s2.why.hover", lang, name=figs.hover_names(lang)[name], i=2, n=n,
+                       value=fmt.number(s[1] / s[0], 3))  # fmt: skip
+        assert left.hover[1] == hover
+        assert right.hover[0].endswith(fmt.percent(s[0] ** 2 / np.sum(s**2), 1))
+    theory = by_name["theory"]
+    assert not theory[0].marks and len(theory[0].x) == THEORY.n  # the theory has no mark
+    for k in (1, 5, MAX_K):
+        at = {name: sigma(name)[min(k, sigma(name).size) - 1] / sigma(name)[0] for name in MATRICES}
+        assert charts.at(k)["alts"][0] == i18n.t(
+            "s2.why.sigma_alt", lang, k=k, **{m: fmt.number(v, 3) for m, v in at.items()}
+        )
+        energy = {name: fmt.percent(kept(name, k), 1) for name in MATRICES}
+        assert charts.at(k)["alts"][1] == i18n.t("s2.why.energy_alt", lang, k=k, **energy)
+    json.dumps(charts.payload())  # plain JSON data
 
 
-def test_spectra_figures_are_the_same_for_every_k() -> None:
-    """Both charts' curves and the 90% line, and no rank-k marker: the browser draws k."""
-    sigma, energy = _two_curves()
-    assert [tr.mode for tr in (*sigma.data, *energy.data)] == ["lines"] * 4
-    np.testing.assert_allclose(sigma.data[0].x, [0.25, 0.5, 0.75, 1.0])
-    np.testing.assert_allclose(sigma.data[0].y, [1, 0.5, 0.25, 0.25])
-    np.testing.assert_allclose(energy.data[0].x, [0.25, 0.5, 0.75, 1.0])
-    np.testing.assert_allclose(energy.data[0].y, 100 * np.cumsum([16, 4, 1, 1]) / 22)
-    assert not sigma.layout.shapes and energy.layout.shapes[0].y0 == pytest.approx(90)
-
-
-def test_accuracy_figure_shows_every_rank_on_a_log_axis() -> None:
-    ks = np.arange(0, 129)
-    acc = np.minimum(ks / 8, 1.0)
-    fig = figs.accuracy_figure(
-        ks,
-        {"all": acc},
-        {"after": 0.99, "before": 0.0},
-        title="",
-        x_title="k",
-        y_title="acc",
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_the_accuracy_blocks_at_every_k(lang: str) -> None:
+    chart_block, numbers = accuracy_blocks(CURVE, MAX_K, lang, layer="2", after=0.95, before=0.25)
+    (chart,) = chart_block.charts
+    assert chart.log_x and chart.x_ticks == (1.0, 2.0, 5.0)  # rank_ticks(5)
+    assert chart.x_range == (0.8, 6.25) and chart.y_suffix == "%"
+    this_layer, all_layers = chart.series
+    assert (this_layer.colour, all_layers.colour) == (COLOURS["delta"], COLOURS["minilm"])
+    assert this_layer.name == i18n.t("s2.why.acc_this", lang, n="2")
+    assert this_layer.x == all_layers.x == (1.0, 2.0, 3.0, 4.0, 5.0)  # rank 0 is not on a log axis
+    np.testing.assert_allclose(this_layer.y, 100 * np.linspace(0.1, 0.9, 6)[1:])
+    np.testing.assert_allclose(all_layers.y, 100 * np.linspace(0.0, 0.8, 6)[1:])
+    assert all_layers.hover[2] == i18n.t(
+        "s2.why.acc_hover", lang, name=all_layers.name, k=3, value=fmt.percent(0.48, 1)
     )
-    axis = fig.layout.xaxis
-    assert axis.type == "log"
-    low, high = 10 ** np.array(axis.range)
-    assert low < 1 and high > 128  # every rank k ≥ 1 the slider can reach is on screen
-    assert list(axis.tickvals) == [1, 2, 4, 8, 16, 32, 64, 128]
-    assert list(fig.data[0].x) == list(range(1, 129))  # rank 0 has no place on a log axis
-    assert fig.data[0].y[7] == pytest.approx(100)  # k = 8
-    assert len(fig.layout.annotations) == 2  # the two reference levels, no k marker
-    assert len(fig.layout.shapes) == 2
+    after, before = chart.levels
+    assert (after.y, before.y) == pytest.approx((95.0, 25.0))
+    assert (after.below, before.below) == (True, False)  # the curves near the top leave room below
+    name = i18n.t("s2.why.acc_after", lang)
+    assert after.label == i18n.t("s2.why.acc_level", lang, name=name, value="95.0%")
+    name = i18n.t("s2.why.acc_before", lang)
+    assert before.label == i18n.t("s2.why.acc_level", lang, name=name, value="25.0%")
+    labels = [m.label for m in numbers.metrics]
+    assert labels == [
+        i18n.t("s2.why.acc_metric_this", lang, n="2"),
+        i18n.t("s2.why.acc_metric_all", lang),
+        i18n.t("s2.why.acc_metric_after", lang),
+        i18n.t("s2.why.acc_metric_before", lang),
+    ]
+    assert [m.colour for m in numbers.metrics] == [COLOURS["delta"], COLOURS["minilm"], "", ""]
+    sep = i18n.t("list.sep", lang)
+    for k in range(1, MAX_K + 1):
+        kk = min(k, 5)
+        assert chart_block.at(k)["marks"] == [float(kk)]
+        assert chart_block.at(k)["mark_labels"] == [f"k = {kk}"]
+        this, every = CURVE.this_layer[kk], CURVE.all_layers[kk]
+        values = list(numbers.at(k)["metrics"].values())
+        assert values == [fmt.percent(this, 1), fmt.percent(every, 1), "95.0%", "25.0%"]
+        assert list(numbers.at(k)["notes"].values()) == [
+            i18n.t("s2.why.acc_at_this", lang, rank=3, used=min(k, 3)),
+            i18n.t("s2.why.acc_at_all", lang, ranks=f"{kk}{sep}{min(k, 3)}", layers=2),
+        ]
+        assert chart_block.at(k)["alts"] == [
+            i18n.t(
+                "s2.why.acc_alt",
+                lang,
+                k=k,
+                this=fmt.percent(this, 1),
+                all=fmt.percent(every, 1),
+                this_name=this_layer.name,
+                all_name=all_layers.name,
+                after="95.0%",
+                before="25.0%",
+            )
+        ]
+    json.dumps(chart_block.payload())
+
+
+def test_the_table_names_each_matrix_with_its_shape() -> None:
+    labels = figs.curve_labels(SPECTRA, "en", layer="2", minilm_name="W_q")
+    assert labels["minilm"] == "pretrained W: MiniLM W_q (9×8)"
+    assert labels["mlp"] == "pretrained W: MLP layer 2 (6×5)"
+    assert list(labels) == ["minilm", "random", "theory", "mlp", "delta"]
 
 
 @pytest.mark.parametrize(
@@ -145,72 +222,17 @@ def test_rank_ticks(top: int, ticks: list[int]) -> None:
     assert figs.rank_ticks(top) == ticks
 
 
-def test_spectra_figures_titles_axes_and_ranges() -> None:
-    sigma, energy = _two_curves()
-    assert (sigma.layout.title.text, energy.layout.title.text) == ("σ", "e")
-    for fig in (sigma, energy):
-        layout = fig.layout.to_plotly_json()
-        assert sorted(key for key in layout if key.startswith(("xaxis", "yaxis"))) == [
-            "xaxis",
-            "yaxis",
-        ]  # one plot each: the follower's marks use the plain axes
-        assert tuple(fig.layout.xaxis.range) == (0, 1.01) and fig.layout.xaxis.title.text == "i/n"
-    assert tuple(sigma.layout.yaxis.range) == (0, 1.02)  # σᵢ/σ₁ from 0 to 1
-    assert sigma.layout.yaxis.ticksuffix is None
-    assert energy.layout.yaxis.range[0] == 0 and energy.layout.yaxis.range[1] > 100
-    assert energy.layout.yaxis.ticksuffix == "%"
-    line = energy.layout.shapes[0]
-    assert (line.y0, line.y1, line.xref, line.yref) == (90, 90, "x domain", "y")
-    assert energy.layout.annotations[0].text == "90%"
-
-
-def test_spectra_figures_traces_legend_and_hover_ranks() -> None:
-    sigma, energy = _two_curves()
-    for fig in (sigma, energy):
-        assert [tr.name for tr in fig.data] == ["A", "MP"]
-        assert [tr.line.dash for tr in fig.data] == ["solid", "dash"]
-        assert [tr.line.color for tr in fig.data] == ["red", "grey"]
-        for tr in fig.data:
-            assert list(tr.customdata) == [1, 2, 3, 4]  # i, 1-based, for the hover
-    assert sigma.layout.showlegend is not False and energy.layout.showlegend is False
-    assert sigma.layout.height > energy.layout.height  # room for the legend under σ
-
-
-def test_accuracy_figure_reference_lines_and_axes() -> None:
-    fig = figs.accuracy_figure(
-        np.arange(0, 129),
-        {"all": np.full(129, 0.5)},
-        {"after": 0.99, "half": 0.5, "before": 0.25},
-        title="",
-        x_title="k",
-        y_title="acc",
-    )
-    assert [shape.y0 for shape in fig.layout.shapes] == pytest.approx([99, 50, 25], rel=1e-12)
-    texts = [note.text for note in fig.layout.annotations]
-    assert texts == ["after: 99.0%", "half: 50.0%", "before: 25.0%"]
-    places = [(note.yanchor, note.xanchor) for note in fig.layout.annotations]
-    assert places[0] != places[1] == places[2]  # above 50 % below the line, 50 % and under above
-    low, high = fig.layout.yaxis.range
-    assert low < 0 and high > 100 and fig.layout.yaxis.ticksuffix == "%"
-    assert fig.layout.xaxis.range == pytest.approx((np.log10(0.8), np.log10(160)), rel=1e-12)
-
-
-def test_accuracy_figure_at_rank_one_only() -> None:
-    fig = figs.accuracy_figure(
-        np.array([0, 1]), {"all": [0.5, 0.75]}, {}, title="", x_title="k", y_title="acc"
-    )
-    assert list(fig.data[0].x) == [1] and list(fig.data[0].y) == pytest.approx([75])
-    assert fig.layout.xaxis.range == pytest.approx((np.log10(0.8), np.log10(1.25)), rel=1e-12)
-    assert list(fig.layout.xaxis.tickvals) == [1]
-
-
-def _two_curves() -> tuple[go.Figure, go.Figure]:
-    a = spectra.spectrum("a", np.diag([4.0, 2.0, 1.0, 1.0]))
-    theory = spectra.mp_spectrum((4, 4))
-    return figs.spectra_figures(
-        [figs.Curve("A", a, "red"), figs.Curve("MP", theory, "grey", dashed=True)],
-        sigma_title="σ",
-        energy_title="e",
-        x_title="i/n",
-        share_label="90%",
-    )
+def test_the_accuracy_chart_of_a_rank_one_curve_with_a_level_at_half() -> None:
+    """One rank only: its axis still spans 1 (0.8 … 1.25); a level at exactly 50 % is labelled
+    above its line (below is only for the levels the curves run under, above 50 %); 0 % is in
+    view with room below it, 100 % with room above it for k's label."""
+    curve = TruncationCurve(np.arange(0, 2), np.array([0.1, 0.5]), np.array([0.0, 0.75]), 0, (1,))
+    chart_block, _ = accuracy_blocks(curve, 3, "en", layer="1", after=0.5, before=0.0)
+    (chart,) = chart_block.charts
+    assert chart.x_range == (0.8, 1.25) and chart.x_ticks == (1.0,)
+    assert [s.x for s in chart.series] == [(1.0,), (1.0,)]
+    assert [level.below for level in chart.levels] == [False, False]
+    assert chart.y_range is not None
+    low, high = chart.y_range
+    assert low < 0 and high > 100
+    assert [chart_block.at(k)["marks"] for k in (1, 2, 3)] == [[1.0]] * 3
