@@ -2,18 +2,17 @@
 
 Pieces, top to bottom: the picture choice (built-in or upload), the rank control (``rank_slider``
 or, in auto mode, ``energy_slider``), the pictures with the key numbers (``show_pictures``,
-``show_metrics``), the storage and energy figures (``show_numbers``), the spectrum charts
-(``show_spectrum``: SVG pictures, no Plotly to load), downloads, the note, the rank-1 layers and
-a self-check.
+``show_metrics``), the storage sentences with the spectrum and energy charts (``show_numbers``),
+downloads, the note, the rank-1 layers and a self-check.
 
 Everything that depends on k sits in the fragment ``rank_view``, so a slider move reruns only
 that part. Both sliders also change the view at once in the browser, before Python answers:
 the rank-k picture is the live view (``lowrank/ui/live_rank.py``), redrawn while the slider is
-dragged, and the numbers, sentences and chart marks that change with k are swapped by the
-followers (``lowrank/ui/follow.py``), which know them at every position of either slider
-(``lowrank.views.image.rank_follow`` and ``energy_follow``). The page draws the same texts,
-taken from the same tables. Left to the rerun: the error picture (a server-side picture, when
-its toggle is on), the downloads and the PNG size comparison.
+dragged, and the numbers, sentences and charts that change with k are blocks
+(``lowrank/ui/block.py``, their only renderer), built once per picture and language for every
+position of the slider shown (``lowrank.views.image.image_blocks``). Left to the rerun: the
+error picture (a server-side picture, when its toggle is on), the downloads and the PNG size
+comparison.
 """
 
 from __future__ import annotations
@@ -31,7 +30,7 @@ from lowrank import image as im
 from lowrank.digest import array_digest
 from lowrank.errors import InputError
 from lowrank.ui import image as loaders
-from lowrank.ui.follow import follow, slot
+from lowrank.ui.block import block
 from lowrank.ui.frame import Frame, frame
 from lowrank.ui.live_rank import live_factors, live_rank
 from lowrank.ui.loaders import shared_on
@@ -46,16 +45,8 @@ from lowrank.ui.widgets import (
     url_choice,
 )
 from lowrank.views import alt_texts
-from lowrank.views.follow import Follow, Positions, svg_data_url
-from lowrank.views.image import (
-    ENERGY_CHART,
-    SPECTRUM_CHART,
-    ImageCharts,
-    energy_follow,
-    energy_ranks,
-    image_charts,
-    rank_follow,
-)
+from lowrank.views.follow import Positions
+from lowrank.views.image import ImageBlocks, energy_ranks, image_blocks
 
 UPLOAD = "upload"
 SOURCES = (*image_source.BUILTIN_NAMES, UPLOAD)
@@ -70,11 +61,13 @@ ENERGY_POSITIONS = Positions(
 )
 RANK_KEY = "k"
 ENERGY_KEY = "energy"
-#: Containers of what follows each slider (lowrank/ui/follow.py). Each slider has its own: a
-#: follower whose slider has just gone (the other mode was chosen) may still act on the value it
-#: last read, and must then find none of its containers on the page.
-RANK_SLOT = "image_k_"
-ENERGY_SLOT = "image_energy_"
+#: The blocks' keys (lowrank/ui/block.py): the four numbers, the storage sentences with the two
+#: charts, the note's live sentence, and in auto mode the k the energy target picks. Each block
+#: follows the slider shown.
+NUMBERS_BLOCK = "image_numbers"
+DETAILS_BLOCK = "image_details"
+NOTE_BLOCK = "image_note"
+AUTO_K_BLOCK = "image_auto_k"
 #: The name of the live view's texts for screen readers, sent with its factors.
 LIVE_ALTS = "rank_k"
 LAYER_COUNT = 4
@@ -163,34 +156,23 @@ def working_size_note(page: Frame, picture: image_source.Picture) -> None:
 
 
 @dataclass(frozen=True)
-class Followers:
-    """What each slider changes at every position (built once per picture and language), and the
-    charts it marks."""
+class Tables:
+    """What each slider drives at every position (built once per picture and language)."""
 
-    charts: ImageCharts  #: the spectrum and the energy kept, as SVG pictures
-    rank: Follow  #: the rank slider's follower, containers ``RANK_SLOT + name``
-    energy: Follow  #: the energy slider's, containers ``ENERGY_SLOT + name``
+    rank: ImageBlocks  #: the rank slider's blocks
+    energy: ImageBlocks  #: the energy slider's
     energy_ranks: tuple[int, ...]  #: the k picked at each energy position
     every: tuple[im.RankNumbers, ...]  #: the numbers at k = 1 … min(m, n)
     alts: tuple[str, ...]  #: the live view's text alternative at k = 1 … min(m, n)
 
 
-def image_followers(decomposition: im.ImageSVD, lang: str) -> Followers:
-    """Both sliders' tables for a decomposition, in ``lang`` (cached per picture digest)."""
+def image_tables(decomposition: im.ImageSVD, lang: str) -> Tables:
+    """Both sliders' blocks for a decomposition, in ``lang`` (cached per picture digest)."""
     t = functools.partial(i18n.t, lang=lang)
-    charts = image_charts(decomposition, t)
     every = im.every_rank(decomposition)
-    return Followers(
-        charts=charts,
-        rank=rank_follow(decomposition, t, slider=RANK_KEY, prefix=RANK_SLOT, charts=charts),
-        energy=energy_follow(
-            decomposition,
-            t,
-            slider=ENERGY_KEY,
-            positions=ENERGY_POSITIONS,
-            prefix=ENERGY_SLOT,
-            charts=charts,
-        ),
+    return Tables(
+        rank=image_blocks(decomposition, t),
+        energy=image_blocks(decomposition, t, ENERGY_POSITIONS),
         energy_ranks=energy_ranks(decomposition, ENERGY_POSITIONS),
         every=every,
         alts=tuple(alt_texts.rank_k_picture(numbers, t) for numbers in every),
@@ -199,19 +181,15 @@ def image_followers(decomposition: im.ImageSVD, lang: str) -> Followers:
 
 @dataclass(frozen=True)
 class View:
-    """The rank the page shows, which slider chose it, and what that slider's follower says."""
+    """The rank the page shows, the slider that chose it (its key and value) and its blocks."""
 
     k: int
     slider: str  #: RANK_KEY or ENERGY_KEY
-    prefix: str  #: the containers' prefix of that slider
-    texts: dict[str, str]  #: the follower's texts at the slider's value, by name (no prefix)
+    at: float  #: the slider's value
+    blocks: ImageBlocks
 
 
-def _texts(spec: Follow, value: float, prefix: str) -> dict[str, str]:
-    return {key.removeprefix(prefix): text for key, text in spec.at(value).items()}
-
-
-def rank_slider(page: Frame, decomposition: im.ImageSVD, followers: Followers) -> View:
+def rank_slider(page: Frame, decomposition: im.ImageSVD, tables: Tables) -> View:
     """The rank k, 1 … min(m, n), bound to ``?k=``."""
     top = decomposition.max_rank
     if RANK_KEY not in st.session_state:  # first run with the slider: the URL may hold anything
@@ -226,10 +204,10 @@ def rank_slider(page: Frame, decomposition: im.ImageSVD, followers: Followers) -
         key=RANK_KEY,
         bind="query-params",
     )
-    return View(k, RANK_KEY, RANK_SLOT, _texts(followers.rank, k, RANK_SLOT))
+    return View(k, RANK_KEY, k, tables.rank)
 
 
-def energy_slider(page: Frame, followers: Followers) -> View:
+def energy_slider(page: Frame, tables: Tables) -> View:
     """Auto mode: the target energy share (%, bound to ``?energy=``) and the k it needs."""
     check_query_param(page, ENERGY_KEY, is_number_in(*ENERGY_RANGE))
     target = st.slider(
@@ -242,14 +220,13 @@ def energy_slider(page: Frame, followers: Followers) -> View:
         key=ENERGY_KEY,
         bind="query-params",
     )
-    texts = _texts(followers.energy, target, ENERGY_SLOT)
-    with slot(ENERGY_SLOT + "auto_k"):
-        st.markdown(texts["auto_k"])
-    k = followers.energy_ranks[ENERGY_POSITIONS.index(target)]
-    return View(k, ENERGY_KEY, ENERGY_SLOT, texts)
+    assert tables.energy.auto_k is not None
+    block(AUTO_K_BLOCK, ENERGY_KEY, tables.energy.auto_k, at=target)
+    k = tables.energy_ranks[ENERGY_POSITIONS.index(target)]
+    return View(k, ENERGY_KEY, target, tables.energy)
 
 
-def rank_control(page: Frame, decomposition: im.ImageSVD, followers: Followers) -> View:
+def rank_control(page: Frame, decomposition: im.ImageSVD, tables: Tables) -> View:
     """Rank slider, or the energy target that picks k (auto mode)."""
     left, right = st.columns([1.3, 3])
     with left:
@@ -265,8 +242,8 @@ def rank_control(page: Frame, decomposition: im.ImageSVD, followers: Followers) 
         )
     with right:
         if how == "energy":
-            return energy_slider(page, followers)
-        return rank_slider(page, decomposition, followers)
+            return energy_slider(page, tables)
+        return rank_slider(page, decomposition, tables)
 
 
 def show_pictures(
@@ -275,7 +252,7 @@ def show_pictures(
     original: np.ndarray,
     picture: Callable[[], np.ndarray],
     view: View,
-    followers: Followers,
+    tables: Tables,
 ) -> None:
     """The rank-k picture next to the original (or the amplified error), and the key numbers.
 
@@ -286,12 +263,12 @@ def show_pictures(
     left, middle, right = st.columns(3)
     with right:
         show_error = st.toggle(page.t("image.show_error"), key="image_show_error")
-        show_metrics(page, view)
+        show_metrics(view)
     if show_error:
         left.image(
             im.error_image(original, picture()),
             caption=page.t("image.error_caption", k=view.k, gain=im.ERROR_GAIN),
-            alt=alt_texts.error_picture(followers.every[view.k - 1], im.ERROR_GAIN, page.t),
+            alt=alt_texts.error_picture(tables.every[view.k - 1], im.ERROR_GAIN, page.t),
             width="stretch",
             output_format="PNG",
         )
@@ -305,7 +282,7 @@ def show_pictures(
         )
     with middle:
         mapping = (
-            {"positions": ENERGY_POSITIONS, "ranks": followers.energy_ranks}
+            {"positions": ENERGY_POSITIONS, "ranks": tables.energy_ranks}
             if view.slider == ENERGY_KEY
             else {}
         )
@@ -322,33 +299,22 @@ def show_pictures(
             st.image(
                 picture(),
                 caption=page.t("image.rank_k", k=view.k),
-                alt=alt_texts.rank_k_picture(followers.every[view.k - 1], page.t),
+                alt=alt_texts.rank_k_picture(tables.every[view.k - 1], page.t),
                 width="stretch",
                 output_format="PNG",
             )
 
 
-def show_metrics(page: Frame, view: View) -> None:
-    """Rank, energy kept, PSNR and the share of numbers stored, as a 2 × 2 grid (each in the
-    container its slider's follower updates)."""
-    cells = [*st.columns(2), *st.columns(2)]
-    helps = {"psnr": "image.psnr_help", "stored": "image.stored_help"}
-    for cell, name in zip(cells, ("k", "energy", "psnr", "stored"), strict=True):
-        with cell, slot(view.prefix + name):
-            help_key = helps.get(name)
-            st.metric(
-                page.t(f"image.metric.{name}"),
-                view.texts[name],
-                help=page.t(help_key) if help_key else None,
-            )
+def show_metrics(view: View) -> None:
+    """Rank, energy kept, PSNR and the share of numbers stored, two by two (the block renderer
+    draws them at the slider's position as it moves)."""
+    block(NUMBERS_BLOCK, view.slider, view.blocks.numbers, at=view.at)
 
 
 def show_numbers(page: Frame, decomposition: im.ImageSVD, view: View) -> None:
-    """Numbers stored against pixels, the break-even rank, and the ranks for 90 % / 99 %."""
-    with slot(view.prefix + "storage"):
-        st.markdown(view.texts["storage"])
-    with slot(view.prefix + "saving"):
-        st.caption(view.texts["saving"])
+    """Numbers stored against pixels, the break-even rank and the energy per channel with the
+    spectrum and the energy charts (a block), then the ranks for 90 % / 99 %."""
+    block(DETAILS_BLOCK, view.slider, view.blocks.details, at=view.at)
     ranks = [
         page.t("image.k_for", share=share, k=im.rank_for_share(decomposition, share / 100))
         for share in (90, 99)
@@ -366,25 +332,7 @@ def show_numbers(page: Frame, decomposition: im.ImageSVD, view: View) -> None:
         )
         text += " " + page.t("image.per_channel", detail=per_channel)
     st.markdown(text)
-    if decomposition.colour:
-        with slot(view.prefix + "channels"):
-            st.caption(view.texts["channels"])
     st.caption(page.t("image.energy_vs_eye"))
-
-
-def show_spectrum(
-    page: Frame, decomposition: im.ImageSVD, charts: ImageCharts, prefix: str
-) -> None:
-    """σᵢ on a log axis and the cumulative energy, per channel, as pictures (SVG: no Plotly to
-    load); the browser marks k on both (the charts sit in the containers of the slider shown,
-    ``prefix``)."""
-    left, right = st.columns(2)
-    with left, slot(prefix + SPECTRUM_CHART):
-        alt = alt_texts.spectrum(decomposition, page.t)
-        st.image(svg_data_url(charts.spectrum.svg), alt=alt, width="stretch")
-    with right, slot(prefix + ENERGY_CHART):
-        alt = alt_texts.energy(decomposition, page.t)
-        st.image(svg_data_url(charts.energy.svg), alt=alt, width="stretch")
 
 
 def show_layers(page: Frame, digest: str, decomposition: im.ImageSVD) -> None:
@@ -445,8 +393,7 @@ def note_box(page: Frame, view: View) -> None:
     """The note's words on keeping the largest values, and the precise version, live."""
 
     def live() -> None:
-        with slot(view.prefix + "note"):
-            st.markdown(view.texts["note"])
+        block(NOTE_BLOCK, view.slider, view.blocks.note, at=view.at)
 
     in_the_note(page, "image.note", "image.precise", extra=live)
 
@@ -464,18 +411,17 @@ def rank_view(
     digest: str,
     original: np.ndarray,
     decomposition: im.ImageSVD,
-    followers: Followers,
+    tables: Tables,
 ) -> None:
     """Everything that follows the rank: rerun alone when a slider moves."""
-    view = rank_control(page, decomposition, followers)
+    view = rank_control(page, decomposition, tables)
 
     def picture() -> np.ndarray:  # the rank-k pixels, made only when a part needs them
         return loaders.rank_k_picture(digest, view.k, decomposition)
 
-    show_pictures(page, digest, original, picture, view, followers)
+    show_pictures(page, digest, original, picture, view, tables)
     show_numbers(page, decomposition, view)
-    show_spectrum(page, decomposition, followers.charts, view.prefix)
-    show_downloads(page, digest, original, decomposition, picture, followers.every[view.k - 1])
+    show_downloads(page, digest, original, decomposition, picture, tables.every[view.k - 1])
     note_box(page, view)
 
 
@@ -490,14 +436,11 @@ with st.spinner(page.t("image.computing")):
     decomposition = loaders.image_svd(digest, original)
 working_size_note(page, picture)
 
-# Outside the fragment, sent once per picture and before the rest of the page, so that the
-# browser takes them in meanwhile: the factors of the live view (with its text alternative at
-# each k), and what each slider changes at every position (both followers: the fragment decides
-# which slider exists).
-followers = shared_on(digest, image_followers, decomposition, page.lang)
-live_factors("image_factors", decomposition.channels, digest, alts={LIVE_ALTS: followers.alts})
-follow(followers.rank)
-follow(followers.energy)
-rank_view(page, digest, original, decomposition, followers)
+# Both sliders' blocks, built once per picture and language. The factors of the live view (with
+# its text alternative at each k) go outside the fragment, once per picture and before the rest
+# of the page, so that the browser takes them in meanwhile.
+tables = shared_on(digest, image_tables, decomposition, page.lang)
+live_factors("image_factors", decomposition.channels, digest, alts={LIVE_ALTS: tables.alts})
+rank_view(page, digest, original, decomposition, tables)
 show_layers(page, digest, decomposition)
 self_check(page, QUESTIONS)

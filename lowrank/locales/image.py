@@ -141,6 +141,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "reaches 90% at k = {k90}, 99% at k = {k99} and 100% at k = {n}. A vertical line marks "
         "the chosen rank k.",
     },
+    "image.alt.lead": {"zh": "{chart}", "en": "{chart} "},
+    "image.alt.spectrum_at": {
+        "zh": "现在 k = {k}：保留每个通道的前 {k} 个，舍去其余 {dropped} 个。",
+        "en": "Now k = {k}: the first {k} of each channel are kept, the other {dropped} dropped.",
+    },
+    "image.alt.spectrum_all": {
+        "zh": "现在 k = {k}：全部保留。",
+        "en": "Now k = {k}: all of them are kept.",
+    },
+    "image.alt.energy_at": {
+        "zh": "现在 k = {k}，整张图保留 {energy} 的能量。",
+        "en": "Now k = {k}: the whole picture keeps {energy} of the energy.",
+    },
     "image.alt.layer": {
         "zh": "第 {i} 层 σ{sub}u{sub}v{sub}ᵀ，σ{sub} = {sigma}：中灰为 0，更亮为正，更暗为负。",
         "en": "Layer {i}, σ{sub}u{sub}v{sub}ᵀ, with σ{sub} = {sigma}: mid-grey is 0, lighter "
@@ -231,6 +244,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "前 k 个奇异值保留的能量",
         "en": "Energy kept by the first k singular values",
     },
+    "image.hover.sigma": {"zh": "{name}：σ{sub} = {value}", "en": "{name}: σ{sub} = {value}"},
+    "image.hover.curve": {"zh": "{name}，", "en": "{name}, "},
     "image.energy_axis": {"zh": "保留的能量", "en": "energy kept"},
     "image.log_scale": {"zh": "对数坐标", "en": "log scale"},
     # --- layers ----------------------------------------------------------------------------------

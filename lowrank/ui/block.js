@@ -152,6 +152,10 @@ class ChartView {
       if (series.bars) this.drawBars(series);
       else this.drawLine(series);
     }
+    // curves (not bars, which fade themselves) are faded where the band lies, under a veil
+    this.veil = chart.band && chart.series.some((series) => !series.bars)
+      ? svgElement("rect", { y: top, height: bottom - top, class: "lb-veil" }, svg) : null;
+    if (this.veil) svg.appendChild(this.bandLabel); // the band's name stays above the veil
     const marked = chart.mark.length > 0;
     this.markLine = marked ? svgElement("line", { y1: top, y2: bottom, class: "lb-mark" }, svg) : null;
     this.markLabel = marked ? svgElement("text", { y: top + 12, class: "lb-mark-label" }, svg) : null;
@@ -170,7 +174,7 @@ class ChartView {
   drawLine(series) {
     const points = series.x.map((x, i) => [this.x(x), this.y(series.y[i])]);
     svgElement("polyline", { points: points.map((p) => p.map((v) => v.toFixed(1)).join(",")).join(" "),
-      stroke: series.colour, fill: "none", "stroke-width": 2,
+      stroke: series.colour, fill: "none", "stroke-width": series.width ?? 2,
       "stroke-dasharray": series.dash ? "6 4" : "none" }, this.svg);
     if (points.length <= 40) {
       for (const [x, y] of points) svgElement("circle", { cx: x, cy: y, r: 2.5, fill: series.colour }, this.svg);
@@ -237,10 +241,12 @@ class ChartView {
       const width = Math.max(0, right - px);
       this.bandRect.setAttribute("x", px);
       this.bandRect.setAttribute("width", width);
+      this.veil?.setAttribute("x", px);
+      this.veil?.setAttribute("width", width);
       this.bandLabel.setAttribute("x", right - 4);
       this.bandLabel.setAttribute("visibility", width > 60 ? "visible" : "hidden");
     }
-    this.svg.setAttribute("aria-label", this.chart.alts[i]);
+    this.svg.setAttribute("aria-label", (this.chart.altLead ?? "") + this.chart.alts[i]);
   }
 
   announce(i) {
@@ -344,6 +350,7 @@ class BlockView {
     root.replaceChildren();
     root.dataset.slider = data.slider;
     const metrics = element("div", "lb-metrics", root);
+    if (data.metricColumns) metrics.style.gridTemplateColumns = `repeat(${data.metricColumns}, minmax(0, 1fr))`;
     this.metrics = data.metrics.map((metric) => {
       const box = element("div", "lb-metric", metrics);
       const label = element("div", "lb-metric-label", box);

@@ -72,6 +72,7 @@ class Series:
     #: slider position differ (k/n for matrices of different n). Empty: the chart's mark.
     marks: tuple[float, ...] = ()
     mark_labels: tuple[str, ...] = ()
+    width: float = 2.0  #: a line's stroke width in px (to set one curve apart from others)
 
     def __post_init__(self) -> None:
         if self.mark_labels and len(self.mark_labels) != len(self.marks):
@@ -134,6 +135,10 @@ class Chart:
     log_x: bool = False
     x_ticks: tuple[float, ...] = ()
     x_range: tuple[float, float] | None = None
+    #: The start of every position's text alternative (what the chart shows, the same at every
+    #: position; with its separator), sent once: ``alt_lead + alts[i]`` is read, ``alts[i]``
+    #: alone announced as the slider rests.
+    alt_lead: str = ""
 
     def __post_init__(self) -> None:
         if not self.series:
@@ -192,6 +197,7 @@ class Chart:
                     "labels": list(s.labels),
                     "marks": list(s.marks),
                     "markLabels": list(s.mark_labels),
+                    "width": s.width,
                 }
                 for s in self.series
             ],
@@ -206,6 +212,7 @@ class Chart:
             "markLabels": list(self.mark_labels),
             "band": self.band,
             "alts": list(self.alts),
+            "altLead": self.alt_lead,
         }
 
     def _hover(self, series: Series) -> tuple[str, ...]:
@@ -313,6 +320,9 @@ class Block:
     metrics: tuple[Metric, ...] = ()
     sentences: tuple[Sentence, ...] = ()
     charts: tuple[Chart, ...] = ()
+    #: The metrics' grid has this many columns (two by two in a narrow column); 0: as many as
+    #: fit the width.
+    metric_columns: int = 0
     sentences_first: bool = False
     tables: tuple[Table, ...] = ()
     pictures: tuple[Picture, ...] = ()
@@ -349,7 +359,7 @@ class Block:
             "sentences": [s.texts[i] for s in self.sentences],
             "marks": [c.mark[i] if c.mark else None for c in self.charts],
             "mark_labels": [c.mark_labels[i] if c.mark_labels else "" for c in self.charts],
-            "alts": [c.alts[i] for c in self.charts],
+            "alts": [c.alt_lead + c.alts[i] for c in self.charts],
         }
         if self.tables:  # the rows of each table, header first
             shown["tables"] = [t.rows[i] for t in self.tables]
@@ -384,5 +394,6 @@ class Block:
             "sentences": [{"texts": list(s.texts), "caption": s.caption} for s in self.sentences],
             "sentencesFirst": self.sentences_first,
             "charts": [chart.payload() for chart in self.charts],
+            "metricColumns": self.metric_columns,
             **extra,
         }

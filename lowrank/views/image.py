@@ -1,18 +1,21 @@
-"""What the photograph page draws: its charts, and its numbers at every rank.
+"""What the photograph page shows at every rank: the blocks its sliders drive.
 
-The charts (the spectrum and the energy kept, per colour channel) are SVG pictures
-(:mod:`lowrank.views.svg_charts`), the same for every k: the browser marks k on them
-(:mod:`lowrank.views.follow`, placed with each chart's plot box). The numbers that change with k are
-rendered by one function, :func:`rank_texts`, used both for the page's current k and for every
-position of its sliders (:func:`rank_follow`, :func:`energy_follow`), so what the browser shows
-at once is what the page's rerun draws. Labels arrive translated (``t`` translates a key);
-everything is returned, not drawn, so tests can inspect it.
+The numbers, sentences and charts that change with k are :class:`lowrank.views.block.Block`
+payloads, built once per picture and language for every position of a slider and drawn by the
+browser's block renderer (``lowrank/ui/block.py``), their only renderer: the four metrics
+(:func:`image_blocks` ``numbers``), the storage sentences with the spectrum and the energy
+kept (``details``, the charts from :func:`spectrum_chart` and
+:func:`lowrank.views.reconstruct.energy_chart`, shared with /reconstruct), the note's live
+sentence (``note``) and, in auto mode, the sentence naming the k an energy target picks
+(``auto_k``). Both sliders get the same blocks: the rank slider's position i is k = i + 1,
+the energy slider's is the k :func:`energy_ranks` picks there. Labels arrive translated (``t``
+translates a key), so this module knows no language.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -26,17 +29,19 @@ from lowrank.image import (
     every_rank,
     ranks_for_shares,
 )
-from lowrank.views.follow import Follow, Mark, Positions, Texts, texts_by_name
-from lowrank.views.svg_axes import Axis
-from lowrank.views.svg_charts import Chart, Series, line_chart
+from lowrank.views import alt_texts
+from lowrank.views.block import Block, Chart, Metric, Sentence, Series
+from lowrank.views.follow import Positions
+from lowrank.views.reconstruct import energy_chart
 
 #: Line colours: red, green and blue channels, then the whole picture (or the grey channel).
 CHANNEL_COLOURS: tuple[str, ...] = ("#d62728", "#2ca02c", "#1f77b4")
 ALL_COLOUR = "#444444"
 #: Singular values below σ₁ × this are shown at the bottom edge of the log axis (numerically 0).
 LOG_FLOOR = 1e-8
-#: Each chart's canvas (px): about a column's width on the page, two side by side.
-CHART_SIZE = (400, 340)
+#: Line widths (px) of the energy chart: the whole picture's curve stands out from the channels'.
+WHOLE_WIDTH = 3.0
+CHANNEL_WIDTH = 1.5
 
 
 def _channel_series(
@@ -48,112 +53,109 @@ def _channel_series(
     return [(all_name, ALL_COLOUR)]
 
 
-def spectrum_chart(
-    decomposition: ImageSVD,
-    *,
-    title: str,
-    channel_names: Sequence[str],
-    all_name: str,
-    y_title: str,
-) -> Chart:
-    """σᵢ of every channel on a log axis: the cliff or the plateau (k is marked by the browser).
-
-    A channel's σ below its σ₁ × :data:`LOG_FLOOR` sit at that floor (a channel of zeros at the
-    picture's), so that a picture of exact low rank shows its cliff, not rounding noise.
-    """
-    series = _channel_series(decomposition, channel_names, all_name)
-    top = max(float(svd.s[0]) for svd in decomposition.channels) or 1.0
-    lines = []
-    for (name, colour), svd in zip(series, decomposition.channels, strict=True):
-        s = np.asarray(svd.s, dtype=np.float64)
-        floor = (s[0] if s[0] > 0 else top) * LOG_FLOOR
-        lines.append(Series(name, np.arange(1, s.size + 1), np.maximum(s, floor), colour))
-    return line_chart(
-        lines,
-        title=title,
-        x_axis=Axis("i"),
-        y_axis=Axis(y_title, log=True, pad=0.04),
-        width=CHART_SIZE[0],
-        height=CHART_SIZE[1],
-    )
-
-
-def energy_chart(
-    decomposition: ImageSVD,
-    *,
-    title: str,
-    channel_names: Sequence[str],
-    all_name: str,
-    y_title: str,
-    x_note: str = "",
-) -> Chart:
-    """Cumulative energy kept at every rank (%), per channel and for the whole picture (k is
-    marked by the browser).
-
-    The k axis is logarithmic; ``x_note`` (e.g. "log scale") is added to its title.
-    """
-    series = _channel_series(decomposition, channel_names, all_name)
-    if decomposition.colour:
-        series.append((all_name, ALL_COLOUR))
-    curves = energy_curves(decomposition)[: len(series)]  # grey: its channel is the whole
-    k = np.arange(1, curves.shape[1] + 1)
-    lines = [
-        Series(name, k, 100 * curve, colour, width=3 if name == all_name else 1.5)
-        for (name, colour), curve in zip(series, curves, strict=True)
-    ]
-    # Rank 1 alone keeps most of a picture's energy and the rest comes within the first tens of
-    # ranks: show the range the curves climb, on a log axis of k so every decade gets room.
-    bottom = 5 * np.floor(20 * float(curves[:, 0].min()))
-    return line_chart(
-        lines,
-        title=title,
-        x_axis=Axis(f"k ({x_note})" if x_note else "k", log=True),
-        y_axis=Axis(y_title, range=(min(float(bottom), 95.0), 100.5), suffix="%"),
-        width=CHART_SIZE[0],
-        height=CHART_SIZE[1],
-    )
-
-
-@dataclass(frozen=True)
-class ImageCharts:
-    """The page's two charts, the same at every k: σᵢ per channel and the energy kept."""
-
-    spectrum: Chart
-    energy: Chart
-
-
-def image_charts(decomposition: ImageSVD, t: Callable[..., str]) -> ImageCharts:
-    """Both charts of a decomposition, labelled by ``t`` (which translates a key)."""
+def _names(decomposition: ImageSVD, t: Callable[..., str]) -> tuple[list[str], str]:
     channel_names = [t(f"image.channel.{c}") for c in CHANNELS]
-    all_name = t("image.channel.all" if decomposition.colour else "image.channel.grey")
-    return ImageCharts(
-        spectrum=spectrum_chart(
-            decomposition,
-            title=t("image.spectrum_title"),
-            y_title="σᵢ",
-            channel_names=channel_names,
-            all_name=all_name,
-        ),
-        energy=energy_chart(
-            decomposition,
-            title=t("image.energy_title"),
-            y_title=t("image.energy_axis"),
-            x_note=t("image.log_scale"),
-            channel_names=channel_names,
-            all_name=all_name,
-        ),
+    return channel_names, t("image.channel.all" if decomposition.colour else "image.channel.grey")
+
+
+def floored(decomposition: ImageSVD) -> list[np.ndarray]:
+    """Each channel's σ as the log axis draws them: below its σ₁ × :data:`LOG_FLOOR` (a channel
+    of zeros: the picture's), at that floor, so that a picture of exact low rank shows its cliff,
+    not rounding noise."""
+    top = max(float(svd.s[0]) for svd in decomposition.channels) or 1.0
+    out = []
+    for svd in decomposition.channels:
+        s = np.asarray(svd.s, dtype=np.float64)
+        out.append(np.maximum(s, (s[0] if s[0] > 0 else top) * LOG_FLOOR))
+    return out
+
+
+def spectrum_chart(decomposition: ImageSVD, ks: Sequence[int], t: Callable[..., str]) -> Chart:
+    """σᵢ of every channel on a log axis (the cliff or the plateau), k marked at each position
+    (``ks[i]``) with the σ it drops faded and hatched; hovering shows each channel's σᵢ. The
+    points are given to 6 significant digits (far below a pixel)."""
+    channel_names, all_name = _names(decomposition, t)
+    named = _channel_series(decomposition, channel_names, all_name)
+    n = decomposition.max_rank
+    top = max(float(svd.s[0]) for svd in decomposition.channels) or 1.0
+    series = tuple(
+        Series(
+            name,
+            tuple(float(i) for i in range(1, shown.size + 1)),
+            tuple(float(f"{v:.6g}") for v in shown),
+            colour,
+            hover=tuple(
+                t(
+                    "image.hover.sigma",
+                    name=name,
+                    sub=fmt.subscript(i),
+                    value=fmt.number(float(v), 4, scale=top),
+                )
+                for i, v in enumerate(svd.s, start=1)
+            ),
+        )
+        for (name, colour), svd, shown in zip(
+            named, decomposition.channels, floored(decomposition), strict=True
+        )
     )
+    return Chart(
+        t("image.spectrum_title"),
+        "i",
+        "σᵢ",
+        series,
+        mark=tuple(float(k) for k in ks),
+        alts=tuple(
+            t("image.alt.spectrum_at", k=k, dropped=n - k)
+            if k < n
+            else t("image.alt.spectrum_all", k=k)
+            for k in ks
+        ),
+        log_y=True,
+        mark_labels=tuple(f"k = {k}" for k in ks),
+        band=t("chart.dropped"),
+        alt_lead=t("image.alt.lead", chart=alt_texts.spectrum(decomposition, t)),
+    )
+
+
+def energy_bottom(decomposition: ImageSVD) -> float:
+    """The energy axis' lower end (%): the multiple of 5 below the least any curve keeps at
+    k = 1 (rank 1 alone keeps most of a picture's energy), at most 95."""
+    curves = energy_curves(decomposition)
+    return min(float(5 * np.floor(20 * float(curves[:, 0].min()))), 95.0)
+
+
+def image_energy_chart(decomposition: ImageSVD, ks: Sequence[int], t: Callable[..., str]) -> Chart:
+    """Cumulative energy kept at every rank (%), per channel and for the whole picture (drawn
+    thicker), on a log axis of k so every decade gets room; k marked at each position."""
+    channel_names, all_name = _names(decomposition, t)
+    named = _channel_series(decomposition, channel_names, all_name)
+    if decomposition.colour:
+        named.append((all_name, ALL_COLOUR))
+    every = energy_curves(decomposition)
+    curves = every[: len(named)]  # grey: its channel is the whole
+    whole = every[-1]
+    chart = energy_chart(
+        [
+            (name, colour, curve, WHOLE_WIDTH if name == all_name else CHANNEL_WIDTH)
+            for (name, colour), curve in zip(named, curves, strict=True)
+        ],
+        ks,
+        title=t("image.energy_title"),
+        y_label=t("image.energy_axis"),
+        alts=[t("image.alt.energy_at", k=k, energy=fmt.percent(whole[k - 1])) for k in ks],
+        x_label=f"k ({t('image.log_scale')})",
+        log_x=True,
+        y_range=(energy_bottom(decomposition), 100.5),
+        hover_names=[t("image.hover.curve", name=name) for name, _ in named],
+    )
+    return replace(chart, alt_lead=t("image.alt.lead", chart=alt_texts.energy(decomposition, t)))
 
 
 # --- the numbers at every rank ---------------------------------------------------------------
 
-#: The elements that change with k, each in a container ``prefix + name`` (lowrank/ui/follow.py):
-#: the four metrics (only their value is swapped), the storage sentence, the saving line, the
-#: per-channel energy (colour only) and the note's live sentence.
-METRIC_TEXTS: tuple[str, ...] = ("k", "energy", "psnr", "stored")
-#: Chart containers, after the prefix: the spectrum and the energy kept.
-SPECTRUM_CHART = "spectrum_plot"
-ENERGY_CHART = "energy_plot"
+#: The four metrics at each k, and the tooltip key of those that have one.
+METRICS: tuple[str, ...] = ("k", "energy", "psnr", "stored")
+HELPS = {"psnr": "image.psnr_help", "stored": "image.stored_help"}
 
 
 def psnr_text(psnr_db: float, t: Callable[..., str]) -> str:
@@ -164,12 +166,12 @@ def psnr_text(psnr_db: float, t: Callable[..., str]) -> str:
 def rank_texts(
     numbers: RankNumbers, shape: tuple[int, int], colour: bool, t: Callable[..., str]
 ) -> dict[str, str]:
-    """Everything the page says about rank k that changes with k, as markdown by element name.
+    """Everything the page says about rank k that changes with k, by name.
 
     Metric values (``k``, ``energy``, ``psnr``, ``stored``), the storage sentence, the saving
-    line (the break-even rank, or that this k saves nothing: one caption either way, so the
-    browser can swap one for the other), the energy kept per channel (colour only) and the
-    note's live sentence. Only ``**bold**`` markup: the browser swaps these text by text.
+    line (the break-even rank, or that this k saves nothing), the energy kept per channel
+    (colour only) and the note's live sentence; inline ``**bold**`` only (the block renderer's
+    markup).
     """
     m, n = shape
     even = break_even_rank(m, n)
@@ -201,70 +203,6 @@ def rank_texts(
     return texts
 
 
-def _texts_by_rank(
-    decomposition: ImageSVD, every: Sequence[RankNumbers], t: Callable[..., str]
-) -> list[dict[str, str]]:
-    return [rank_texts(numbers, decomposition.shape, decomposition.colour, t) for numbers in every]
-
-
-def _follow(
-    slider: str,
-    positions: Positions,
-    ks: Sequence[int],
-    every: Sequence[RankNumbers],
-    by_rank: Sequence[dict[str, str]],
-    prefix: str,
-    charts: ImageCharts,
-    dropped: str,
-    extra: dict[str, tuple[str, ...]] | None = None,
-) -> Follow:
-    """Texts and marks at each position, whose rank is ``ks[i]`` (marks placed on ``charts``;
-    ``dropped`` names the spectrum's faded part)."""
-    texts = [*texts_by_name([by_rank[k - 1] for k in ks], prefix, METRIC_TEXTS)]
-    texts += [Texts(prefix + name, sources) for name, sources in (extra or {}).items()]
-    labels = tuple(f"k = {k}" for k in ks)
-    return Follow(
-        slider,
-        positions,
-        texts=tuple(texts),
-        marks=(
-            Mark(
-                prefix + SPECTRUM_CHART,
-                x=tuple(float(k) for k in ks),
-                label=labels,
-                band=dropped,
-                box=charts.spectrum.box,
-            ),
-            Mark(
-                prefix + ENERGY_CHART,
-                x=tuple(float(k) for k in ks),
-                y=tuple(100 * every[k - 1].energy_kept for k in ks),
-                label=labels,
-                box=charts.energy.box,
-            ),
-        ),
-    )
-
-
-def rank_follow(
-    decomposition: ImageSVD,
-    t: Callable[..., str],
-    *,
-    slider: str,
-    prefix: str,
-    charts: ImageCharts,
-) -> Follow:
-    """What the rank slider (k = 1…min(m, n)) changes: :func:`rank_texts` in the containers
-    ``prefix + name``, and k on the spectrum (the dropped σ faded) and on the energy curve
-    (``charts``, as the page shows them)."""
-    every = every_rank(decomposition)
-    by_rank = _texts_by_rank(decomposition, every, t)
-    ks = [numbers.k for numbers in every]
-    positions = Positions(1, 1, len(ks))
-    dropped = t("chart.dropped")
-    return _follow(slider, positions, ks, every, by_rank, prefix, charts, dropped)
-
-
 def energy_values(positions: Positions) -> tuple[float, ...]:
     """The values (%) of an energy slider's positions, as the slider shows them (one decimal)."""
     return tuple(round(positions.start + i * positions.step, 10) for i in range(positions.count))
@@ -276,26 +214,64 @@ def energy_ranks(decomposition: ImageSVD, positions: Positions) -> tuple[int, ..
     return ranks_for_shares(decomposition, [v / 100 for v in energy_values(positions)])
 
 
-def energy_follow(
+@dataclass(frozen=True)
+class ImageBlocks:
+    """What one slider drives on /image, at each of its positions."""
+
+    numbers: Block  #: rank, energy kept, PSNR and the share stored
+    details: Block  #: the storage sentence, the saving line, the energy per channel, the charts
+    note: Block  #: the note's live sentence
+    auto_k: Block | None  #: the k an energy target picks (the energy slider's only)
+
+
+def image_blocks(
     decomposition: ImageSVD,
     t: Callable[..., str],
-    *,
-    slider: str,
-    positions: Positions,
-    prefix: str,
-    charts: ImageCharts,
-) -> Follow:
-    """What the energy-target slider changes (its values in % at ``positions``): the sentence
-    naming the k it picks (``prefix + "auto_k"``) and everything :func:`rank_follow` shows at
-    that k."""
+    positions: Positions | None = None,
+) -> ImageBlocks:
+    """The blocks of the rank slider (k = 1…min(m, n)), or, given an energy slider's
+    ``positions`` (values in %), of that slider: each position shows the k it picks."""
     every = every_rank(decomposition)
-    by_rank = _texts_by_rank(decomposition, every, t)
-    ks = energy_ranks(decomposition, positions)
-    sentences = tuple(
-        t("image.auto_k", k=k, target=f"{value:.1f}")
-        for k, value in zip(ks, energy_values(positions), strict=True)
+    by_rank = [rank_texts(r, decomposition.shape, decomposition.colour, t) for r in every]
+    if positions is None:
+        positions = Positions(1, 1, len(every))
+        ks: Sequence[int] = [r.k for r in every]
+        auto_k = None
+    else:
+        ks = energy_ranks(decomposition, positions)
+        auto_k = Block(
+            positions,
+            sentences=(
+                Sentence(
+                    tuple(
+                        t("image.auto_k", k=k, target=f"{value:.1f}")
+                        for k, value in zip(ks, energy_values(positions), strict=True)
+                    )
+                ),
+            ),
+        )
+
+    def per_k(name: str) -> tuple[str, ...]:
+        return tuple(by_rank[k - 1][name] for k in ks)
+
+    numbers = Block(
+        positions,
+        metrics=tuple(
+            Metric(t(f"image.metric.{name}"), per_k(name), t(HELPS[name]) if name in HELPS else "")
+            for name in METRICS
+        ),
+        metric_columns=2,  # two by two, beside the pictures
     )
-    dropped = t("chart.dropped")
-    return _follow(
-        slider, positions, ks, every, by_rank, prefix, charts, dropped, {"auto_k": sentences}
+    sentences = [Sentence(per_k("storage")), Sentence(per_k("saving"), caption=True)]
+    if decomposition.colour:
+        sentences.append(Sentence(per_k("channels"), caption=True))
+    charts = (
+        spectrum_chart(decomposition, ks, t),
+        image_energy_chart(decomposition, ks, t),
+    )
+    return ImageBlocks(
+        numbers=numbers,
+        details=Block(positions, sentences=tuple(sentences), charts=charts),
+        note=Block(positions, sentences=(Sentence(per_k("note")),)),
+        auto_k=auto_k,
     )

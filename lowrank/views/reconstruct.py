@@ -115,6 +115,50 @@ def numbers_block(results: Sequence[RankK], sigma1: float, t: Callable[..., str]
     )
 
 
+def energy_chart(
+    curves: Sequence[tuple[str, str, np.ndarray, float]],
+    ks: Sequence[int],
+    *,
+    title: str,
+    y_label: str,
+    alts: Sequence[str],
+    x_label: str = "k",
+    log_x: bool = False,
+    y_range: tuple[float, float] = (0.0, 101.0),
+    hover_names: Sequence[str] = (),
+) -> Chart:
+    """The energy kept at k = 1, 2, … (each curve's cumulative share, given as (name, colour,
+    shares, line width)), k marked at each position (``ks[i]``, its text alternative
+    ``alts[i]``) with a dot on every curve; hovering shows the share at the nearest k, after
+    ``hover_names[c]`` when given (a curve's name with its separator, translated: for several
+    curves). /reconstruct's curve and /image's channels."""
+    names = list(hover_names) or [""] * len(curves)
+    return Chart(
+        title,
+        x_label,
+        y_label,
+        tuple(
+            Series(
+                name,
+                tuple(float(k) for k in range(1, len(kept) + 1)),
+                tuple(100 * float(e) for e in kept),
+                colour,
+                hover=tuple(
+                    f"{named}k = {k}: {fmt.percent(e)}" for k, e in enumerate(kept, start=1)
+                ),
+                width=width,
+            )
+            for (name, colour, kept, width), named in zip(curves, names, strict=True)
+        ),
+        mark=tuple(float(k) for k in ks),
+        alts=tuple(alts),
+        mark_labels=tuple(f"k = {k}" for k in ks),
+        y_range=y_range,
+        y_suffix="%",
+        log_x=log_x,
+    )
+
+
 def charts_block(results: Sequence[RankK], s: np.ndarray, t: Callable[..., str]) -> Block:
     """The energy kept against k and the singular values as bars, k marked on both (the bars it
     drops faded and hatched), at every k of the rank slider."""
@@ -139,24 +183,12 @@ def charts_block(results: Sequence[RankK], s: np.ndarray, t: Callable[..., str])
         else t("rec.sigma.alt.all", n=n)
         for result in results
     )
-    energy = Chart(
-        t("rec.energy.title"),
-        "k",
-        t("rec.energy.axis"),
-        (
-            Series(
-                t("rec.energy.curve"),
-                tuple(float(k) for k in range(1, kept.size + 1)),
-                tuple(100 * float(e) for e in kept),
-                BAR_COLOUR,
-                hover=tuple(f"k = {k}: {fmt.percent(e)}" for k, e in enumerate(kept, start=1)),
-            ),
-        ),
-        mark=ks,
+    energy = energy_chart(
+        [(t("rec.energy.curve"), BAR_COLOUR, kept, 2.0)],
+        [result.k for result in results],
+        title=t("rec.energy.title"),
+        y_label=t("rec.energy.axis"),
         alts=energy_alts,
-        mark_labels=tuple(f"k = {result.k}" for result in results),
-        y_range=(0.0, 101.0),
-        y_suffix="%",
     )
     first = float(sigma[0]) if n else 1.0
     bars = Chart(

@@ -67,7 +67,7 @@ def reading(app: AppTest) -> tuple[str, ...]:
     for key in blocks(app):
         shown = block_at(app, key)
         parts += [f"{label}={value}" for label, value in shown["metrics"].items()]
-        parts += shown["sentences"]
+        parts += [*shown["notes"], *shown["sentences"]]
         parts += [cell for rows in shown["tables"] for row in rows for cell in row]
     return tuple(parts)
 

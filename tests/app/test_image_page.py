@@ -1,17 +1,15 @@
 """/image through AppTest: every built-in picture in colour and grey, k at both ends, both
 languages, auto mode, uploads (good, bad, and a shared link that lacks one), bad URL values, and
-what the browser shows at once for every position of both sliders (against numpy)."""
+what the blocks show at every position of both sliders (against numpy)."""
 
 from __future__ import annotations
 
 import io
 import json
-import xml.etree.ElementTree as ET
-from urllib.parse import unquote
 
 import numpy as np
 import pytest
-from apptest_support import assert_follows, follower, open_page, texts_at
+from apptest_support import block_at, blocks, open_page, shown_text
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
@@ -27,9 +25,12 @@ def open_image_page(**params: str) -> AppTest:
     return open_page(SCRIPT, **params)
 
 
+NUMBERS, DETAILS, NOTE, AUTO_K = "image_numbers", "image_details", "image_note", "image_auto_k"
+
+
 def metric(app: AppTest, key: str, lang: str = "en") -> str:
-    label = i18n.t(key, lang)
-    return next(m.value for m in app.metric if m.label == label)
+    """A metric as the numbers block shows it at the slider's position."""
+    return block_at(app, NUMBERS)["metrics"][i18n.t(key, lang)]
 
 
 def working_size(app: AppTest) -> str:
@@ -60,23 +61,6 @@ def numpy_psnr_text(squares: list[np.ndarray], k: int, size: int) -> str:
     return "∞" if rest <= tiny else f"{10 * np.log10(255**2 * size / rest):.1f} dB"
 
 
-SVG = "data:image/svg+xml;charset=utf-8,"
-
-
-def svg_charts(app: AppTest) -> list[ET.Element]:
-    """The charts the page shows as SVG pictures (st.image of a data: URL), parsed."""
-    urls = [img.url for image in app.get("image") for img in image.proto.imgs]
-    return [ET.fromstring(unquote(url[len(SVG) :])) for url in urls if url.startswith(SVG)]
-
-
-def polyline_px(chart: ET.Element) -> list[np.ndarray]:
-    """Each curve of a parsed SVG chart, as an (n, 2) array of canvas px."""
-    return [
-        np.array([p.split(",") for p in line.get("points").split()], dtype=float)
-        for line in chart.iter("{http://www.w3.org/2000/svg}polyline")
-    ]
-
-
 def png(size: tuple[int, int], colour: tuple[int, int, int] = (200, 40, 40)) -> bytes:
     out = io.BytesIO()
     Image.new("RGB", size, colour).save(out, format="PNG")
@@ -101,34 +85,32 @@ def test_each_builtin_picture_in_colour_and_grey(name, mode, lang):
     numbers = expected(name, mode == "grey", 3)
     assert metric(app, "image.metric.k", lang) == "3"
     assert metric(app, "image.metric.stored", lang) == f"{numbers.ratio:.1%}"
-    shown = " ".join(m.value for m in app.markdown)
+    shown = shown_text(app)
     assert f"{numbers.stored:,}" in shown and f"{numbers.original:,}" in shown
     width, height = image_source.builtin_image(name).size
     assert f"{width}×{height}" in working_size(app)
-    assert not app.get("plotly_chart")  # the spectrum and the energy: SVG pictures
-    charts = svg_charts(app)
-    assert len(charts) == 2
+    assert not app.get("plotly_chart") and not app.metric  # the blocks draw charts and numbers
+    charts = blocks(app)[DETAILS]["charts"]
     titles = ("image.spectrum_title", "image.energy_title")
-    for chart, title in zip(charts, titles, strict=True):
-        assert i18n.t(title, lang) in ["".join(t.itertext()) for t in chart.iter()]
-    assert len(polyline_px(charts[0])) == (1 if mode == "grey" else 3)  # σ per channel
-    assert len(polyline_px(charts[1])) == (1 if mode == "grey" else 4)  # and the whole
-    assert len(app.get("image")) >= 1 + 2 + 4  # original, two charts, four layers
-    live = [component.key for component in app.main.get("bidi_component")]
-    assert live == ["image_live"]  # the rank-k picture
+    assert [chart["title"] for chart in charts] == [i18n.t(title, lang) for title in titles]
+    assert len(charts[0]["series"]) == (1 if mode == "grey" else 3)  # σ per channel
+    assert len(charts[1]["series"]) == (1 if mode == "grey" else 4)  # and the whole
+    assert len(app.get("image")) == 1 + 4  # the original and four layers
+    main = [component.key for component in app.main.get("bidi_component")]
+    # the rank-k picture, then the blocks in reading order (the note's in its expander)
+    assert main == ["image_live", NUMBERS, DETAILS, NOTE]
+    assert {payload["slider"] for payload in blocks(app).values()} == {"k"}
+    assert {payload["at"] for payload in blocks(app).values()} == {2}  # the first frame: k = 3
     watchers = [component.key for component in app.sidebar.get("bidi_component")]
-    # lowrank.ui.reconnect and page_lang, mounted by the frame; the factors, sent first; both
-    # sliders' followers
-    frame = ["lowrank_reconnect", "lowrank_page_lang"]
-    assert watchers == [*frame, "image_factors", "follow_k", "follow_energy"]
-    assert_follows(app, "k", 3)
-    assert follower(app, "energy")["count"] == 500  # idle while its slider is not shown
+    # lowrank.ui.reconnect and page_lang, mounted by the frame; the live view's factors
+    assert watchers == ["lowrank_reconnect", "lowrank_page_lang", "image_factors"]
+    assert not any(c.proto.component_name == "lowrank_follow" for c in app.get("bidi_component"))
 
 
 @pytest.mark.parametrize(("mode", "lang"), [("colour", "en"), ("grey", "zh")])
-def test_the_browser_shows_numpys_numbers_at_every_rank(mode, lang):
-    """The rank slider's follower, at every k of the photograph, against numpy: the four
-    metrics, the storage sentence, the saving line and the energy per channel."""
+def test_the_blocks_show_numpys_numbers_at_every_rank(mode, lang):
+    """The rank slider's blocks, at every k of the photograph, against numpy: the four
+    metrics, the storage sentence, the saving line, the energy per channel, the charts' marks."""
     app = open_image_page(lang=lang, mode=mode)
     assert not app.exception
     pixels = image_source.builtin_image("photo").pixels
@@ -137,77 +119,70 @@ def test_the_browser_shows_numpys_numbers_at_every_rank(mode, lang):
     total = sum(squares)
     channels = len(squares)
     m, n = pixels.shape[:2]
-    data = assert_follows(app, "k", 20)
-    assert (data["start"], data["step"], data["count"]) == (1, 1, 512)
+    payloads = blocks(app)
+    for payload in payloads.values():
+        assert payload["slider"] == "k"
+        assert payload["positions"] == {"start": 1, "step": 1, "count": 512}
     for k in range(1, 513):
-        shown = {key.removeprefix("image_k_"): text for key, text in texts_at(data, k).items()}
+        numbers = list(block_at(app, NUMBERS, k)["metrics"].values())
         stored = channels * k * (m + n + 1)
-        assert shown["k"] == str(k)
-        assert shown["energy"] == fmt.percent(total[:k].sum() / total.sum(), 1)
-        assert shown["psnr"] == numpy_psnr_text(squares, k, pixels.size)
-        assert shown["stored"] == f"{stored / pixels.size:.1%}"
-        assert f"**{k}**" in shown["storage"] and f"**{stored:,}**" in shown["storage"]
-        assert ("📦" in shown["saving"]) == (stored >= m * n * channels)
+        assert numbers == [
+            str(k),
+            fmt.percent(total[:k].sum() / total.sum(), 1),
+            numpy_psnr_text(squares, k, pixels.size),
+            f"{stored / pixels.size:.1%}",
+        ]
+        details = block_at(app, DETAILS, k)
+        storage, saving, *rest = details["sentences"]
+        assert f"**{k}**" in storage and f"**{stored:,}**" in storage
+        assert ("📦" in saving) == (stored >= m * n * channels)
         if channels == 3:
+            (per_channel,) = rest
             kept = [fmt.percent(sq[:k].sum() / sq.sum()) for sq in squares]
-            assert shown["channels"].count("%") == 3
+            assert per_channel.count("%") == 3
             assert all(
-                f"{name} {share}" in shown["channels"]
-                for name, share in zip("RGB", kept, strict=True)
+                f"{name} {share}" in per_channel for name, share in zip("RGB", kept, strict=True)
             )
-    marks = {mark["chart"]: mark for mark in data["marks"]}
-    energy = marks["image_k_energy_plot"]
-    assert energy["x"] == list(range(1, 513))
-    np.testing.assert_allclose(energy["y"], 100 * np.cumsum(total) / total.sum(), atol=1e-9)
-    assert marks["image_k_spectrum_plot"]["band"]
-    # The browser places k with each mark's box (as follow.js does): at every k the energy dot
-    # lands on the whole picture's curve as the page drew it, the spectrum's line on σ_k's x.
-    spectrum_svg, energy_svg = svg_charts(app)
-    whole = polyline_px(energy_svg)[-1]
-    sigma_1 = polyline_px(spectrum_svg)[0]
-    pairs = ((energy, energy_svg, whole), (marks["image_k_spectrum_plot"], spectrum_svg, sigma_1))
-    for mark, svg, curve in pairs:
-        box = mark["box"]
-        width, height = (float(svg.get(side)) for side in ("width", "height"))
-        x = np.log10(mark["x"]) if box["xlog"] else np.asarray(mark["x"], dtype=float)
-        fx = (x - box["x"][0]) / (box["x"][1] - box["x"][0])
-        np.testing.assert_allclose(
-            width * (box["left"] + fx * (box["right"] - box["left"])), curve[:, 0], atol=0.051
-        )
-        if mark["y"]:
-            fy = (np.asarray(mark["y"]) - box["y"][0]) / (box["y"][1] - box["y"][0])
-            np.testing.assert_allclose(
-                height * (box["bottom"] - fy * (box["bottom"] - box["top"])),
-                curve[:, 1],
-                atol=0.051,
-            )
+        assert details["marks"] == [k, k]
+    spectrum, energy = payloads[DETAILS]["charts"]
+    whole = energy["series"][-1]
+    assert whole["x"] == list(range(1, 513))
+    np.testing.assert_allclose(whole["y"], 100 * np.cumsum(total) / total.sum(), atol=1e-9)
+    assert spectrum["band"] == i18n.t("chart.dropped", lang) and spectrum["logY"]
+    assert energy["logX"] and len(set(energy["alts"])) == 512  # a text alternative per k
+    np.testing.assert_allclose(spectrum["series"][0]["y"], np.sqrt(squares[0]), rtol=5e-6)
 
 
 def test_the_energy_slider_picks_numpys_rank_at_every_position():
-    """Auto mode: at each of the 500 targets, the k the browser shows is the smallest rank
-    whose energy (numpy) reaches the target, with that k's numbers and the live picture's k."""
+    """Auto mode: at each of the 500 targets, the k the blocks show is the smallest rank whose
+    energy (numpy) reaches the target, with that k's numbers and the live picture's k."""
     app = open_image_page(lang="en", pick="energy", energy="95.5")
     assert not app.exception
     pixels = image_source.builtin_image("photo").pixels
     squares = numpy_spectra(pixels)
     kept = np.cumsum(sum(squares)) / sum(sq.sum() for sq in squares)
-    data = assert_follows(app, "energy", 95.5)
-    assert (data["start"], data["step"], data["count"]) == (50.0, 0.1, 500)
+    payloads = blocks(app)
+    assert list(payloads) == [AUTO_K, NUMBERS, DETAILS, NOTE]
+    for payload in payloads.values():
+        assert payload["slider"] == "energy"
+        assert payload["positions"] == {"start": 50.0, "step": 0.1, "count": 500}
+        assert payload["at"] == 455
     live = next(c for c in app.main.get("bidi_component") if c.key == "image_live")
     settings = json.loads(json.loads(live.proto.json))
     assert settings["slider"] == "energy" and len(settings["positions"]["ranks"]) == 500
+    k_label, psnr_label = (i18n.t(f"image.metric.{name}", "en") for name in ("k", "psnr"))
     for i in range(500):
         target = round(50 + 0.1 * i, 1)
         k = int(np.argmax(kept >= target / 100 - 1e-12)) + 1
         assert kept[k - 1] >= target / 100 - 1e-12 and (k == 1 or kept[k - 2] < target / 100)
-        shown = texts_at(data, target)
-        assert shown["image_energy_k"] == str(k)
-        assert shown["image_energy_auto_k"] == i18n.t(
-            "image.auto_k", "en", k=k, target=f"{target:.1f}"
-        )
-        assert shown["image_energy_psnr"] == numpy_psnr_text(squares, k, pixels.size)
+        numbers = block_at(app, NUMBERS, target)["metrics"]
+        assert numbers[k_label] == str(k)
+        assert numbers[psnr_label] == numpy_psnr_text(squares, k, pixels.size)
+        assert block_at(app, AUTO_K, target)["sentences"] == [
+            i18n.t("image.auto_k", "en", k=k, target=f"{target:.1f}")
+        ]
+        assert block_at(app, DETAILS, target)["marks"] == [k, k]
         assert settings["positions"]["ranks"][i] == k
-    assert metric(app, "image.metric.k") == texts_at(data, 95.5)["image_energy_k"]
 
 
 def test_rank_one_from_the_url_and_full_rank_from_the_slider():
@@ -215,7 +190,7 @@ def test_rank_one_from_the_url_and_full_rank_from_the_slider():
     low = expected("photo", False, 1)
     assert metric(app, "image.metric.psnr") == f"{low.psnr_db:.1f} dB"
     assert metric(app, "image.metric.energy") == f"{low.energy_kept:.1%}"
-    assert_follows(app, "k", 1)
+    assert {payload["at"] for payload in blocks(app).values()} == {0}
     app = open_image_page(lang="zh")
     assert app.slider(key="k").value == 20 and app.slider(key="k").max == 512
     before = metric(app, "image.metric.psnr", "zh")
@@ -223,8 +198,14 @@ def test_rank_one_from_the_url_and_full_rank_from_the_slider():
     assert not app.exception
     assert metric(app, "image.metric.psnr", "zh") == "∞" != before
     assert metric(app, "image.metric.energy", "zh") == "100.0%"
-    assert any(c.value == "📦 " + i18n.t("image.no_saving", "zh", k=277) for c in app.caption)
-    assert_follows(app, "k", 512)
+    saving = "📦 " + i18n.t("image.no_saving", "zh", k=277)
+    assert block_at(app, DETAILS)["sentences"][1] == saving
+    # The rerun sends the blocks' very bytes again, ``at`` (the first frame's position) included:
+    # Streamlit then sends a reference to what the browser holds, not the 0.4 MB, and the blocks
+    # shown follow the slider themselves.
+    assert {payload["at"] for payload in blocks(app).values()} == {19}
+    app.button_group(key="lang__choice").set_value("en").run()  # a new payload: a new first frame
+    assert {payload["at"] for payload in blocks(app).values()} == {511}
 
 
 def test_language_switch_keeps_the_view():
@@ -240,10 +221,12 @@ def test_auto_mode_picks_the_smallest_rank_for_the_energy():
     svd = im.decompose_image(image_source.builtin_image("photo").pixels)
     k = im.rank_for_share(svd, 0.99)
     assert metric(app, "image.metric.k") == str(k)
-    assert any(f"**k = {k}**" in m.value for m in app.markdown)
+    assert f"**k = {k}**" in block_at(app, AUTO_K)["sentences"][0]
     assert not app.get("slider") or all(s.key != "k" for s in app.slider)
-    assert_follows(app, "energy", 99.0)
-    assert follower(app, "k")["count"] == 512  # mounted too, idle while its slider is absent
+    assert {payload["slider"] for payload in blocks(app).values()} == {"energy"}
+    app.button_group(key="pick__choice").set_value("rank").run()  # back: the rank slider's
+    assert not app.exception and list(blocks(app)) == [NUMBERS, DETAILS, NOTE]
+    assert {payload["slider"] for payload in blocks(app).values()} == {"k"}
 
 
 def test_error_image_toggle():
@@ -273,7 +256,7 @@ def test_bad_url_values_fall_back_with_a_note(param, value):
     app = open_image_page(lang="en", **{param: value}, **extra)
     assert not app.exception
     assert any(f"{param}={value}" in w.value for w in app.warning)
-    assert app.metric  # the page still works on the defaults
+    assert block_at(app, NUMBERS)["metrics"]  # the page still works on the defaults
 
 
 def test_upload_is_taken_and_a_bad_one_keeps_it():

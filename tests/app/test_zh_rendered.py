@@ -19,6 +19,7 @@ from tests import zh_style
 #: Non-default settings that bring out other texts (a thin SVD, a task, a Chinese field value).
 EXTRA = [
     ("pages/2_svd.py", {"example": "random"}),
+    ("pages/4_image.py", {"mode": "grey", "pick": "energy"}),
     ("pages/6_why_delta_w.py", {"shift": "rotate", "layer": "3", "minilm": "ffn_up"}),
     ("pages/8_training.py", {"rslora": "true", "random_init": "true"}),
 ]
@@ -48,7 +49,8 @@ def block_texts(app) -> list[str]:
         texts += [text for sentence in payload["sentences"] for text in sentence["texts"]]
         for chart in payload["charts"]:
             texts += [chart["title"], chart["xLabel"], chart["yLabel"], chart["band"]]
-            texts += [*chart["alts"], *chart["markLabels"]]
+            lead = chart.get("altLead", "")  # said before each position's alternative
+            texts += [*(lead + alt for alt in chart["alts"]), *chart["markLabels"]]
             texts += [entry["label"] for entry in (*chart["lines"], *chart.get("levels", []))]
             for series in chart["series"]:
                 texts += [series["name"], *series["hover"], *series["labels"]]

@@ -96,6 +96,42 @@ def test_hovering_the_chart_shows_the_nearest_points_value(block_server: Server,
     tab.close()
 
 
+def test_a_line_width_a_veil_over_the_dropped_part_a_two_part_alt_and_the_help_sign(
+    block_server: Server, browser
+) -> None:
+    tab = browser.new_page(viewport={"width": 900, "height": 900})
+    tab.goto(f"{block_server.url}/?k=4")
+    root = tab.locator(BLOCK)
+    expect(root).to_have_attribute("data-position", "3")
+    shown = root.evaluate(
+        """(root) => {
+          const svg = root.querySelectorAll('svg[role="img"]')[2];
+          const veil = svg.querySelector('.lb-veil');
+          return {
+            width: svg.querySelector('polyline').getAttribute('stroke-width'),
+            firstWidth: root.querySelector('polyline').getAttribute('stroke-width'),
+            veil: [Number(veil.getAttribute('x')), Number(veil.getAttribute('width'))],
+            mark: Number(svg.querySelector('.lb-mark').getAttribute('x1')),
+            right: Number(svg.getAttribute('width')) - 14,
+            label: svg.getAttribute('aria-label'),
+            barsVeiled: !!root.querySelectorAll('svg[role="img"]')[1].querySelector('.lb-veil'),
+            help: root.querySelectorAll('.lb-metric-label .lb-help').length,
+            columns: getComputedStyle(root.querySelector('.lb-metrics')).gridTemplateColumns
+              .split(' ').length,
+          };
+        }"""
+    )
+    assert (shown["width"], shown["firstWidth"]) == ("3", "2")  # 2 px unless the series says
+    assert shown["veil"] == [shown["mark"], shown["right"] - shown["mark"]]  # mark → right edge
+    assert not shown["barsVeiled"]  # bars fade themselves
+    assert shown["label"] == "Twelve values, falling. 4 kept."
+    assert shown["help"] == 1 and shown["columns"] == 2
+    press_right(tab, "k")
+    expect(root.locator("svg[role='img']").nth(2)).to_have_attribute(
+        "aria-label", "Twelve values, falling. 5 kept."
+    )
+
+
 @pytest.fixture(scope="module")
 def log_server(chromium_executable: str) -> Iterator[Server]:
     running = start_server("tests/e2e/apps/block_log_app.py")

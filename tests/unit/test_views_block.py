@@ -190,6 +190,44 @@ def test_a_log_x_chart_with_named_ticks_levels_and_a_mark_per_curve() -> None:
         Chart("c", "x", "y", (Series("s", (0.0,), (1.0,), "#000"),), (1.0,), ("a",), log_x=True)
 
 
+def test_a_series_line_width_and_a_charts_alt_lead_reach_the_payload() -> None:
+    x = (1.0, 2.0)
+    thick = Series("whole", x, (1.0, 2.0), "#444", width=3.0)
+    chart = Chart(
+        "c",
+        "k",
+        "y",
+        (Series("R", x, (1.0, 2.0), "#d00"), thick),
+        mark=(1.0, 2.0),
+        alts=("now 1.", "now 2."),
+        alt_lead="Two curves. ",
+    )
+    payload = chart.payload()
+    assert [s["width"] for s in payload["series"]] == [2.0, 3.0]  # 2 px unless set
+    assert payload["altLead"] == "Two curves. " and payload["alts"] == ["now 1.", "now 2."]
+    assert Block(Positions(1, 1, 2), charts=(chart,)).at(2)["alts"] == ["Two curves. now 2."]
+    assert _chart().payload()["altLead"] == ""
+
+
+def test_a_blocks_payload_json_is_made_once_per_block_object() -> None:
+    pytest.importorskip("streamlit")
+    from lowrank.ui import block as ui_block
+
+    content = Block(Positions(1, 1, 3), charts=(_chart(),))
+    text = ui_block.payload_json(content)
+    assert json.loads(text) == json.loads(json.dumps(content.payload()))
+    assert ui_block.payload_json(content) is text  # the same string, not serialised again
+    twin = Block(Positions(1, 1, 3), charts=(_chart(),))
+    assert ui_block.payload_json(twin) == text and ui_block.payload_json(twin) is not text
+
+
+def test_a_blocks_metric_columns_reach_the_payload() -> None:
+    metrics = (Metric("a", ("1",)), Metric("b", ("2",)))
+    assert Block(Positions(1, 1, 1), metrics).payload()["metricColumns"] == 0  # as many as fit
+    two = Block(Positions(1, 1, 1), metrics, metric_columns=2)
+    assert two.payload()["metricColumns"] == 2
+
+
 def test_sentences_come_first_only_when_asked() -> None:
     metric = (Metric("k", ("1", "2")),)
     sentence = (Sentence(("one", "two")),)

@@ -54,7 +54,18 @@ block(
                 mark_labels=tuple(f"k = {x}" for x in KS),
                 band="dropped",
             ),
+            Chart(  # a thick line whose dropped part is veiled, its text alternative in two parts
+                "A falling line",
+                "i",
+                "σ",
+                (Series("σ", tuple(map(float, KS)), tuple(13.0 - x for x in KS), "#444", width=3),),
+                tuple(map(float, KS)),
+                tuple(f"{x} kept." for x in KS),
+                band="dropped",
+                alt_lead="Twelve values, falling. ",
+            ),
         ),
+        metric_columns=2,
     ),
     at=k,
 )
