@@ -9,12 +9,11 @@ decomposition alone, against ``randomized_svd`` too, is timed by bench/compute.p
 
 1. slider round trip: from the key press (ArrowRight/ArrowLeft on the focused slider) to the
    updated view, painted. The app's pages update what a slider changes in the browser at once
-   (lowrank/ui/block.py, follow.py, live_rank.py), so their view is updated when every block and
-   follower of the slider shows the new value (a follower with all its texts matched) and every
-   live picture has caught up with it; the bare app (and any page without them) is updated
-   when the script run that the move started has finished and its images have loaded. The
-   run's end ("settled": the server has answered and the rest of the page is redrawn) is
-   reported for every slider too. Median
+   (lowrank/ui/block.py, live_rank.py), so their view is updated when every block of the
+   slider shows the new value and every live picture has caught up with it; the bare app (and
+   any page without them) is updated when the script run that the move started has finished
+   and its images have loaded. The run's end ("settled": the server has answered and the rest
+   of the page is redrawn) is reported for every slider too. Median
    of ``--moves`` × ``--rounds`` moves per slider, p95 too, and the ratio of medians to the bare
    app measured in the same run (rounds interleave the sliders and the bare app, so load from
    other processes falls on both); goal: ratio ≤ 1.2;
@@ -86,16 +85,15 @@ RANK_SLIDERS = (
 BARE = RankSlider("bare app (reference)", "?", "k")
 
 # In-page probe, installed before the app's scripts. At the key event it notes the time and
-# watches, frame by frame, for the updated view: every follower of the slider (``.lr-follow``,
-# lowrank/ui/follow.js) shows the expected value with no unmatched text, every block following
-# it (``.lb-root``, lowrank/ui/block.js) shows that value, and every live picture
+# watches, frame by frame, for the updated view: every block following the slider (``.lb-root``,
+# lowrank/ui/block.js) shows the expected value, and every live picture
 # following it (``.lr-root``, live_rank.js) has reached its target, and every image is loaded
 # (a swapped picture is decoded); then the next frame (the one that found it complete has
 # painted it). It also counts the server's ``script_finished``
 # messages (ForwardMsg field 6, read straight off the WebSocket); once a run has finished after
 # the key event it waits for the status widget to go and every image to load, then two frames:
 # the page has settled. A page with no
-# follower of the slider (the bare app) is updated when it has settled.
+# block following the slider (the bare app) is updated when it has settled.
 PROBE = """
 (() => {
   const state = { armed: false, start: null, finished: 0, done: null, view: null, expect: null,
@@ -126,13 +124,11 @@ PROBE = """
   const shadowed = (selector) => [...document.querySelectorAll('[data-testid^="stBidiComponent"]')]
     .map((host) => host.shadowRoot?.querySelector(selector) ?? host.querySelector(selector))
     .filter(Boolean);
-  state.followers = () => [...shadowed('.lr-follow'), ...shadowed('.lb-root')]
-    .filter((f) => f.dataset.slider === state.slider);
+  state.blocks = () => shadowed('.lb-root').filter((b) => b.dataset.slider === state.slider);
   const viewed = () => {
-    const followers = state.followers();
+    const blocks = state.blocks();
     const live = shadowed('.lr-root').filter((root) => root.dataset.slider === state.slider);
-    return followers.every((f) => Math.abs(Number(f.dataset.k ?? f.dataset.value) - state.expect)
-                                  < 1e-9 && !f.dataset.mismatch)
+    return blocks.every((b) => Math.abs(Number(b.dataset.value) - state.expect) < 1e-9)
       && live.every((root) => root.dataset.k === root.dataset.target)
       && [...document.images].every((img) => img.complete);  // swapped pictures decoded
   };
@@ -161,7 +157,7 @@ PROBE = """
   document.addEventListener('keydown', (e) => {
     if (!state.armed || state.start !== null) return;
     state.start = e.timeStamp;
-    if (!state.followers().length) return;
+    if (!state.blocks().length) return;
     const input = document.querySelector(`.st-key-${state.slider} input[type="range"]`);
     const moved = new MutationObserver(() => {
       moved.disconnect();
@@ -281,10 +277,10 @@ def round_trips(tab, key: str, moves: int) -> tuple[list[float], list[float]]:
         tab.wait_for_function("() => window.__bench.done !== null", polling=20, timeout=120_000)
         times = tab.evaluate(
             "() => { const b = window.__bench; b.armed = false;"
-            " return [b.followers().length ? b.view : b.done, b.done].map((t) => t - b.start); }"
+            " return [b.blocks().length ? b.view : b.done, b.done].map((t) => t - b.start); }"
         )
-        if times[0] != times[0]:  # NaN: a follower never showed the value (a bug, not a time)
-            raise RuntimeError(f"slider {key}: the followers did not show the new value")
+        if times[0] != times[0]:  # NaN: a block never showed the value (a bug, not a time)
+            raise RuntimeError(f"slider {key}: the blocks did not show the new value")
         view.append(times[0])
         settled.append(times[1])
         tab.wait_for_timeout(150)

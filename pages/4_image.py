@@ -45,8 +45,8 @@ from lowrank.ui.widgets import (
     url_choice,
 )
 from lowrank.views import alt_texts
-from lowrank.views.follow import Positions
 from lowrank.views.image import ImageBlocks, energy_ranks, image_blocks
+from lowrank.views.positions import Positions
 
 UPLOAD = "upload"
 SOURCES = (*image_source.BUILTIN_NAMES, UPLOAD)

@@ -8,7 +8,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "From the SVD to LoRA: low-rank approximation you can touch",
     },
     "frame.language": {"zh": "语言 / Language", "en": "Language / 语言"},
-    # The faded, hatched part of a spectrum that rank k drops (lowrank/ui/follow.js draws it).
+    # The faded, hatched part of a spectrum that rank k drops (lowrank/ui/block.js draws it).
     "chart.dropped": {"zh": "舍去", "en": "dropped"},
     "frame.path": {"zh": "学习路线", "en": "The path"},
     "frame.footer": {

@@ -15,8 +15,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from lowrank.ui.follow import as_json
-from lowrank.ui.slider_watch import slider_script
+from lowrank.ui.slider_watch import as_json, slider_script
 from lowrank.views.block import Block
 
 _COMPONENT = st.components.v2.component(

@@ -228,7 +228,7 @@ class LiveView {
 }
 
 export default function ({ data: json, parentElement }) {
-  const data = JSON.parse(json); // lowrank/ui/follow.py as_json
+  const data = JSON.parse(json); // lowrank/ui/slider_watch.py as_json
   const root = parentElement.querySelector(".lr-root");
   root.liveView?.dispose(); // Streamlit calls this again, without cleanup, when data changes
   const store = (window.__lowrankFactors ??= new Map());

@@ -30,11 +30,10 @@ import streamlit as st
 
 from lowrank import packing
 from lowrank.svd import SVD
-from lowrank.ui.follow import as_json
 from lowrank.ui.frame import Frame
-from lowrank.ui.slider_watch import slider_script
+from lowrank.ui.slider_watch import as_json, slider_script
 from lowrank.views.figures import DIVERGING
-from lowrank.views.follow import Positions
+from lowrank.views.positions import Positions
 
 #: Encoding of the factors: pictures in int16 (3.4 MB for the 600×512 colour photograph, within one
 #: grey level of numpy), small matrices in float32 (their numbers are printed).

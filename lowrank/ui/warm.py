@@ -7,7 +7,7 @@ without importing it (``get_module("pandas", should_load=False)``): a figure bui
 another thread failed with "partially initialized module 'pandas' has no attribute 'Series'"
 (issue 14; /why_delta_w and /training import pandas at their top).
 
-Python's import lock does not prevent it: a thread importing ``lowrank.ui.follow`` does not wait
+Python's import lock does not prevent it: a thread importing ``lowrank.ui.block`` does not wait
 for the package ``lowrank.ui`` to finish initialising once it is in ``sys.modules``. So every page
 calls :func:`ready` first (in :func:`lowrank.ui.frame.frame`), which warms the process once under
 a process-wide lock: the first session does the work, the others wait for it, later runs pay one

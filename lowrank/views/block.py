@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from lowrank import formatting as fmt
-from lowrank.views.follow import Positions
+from lowrank.views.positions import Positions
 from lowrank.views.svg_axes import Axis, Tick, axis_range, axis_ticks
 
 

@@ -23,8 +23,8 @@ from lowrank.rank_choice import RULES, Denoising, Rules, aspect, choose, lambda_
 from lowrank.svd import numerical_rank, reconstruct
 from lowrank.views.block import Block, Chart, Line, Metric, Sentence, Series
 from lowrank.views.figures import BAR_COLOUR, MARKER_COLOUR
-from lowrank.views.follow import Positions
 from lowrank.views.markdown_table import markdown_table
+from lowrank.views.positions import Positions
 
 Translate = Callable[..., str]
 
@@ -241,7 +241,7 @@ def rules_table(result: Denoising, rules: Rules, share: float, t: Translate) -> 
         extra = "–" if row.rule == "best" else "+" + _n(row.error - best)
         body.append([name, str(row.k), _n(row.error), extra])
     header = [t(f"choose_rank.table.{c}") for c in ("rule", "k", "error", "extra")]
-    return markdown_table(header, body, ("left", "right", "right", "right"), bold={(0, 0)}).markdown
+    return markdown_table(header, body, ("left", "right", "right", "right"), bold={(0, 0)})
 
 
 def rules_caption(result: Denoising, t: Translate) -> str:
@@ -284,7 +284,7 @@ def delta_table(layers: Sequence[LayerRules], t: Translate) -> str:
         ]
         for layer in layers
     ]
-    return markdown_table(header, body, ("left", "right", "right", "right")).markdown
+    return markdown_table(header, body, ("left", "right", "right", "right"))
 
 
 def delta_verdict(

@@ -31,7 +31,7 @@ from lowrank.image import (
 )
 from lowrank.views import alt_texts
 from lowrank.views.block import Block, Chart, Metric, Sentence, Series
-from lowrank.views.follow import Positions
+from lowrank.views.positions import Positions
 from lowrank.views.reconstruct import energy_chart
 
 #: Line colours: red, green and blue channels, then the whole picture (or the grey channel).

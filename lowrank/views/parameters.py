@@ -23,9 +23,9 @@ from lowrank import formatting as fmt
 from lowrank import i18n, models
 from lowrank.memory import checkpoint_bytes, full_finetune_memory, lora_memory
 from lowrank.views.block import Block, Metric, Sentence, Table
-from lowrank.views.follow import Positions
 from lowrank.views.parameter_blocks import blocks_picture
 from lowrank.views.parameter_figures import cost_chart, memory_picture
+from lowrank.views.positions import Positions
 
 # --- the "any size" section ----------------------------------------------------------------------
 

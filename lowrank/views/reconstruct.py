@@ -19,7 +19,7 @@ from lowrank.analysis import RankK
 from lowrank.svd import SVD, cumulative_energy, rank_one_layers
 from lowrank.views.block import Block, Chart, Metric, Series
 from lowrank.views.figures import ANNOTATE_MAX_SIDE, BAR_COLOUR
-from lowrank.views.follow import Positions
+from lowrank.views.positions import Positions
 from lowrank.views.svd import Panel, decimals_for
 
 #: Rank-1 layers drawn one by one: every layer of a matrix small enough to print its numbers (at

@@ -108,9 +108,7 @@ def matrix_scale(matrix: np.ndarray) -> float:
 
 
 def sigma_figure(s: np.ndarray, title: str) -> go.Figure:
-    """Singular values as bars, each labelled with its value (the kept ones are marked by the
-    browser, :func:`lowrank.views.reconstruct.rank_follow`, so the figure is the same for every
-    k)."""
+    """Singular values as bars, each labelled with its value when there are at most 24."""
     labels = None
     if np.size(s) <= 24:
         labels = {

@@ -1,7 +1,6 @@
-"""The axes of the SVG charts (:mod:`lowrank.views.svg_charts`): an axis' range and its readable
-ticks, linear or log₁₀ (:func:`linear_ticks`, :func:`log_ticks`), where the plot sits on the
-canvas (:class:`PlotBox`, which the browser reads to mark a position) and how wide a text is
-estimated.
+"""The axes of the block renderer's charts (:mod:`lowrank.views.block`): an axis' range and its
+readable ticks, linear or log₁₀ (:func:`linear_ticks`, :func:`log_ticks`), computed here so that
+the browser only maps numbers to pixels.
 """
 
 from __future__ import annotations
@@ -40,66 +39,6 @@ class Tick:
     def label(self) -> str:
         """The label as plain text (the exponent in superscript digits)."""
         return self.text + self.power.translate(SUPERSCRIPT)
-
-
-@dataclass(frozen=True)
-class PlotBox:
-    """Where the plot sits on a chart's canvas, and what its axes span: what the browser needs
-    to mark a data position on the picture at whatever size it is shown.
-
-    Edges are fractions of the canvas (``top`` < ``bottom``, from the top edge). Ranges are in
-    axis units, like Plotly's ``axis.range``: log₁₀ of the values on a log axis.
-    """
-
-    width: int  #: canvas size in px
-    height: int
-    left: float
-    top: float
-    right: float
-    bottom: float
-    x_range: tuple[float, float]
-    y_range: tuple[float, float]
-    x_log: bool = False
-    y_log: bool = False
-
-    def x_pixel(self, value: float | np.ndarray) -> float | np.ndarray:
-        """The canvas x (px) of a data x (or of each of an array's)."""
-        return self.width * (
-            self.left + (self.right - self.left) * _along(value, self.x_range, self.x_log)
-        )
-
-    def y_pixel(self, value: float | np.ndarray) -> float | np.ndarray:
-        """The canvas y (px, from the top) of a data y (or of each of an array's)."""
-        return self.height * (
-            self.bottom - (self.bottom - self.top) * _along(value, self.y_range, self.y_log)
-        )
-
-    @property
-    def edges(self) -> tuple[float, float, float, float]:
-        """The plot's left, top, right and bottom edges on the canvas, in px."""
-        w, h = self.width, self.height
-        return self.left * w, self.top * h, self.right * w, self.bottom * h
-
-    def data(self) -> dict[str, object]:
-        """The JSON the browser reads (``lowrank/ui/follow.js``)."""
-        return {
-            "left": self.left,
-            "top": self.top,
-            "right": self.right,
-            "bottom": self.bottom,
-            "x": list(self.x_range),
-            "y": list(self.y_range),
-            "xlog": self.x_log,
-            "ylog": self.y_log,
-        }
-
-
-def _along(
-    value: float | np.ndarray, axis_range: tuple[float, float], log: bool
-) -> float | np.ndarray:
-    v = np.log10(value) if log else value
-    low, high = axis_range
-    return (v - low) / (high - low)
 
 
 # --- ticks ------------------------------------------------------------------------------------
@@ -170,21 +109,6 @@ def log_ticks(low: float, high: float, suffix: str = "") -> list[Tick]:
 
 
 # --- texts and ranges -----------------------------------------------------------------------------
-
-
-def text_width(text: str, size: float) -> float:
-    """An estimate of ``text``'s width in px at font ``size`` (CJK a full em, others ~0.56 em)."""
-    width = 0.0
-    for char in text:
-        if ord(char) >= 0x2E80:
-            width += 1.0
-        elif char in "il.,:;|!'ʹ ":
-            width += 0.3
-        elif char.isupper() or char in "mwMW%":
-            width += 0.68
-        else:
-            width += 0.56
-    return width * size
 
 
 def axis_range(values: np.ndarray, axis: Axis) -> tuple[float, float]:

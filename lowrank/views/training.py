@@ -19,7 +19,7 @@ from lowrank.lora import budget, scaling
 from lowrank.lora_compare import ComparisonRow
 from lowrank.views.block import Block, Sentence
 from lowrank.views.figures import FONT, titled
-from lowrank.views.follow import Positions
+from lowrank.views.positions import Positions
 
 LOSS_COLOUR = "#d62728"
 SERIES_COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e")

@@ -20,7 +20,7 @@ from lowrank.delta import TruncationCurve
 from lowrank.spectra import TARGET_SHARE, Spectrum
 from lowrank.views.block import Block, Chart, Level, Metric, Sentence, Series
 from lowrank.views.figures import COLOURS
-from lowrank.views.follow import Positions
+from lowrank.views.positions import Positions
 
 #: The measured matrices, in the order the finding sentence names them.
 MATRICES: tuple[str, ...] = ("delta", "mlp", "minilm", "random")

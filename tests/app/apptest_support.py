@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
-
-from lowrank.views.follow import NODE_SEPARATOR
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,21 +35,6 @@ def shown_text(app: AppTest) -> str:
         parts += [f"{label}: {value}" for label, value in shown["metrics"].items()]
         parts += shown["notes"] + shown["sentences"]
     return "\n".join(str(part) for part in parts)
-
-
-def follower(app: AppTest, slider: str) -> dict:
-    """The data the page gives its browser-side follower of ``slider`` (lowrank/ui/follow.py),
-    with every text given per position (as follow.js reads it)."""
-    for element in app.sidebar:
-        proto = getattr(element, "proto", None)
-        if getattr(proto, "component_name", "") == "lowrank_follow":
-            data = json.loads(json.loads(proto.json))  # a JSON string (follow.as_json)
-            if data["slider"] == slider:
-                for texts in data["texts"]:  # positions sharing a text: one per position again
-                    if "at" in texts:
-                        texts["sources"] = [texts["sources"][j] for j in texts.pop("at")]
-                return data
-    raise AssertionError(f"no follower for the slider {slider!r}")
 
 
 def blocks(app: AppTest) -> dict[str, dict]:
@@ -110,33 +92,3 @@ def block_at(app: AppTest, key: str, value: float | None = None) -> dict:
 def block_sentences_at(payload: dict, value: float) -> list[str]:
     """A block's sentences at a slider value (the position, clipped, as block.js picks it)."""
     return [sentence["texts"][_index(payload, value)] for sentence in payload["sentences"]]
-
-
-def texts_at(data: dict, value: float) -> dict[str, str]:
-    """The follower's texts at a slider value, by container key (as follow.js picks them)."""
-    i = min(data["count"] - 1, max(0, round((value - data["start"]) / data["step"])))
-    return {texts["key"]: texts["sources"][i] for texts in data["texts"]}
-
-
-def assert_follows(
-    app: AppTest,
-    slider: str,
-    value: float,
-    nodes: Callable[[AppTest], list[str]] | None = None,
-) -> dict:
-    """What the browser shows at once for ``value`` is exactly what the page's run drew: every
-    followed metric value, caption, markdown or alert body is among the run's own, and a text
-    given as nodes (``part="nodes"``, a table) equals ``nodes(app)``, the cells the run drew.
-    Returns the follower's data."""
-    data = follower(app, slider)
-    values = {m.value for m in app.metric}
-    bodies = {c.value for c in app.caption} | {m.value for m in app.markdown}
-    bodies |= {a.value for kind in (app.info, app.success, app.warning, app.error) for a in kind}
-    parts = {texts["key"]: texts["part"] for texts in data["texts"]}
-    for key, source in texts_at(data, value).items():
-        if parts[key] == "nodes":
-            assert nodes is not None, f"{key}: give nodes= to read the cells the run drew"
-            assert source.split(NODE_SEPARATOR) == nodes(app), key
-        else:
-            assert source in (values if parts[key] == "value" else bodies), (key, source)
-    return data

@@ -104,7 +104,6 @@ def test_each_builtin_picture_in_colour_and_grey(name, mode, lang):
     watchers = [component.key for component in app.sidebar.get("bidi_component")]
     # lowrank.ui.reconnect and page_lang, mounted by the frame; the live view's factors
     assert watchers == ["lowrank_reconnect", "lowrank_page_lang", "image_factors"]
-    assert not any(c.proto.component_name == "lowrank_follow" for c in app.get("bidi_component"))
 
 
 @pytest.mark.parametrize(("mode", "lang"), [("colour", "en"), ("grey", "zh")])

@@ -2,13 +2,11 @@
 
 The catalogue test checks the templates; this one also catches what only shows once a field is
 filled (a Chinese name after a space: "MiniLM 的 第 0 层") or text a page joins itself (a label
-and an ASCII colon), in what the run draws and in every position of its followers' and blocks'
+and an ASCII colon), in what the run draws and in every position of its blocks'
 texts.
 """
 
 from __future__ import annotations
-
-import json
 
 import pytest
 from apptest_support import blocks, open_page
@@ -24,18 +22,6 @@ EXTRA = [
     ("pages/8_training.py", {"rslora": "true", "random_init": "true"}),
 ]
 CASES = [(page.script, {}) for page in (pages.HOME, *pages.PAGES)] + EXTRA
-
-
-def follower_texts(app) -> list[str]:
-    """Every text of every position of the page's followers (lowrank/ui/follow.py)."""
-    texts = []
-    for element in app.sidebar:
-        proto = getattr(element, "proto", None)
-        if getattr(proto, "component_name", "") == "lowrank_follow":
-            data = json.loads(json.loads(proto.json))
-            texts += [text for spec in data["texts"] for text in spec["sources"]]
-            texts += [alt for spec in data["pictures"] for alt in spec["alts"]]
-    return texts
 
 
 def block_texts(app) -> list[str]:
@@ -70,7 +56,7 @@ def test_rendered_chinese_is_written_as_chinese(script: str, params: dict[str, s
     drawn = [element.value for kind in kinds for element in kind]
     drawn += [h.value for h in (*app.title, *app.header, *app.subheader)]
     drawn += [m.label for m in app.metric] + [m.value for m in app.metric]
-    drawn += [e.label for e in app.expander] + follower_texts(app) + block_texts(app)
+    drawn += [e.label for e in app.expander] + block_texts(app)
     drawn += [picture.alt for element in app.get("image") for picture in element.proto.imgs]
     # a markdown block quote is the note's own words, quoted as written
     lines = [line for text in drawn for line in str(text).splitlines() if not line.startswith(">")]

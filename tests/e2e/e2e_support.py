@@ -18,8 +18,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
 ROOT = Path(__file__).resolve().parents[2]
 OUTPUT = ROOT / "test-output"
 CHROMIUM_ARGS = [
@@ -304,41 +302,6 @@ class HeldAnswers:
         queued, self.queue = self.queue, []
         for message in queued:
             self.page_side.send(message)
-
-
-def follower(tab, slider: str) -> dict[str, str]:
-    """The state of the page's browser-side follower of ``slider`` (lowrank/ui/follow.js):
-    ``k`` (the value shown), ``mismatch`` (slots it could not update: should be empty)."""
-    root = tab.locator(f".lr-follow[data-slider='{slider}'][data-applied]")
-    root.wait_for(state="attached", timeout=30_000)
-    return {
-        "k": root.get_attribute("data-k") or "",
-        "mismatch": root.get_attribute("data-mismatch") or "",
-    }
-
-
-# The x of every line the follower drew on a Plotly chart's subplot, and where that subplot's own
-# x-axis puts x (a log axis takes log10 x), within half a pixel; false while the chart is not
-# drawn yet (a Plotly chart mounts after its slot: seen under load, null._fullLayout).
-_MARKED = """([key, axis, x]) => {
-  const plot = document.querySelector(`.st-key-${key} .js-plotly-plot`);
-  const xa = plot?._fullLayout?.[`xaxis${axis}`];
-  if (!xa) return false;
-  const expected = xa._offset + xa.l2p(xa.type === 'log' ? Math.log10(x) : x);
-  return [...plot.querySelectorAll('svg.lr-mark > line')]  // not the band's hatching
-    .some((line) => Math.abs(Number(line.getAttribute('x1')) - expected) < 0.5);
-}"""
-
-
-def marked_at(tab, chart: str, x: float, axis: str = "", timeout: float = 30_000) -> bool:
-    """Whether the follower draws a line on the Plotly chart in slot ``chart`` where the chart's
-    own axis (``xaxis`` + ``axis``) puts ``x``, within half a pixel: waits up to ``timeout`` ms
-    for the chart and the line, then says False."""
-    try:
-        tab.wait_for_function(_MARKED, arg=[chart, axis, x], timeout=timeout)
-    except PlaywrightTimeout:
-        return False
-    return True
 
 
 def slider(tab, label: str):

@@ -19,8 +19,8 @@ from playwright.sync_api import expect
 from lowrank import i18n, image_source
 from lowrank import image as im
 from lowrank.views import alt_texts
-from lowrank.views.follow import Positions
 from lowrank.views.image import image_blocks
+from lowrank.views.positions import Positions
 
 
 def png(size: tuple[int, int]) -> bytes:

@@ -39,7 +39,7 @@ LIVE_ROOT = f"{ALL_LIVE_ROOTS}[0]"
 def not_heard(tab, param: str) -> None:
     """Python has not been sent the slider's value yet: the URL it binds to has not changed.
 
-    (The numbers cannot tell: the pages' followers change them at once, before the release.)
+    (The numbers cannot tell: the pages' blocks change them at once, before the release.)
     """
     assert f"{param}=" not in tab.url, f"Python heard the slider before it was released: {tab.url}"
 
@@ -88,7 +88,7 @@ def test_dragging_redraws_the_photo_live_and_release_updates_the_numbers(server,
     assert int(live.get_attribute("data-frames")) > frames + 3
     assert canvas.evaluate(SIGNATURE) != before
     assert f"k = {dragged}" in live.locator(".lr-badge").inner_text()
-    wait_metric(page, rank, str(dragged))  # the follower shows k at once, too
+    wait_metric(page, rank, str(dragged))  # the block shows k at once, too
     not_heard(page, "k")
     expect(page.get_by_text(i18n.t("image.download_png", "en", k=20))).to_have_count(1)  # no rerun
 
@@ -129,7 +129,7 @@ def test_in_auto_mode_the_photo_follows_the_energy_slider_while_it_is_dragged(se
     wait_live_k(page, k)
     assert live.locator("canvas").evaluate(SIGNATURE) != before
     assert f"k = {k}" in live.locator("figcaption").inner_text()
-    wait_metric(page, rank, str(k))  # the follower shows k at once, too
+    wait_metric(page, rank, str(k))  # the block shows k at once, too
     not_heard(page, "energy")
     expect(page.get_by_text(i18n.t("image.download_png", "en", k=start))).to_have_count(1)
     page.mouse.up()

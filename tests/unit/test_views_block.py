@@ -18,7 +18,7 @@ from lowrank.views.block import (
     Shape,
     Table,
 )
-from lowrank.views.follow import Positions
+from lowrank.views.positions import Positions
 
 
 def _chart(count: int = 3, log_y: bool = False) -> Chart:

@@ -12,7 +12,6 @@ from lowrank import formatting as fmt
 from lowrank import i18n, image_source
 from lowrank import image as im
 from lowrank.views import alt_texts
-from lowrank.views.follow import Positions
 from lowrank.views.image import (
     ALL_COLOUR,
     CHANNEL_COLOURS,
@@ -26,6 +25,7 @@ from lowrank.views.image import (
     rank_texts,
     spectrum_chart,
 )
+from lowrank.views.positions import Positions
 
 EN = functools.partial(i18n.t, lang="en")
 ZH = functools.partial(i18n.t, lang="zh")

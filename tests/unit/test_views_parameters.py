@@ -15,8 +15,6 @@ from hypothesis import strategies as st
 from lowrank import i18n, models
 from lowrank.memory import PRECISIONS
 from lowrank.views.block import Picture
-from lowrank.views.follow import Positions
-from lowrank.views.markdown_table import markdown_table
 from lowrank.views.parameter_blocks import (
     CELL_GRID_MAX,
     MIN_SIDE_PX,
@@ -40,6 +38,7 @@ from lowrank.views.parameters import (
     size_block,
     size_texts,
 )
+from lowrank.views.positions import Positions
 
 SVG = "{http://www.w3.org/2000/svg}"
 SIZES = st.sampled_from(models.SIZE_CHOICES)
@@ -356,18 +355,3 @@ def test_module_table_at_every_rank_by_hand(key: str, targets: tuple, lang: str)
                 assert (
                     f"{row[0]} {row[3]}" in model_texts(key, chosen, r, "fp16", lang)["per_layer"]
                 )
-
-
-def test_markdown_tables_escape_their_cells() -> None:
-    table = markdown_table(["a|b", "x"], [["1*2_3", "[4]"]], ["left", "right"], {(0, 0)})
-    assert table.markdown.split("\n") == [
-        "| a\\|b | x |",
-        "| :--- | ---: |",
-        "| **1\\*2\\_3** | \\[4\\] |",
-    ]
-    assert table.nodes == ("a|b", "x", "1*2_3", "[4]")
-    for blank in ("", " ", " 1"):
-        with pytest.raises(ValueError, match="non-blank"):
-            markdown_table(["a"], [[blank]], ["left"])
-    with pytest.raises(ValueError, match="one entry per column"):
-        markdown_table(["a", "b"], [["1"]], ["left", "left"])

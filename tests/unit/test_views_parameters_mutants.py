@@ -10,7 +10,6 @@ import pytest
 
 from lowrank import models
 from lowrank.memory import full_finetune_memory
-from lowrank.views.markdown_table import markdown_table
 from lowrank.views.parameter_blocks import (
     LABEL_SIZE,
     LINE_HEIGHT,
@@ -166,12 +165,6 @@ def test_the_scale_is_the_largest_its_three_limits_allow(d: int) -> None:
         scale = blocks_scale(d, k, room)
         limits = (scale * (2 * k + room) / across, scale * d / MAX_BLOCK_HEIGHT, scale / MAX_CELL)
         assert max(limits) == pytest.approx(1.0, rel=1e-12), (d, k)
-
-
-def test_the_header_row_is_never_a_body_row() -> None:
-    table = markdown_table(["a", "b"], [["1", "2"], ["3", "4"]], ["left", "left"], {(1, 0)})
-    assert table.markdown.split("\n") == ["| a | b |", "| :--- | :--- |", "| 1 | 2 |",
-                                          "| **3** | 4 |"]  # fmt: skip
 
 
 @pytest.mark.parametrize("key", list(models.MODELS))

@@ -9,7 +9,7 @@ from lowrank import formatting as fmt
 from lowrank.analysis import rank_k
 from lowrank.examples import example
 from lowrank.svd import decompose
-from lowrank.views.follow import Positions
+from lowrank.views.positions import Positions
 from lowrank.views.reconstruct import (
     charts_block,
     layer_panels,

@@ -13,7 +13,7 @@ from lowrank import i18n, lora
 from lowrank.lora import LoRAConfig
 from lowrank.lora_compare import ComparisonRow
 from lowrank.views import training as tf
-from lowrank.views.follow import Positions
+from lowrank.views.positions import Positions
 
 LABELS = {"loss": "L", "batch_loss": "b", "accuracy": "acc", "step": "s"}
 

@@ -4,7 +4,7 @@ import streamlit as st
 
 from lowrank.ui.block import block
 from lowrank.views.block import Block, Chart, Line, Metric, Sentence, Series
-from lowrank.views.follow import Positions
+from lowrank.views.positions import Positions
 
 KS = tuple(range(1, 13))
 k = st.slider("k", 1, len(KS), 3, key="k", bind="query-params")

@@ -7,7 +7,7 @@ import streamlit as st
 
 from lowrank.ui.block import block
 from lowrank.views.block import Block, Chart, Level, Metric, Sentence, Series
-from lowrank.views.follow import Positions
+from lowrank.views.positions import Positions
 
 KS = (1, 2, 3, 4)
 k = st.slider("k", 1, len(KS), 2, key="k", bind="query-params")

@@ -4,7 +4,7 @@ import streamlit as st
 
 from lowrank.ui.block import block
 from lowrank.views.block import Block, Picture, Shape, Table
-from lowrank.views.follow import Positions
+from lowrank.views.positions import Positions
 
 KS = tuple(range(1, 6))
 k = st.slider("k", 1, len(KS), 2, key="k", bind="query-params")
