@@ -401,6 +401,8 @@ def test_a_rotated_nilpotent_matrix_has_real_eigenvalues():
 
 @pytest.mark.parametrize("scale", [1.0, 1e3])
 def test_nearly_equal_singular_values_never_match_at_any_scale(scale):
-    """σ₁ − σ₂ = 1e−10·σ₁: V is not unique, so the eigenvectors cannot be said to be V's."""
-    geometry = geo.geometry(scale * np.diag([1.0, 1.0 - 1e-10]))
-    assert geometry.eigen.real and not geometry.eigen.match_singular
+    """σ₁ − σ₂ = 1e−10·σ₁: V is not unique, so the eigenvectors cannot be said to be V's, even
+    when the eigenvalues (1 and −(1 − 1e−10), times the scale) are far apart."""
+    for second in (1.0 - 1e-10, -(1.0 - 1e-10)):
+        geometry = geo.geometry(scale * np.diag([1.0, second]))
+        assert geometry.eigen.real and not geometry.eigen.match_singular
