@@ -35,6 +35,9 @@ class Slider:
     step: float
     fragment_id: str
     query_param_key: str  #: set when the slider is bound to the URL (the browser writes it)
+    #: a select slider's options as shown (the browser sends the chosen one); empty for a
+    #: plain slider
+    options: tuple[str, ...] = ()
 
 
 @dataclass
@@ -112,6 +115,7 @@ class Session:
                                 s.step or 1.0,
                                 msg.delta.fragment_id,
                                 s.query_param_key,
+                                tuple(s.options) if s.type == s.SELECT_SLIDER else (),
                             )
                         )
                 elif kind == "script_finished":
@@ -130,11 +134,17 @@ class Session:
         )
 
     def set_slider(self, slider: Slider, value: float) -> None:
-        """Set the slider's value as the browser does (a one-element double array, and the URL)."""
+        """Set the slider's value as the browser does: a plain slider's value as a one-element
+        double array, and in the URL; a select slider's option at index ``value`` as a
+        one-element string array (Streamlit 1.67's select slider state), its URL left to the
+        server's answer (``page_info_changed``)."""
         state = WidgetState(id=slider.widget_id)
-        state.double_array_value.data.append(value)
+        if slider.options:
+            state.string_array_value.data.append(slider.options[int(value)])
+        else:
+            state.double_array_value.data.append(value)
         self.states[slider.widget_id] = state
-        if slider.query_param_key:
+        if slider.query_param_key and not slider.options:
             params = dict(parse_qsl(self.query))
             params[slider.query_param_key] = f"{value:g}"
             self.query = urlencode(params)
