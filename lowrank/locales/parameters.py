@@ -309,10 +309,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "par.memory_mark": {
         "zh": "上面的条是 LoRA 在秩 r 时的训练显存：冻结的模型只占权重，梯度和 Adam 状态只给 A、B，"
-        "所以它们的颜色几乎看不见。下面的条是全量微调：每个权重都要梯度和 Adam 状态。",
+        "r 越大、适配的矩阵越多，这两段就越长。下面的条是全量微调：每个权重都要梯度和 Adam 状态。",
         "en": "The upper bar is LoRA's training memory at rank r: the frozen model holds weights only, "
-        "and only A and B have gradients and Adam state, so their colours are barely visible. The "
-        "lower bar is full fine-tuning: every weight has a gradient and Adam state.",
+        "and only A and B have gradients and Adam state, parts that grow with r and with the "
+        "matrices adapted. The lower bar is full fine-tuning: every weight has a gradient and Adam "
+        "state.",
     },
     "s2.par.memory_title": {
         "zh": "训练显存估计：权重 + 梯度 + Adam 状态",

@@ -3,6 +3,7 @@ counts from array shapes and plain integers, the picture's shapes read back, the
 
 from __future__ import annotations
 
+import itertools
 import json
 import xml.etree.ElementTree as ET
 from urllib.parse import unquote
@@ -13,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lowrank import i18n, models
-from lowrank.memory import PRECISIONS
+from lowrank.memory import PRECISIONS, lora_memory
 from lowrank.views.block import Picture
 from lowrank.views.parameter_blocks import (
     CELL_GRID_MAX,
@@ -312,6 +313,24 @@ def test_memory_bars_by_hand(key: str, precision: str) -> None:
         assert MEMORY_LEFT + sum(full) <= MEMORY_WIDTH - 4  # the longer bar inside the box
     axis = [s.text for s in picture.shapes[0] if dict(s.attributes).get("text-anchor") == "middle"]
     assert axis[0] == "0 GB" and len(axis) >= 2
+
+
+@pytest.mark.parametrize("key", list(models.MODELS))
+def test_loras_gradient_and_adam_parts_grow_with_r_and_with_the_matrices(key: str) -> None:
+    """What the caption says of the upper bar: its gradient and Adam parts grow with r, and
+    with more matrices adapted at the same r."""
+
+    model = models.MODELS[key]
+
+    def trained_parts(targets) -> list[tuple[int, int]]:  # gradients and Adam state, in bytes
+        memories = [lora_memory(model, targets, r, "fp16") for r in models.LORA_RANKS]
+        return [(m.gradients, m.optimizer) for m in memories]  # the bars draw these (above)
+
+    few, every = trained_parts(("q", "v")), trained_parts(model.targets)
+    for lower, higher in itertools.pairwise(few):  # one rank, then the next
+        assert all(a < b for a, b in zip(lower, higher, strict=True))
+    for some, more in zip(few, every, strict=True):  # at each rank
+        assert all(a < b for a, b in zip(some, more, strict=True))
 
 
 # --- the module table at every LoRA rank -------------------------------------------------------
