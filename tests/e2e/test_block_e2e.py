@@ -26,11 +26,16 @@ SHOWN = """(root) => ({
 })"""
 
 
-@pytest.fixture(scope="module")
-def block_server(chromium_executable: str) -> Iterator[Server]:
-    running = start_server("tests/e2e/apps/block_app.py")
+def served(app: str) -> Iterator[Server]:
+    """A server of the test app ``tests/e2e/apps/<app>.py`` for one module's tests."""
+    running = start_server(f"tests/e2e/apps/{app}.py")
     yield running
     running.stop()
+
+
+@pytest.fixture(scope="module")
+def block_server(chromium_executable: str) -> Iterator[Server]:
+    yield from served("block_app")
 
 
 def test_the_block_follows_the_slider_and_the_rerun_leaves_it_alone(
@@ -134,9 +139,7 @@ def test_a_line_width_a_veil_over_the_dropped_part_a_two_part_alt_and_the_help_s
 
 @pytest.fixture(scope="module")
 def log_server(chromium_executable: str) -> Iterator[Server]:
-    running = start_server("tests/e2e/apps/block_log_app.py")
-    yield running
-    running.stop()
+    yield from served("block_log_app")
 
 
 #: The log chart as drawn: x ticks (value, pixel), each curve's own mark line and dot, the mark
@@ -219,9 +222,7 @@ DRAWN = """(root) => ({
 
 @pytest.fixture(scope="module")
 def table_server(chromium_executable: str) -> Iterator[Server]:
-    running = start_server("tests/e2e/apps/block_table_app.py")
-    yield running
-    running.stop()
+    yield from served("block_table_app")
 
 
 def test_a_blocks_table_and_picture_are_drawn_and_follow_the_slider(
