@@ -12,7 +12,7 @@ from lowrank.digest import array_digest
 from lowrank.svd import SVD
 from lowrank.ui.block import block
 from lowrank.ui.frame import Frame, frame
-from lowrank.ui.live_rank import MATRIX_DTYPE, Heatmap, live_factors, live_rank
+from lowrank.ui.live_rank import MATRIX_DTYPE, Heatmap, live_factors, live_layers, live_rank
 from lowrank.ui.loaders import cached_svd, shared, shared_on
 from lowrank.ui.matrix_pages import downloads, heatmap_grid, matrix_summary
 from lowrank.ui.matrix_source import MatrixSource, matrix_source
@@ -122,11 +122,13 @@ def blocks_in(subject: tuple[np.ndarray, SVD], rank: int, lang: str) -> tuple[Bl
     return numbers_block(every_k, float(svd.s[0]), t), charts_block(every_k, svd.s, t)
 
 
-def layers_display(page: Frame, svd: SVD, k: int, scale: float) -> None:
-    """The first layers σᵢuᵢvᵢᵀ whose sum is S_k."""
+def layers_display(page: Frame, svd: SVD, k: int, rank: int, scale: float, digest: str) -> None:
+    """The first layers σᵢuᵢvᵢᵀ whose sum is S_k: drawn in the browser as k moves when the
+    slider is shown (rank > 1), otherwise as Plotly heatmaps."""
     st.subheader(page.t("rec.layers.header"))
     st.caption(page.t("rec.layers.caption"))
-    count = layers_shown(svd.shape, k)
+    live = rank > 1
+    count = layers_shown(svd.shape, rank if live else k)
     panels = layer_panels(
         svd,
         count,
@@ -134,6 +136,17 @@ def layers_display(page: Frame, svd: SVD, k: int, scale: float) -> None:
             "rec.layer.title", i=i, sub=fmt.subscript(i), sigma=fmt.number(sigma)
         ),
     )
+    if live and live_layers(
+        key="layers_live",
+        slider_key=RANK_KEY,
+        digest=digest,
+        titles=[panel.title for panel in panels],
+        decimals=[panel.decimals for panel in panels],
+        scale=scale,
+        annotate=max(svd.shape) <= ANNOTATE_MAX_SIDE,
+        more=page.t("rec.layers.more", shown="{shown}", more="{more}"),
+    ):
+        return
     heatmap_grid(panels, "layer", per_row=3, scale=scale)
     if k > count:
         st.caption(page.t("rec.layers.more", shown=count, more=k - count))
@@ -224,7 +237,7 @@ def rank_view(page: Frame, source: MatrixSource, svd: SVD, digest: str, rank: in
     if not page.presenting:
         numbers_display(page, numbers, k)
     block(CHARTS_BLOCK, RANK_KEY, charts, at=k)
-    layers_display(page, svd, k, scale)
+    layers_display(page, svd, k, rank, scale, digest)
     beat_it(page, matrix, svd, result, panels[1])
     note_box(page, matrix, svd, k)
     sigma1 = float(svd.s[0])

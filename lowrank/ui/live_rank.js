@@ -10,7 +10,8 @@
 // each of its positions (position i has the value start + i·step). Going from rank k
 // to k' adds or removes the |k' − k| rank-1 layers aᵢbᵢᵀ (or rebuilds from zero when that is
 // cheaper); the work is sliced per animation frame so the picture keeps redrawing while it
-// catches up with a fast drag.
+// catches up with a fast drag. The same script draws /reconstruct's grid of layers (LayersView)
+// from the same factors.
 
 const FRAME_BUDGET_MS = 28; // layer updates per frame stop here, so drawing keeps ≥ 20 frames/s
 const BADGE_HOLD_MS = 700; // the "live" badge stays this long after the last change
@@ -36,6 +37,73 @@ function colourAt(stops, t) {
   const [t1, r1, g1, b1] = stops[j];
   const w = t1 > t0 ? Math.min(1, Math.max(0, (t - t0) / (t1 - t0))) : 0;
   return [r0 + w * (r1 - r0), g0 + w * (g1 - g0), b0 + w * (b1 - b0)];
+}
+
+// Cells as in the page's plotly heatmaps (lowrank/views/svd.py, panel_figures): square, ±scale on
+// the diverging colours, 1 px gaps and numbers for small matrices, row and column numbers. `box` is
+// the element whose width, font and colour the heatmap takes. The canvas keeps its cells for the
+// hover readout.
+function paintHeatmap(canvas, box, values, { m, n, scale, decimals, annotate, colours }) {
+  const font = getComputedStyle(box).fontFamily;
+  const margin = annotate ? 22 : 0; // room for the row and column numbers
+  const width = Math.max(1, box.clientWidth - margin);
+  const cell = Math.max(1, Math.min(annotate ? 44 : Math.floor(480 / m), Math.floor(width / n)));
+  const ratio = window.devicePixelRatio || 1;
+  const w = margin + cell * n;
+  const h = margin + cell * m;
+  const [pixelsWide, pixelsHigh] = [Math.round(w * ratio), Math.round(h * ratio)];
+  if (canvas.width !== pixelsWide || canvas.height !== pixelsHigh) {
+    canvas.width = pixelsWide;
+    canvas.height = pixelsHigh;
+    canvas.style.width = `${w}px`;
+  }
+  const context = canvas.getContext("2d");
+  context.setTransform(ratio, 0, 0, ratio, 0, 0);
+  context.clearRect(0, 0, w, h);
+  context.textAlign = "center";
+  context.textBaseline = "middle";
+  const gap = cell >= 8 ? 1 : 0;
+  if (annotate) {
+    context.font = `12px ${font}`;
+    context.fillStyle = getComputedStyle(box).color;
+    const middle = (i) => margin + (i + 0.5) * cell;
+    for (let c = 0; c < n; c++) context.fillText(String(c + 1), middle(c), margin / 2);
+    for (let r = 0; r < m; r++) context.fillText(String(r + 1), margin / 2, middle(r));
+    context.font = `${Math.min(13, Math.floor(cell / 3.2))}px ${font}`;
+  }
+  const limit = scale > 0 ? scale : 1;
+  const tiny = 0.5 * 10 ** -decimals;
+  for (let r = 0; r < m; r++) {
+    for (let c = 0; c < n; c++) {
+      const v = values[r * n + c];
+      const t = (Math.max(-limit, Math.min(limit, v)) / limit + 1) / 2;
+      const [red, green, blue] = colourAt(colours, t);
+      const x = margin + c * cell;
+      const y = margin + r * cell;
+      context.fillStyle = `rgb(${red},${green},${blue})`;
+      context.fillRect(x, y, cell - gap, cell - gap);
+      if (annotate) {
+        const light = 0.299 * red + 0.587 * green + 0.114 * blue > 140;
+        context.fillStyle = light ? "#1f2430" : "#ffffff";
+        const label = (Math.abs(v) < tiny ? 0 : v).toFixed(decimals);
+        context.fillText(label, x + (cell - gap) / 2, y + (cell - gap) / 2);
+      }
+    }
+  }
+  if (!canvas.cells) canvas.addEventListener("pointermove", (event) => hoverReadout(canvas, event));
+  canvas.cells = { m, n, margin, cell, values, noise: 1e-6 * limit };
+}
+
+// The value under the pointer as the canvas's tooltip, "(row, column) = value" as on the Plotly
+// heatmaps (4 significant digits; float32 rounding noise shown as 0).
+function hoverReadout(canvas, event) {
+  const { m, n, margin, cell, values, noise } = canvas.cells;
+  const box = canvas.getBoundingClientRect();
+  const c = Math.floor((event.clientX - box.left - margin) / cell);
+  const r = Math.floor((event.clientY - box.top - margin) / cell);
+  const inside = r >= 0 && r < m && c >= 0 && c < n;
+  const v = inside ? values[r * n + c] : 0;
+  canvas.title = inside ? `(${r + 1}, ${c + 1}) = ${Math.abs(v) <= noise ? 0 : Number(v.toPrecision(4))}` : "";
 }
 
 class LiveView {
@@ -154,57 +222,9 @@ class LiveView {
     context.putImageData(image, 0, 0);
   }
 
-  // Cells as in the page's plotly heatmaps (lowrank/views/svd.py, panel_figures): square, ±scale on
-  // the diverging colours, 1 px gaps and numbers for small matrices, row and column numbers.
   drawHeatmap() {
-    const { m, n, scale, decimals, annotate, colours, residual } = this.header;
-    const values = residual ? this.residual() : this.acc[0];
-    const font = getComputedStyle(this.root).fontFamily;
-    const margin = annotate ? 22 : 0; // room for the row and column numbers
-    const width = Math.max(1, this.root.clientWidth - margin);
-    const cell = Math.max(1, Math.min(annotate ? 44 : Math.floor(480 / m), Math.floor(width / n)));
-    const ratio = window.devicePixelRatio || 1;
-    const w = margin + cell * n;
-    const h = margin + cell * m;
-    const [pixelsWide, pixelsHigh] = [Math.round(w * ratio), Math.round(h * ratio)];
-    if (this.canvas.width !== pixelsWide || this.canvas.height !== pixelsHigh) {
-      this.canvas.width = pixelsWide;
-      this.canvas.height = pixelsHigh;
-      this.canvas.style.width = `${w}px`;
-    }
-    const context = this.canvas.getContext("2d");
-    context.setTransform(ratio, 0, 0, ratio, 0, 0);
-    context.clearRect(0, 0, w, h);
-    context.textAlign = "center";
-    context.textBaseline = "middle";
-    const gap = cell >= 8 ? 1 : 0;
-    if (annotate) {
-      context.font = `12px ${font}`;
-      context.fillStyle = getComputedStyle(this.root).color;
-      const middle = (i) => margin + (i + 0.5) * cell;
-      for (let c = 0; c < n; c++) context.fillText(String(c + 1), middle(c), margin / 2);
-      for (let r = 0; r < m; r++) context.fillText(String(r + 1), margin / 2, middle(r));
-      context.font = `${Math.min(13, Math.floor(cell / 3.2))}px ${font}`;
-    }
-    const limit = scale > 0 ? scale : 1;
-    const tiny = 0.5 * 10 ** -decimals;
-    for (let r = 0; r < m; r++) {
-      for (let c = 0; c < n; c++) {
-        const v = values[r * n + c];
-        const t = (Math.max(-limit, Math.min(limit, v)) / limit + 1) / 2;
-        const [red, green, blue] = colourAt(colours, t);
-        const x = margin + c * cell;
-        const y = margin + r * cell;
-        context.fillStyle = `rgb(${red},${green},${blue})`;
-        context.fillRect(x, y, cell - gap, cell - gap);
-        if (annotate) {
-          const light = 0.299 * red + 0.587 * green + 0.114 * blue > 140;
-          context.fillStyle = light ? "#1f2430" : "#ffffff";
-          const label = (Math.abs(v) < tiny ? 0 : v).toFixed(decimals);
-          context.fillText(label, x + (cell - gap) / 2, y + (cell - gap) / 2);
-        }
-      }
-    }
+    const values = this.header.residual ? this.residual() : this.acc[0];
+    paintHeatmap(this.canvas, this.root, values, this.header);
   }
 
   // S − S_k: the full-rank sum (computed once) minus the accumulator.
@@ -227,12 +247,89 @@ class LiveView {
   }
 }
 
+// The first rank-1 layers aᵢbᵢᵀ = σᵢuᵢvᵢᵀ, one heatmap each, as many as the slider's k (at most
+// one per title); each layer is summed once, when it first appears. `more` says how many layers
+// of S_k are not drawn ({shown}, {more}).
+class LayersView {
+  constructor(root, settings, factors) {
+    this.root = root;
+    this.header = { ...factors.header, ...settings };
+    this.channel = factors.channels[0];
+    this.grid = root.querySelector(".ll-grid");
+    this.more = root.querySelector(".ll-more");
+    this.panels = []; // {canvas, values} of the layers drawn, in order
+    this.k = 0;
+    this.request = 0;
+    this.resize = new ResizeObserver(() => this.schedule(true));
+    this.resize.observe(root);
+    root.dataset.digest = this.header.digest;
+    this.slider = new SliderWatch(this.header.slider, (value) => this.follow(value));
+  }
+
+  follow(value) {
+    const k = Math.max(1, Math.min(this.header.rank, Math.round(value)));
+    if (k === this.k) return;
+    this.k = k;
+    this.root.dataset.target = String(k);
+    this.schedule(false);
+  }
+
+  schedule(all) {
+    this.redrawAll ||= all;
+    if (!this.request) this.request = requestAnimationFrame(() => this.frame());
+  }
+
+  frame() {
+    this.request = 0;
+    const { m, n, titles, decimals } = this.header;
+    const count = Math.min(this.k, titles.length);
+    while (this.panels.length > count) this.panels.pop().figure.remove();
+    const fresh = this.panels.length;
+    while (this.panels.length < count) {
+      const i = this.panels.length;
+      const figure = document.createElement("figure");
+      figure.className = "ll-layer";
+      const canvas = document.createElement("canvas");
+      canvas.className = "lr-canvas";
+      canvas.setAttribute("role", "img");
+      canvas.setAttribute("aria-label", titles[i]);
+      const caption = document.createElement("figcaption");
+      caption.className = "lr-caption";
+      caption.textContent = titles[i];
+      figure.append(canvas, caption);
+      this.grid.append(figure);
+      const values = new Float64Array(m * n);
+      addLayers(values, this.channel.a, this.channel.b, m, n, i, i + 1, 1);
+      this.panels.push({ figure, canvas, values });
+    }
+    const from = this.redrawAll ? 0 : fresh;
+    this.redrawAll = false;
+    this.panels.slice(from).forEach(({ figure, canvas, values }, j) =>
+      paintHeatmap(canvas, figure, values, { ...this.header, decimals: decimals[from + j] }),
+    );
+    const hidden = this.k - count;
+    this.more.textContent =
+      hidden > 0
+        ? this.header.more.replaceAll("{shown}", String(count)).replaceAll("{more}", String(hidden))
+        : "";
+    this.more.hidden = hidden <= 0;
+    this.root.dataset.k = String(this.k);
+  }
+
+  dispose() {
+    cancelAnimationFrame(this.request);
+    this.slider.dispose();
+    this.resize.disconnect();
+  }
+}
+
 export default function ({ data: json, parentElement }) {
   const data = JSON.parse(json); // lowrank/ui/slider_watch.py as_json
-  const root = parentElement.querySelector(".lr-root");
+  const root = parentElement.querySelector(".lr-root, .ll-root");
   root.liveView?.dispose(); // Streamlit calls this again, without cleanup, when data changes
   const store = (window.__lowrankFactors ??= new Map());
-  const start = () => (root.liveView = new LiveView(root, data, store.get(data.digest)));
+  const View = data.mode === "layers" ? LayersView : LiveView;
+  const start = () => (root.liveView = new View(root, data, store.get(data.digest)));
   if (store.has(data.digest)) {
     start();
   } else { // the store's bytes have not arrived yet

@@ -9,7 +9,9 @@ rank-1 updates from the previous k. Two parts:
   go out once per picture and are not serialised and hashed again on every slider move
   (measured: 16 ms per rerun for the 3.4 MB of the colour photograph, 57 ms under load);
 - :func:`live_rank` shows S_k from the stored factors (``live_rank.js``); its data is a few
-  settings, so it can sit in the fragment beside the numbers.
+  settings, so it can sit in the fragment beside the numbers. :func:`live_layers` shows the
+  rank-1 layers of S_k from the same factors: one element where a Plotly chart per layer cost
+  about 1 ms of server time each on every slider move.
 
 The view follows the page's own ``st.slider`` (given by key), so that slider stays the one
 control: keyboard, touch, its URL binding and its final value reaching Python on release all work
@@ -55,8 +57,8 @@ _CSS = """
 .lr-stage { position: relative; }
 .lr-canvas { display: block; max-width: 100%; border-radius: var(--st-base-radius); }
 .lr-root[data-mode="image"] .lr-canvas { width: 100%; height: auto; }
-.lr-root[data-mode="heatmap"] { display: flex; flex-direction: column-reverse; }
-.lr-root[data-mode="heatmap"] .lr-caption {  /* placed like the Plotly heatmaps' titles */
+.lr-root[data-mode="heatmap"], .ll-layer { display: flex; flex-direction: column-reverse; }
+.lr-root[data-mode="heatmap"] .lr-caption, .ll-layer .lr-caption {  /* as Plotly's titles */
   margin: 0.2rem 0 2.6rem 0.3rem; text-align: left; font-size: 15px; font-weight: 600;
   color: var(--st-text-color);
 }
@@ -74,11 +76,35 @@ _CSS = """
 }
 """
 
+_LAYERS_HTML = """
+<section class="ll-root" data-testid="liveLayers">
+  <div class="ll-grid"></div>
+  <p class="ll-more" hidden></p>
+</section>
+"""
+
+_LAYERS_CSS = """
+.ll-root { font-family: var(--st-font); color: var(--st-text-color); }
+.ll-grid { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 0 1rem; }
+@media (max-width: 640px) { .ll-grid { grid-template-columns: minmax(0, 1fr); } }
+.ll-layer { margin: 0; }
+.ll-more {
+  margin: 0.4rem 0 0; font-size: 0.875rem;
+  color: color-mix(in srgb, var(--st-text-color) 60%, transparent);
+}
+"""
+
 _COMPONENTS = getattr(st.components, "v2", None)
 _VIEW = _COMPONENTS and _COMPONENTS.component(
     "lowrank_live_rank",
     html=_HTML,
     css=_CSS,
+    js=slider_script("live_rank.js"),
+)
+_LAYERS = _COMPONENTS and _COMPONENTS.component(
+    "lowrank_live_layers",
+    html=_LAYERS_HTML,
+    css=_CSS + _LAYERS_CSS,
     js=slider_script("live_rank.js"),
 )
 _STORE = _COMPONENTS and _COMPONENTS.component(
@@ -190,4 +216,44 @@ def live_rank(
             colours=_colour_stops(),
         )
     _VIEW(key=key, data=as_json(settings), height="content")
+    return True
+
+
+def live_layers(
+    *,
+    key: str,
+    slider_key: str,
+    digest: str,
+    titles: Sequence[str],
+    decimals: Sequence[int],
+    scale: float,
+    annotate: bool,
+    more: str,
+) -> bool:
+    """Show the rank-1 layers σᵢuᵢvᵢᵀ, i = 1 … min(k, len(titles)), of the factors sent by
+    :func:`live_factors` with ``digest``, as k follows ``slider_key``, three to a row (one on a
+    phone).
+
+    Layer i is titled ``titles[i - 1]`` and, with ``annotate``, printed with ``decimals[i - 1]``
+    decimals; colours span ±``scale``, as on the page's other heatmaps. ``more`` says how many of
+    S_k's layers are not drawn, ``{shown}`` and ``{more}`` standing for the numbers. The data does
+    not change with k, so a slider move sends the same few bytes again. Returns False, showing
+    nothing, without ``st.components.v2``.
+    """
+    if len(titles) != len(decimals):
+        raise ValueError("one title and one number of decimals per layer")
+    if not _LAYERS:
+        return False
+    settings: dict[str, object] = {
+        "mode": "layers",
+        "digest": digest,
+        "slider": slider_key,
+        "titles": list(titles),
+        "decimals": [int(d) for d in decimals],
+        "more": more,
+        "scale": scale,
+        "annotate": annotate,
+        "colours": _colour_stops(),
+    }
+    _LAYERS(key=key, data=as_json(settings), height="content")
     return True

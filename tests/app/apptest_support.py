@@ -37,14 +37,19 @@ def shown_text(app: AppTest) -> str:
     return "\n".join(str(part) for part in parts)
 
 
+def component_data(app: AppTest, name: str) -> dict[str, dict]:
+    """The data of the page's ``st.components.v2`` components registered as ``name``, by key."""
+    found = {}
+    for component in app.get("bidi_component"):
+        if getattr(component.proto, "component_name", "") == name:
+            found[component.key] = json.loads(json.loads(component.proto.json))
+    return found
+
+
 def blocks(app: AppTest) -> dict[str, dict]:
     """The payloads of the page's blocks (lowrank/ui/block.py), by key: what the browser's block
     renderer draws, at every position of the slider each follows."""
-    found = {}
-    for component in app.get("bidi_component"):
-        if getattr(component.proto, "component_name", "") == "lowrank_block":
-            found[component.key] = json.loads(json.loads(component.proto.json))
-    return found
+    return component_data(app, "lowrank_block")
 
 
 def slider_position(app: AppTest, key: str) -> float | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from apptest_support import block_at, blocks, open_page, shown_text
+from apptest_support import block_at, blocks, component_data, open_page, shown_text
 from matrix_pages_support import assert_clean, chart_titles, t
 
 from lowrank import formatting as fmt
@@ -39,6 +39,26 @@ def expected_metrics(s: np.ndarray, k: int) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("example_id", EXAMPLE_IDS)
+def assert_layers(app, s: np.ndarray, lang: str) -> None:
+    """Every layer σᵢuᵢvᵢᵀ of a small matrix is titled with numpy's σᵢ: in the browser's live
+    grid (the same data at every k), or as Plotly charts when there is no slider (rank 1)."""
+    sigma = np.linalg.svd(s, compute_uv=False)
+    rank = int(np.linalg.matrix_rank(s))
+    titles = [
+        t("rec.layer.title", lang, i=i, sub=fmt.subscript(i), sigma=fmt.number(sigma[i - 1]))
+        for i in range(1, rank + 1)
+    ]
+    if rank == 1:
+        assert titles[0] in chart_titles(app)
+        return
+    layers = component_data(app, "lowrank_live_layers")["layers_live"]
+    assert layers["titles"] == titles and len(layers["decimals"]) == rank
+    assert layers["more"] == t("rec.layers.more", lang, shown="{shown}", more="{more}")
+    assert not any(title.startswith(titles[0][:2]) for title in chart_titles(app))  # drawn once
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("example_id", EXAMPLE_IDS)
 def test_every_example_at_k_1_and_at_full_rank(example_id: str, lang: str) -> None:
     s = example(example_id)
     rank = int(np.linalg.matrix_rank(s))
@@ -52,18 +72,13 @@ def test_every_example_at_k_1_and_at_full_rank(example_id: str, lang: str) -> No
         at_k = block_at(app, NUMBERS, k)
         assert list(at_k["metrics"].values()) == expected_metrics(s, k)
         assert block_at(app, "rec_charts", k)["marks"] == [k, k + 0.5]
-    assert t("rec.layer.title", lang, i=1, sub="₁", sigma="")[:4] in " ".join(chart_titles(app))
+    assert_layers(app, s, lang)
     app.slider(key="k").set_value(rank).run()
     assert_clean(app)
     shown = metrics(app)
     assert shown[:4] == expected_metrics(s, rank)
     assert shown[0] == "100.00%" and shown[1] == "0" and shown[2] == "0"
-    layer_titles = [
-        title
-        for title in chart_titles(app)
-        if title.startswith(t("rec.layer.title", lang, i=1, sub="", sigma="")[:2])
-    ]
-    assert len(layer_titles) == rank  # every layer of a small matrix is drawn
+    assert_layers(app, s, lang)
 
 
 def test_k_from_the_url_and_out_of_range_values() -> None:

@@ -9,7 +9,7 @@ texts.
 from __future__ import annotations
 
 import pytest
-from apptest_support import blocks, open_page
+from apptest_support import blocks, component_data, open_page
 
 from lowrank import pages
 from tests import zh_style
@@ -57,6 +57,8 @@ def test_rendered_chinese_is_written_as_chinese(script: str, params: dict[str, s
     drawn += [h.value for h in (*app.title, *app.header, *app.subheader)]
     drawn += [m.label for m in app.metric] + [m.value for m in app.metric]
     drawn += [e.label for e in app.expander] + block_texts(app)
+    for layers in component_data(app, "lowrank_live_layers").values():  # /reconstruct's grid
+        drawn += [*layers["titles"], layers["more"]]
     drawn += [picture.alt for element in app.get("image") for picture in element.proto.imgs]
     # a markdown block quote is the note's own words, quoted as written
     lines = [line for text in drawn for line in str(text).splitlines() if not line.startswith(">")]

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import functools
+import re
 
+import numpy as np
+import pytest
 from e2e_support import assert_no_error, wait_idle, wait_metric
 from playwright.sync_api import expect
 
@@ -164,6 +167,21 @@ def test_at_full_rank_the_live_view_gives_the_picture_back(server, page):
     assert_no_error(page)
 
 
+def assert_hover_reads_the_value(page, canvas, s, row: int, column: int) -> None:
+    """Hovering cell (row, column) of the second layer's heatmap names it and its value, as the
+    Plotly heatmaps do: σ₂u₂v₂ᵀ from numpy, to 4 significant digits."""
+    u, sigma, vt = np.linalg.svd(s)
+    wanted = sigma[1] * u[row - 1, 1] * vt[1, column - 1]
+    canvas.scroll_into_view_if_needed()
+    box = canvas.bounding_box()
+    margin, cell = canvas.evaluate("c => [c.cells.margin, c.cells.cell]")
+    x, y = margin + (column - 0.5) * cell, margin + (row - 0.5) * cell
+    page.mouse.move(box["x"] + x, box["y"] + y)
+    expect(canvas).to_have_attribute("title", re.compile(rf"^\({row}, {column}\) = "))
+    value = float(canvas.get_attribute("title").split(" = ")[1])
+    assert value == pytest.approx(wanted, rel=1e-3)
+
+
 def test_reconstruct_heatmaps_of_s_k_and_the_error_follow_the_drag(server, page):
     energy = "Energy kept"
     page.goto(f"{server.url}/reconstruct?lang=en&example=note")
@@ -190,10 +208,17 @@ def test_reconstruct_heatmaps_of_s_k_and_the_error_follow_the_drag(server, page)
     labels = [views.nth(i).locator("canvas").get_attribute("aria-label") for i in range(2)]
     assert labels == [alt_texts.approximation_heatmap(at_3, t), alt_texts.residual_heatmap(at_3, t)]
     assert [views.nth(i).locator("canvas").evaluate(SIGNATURE) for i in range(2)] != before
+    layers = page.locator("[data-testid='liveLayers'] canvas")  # the layers σᵢuᵢvᵢᵀ follow too
+    expect(layers).to_have_count(3)
+    sigma = decompose(note).s
+    titles = [i18n.t("rec.layer.title", "en", i=i, sub=fmt.subscript(i),
+                     sigma=fmt.number(sigma[i - 1])) for i in (1, 2, 3)]  # fmt: skip
+    assert [layers.nth(i).get_attribute("aria-label") for i in range(3)] == titles
     not_heard(page, "k")
     page.mouse.up()
     page.wait_for_url("**k=3**")
     wait_idle(page)
+    assert_hover_reads_the_value(page, layers.nth(1), note, row=3, column=5)
     assert energy_at_1 == fmt.percent(rank_k(note, decompose(note), 1).energy_kept)
     expect(shown_energy).to_have_text(fmt.percent(at_3.energy_kept))  # and after the rerun
     assert_no_error(page)
