@@ -407,8 +407,9 @@ class BlockView {
   }
 }
 
-export default function ({ data: json, parentElement }) {
+export default function ({ data: bytes, parentElement }) {
   const root = parentElement.querySelector(".lb-root");
+  const json = new TextDecoder().decode(bytes); // UTF-8 JSON (lowrank/ui/block.py)
   const { at, ...data } = JSON.parse(json); // `at`: the slider's position in the server's run
   const body = JSON.stringify(data);
   if (root.blockView?.body !== body) { // the rerun's unchanged payload keeps what is drawn

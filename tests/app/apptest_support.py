@@ -41,8 +41,10 @@ def component_data(app: AppTest, name: str) -> dict[str, dict]:
     """The data of the page's ``st.components.v2`` components registered as ``name``, by key."""
     found = {}
     for component in app.get("bidi_component"):
-        if getattr(component.proto, "component_name", "") == name:
-            found[component.key] = json.loads(json.loads(component.proto.json))
+        proto = component.proto
+        if getattr(proto, "component_name", "") == name:  # bytes (blocks) or a JSON string
+            data = proto.bytes if proto.WhichOneof("data") == "bytes" else json.loads(proto.json)
+            found[component.key] = json.loads(data)
     return found
 
 

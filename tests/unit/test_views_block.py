@@ -216,7 +216,7 @@ def test_a_blocks_payload_json_is_made_once_per_block_object() -> None:
     content = Block(Positions(1, 1, 3), charts=(_chart(),))
     text = ui_block.payload_json(content)
     assert json.loads(text) == json.loads(json.dumps(content.payload()))
-    assert ui_block.payload_json(content) is text  # the same string, not serialised again
+    assert ui_block.payload_json(content) is text  # the same bytes, not serialised again
     twin = Block(Positions(1, 1, 3), charts=(_chart(),))
     assert ui_block.payload_json(twin) == text and ui_block.payload_json(twin) is not text
 
