@@ -200,15 +200,7 @@ def test_why_delta_w_follows_k_before_the_server_answers(server, browser):
 
 
 class RecordedAnswers(HeldAnswers):
-    """Held answers that also keep every message the server sent (Streamlit ``ForwardMsg``s)."""
-
-    def __init__(self, tab) -> None:
-        super().__init__(tab)
-        self.received: list[bytes] = []
-
-    def _from_server(self, message) -> None:
-        self.received.append(message)
-        super()._from_server(message)
+    """Held answers, read back as Streamlit ``ForwardMsg``s (the base keeps every message)."""
 
     def since(self, start: int) -> tuple[list[ForwardMsg], int]:
         """The messages received from index ``start`` on, parsed, and their size in bytes."""
@@ -241,6 +233,15 @@ def test_why_delta_w_rank_moves_rerun_only_the_slider(server, browser):
     ?k=. A selector above reruns the whole page: the blocks are rebuilt for the new MiniLM
     matrix and, with the server's answers held, a key press shows numpy's numbers for it."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+    # Run first on a cold server, this test saw the k = 10 answer after the release but the URL
+    # kept k=9 (Streamlit's URL binding after held answers; not seen with a warm server, as in
+    # the suite's order): the server is warmed on both matrices first, so the test does not
+    # depend on the order it runs in.
+    warm = context.new_page()
+    for matrix in ("query", "ffn_down"):
+        warm.goto(f"{server.url}/why_delta_w?lang=en&minilm={matrix}")
+        wait_idle(warm, timeout=120_000)
+    warm.close()
     tab = context.new_page()
     answers = RecordedAnswers(tab)
     tab.goto(f"{server.url}/why_delta_w?lang=en")
