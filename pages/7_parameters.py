@@ -224,10 +224,11 @@ def real_models() -> None:
         st.caption(page.t("s2.par.gpt3_paper"))
     st.download_button(
         page.t("s2.par.dl_modules"),
-        models.rows_csv(models.module_table(model, targets, rank)),
+        lambda: models.rows_csv(models.module_table(model, targets, rank)),  # built on click
         file_name=f"lora_{model.key}_r{rank}.csv",
         mime="text/csv",
         key="dl_modules",
+        on_click="ignore",
     )
 
 

@@ -6,7 +6,10 @@ is still held."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+from pathlib import Path
 
 import pytest
 from e2e_support import (
@@ -162,7 +165,21 @@ def test_real_models_rank_is_shown_before_the_server_answers(server, browser):
     assert table.locator(".lb-sentence").text_content() == per_layer
     assert table.evaluate(TABLE_CELLS) == cells
     assert memory_mark(tab) == f"LoRA，r = 16：{shown}"
+    assert_module_csv(tab, trainable)
     context.close()
+
+
+def assert_module_csv(tab, trainable: int) -> None:
+    """The module table's CSV, built on click, is the table at r = 16: q and v adapted, their
+    LoRA parameters (4,096·16 + 16·4,096 for q, by hand) summing over 32 layers to ``trainable``."""
+    with tab.expect_download() as caught:
+        tab.get_by_role("button", name=i18n.t("s2.par.dl_modules", "zh")).click()
+    assert caught.value.suggested_filename == "lora_llama3_8b_r16.csv"
+    rows = list(csv.DictReader(io.StringIO(Path(caught.value.path()).read_text(encoding="utf-8"))))
+    adapted = [row for row in rows if row["chosen"] == "True"]
+    assert [row["module"] for row in adapted] == ["q", "v"]
+    assert int(adapted[0]["lora"]) == 131_072
+    assert 32 * sum(int(row["lora"]) for row in adapted) == trainable
 
 
 def test_a_drag_of_r_is_followed_while_the_thumb_is_held(server, browser):
