@@ -256,6 +256,7 @@ class LayersView {
     this.header = { ...factors.header, ...settings };
     this.channel = factors.channels[0];
     this.grid = root.querySelector(".ll-grid");
+    this.grid.replaceChildren(); // another matrix's layers, drawn by the view this one replaces
     this.more = root.querySelector(".ll-more");
     this.panels = []; // {canvas, values} of the layers drawn, in order
     this.k = 0;

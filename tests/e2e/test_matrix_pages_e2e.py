@@ -145,3 +145,35 @@ def test_downloads_are_named_and_hold_the_matrices(server, page):
     assert download.value.suggested_filename == "reconstruct_delta_w_k1.png"
     assert Path(download.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert_no_error(page)
+
+
+def test_a_large_upload_draws_three_layers_and_says_how_many_more(server, page, tmp_path):
+    """A 20×14 matrix has no printed numbers, so /reconstruct draws its first 3 layers only; at
+    k = 5 the grid says the other 2 are in S_k too, as k moves in the browser."""
+    matrix = np.random.default_rng(7).normal(size=(20, 14))
+    upload = tmp_path / "large.csv"
+    upload.write_text("\n".join(",".join(f"{x:.6f}" for x in row) for row in matrix))
+    page.goto(f"{server.url}/reconstruct?lang=en&example=csv")
+    thumb = page.locator(".st-key-k input[type='range']")
+    expect(thumb).to_have_attribute("max", "4", timeout=60_000)  # the note's matrix, rank 4
+    wait_idle(page)
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(upload))
+    # While the page reruns, the note's slider and the upload's are both there for a moment (a
+    # strict locator errors out on two): wait for the upload's, then for it alone.
+    expect(page.locator(".st-key-k input[type='range'][max='14']")).to_have_count(1, timeout=30_000)
+    expect(thumb).to_have_count(1)
+    wait_idle(page)
+    layers = page.locator("[data-testid='liveLayers']")
+    expect(layers).to_have_attribute("data-k", "1")
+    thumb.focus()
+    for _ in range(4):
+        thumb.press("ArrowRight")
+    expect(layers).to_have_attribute("data-k", "5")
+    expect(layers.locator("canvas")).to_have_count(3)
+    more = i18n.t("rec.layers.more", "en", shown=3, more=2)
+    expect(layers.locator(".ll-more")).to_have_text(more)
+    sigma = np.linalg.svd(np.loadtxt(upload, delimiter=","), compute_uv=False)
+    title = i18n.t("rec.layer.title", "en", i=3, sub=fmt.subscript(3), sigma=fmt.number(sigma[2]))
+    expect(layers.locator("canvas").nth(2)).to_have_attribute("aria-label", title)
+    wait_idle(page)
+    assert_no_error(page)
