@@ -122,6 +122,15 @@ def blocks_in(subject: tuple[np.ndarray, SVD], rank: int, lang: str) -> tuple[Bl
     return numbers_block(every_k, float(svd.s[0]), t), charts_block(every_k, svd.s, t)
 
 
+def layer_panels_in(svd: SVD, count: int, lang: str) -> list[Panel]:
+    """The first ``count`` layers σᵢuᵢvᵢᵀ, titled in ``lang`` (cached per matrix: the same at
+    every k)."""
+    title = functools.partial(i18n.t, "rec.layer.title", lang=lang)
+    return layer_panels(
+        svd, count, lambda i, sigma: title(i=i, sub=fmt.subscript(i), sigma=fmt.number(sigma))
+    )
+
+
 def layers_display(page: Frame, svd: SVD, k: int, rank: int, scale: float, digest: str) -> None:
     """The first layers σᵢuᵢvᵢᵀ whose sum is S_k: drawn in the browser as k moves when the
     slider is shown (rank > 1), otherwise as Plotly heatmaps."""
@@ -129,13 +138,7 @@ def layers_display(page: Frame, svd: SVD, k: int, rank: int, scale: float, diges
     st.caption(page.t("rec.layers.caption"))
     live = rank > 1
     count = layers_shown(svd.shape, rank if live else k)
-    panels = layer_panels(
-        svd,
-        count,
-        lambda i, sigma: page.t(
-            "rec.layer.title", i=i, sub=fmt.subscript(i), sigma=fmt.number(sigma)
-        ),
-    )
+    panels = shared_on(digest, layer_panels_in, svd, count, page.lang)
     if live and live_layers(
         key="layers_live",
         slider_key=RANK_KEY,

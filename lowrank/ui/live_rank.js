@@ -258,9 +258,10 @@ class LayersView {
     this.grid = root.querySelector(".ll-grid");
     this.grid.replaceChildren(); // another matrix's layers, drawn by the view this one replaces
     this.more = root.querySelector(".ll-more");
-    this.panels = []; // {canvas, values} of the layers drawn, in order
+    this.panels = []; // {figure, canvas, values} of the layers drawn, in order
     this.k = 0;
     this.request = 0;
+    this.redrawAll = false; // a resize redraws every layer; a move draws only the new ones
     this.resize = new ResizeObserver(() => this.schedule(true));
     this.resize.observe(root);
     root.dataset.digest = this.header.digest;

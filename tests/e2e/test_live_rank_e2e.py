@@ -214,6 +214,11 @@ def test_reconstruct_heatmaps_of_s_k_and_the_error_follow_the_drag(server, page)
     titles = [i18n.t("rec.layer.title", "en", i=i, sub=fmt.subscript(i),
                      sigma=fmt.number(sigma[i - 1])) for i in (1, 2, 3)]  # fmt: skip
     assert [layers.nth(i).get_attribute("aria-label") for i in range(3)] == titles
+    u, _, vt = np.linalg.svd(note)
+    for i in range(3):  # what each layer prints: numpy's σᵢuᵢvᵢᵀ, to the factors' float32
+        drawn = np.array(layers.nth(i).evaluate("c => Array.from(c.cells.values)"))
+        wanted = sigma[i] * np.outer(u[:, i], vt[i])
+        np.testing.assert_allclose(drawn.reshape(note.shape), wanted, atol=1e-5 * sigma[0])
     not_heard(page, "k")
     page.mouse.up()
     page.wait_for_url("**k=3**")
