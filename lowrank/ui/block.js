@@ -349,6 +349,7 @@ class BlockView {
     this.body = body;
     root.replaceChildren();
     root.dataset.slider = data.slider;
+    root.dataset.block = data.block; // the page's name for it (lowrank/ui/block.py)
     const metrics = element("div", "lb-metrics", root);
     if (data.metricColumns) metrics.style.gridTemplateColumns = `repeat(${data.metricColumns}, minmax(0, 1fr))`;
     this.metrics = data.metrics.map((metric) => {

@@ -328,6 +328,7 @@ class LayersView {
 export default function ({ data: json, parentElement }) {
   const data = JSON.parse(json); // lowrank/ui/slider_watch.py as_json
   const root = parentElement.querySelector(".lr-root, .ll-root");
+  root.dataset.view = data.view; // the page's name for it (lowrank/ui/live_rank.py)
   root.liveView?.dispose(); // Streamlit calls this again, without cleanup, when data changes
   const store = (window.__lowrankFactors ??= new Map());
   const View = data.mode === "layers" ? LayersView : LiveView;

@@ -18,6 +18,12 @@ control: keyboard, touch, its URL binding and its final value reaching Python on
 as they always do. A slider whose value is not the rank itself (the photograph page's energy
 target) gives the rank at each of its positions. Without the components the page shows its plain
 picture instead.
+
+The components are mounted without a Streamlit key: their identity is their data, which does not
+change as k moves, so a rerun keeps what is drawn. A keyed component would have widget state,
+which Streamlit presents again at every widget call of a run (~60 µs per component per call,
+about 1 ms of each /reconstruct move); these have none to keep. The data names the element
+(``view``, ``store``) so that two of them are never one.
 """
 
 from __future__ import annotations
@@ -126,10 +132,16 @@ class Heatmap:
 
 @st.cache_resource(max_entries=8, show_spinner=False)
 def _blob(
-    digest: str, dtype: str, alts: tuple[tuple[str, tuple[str, ...]], ...], _channels: Sequence[SVD]
+    key: str,
+    digest: str,
+    dtype: str,
+    alts: tuple[tuple[str, tuple[str, ...]], ...],
+    _channels: Sequence[SVD],
 ) -> bytes:
-    """Packed factors per decomposition (``digest`` of the decomposed input), encoding and texts."""
-    return packing.encode(_channels, dtype).blob({"digest": digest, "alts": dict(alts)})
+    """Packed factors per decomposition (``digest`` of the decomposed input), encoding and texts;
+    ``key`` names the store, so that two stores are two elements."""
+    meta = {"store": key, "digest": digest, "alts": dict(alts)}
+    return packing.encode(_channels, dtype).blob(meta)
 
 
 def live_factors(
@@ -151,7 +163,7 @@ def live_factors(
     if _STORE:
         texts = tuple((name, tuple(values)) for name, values in (alts or {}).items())
         with st.sidebar:
-            _STORE(key=key, data=_blob(digest, dtype, texts, tuple(channels)))
+            _STORE(data=_blob(key, digest, dtype, texts, tuple(channels)))
 
 
 @functools.cache
@@ -194,6 +206,7 @@ def live_rank(
     if not _VIEW:
         return False
     settings: dict[str, object] = {
+        "view": key,
         "digest": digest,
         "slider": slider_key,
         "caption": caption,
@@ -215,7 +228,7 @@ def live_rank(
             residual=heatmap.residual,
             colours=_colour_stops(),
         )
-    _VIEW(key=key, data=as_json(settings), height="content")
+    _VIEW(data=as_json(settings), height="content")
     return True
 
 
@@ -245,6 +258,7 @@ def live_layers(
     if not _LAYERS:
         return False
     settings: dict[str, object] = {
+        "view": key,
         "mode": "layers",
         "digest": digest,
         "slider": slider_key,
@@ -255,5 +269,5 @@ def live_layers(
         "annotate": annotate,
         "colours": _colour_stops(),
     }
-    _LAYERS(key=key, data=as_json(settings), height="content")
+    _LAYERS(data=as_json(settings), height="content")
     return True

@@ -21,4 +21,4 @@ _SET_LANG = st.components.v2.component(
 def set_page_language(lang: str) -> None:
     """Mount the component (in the sidebar, where it takes no room) for ``lang``."""
     with st.sidebar:
-        _SET_LANG(key="lowrank_page_lang", data=HTML_LANG[lang])
+        _SET_LANG(data=HTML_LANG[lang])  # unkeyed: no state to keep

@@ -24,4 +24,4 @@ _WATCH = _COMPONENTS and _COMPONENTS.component(
 def rerun_on_reconnect() -> None:
     """Mount the watcher; call it outside any fragment, so its rerun is a full one."""
     if _WATCH:
-        _WATCH(key="lowrank_reconnect", on_reconnected_change=lambda: None)
+        _WATCH(on_reconnected_change=lambda: None)  # unkeyed: no widget state presented per call

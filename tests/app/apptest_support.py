@@ -7,6 +7,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from lowrank import packing
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -37,21 +39,53 @@ def shown_text(app: AppTest) -> str:
     return "\n".join(str(part) for part in parts)
 
 
+def _data(component) -> dict | None:
+    """A component's data read as JSON (bytes for blocks, text for the live views), else None."""
+    proto = component.proto
+    if proto.WhichOneof("data") == "bytes":
+        try:
+            return json.loads(proto.bytes)
+        except ValueError:  # the factors' store: packed numbers, their JSON header first
+            return None
+    if proto.WhichOneof("data") != "json":
+        return None
+    data = json.loads(proto.json)  # the live views send JSON text, which Streamlit encodes again
+    return json.loads(data) if isinstance(data, str) and data.startswith("{") else data
+
+
+def component_name(component) -> str:
+    """The name a page gives one of its ``st.components.v2`` elements: its Streamlit key, or,
+    for those mounted without one (lowrank/ui/block.py, live_rank.py), the name in its data."""
+    if component.key:
+        return component.key
+    data = _data(component)
+    if isinstance(data, dict):
+        return data.get("block") or data.get("view") or component.proto.component_name
+    if data is None and component.proto.WhichOneof("data") == "bytes":
+        return _store_name(component.proto.bytes)
+    return component.proto.component_name  # one per page (the frame's watchers)
+
+
+def _store_name(blob: bytes) -> str:
+    """The ``store`` named in a live-factors blob's JSON header (lowrank/packing.py)."""
+    return packing.decode(blob).header["store"]
+
+
 def component_data(app: AppTest, name: str) -> dict[str, dict]:
-    """The data of the page's ``st.components.v2`` components registered as ``name``, by key."""
-    found = {}
-    for component in app.get("bidi_component"):
-        proto = component.proto
-        if getattr(proto, "component_name", "") == name:  # bytes (blocks) or a JSON string
-            data = proto.bytes if proto.WhichOneof("data") == "bytes" else json.loads(proto.json)
-            found[component.key] = json.loads(data)
-    return found
+    """The data of the page's ``st.components.v2`` components registered as ``name``, by the
+    name the page gives each (:func:`component_name`)."""
+    return {
+        component_name(component): _data(component)
+        for component in app.get("bidi_component")
+        if getattr(component.proto, "component_name", "") == name
+    }
 
 
 def blocks(app: AppTest) -> dict[str, dict]:
     """The payloads of the page's blocks (lowrank/ui/block.py), by key: what the browser's block
     renderer draws, at every position of the slider each follows."""
-    return component_data(app, "lowrank_block")
+    found = component_data(app, "lowrank_block")
+    return {name: {k: v for k, v in data.items() if k != "block"} for name, data in found.items()}
 
 
 def slider_position(app: AppTest, key: str) -> float | None:

@@ -9,7 +9,7 @@ import json
 
 import numpy as np
 import pytest
-from apptest_support import block_at, blocks, open_page, shown_text
+from apptest_support import block_at, blocks, component_name, open_page, shown_text
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
@@ -96,12 +96,12 @@ def test_each_builtin_picture_in_colour_and_grey(name, mode, lang):
     assert len(charts[0]["series"]) == (1 if mode == "grey" else 3)  # σ per channel
     assert len(charts[1]["series"]) == (1 if mode == "grey" else 4)  # and the whole
     assert len(app.get("image")) == 1 + 4  # the original and four layers
-    main = [component.key for component in app.main.get("bidi_component")]
+    main = [component_name(c) for c in app.main.get("bidi_component")]
     # the rank-k picture, then the blocks in reading order (the note's in its expander)
     assert main == ["image_live", NUMBERS, DETAILS, NOTE]
     assert {payload["slider"] for payload in blocks(app).values()} == {"k"}
     assert {payload["at"] for payload in blocks(app).values()} == {2}  # the first frame: k = 3
-    watchers = [component.key for component in app.sidebar.get("bidi_component")]
+    watchers = [component_name(c) for c in app.sidebar.get("bidi_component")]
     # lowrank.ui.reconnect and page_lang, mounted by the frame; the live view's factors
     assert watchers == ["lowrank_reconnect", "lowrank_page_lang", "image_factors"]
 
@@ -166,7 +166,7 @@ def test_the_energy_slider_picks_numpys_rank_at_every_position():
         assert payload["slider"] == "energy"
         assert payload["positions"] == {"start": 50.0, "step": 0.1, "count": 500}
         assert payload["at"] == 455
-    live = next(c for c in app.main.get("bidi_component") if c.key == "image_live")
+    live = next(c for c in app.main.get("bidi_component") if component_name(c) == "image_live")
     settings = json.loads(json.loads(live.proto.json))
     assert settings["slider"] == "energy" and len(settings["positions"]["ranks"]) == 500
     k_label, psnr_label = (i18n.t(f"image.metric.{name}", "en") for name in ("k", "psnr"))

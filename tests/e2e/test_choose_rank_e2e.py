@@ -12,7 +12,7 @@ from lowrank import i18n
 from lowrank import rank_choice as rc
 from lowrank.views import choose_rank as views
 
-BLOCK = ".st-key-choose_rank_numbers [data-testid='lowrankBlock']"
+BLOCK = "[data-testid='lowrankBlock'][data-block='choose_rank_numbers']"
 LIVE = "[data-testid='liveRank']"
 SHOWN = """(root) => ({
   metrics: [...root.querySelectorAll('.lb-metric-value')].map((node) => node.textContent),

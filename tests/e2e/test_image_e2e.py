@@ -124,13 +124,13 @@ def photo():
 
 
 def block(tab, key: str):
-    return tab.locator(f".st-key-{key} [data-testid='lowrankBlock']")
+    return tab.locator(f"[data-testid='lowrankBlock'][data-block='{key}']")
 
 
 def view(tab, position: int, k: int, keys=BLOCKS) -> dict:
     """What the blocks ``keys`` and the live picture draw, once every block shows ``position``
     and the live picture rank ``k``."""
-    live = tab.locator(".st-key-image_live .lr-root")
+    live = tab.locator(".lr-root[data-view='image_live']")
     expect(live).to_have_attribute("data-k", str(k))
     for key in keys:
         expect(block(tab, key)).to_have_attribute("data-position", str(position))

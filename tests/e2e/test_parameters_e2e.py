@@ -29,9 +29,9 @@ from lowrank import i18n, models
 
 pytestmark = pytest.mark.e2e
 
-SIZE = ".st-key-par_size [data-testid='lowrankBlock']"
-TABLE = ".st-key-par_model_table [data-testid='lowrankBlock']"
-MEMORY = ".st-key-par_memory [data-testid='lowrankBlock']"
+SIZE = "[data-testid='lowrankBlock'][data-block='par_size']"
+TABLE = "[data-testid='lowrankBlock'][data-block='par_model_table']"
+MEMORY = "[data-testid='lowrankBlock'][data-block='par_memory']"
 
 #: What the "any size" block draws: its verdict, the picture's A block (width) and text
 #: alternative, the cost chart's mark (its label and x in px) and the chart's text alternative.
@@ -141,7 +141,7 @@ def test_real_models_rank_is_shown_before_the_server_answers(server, browser):
     answers.hold()
     press_right(tab, "rank")  # 8 → 16
     for key in ("par_model_table", "par_model_counts", "par_memory", "par_memory_numbers"):
-        block = tab.locator(f".st-key-{key} [data-testid='lowrankBlock']")
+        block = tab.locator(f"[data-testid='lowrankBlock'][data-block='{key}']")
         expect(block).to_have_attribute("data-position", "4")
     trainable = 32 * 16 * ((4096 + 4096) + (1024 + 4096))  # q and v of 32 layers, by hand
     assert metric(tab, label) == models.human_count(trainable)

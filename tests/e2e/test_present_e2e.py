@@ -92,7 +92,7 @@ def test_keys_walk_the_course_and_a_focused_slider_keeps_them(server, tab):
     tab.keyboard.press("]")  # the slider's own: no step change
     tab.keyboard.press("ArrowRight")  # a key the slider does take: k = 2, after the "]"
     # The numbers' block shows the move at once (k = 2 is its position 1).
-    numbers = tab.locator(".st-key-rec_numbers [data-testid='lowrankBlock']")
+    numbers = tab.locator("[data-testid='lowrankBlock'][data-block='rec_numbers']")
     expect(numbers).to_have_attribute("data-position", "1")
     tab.wait_for_url(re.compile(r"/reconstruct\?(?=.*\bk=2\b)"), timeout=60_000)
     wait_idle(tab, timeout=120_000)

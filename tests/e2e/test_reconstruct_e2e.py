@@ -25,7 +25,7 @@ def numpy_numbers(k: int) -> tuple[str, str]:
 
 def marks(tab) -> dict[str, object]:
     """The charts' block: its position, the energy chart's mark label, the bars it drops."""
-    charts = tab.locator(".st-key-rec_charts [data-testid='lowrankBlock']")
+    charts = tab.locator("[data-testid='lowrankBlock'][data-block='rec_charts']")
     return charts.evaluate(
         """(root) => ({ position: root.dataset.position,
           label: root.querySelector('.lb-mark-label').textContent,
@@ -40,7 +40,7 @@ def test_reconstruct_numbers_and_marks_follow_k_before_the_server_answers(server
     tab.goto(f"{server.url}/reconstruct?lang=en&example=note&k=2")
     wait_idle(tab)
     assert_no_error(tab)
-    numbers = tab.locator(".st-key-rec_numbers [data-testid='lowrankBlock']")
+    numbers = tab.locator("[data-testid='lowrankBlock'][data-block='rec_numbers']")
     expect(numbers).to_have_attribute("data-position", "1")
     assert (metric(tab, "Energy kept"), metric(tab, "(direct)")) == numpy_numbers(2)
     sigma_count = np.linalg.svd(example("note"), compute_uv=False).size

@@ -73,8 +73,10 @@ def trained_numbers(r: int) -> str:
 def assert_rank_texts(tab, r: int, alpha: int) -> None:
     """The caption and the budget line show rank ``r`` and scale ``alpha`` (waiting for them:
     after a move the page may not have rerun yet)."""
-    expect(tab.locator(".st-key-tr_shapes .lb-sentence")).to_have_text(shapes_caption(r, alpha))
-    budget = tab.locator(".st-key-tr_budget .lb-sentence")
+    expect(tab.locator("[data-block='tr_shapes'] .lb-sentence")).to_have_text(
+        shapes_caption(r, alpha)
+    )
+    budget = tab.locator("[data-block='tr_budget'] .lb-sentence")
     for part in trained_numbers(r):
         expect(budget).to_contain_text(part)
 
@@ -88,7 +90,7 @@ def press_slider(tab, key: str, arrow: str = "ArrowRight") -> None:
 def assert_at_position(tab, position: int) -> None:
     """Both blocks that follow r show the select slider's ``position`` (its option's index)."""
     for key in ("tr_shapes", "tr_budget"):
-        expect(tab.locator(f".st-key-{key} [data-testid='lowrankBlock']")).to_have_attribute(
+        expect(tab.locator(f"[data-testid='lowrankBlock'][data-block='{key}']")).to_have_attribute(
             "data-position", str(position)
         )
 

@@ -28,10 +28,10 @@ from lowrank import finetune, i18n, spectra
 from lowrank import formatting as fmt
 from tests import reference
 
-ENERGY = ".st-key-why_energy [data-testid='lowrankBlock']"
-SPECTRA = ".st-key-why_spectra [data-testid='lowrankBlock']"
-ACCURACY_CHART = ".st-key-why_accuracy_chart [data-testid='lowrankBlock']"
-ACCURACY = ".st-key-why_accuracy [data-testid='lowrankBlock']"
+ENERGY = "[data-testid='lowrankBlock'][data-block='why_energy']"
+SPECTRA = "[data-testid='lowrankBlock'][data-block='why_spectra']"
+ACCURACY_CHART = "[data-testid='lowrankBlock'][data-block='why_accuracy_chart']"
+ACCURACY = "[data-testid='lowrankBlock'][data-block='why_accuracy']"
 BLOCKS = (ENERGY, SPECTRA, ACCURACY_CHART, ACCURACY)
 #: Each chart of a block as drawn: its x ticks (value, pixel), the x of the chart's mark and of
 #: each curve's own mark, its mark labels, its dots (cx, cy) and its text alternative.
