@@ -1,12 +1,15 @@
 """Cached computations shared by every session.
 
-Expensive results are cached with ``st.cache_resource`` keyed by a content digest, so 40 students
+Expensive results are kept in the process (``st.cache_resource``, or :class:`SharedResults` for
+:func:`shared`) keyed by a content digest, so 40 students
 on the same example share one computation; the arrays they hold are read-only. Arguments whose
 name starts with an underscore are not hashed by Streamlit: the digest stands in for them.
 """
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
@@ -29,11 +32,44 @@ def cached_svd(matrix: np.ndarray, full: bool = False) -> svd.SVD:
     return _svd_by_digest(array_digest(matrix), full, matrix)
 
 
-@st.cache_resource(max_entries=1024, show_spinner=False)
-def _shared_result(
-    name: str, key: Hashable, _build: Callable[..., Any], _args: tuple, _kwargs: dict
-) -> Any:
-    return _build(*_args, **_kwargs)
+class SharedResults:
+    """The latest ``size`` results by key, each built once: callers asking for a key being built
+    wait for it (a class opening one example at once builds it once).
+
+    A dictionary lookup, where ``st.cache_resource`` hashed the key again with Streamlit's hasher
+    and took its locks on every call: that was about 5 % of a /reconstruct slider move.
+    """
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._results: OrderedDict[Hashable, Any] = OrderedDict()
+        self._building: dict[Hashable, threading.Lock] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, build: Callable[[], T]) -> T:
+        """The result kept for ``key``, else ``build()`` kept for it."""
+        with self._lock:
+            if key in self._results:
+                self._results.move_to_end(key)
+                return self._results[key]
+            building = self._building.setdefault(key, threading.Lock())
+        with building:
+            with self._lock:
+                if key in self._results:  # built while this caller waited
+                    return self._results[key]
+            try:
+                value = build()
+            finally:
+                with self._lock:
+                    self._building.pop(key, None)
+            with self._lock:
+                self._results[key] = value
+                while len(self._results) > self._size:
+                    self._results.popitem(last=False)
+            return value
+
+
+_SHARED = SharedResults(1024)
 
 
 def shared(build: Callable[..., T], *args: object, **kwargs: object) -> T:
@@ -63,4 +99,4 @@ def _shared(build: Callable[..., T], key: Hashable, args: tuple, kwargs: dict) -
     name = f"{build.__module__}.{build.__qualname__}"
     if "<" in name:  # a lambda or local function: its name does not say what it computes
         raise TypeError(f"shared needs a named module-level function, not {name}")
-    return _shared_result(name, key, build, args, kwargs)
+    return _SHARED.get((name, key), lambda: build(*args, **kwargs))
