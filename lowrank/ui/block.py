@@ -59,6 +59,8 @@ def block(key: str, slider_key: str, content: Block, at: float) -> None:
 
     ``at`` is the slider's value in this run (for a select slider, its option's index): the
     block's first frame shows it, before the browser has found the slider, so nothing flashes.
+    While the payload's bytes are unchanged the first ``at`` sent with them is sent again, so the
+    element stays the one drawn (the block follows the slider itself from then on).
     """
     text = payload_json(content)
     # The block is mounted without a Streamlit key, so its identity is its data: a rerun that

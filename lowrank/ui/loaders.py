@@ -1,8 +1,8 @@
 """Cached computations shared by every session.
 
 Expensive results are kept in the process (``st.cache_resource``, or :class:`SharedResults` for
-:func:`shared`) keyed by a content digest, so 40 students
-on the same example share one computation; the arrays they hold are read-only. Arguments whose
+:func:`shared`) keyed by a content digest, so 40 students on the same example share one
+computation; the arrays they hold are read-only. Arguments whose
 name starts with an underscore are not hashed by Streamlit: the digest stands in for them.
 """
 

@@ -119,7 +119,7 @@ def presentation_bar(current: Frame, params: dict[str, str]) -> None:
                 )
         st.caption(current.t("present.keys"))
     with st.sidebar:  # hidden in this mode: the listener takes no room
-        _KEYS(key="lowrank_present_keys")
+        _KEYS()  # unkeyed, as every component without state
 
 
 def sidebar_switch(current: Frame) -> None:

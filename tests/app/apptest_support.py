@@ -61,14 +61,9 @@ def component_name(component) -> str:
     data = _data(component)
     if isinstance(data, dict):
         return data.get("block") or data.get("view") or component.proto.component_name
-    if data is None and component.proto.WhichOneof("data") == "bytes":
-        return _store_name(component.proto.bytes)
+    if data is None and component.proto.WhichOneof("data") == "bytes":  # a live-factors store
+        return packing.decode(component.proto.bytes).header["store"]
     return component.proto.component_name  # one per page (the frame's watchers)
-
-
-def _store_name(blob: bytes) -> str:
-    """The ``store`` named in a live-factors blob's JSON header (lowrank/packing.py)."""
-    return packing.decode(blob).header["store"]
 
 
 def component_data(app: AppTest, name: str) -> dict[str, dict]:
